@@ -1,0 +1,117 @@
+// The curator's `collection.yaml`: the collection's own texts and defaults, and the mapping from source
+// columns/keys to schema fields. Its zod schema doubles as the reference for curators (see README).
+import { z } from 'zod';
+import { langMap, slug, rightsUri, httpUrl, placeRole } from '../../model/schema.ts';
+import type { Problems } from './problems.ts';
+import { loadYaml, type KeyPath } from './yaml-file.ts';
+
+/** A source value: a column/key path, or a path with transformations. Every spec yields a list of strings. */
+const scalarObject = z
+  .object({
+    from: z.string().optional(),
+    /** A literal value instead of a column. */
+    value: z.union([z.string(), z.number()]).optional(),
+    /** Regular expression separating a multi-valued cell. */
+    split: z.string().optional(),
+    /** Keep only the first value (after split). */
+    first: z.boolean().optional(),
+    /** Drop the first N values (after split), e.g. alternate titles after the main one. */
+    skip: z.number().int().min(0).optional(),
+    /** Regular expression; the first capture group (or the whole match) is kept. */
+    pattern: z.string().optional(),
+    /** Regular expression; every match is removed (e.g. bibliographic remarks in parentheses). */
+    remove: z.string().optional(),
+    /** Value → replacement, e.g. a source code to a rights URI. Unlisted values are errors. */
+    map: z.record(z.string(), z.string()).optional(),
+  })
+  .strict()
+  .refine((s) => s.from !== undefined || s.value !== undefined, { message: 'needs `from` (a column) or `value`' });
+export const scalarSpec = z.union([z.string(), scalarObject]);
+export type ScalarSpec = z.infer<typeof scalarSpec>;
+
+const perLanguage = z
+  .object({
+    zh: scalarSpec.optional(),
+    en: scalarSpec.optional(),
+    fr: scalarSpec.optional(),
+    /** Literal text per language with `{field}` placeholders filled from the mapped record, e.g. `{title}`. */
+    template: langMap.optional(),
+  })
+  .strict();
+/** One mixed-language cell ("郭熙 Guo Xi") split by script into zh and en. */
+const bilingual = z.object({ bilingual: scalarSpec }).strict();
+type LangSpecShape = z.infer<typeof perLanguage> | z.infer<typeof bilingual> | { switch: string; cases: Record<string, LangSpecShape>; default?: LangSpecShape | undefined };
+export const langSpec: z.ZodType<LangSpecShape> = z.lazy(() =>
+  z.union([
+    bilingual,
+    z.object({ switch: z.string(), cases: z.record(z.string(), langSpec), default: langSpec.optional() }).strict(),
+    perLanguage,
+  ]),
+);
+export type LangSpec = LangSpecShape;
+
+const fieldsSchema = z
+  .object({
+    id: scalarSpec,
+    title: langSpec,
+    alternateTitles: z.array(langSpec).optional(),
+    description: langSpec.optional(),
+    credit: langSpec.optional(),
+    rights: scalarSpec.optional(),
+    sourceUrl: scalarSpec.optional(),
+    date: z.object({ display: langSpec.optional(), years: scalarSpec.optional() }).strict().optional(),
+    /** `derive` names the dynasty/period from the date's years. */
+    period: z.union([z.literal('derive'), langSpec]).optional(),
+    objectType: langSpec.optional(),
+    materials: z.array(langSpec).optional(),
+    dimensions: langSpec.optional(),
+    culture: langSpec.optional(),
+    holder: langSpec.optional(),
+    notes: langSpec.optional(),
+    makers: z.array(z.object({ name: langSpec, role: langSpec.optional() }).strict()).optional(),
+    identifiers: z.array(z.object({ scheme: z.string().min(1), label: langMap.optional(), value: scalarSpec }).strict()).optional(),
+    places: z.array(z.object({ role: placeRole, place: z.string().optional(), name: langSpec.optional() }).strict()).optional(),
+    inscriptions: z
+      .array(z.object({ position: langSpec.optional(), title: langSpec.optional(), text: langSpec }).strict())
+      .optional(),
+    publications: z.array(scalarSpec).optional(),
+    media: z.array(z.object({ kind: z.enum(['image', 'model', 'video', 'audio']), path: scalarSpec, label: langSpec.optional() }).strict()).optional(),
+  })
+  .strict();
+export type FieldMapping = z.infer<typeof fieldsSchema>;
+
+export const collectionConfig = z
+  .object({
+    id: slug,
+    title: langMap,
+    description: langMap,
+    holder: langMap.optional(),
+    rights: rightsUri,
+    credit: langMap,
+    sourceUrl: httpUrl.optional(),
+    /** The records file, relative to the collection folder. */
+    records: z.string().regex(/\.(csv|jsonl)$/, 'must name a .csv or .jsonl file'),
+    fields: fieldsSchema,
+  })
+  .strict();
+export type CollectionConfig = z.infer<typeof collectionConfig>;
+
+export interface LoadedConfig {
+  config: CollectionConfig;
+  /** Line of a mapping key path in collection.yaml, for problems that concern the mapping. */
+  lineOf: (path: KeyPath) => number;
+}
+
+export function loadCollectionConfig(file: string, problems: Problems): LoadedConfig | undefined {
+  const yaml = loadYaml(file, problems);
+  if (!yaml) return undefined;
+  const parsed = collectionConfig.safeParse(yaml.value);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+      problems.add(file, yaml.lineOf(path), path.join('.') || '-', issue.message);
+    }
+    return undefined;
+  }
+  return { config: parsed.data, lineOf: yaml.lineOf };
+}

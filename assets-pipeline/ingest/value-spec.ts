@@ -1,0 +1,121 @@
+// Evaluates mapping specs against one source row. Every spec yields a list, so multi-valued cells,
+// JSON arrays and single values are handled by one path; scalar fields then take the first value.
+import { LOCALES, type Locale } from '../../model/locales.ts';
+import type { LangMap } from '../../model/schema.ts';
+import type { LangSpec, ScalarSpec } from './collection-config.ts';
+import { getPath, type Cell, type Row } from './read-rows.ts';
+
+export class SpecError extends Error {}
+
+function cellStrings(cell: Cell | undefined): string[] {
+  if (cell === undefined || cell === null) return [];
+  if (Array.isArray(cell)) return cell.flatMap(cellStrings);
+  if (typeof cell === 'object') return [];
+  return [String(cell)];
+}
+
+export function evalScalar(spec: ScalarSpec, row: Row): string[] {
+  if (typeof spec === 'string') return cellStrings(getPath(row, spec)).map((s) => s.trim()).filter(Boolean);
+  let values = spec.value !== undefined ? [String(spec.value)] : cellStrings(getPath(row, spec.from!));
+  if (spec.split) values = values.flatMap((v) => v.split(new RegExp(spec.split!, 'u')));
+  if (spec.remove) values = values.map((v) => v.replace(new RegExp(spec.remove!, 'gu'), ''));
+  if (spec.pattern) {
+    const re = new RegExp(spec.pattern, 'u');
+    values = values.map((v) => {
+      const m = re.exec(v);
+      return m ? (m[1] ?? m[0]) : '';
+    });
+  }
+  values = values.map((v) => v.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  if (spec.skip) values = values.slice(spec.skip);
+  if (spec.first) values = values.slice(0, 1);
+  if (spec.map) {
+    values = values.map((v) => {
+      const mapped = spec.map![v];
+      if (mapped === undefined) throw new SpecError(`value "${v}" is not listed in the mapping's \`map\` (${Object.keys(spec.map!).join(', ')})`);
+      return mapped;
+    });
+  }
+  return values;
+}
+
+const HAN = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+
+/** Splits a mixed cell by script: Han segments form the Chinese text, the rest the English. */
+export function splitBilingual(text: string): LangMap {
+  const zh: string[] = [];
+  const en: string[] = [];
+  for (const seg of text.split(/[\s\n]+/).filter(Boolean)) (HAN.test(seg) ? zh : en).push(seg);
+  const out: LangMap = {};
+  if (zh.length) out.zh = zh.join('');
+  if (en.length) out.en = en.join(' ');
+  return out;
+}
+
+/** A template placeholder's value; `{title}` takes the template's own language, falling back. */
+export type TemplateLookup = (path: string, lang: Locale) => string | undefined;
+
+export function evalLang(spec: LangSpec, row: Row, lookup?: TemplateLookup): LangMap[] {
+  if ('bilingual' in spec) return evalScalar(spec.bilingual, row).map(splitBilingual);
+  if ('switch' in spec) {
+    const key = evalScalar(spec.switch, row)[0] ?? '';
+    const chosen = spec.cases[key] ?? spec.default;
+    if (!chosen) throw new SpecError(`value "${key}" of \`${spec.switch}\` has no case (${Object.keys(spec.cases).join(', ')}) and no default`);
+    return evalLang(chosen, row, lookup);
+  }
+  const perLang: Partial<Record<Locale, string[]>> = {};
+  let n = 0;
+  for (const l of LOCALES) {
+    const sub = spec[l];
+    const tpl = spec.template?.[l];
+    const values = tpl !== undefined ? (lookup ? [fillTemplate(tpl, l, lookup)] : []) : sub !== undefined ? evalScalar(sub, row) : [];
+    perLang[l] = values;
+    n = Math.max(n, values.length);
+  }
+  const out: LangMap[] = [];
+  for (let i = 0; i < n; i++) {
+    const m: LangMap = {};
+    for (const l of LOCALES) {
+      const v = perLang[l]?.[i];
+      if (v) m[l] = v;
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+function fillTemplate(tpl: string, lang: Locale, lookup: TemplateLookup): string {
+  return tpl.replace(/\{([\w.]+)\}/g, (_, path: string) => lookup(path, lang) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Years from display text: "1756", "1736-1795", "206 BCE - 220", "前206年", "11th century". */
+export function parseYears(text: string): { from: number; to: number } | undefined {
+  const century = /(\d{1,2})(?:st|nd|rd|th)\s+century(\s*(?:BCE|BC))?/i.exec(text);
+  if (century) {
+    const c = Number(century[1]);
+    return century[2] ? { from: -c * 100, to: -(c - 1) * 100 - 1 } : { from: (c - 1) * 100, to: c * 100 - 1 };
+  }
+  const years: number[] = [];
+  const re = /(公元前|前)?\s*((?<!\d)-?\d{1,4})(?!\d)\s*(?:年)?\s*(BCE|BC|B\.C\.)?/gi;
+  for (const m of text.matchAll(re)) {
+    let y = Number(m[2]);
+    if (m[1] || m[3]) y = -Math.abs(y);
+    years.push(y);
+    if (years.length === 2) break;
+  }
+  if (!years.length) return undefined;
+  const from = years[0]!;
+  const to = years[1] ?? from;
+  return from <= to ? { from, to } : undefined;
+}
+
+/** Every column or key path a spec reads, to check the mapping against the source's columns. */
+export function specPaths(spec: unknown): string[] {
+  if (typeof spec === 'string') return [spec];
+  if (!spec || typeof spec !== 'object') return [];
+  const o = spec as Record<string, unknown>;
+  const out: string[] = [];
+  if (typeof o.from === 'string') out.push(o.from);
+  if (typeof o.switch === 'string') out.push(o.switch);
+  return out;
+}

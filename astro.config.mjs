@@ -1,0 +1,22 @@
+// Static output in three languages. Media (IIIF tiles, derivatives, models, video) are published to
+// build/media by the asset stages and served beside dist/ by scripts/serve.ts, never copied through public/.
+import { defineConfig } from 'astro/config';
+import react from '@astrojs/react';
+
+export default defineConfig({
+  srcDir: './site',
+  publicDir: './site/public',
+  outDir: process.env.HERITAGE_DIST_DIR || './dist',
+  output: 'static',
+  site: process.env.HERITAGE_SITE_URL || 'http://localhost:4321',
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  integrations: [react()],
+  i18n: {
+    locales: ['zh', 'en', 'fr'],
+    defaultLocale: 'zh',
+    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
+  },
+  devToolbar: { enabled: false },
+  vite: { build: { chunkSizeWarningLimit: 4096 } },
+});

@@ -1,0 +1,73 @@
+// Rights are URIs from two controlled vocabularies. IIIF Presentation 3 requires the http:// form with a
+// trailing slash, so every accepted spelling is normalized to that one.
+import type { LangMap } from './schema.ts';
+
+const CC_LICENCE = /^https?:\/\/creativecommons\.org\/licenses\/(by|by-sa|by-nd|by-nc|by-nc-sa|by-nc-nd)\/(1\.0|2\.0|2\.5|3\.0|4\.0)\/?$/;
+const CC_PUBLIC = /^https?:\/\/creativecommons\.org\/publicdomain\/(zero|mark)\/1\.0\/?$/;
+const RS = /^https?:\/\/rightsstatements\.org\/(?:vocab|page)\/(InC|InC-OW-EU|InC-EDU|InC-NC|InC-RUU|NoC-CR|NoC-NC|NoC-OKLR|NoC-US|CNE|UND|NKC)\/1\.0\/?$/;
+
+export function normalizeRightsUri(raw: string): string | undefined {
+  const s = raw.trim();
+  let m = CC_LICENCE.exec(s);
+  if (m) return `http://creativecommons.org/licenses/${m[1]}/${m[2]}/`;
+  m = CC_PUBLIC.exec(s);
+  if (m) return `http://creativecommons.org/publicdomain/${m[1]}/1.0/`;
+  m = RS.exec(s);
+  if (m) return `http://rightsstatements.org/vocab/${m[1]}/1.0/`;
+  return undefined;
+}
+
+export interface RightsInfo {
+  uri: string;
+  /** Short badge text, the same in every language (CC's own notation). */
+  short: string;
+  name: LangMap & { zh: string; en: string; fr: string };
+  /** Whether the licence obliges reusers to credit the source. */
+  attributionRequired: boolean;
+  /** Stable facet key. */
+  key: string;
+}
+
+const RS_NAMES: Record<string, [string, string, string]> = {
+  InC: ['受版权保护', 'In Copyright', 'Protégé par le droit d’auteur'],
+  'InC-OW-EU': ['受版权保护 - 欧盟孤儿作品', 'In Copyright - EU Orphan Work', 'Protégé - œuvre orpheline (UE)'],
+  'InC-EDU': ['受版权保护 - 允许教育用途', 'In Copyright - Educational Use Permitted', 'Protégé - usage éducatif autorisé'],
+  'InC-NC': ['受版权保护 - 允许非商业用途', 'In Copyright - Non-Commercial Use Permitted', 'Protégé - usage non commercial autorisé'],
+  'InC-RUU': ['受版权保护 - 权利人不明', 'In Copyright - Rights-holder(s) Unlocatable', 'Protégé - ayants droit introuvables'],
+  'NoC-CR': ['无版权 - 有合同限制', 'No Copyright - Contractual Restrictions', 'Pas de droit d’auteur - restrictions contractuelles'],
+  'NoC-NC': ['无版权 - 仅限非商业用途', 'No Copyright - Non-Commercial Use Only', 'Pas de droit d’auteur - usage non commercial'],
+  'NoC-OKLR': ['无版权 - 其他已知法律限制', 'No Copyright - Other Known Legal Restrictions', 'Pas de droit d’auteur - autres restrictions'],
+  'NoC-US': ['无版权 - 美国', 'No Copyright - United States', 'Pas de droit d’auteur - États-Unis'],
+  CNE: ['版权未评估', 'Copyright Not Evaluated', 'Droit d’auteur non évalué'],
+  UND: ['版权状况未定', 'Copyright Undetermined', 'Droit d’auteur indéterminé'],
+  NKC: ['无已知版权', 'No Known Copyright', 'Pas de droit d’auteur connu'],
+};
+
+/** Describe a normalized rights URI for badges, facets and metadata. */
+export function rightsInfo(uri: string): RightsInfo {
+  let m = /licenses\/([a-z-]+)\/([\d.]+)\//.exec(uri);
+  if (m) {
+    const code = m[1]!.toUpperCase();
+    const short = `CC ${code} ${m[2]}`;
+    return {
+      uri, short, key: `cc-${m[1]}-${m[2]}`, attributionRequired: true,
+      name: { zh: `知识共享 ${code} ${m[2]} 许可`, en: `Creative Commons ${code} ${m[2]}`, fr: `Creative Commons ${code} ${m[2]}` },
+    };
+  }
+  m = /publicdomain\/(zero|mark)\//.exec(uri);
+  if (m) {
+    const zero = m[1] === 'zero';
+    return {
+      uri, short: zero ? 'CC0 1.0' : 'PDM 1.0', key: zero ? 'cc0' : 'pdm', attributionRequired: false,
+      name: zero
+        ? { zh: 'CC0 公有领域贡献', en: 'CC0 Public Domain Dedication', fr: 'CC0 dévouement au domaine public' }
+        : { zh: '公有领域标识', en: 'Public Domain Mark', fr: 'Marque du domaine public' },
+    };
+  }
+  m = /vocab\/([A-Za-z-]+)\//.exec(uri);
+  const names = m ? RS_NAMES[m[1]!] : undefined;
+  if (m && names) {
+    return { uri, short: m[1]!, key: `rs-${m[1]!.toLowerCase()}`, attributionRequired: true, name: { zh: names[0], en: names[1], fr: names[2] } };
+  }
+  throw new Error(`not a normalized rights URI: ${uri}`);
+}

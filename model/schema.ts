@@ -1,0 +1,125 @@
+// The one record model. The import pipeline writes it, the asset stages, the site, the search index writers
+// and the tests read it. Content types grow by extending `baseRecord`, so a shared field is written once.
+import { z } from 'zod';
+import { LOCALES } from './locales.ts';
+import { normalizeRightsUri } from './rights.ts';
+
+/** Text in up to three languages; at least one must be present. */
+export const langMap = z
+  .object({ zh: z.string().min(1).optional(), en: z.string().min(1).optional(), fr: z.string().min(1).optional() })
+  .strict()
+  .refine((m) => LOCALES.some((l) => m[l] !== undefined), { message: 'needs text in at least one of zh, en, fr' });
+export type LangMap = z.infer<typeof langMap>;
+
+/** Ids appear in URLs and file names: letters (any script, NPM numbers are Chinese), digits, `.`, `_`, `-`. */
+export const recordId = z
+  .string()
+  .min(1)
+  .max(120)
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u, 'use letters, digits, ".", "_" or "-" only (it becomes a URL)');
+
+export const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and "-" only');
+
+export const rightsUri = z.string().transform((raw, ctx) => {
+  const uri = normalizeRightsUri(raw);
+  if (!uri) {
+    ctx.addIssue({ code: 'custom', message: `"${raw}" is not a rightsstatements.org or creativecommons.org licence URI` });
+    return z.NEVER;
+  }
+  return uri;
+});
+
+export const httpUrl = z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL');
+
+/** Years are integers, negative for BCE; `display` keeps the source's wording. */
+export const dating = z
+  .object({ display: langMap.optional(), from: z.number().int().optional(), to: z.number().int().optional() })
+  .refine((d) => d.from === undefined || d.to === undefined || d.from <= d.to, { message: 'year range starts after it ends' });
+export type Dating = z.infer<typeof dating>;
+
+export const identifier = z.object({
+  /** Kind of number, e.g. `npm-object-number`, `qing-1925-inventory`, `accession`. */
+  scheme: z.string().min(1),
+  value: z.string().min(1),
+  label: langMap.optional(),
+});
+export type Identifier = z.infer<typeof identifier>;
+
+export const placeRole = z.enum(['origin', 'findspot', 'holding', 'depicted', 'related']);
+export const placeRef = z.object({ place: recordId.optional(), name: langMap, role: placeRole });
+export type PlaceRef = z.infer<typeof placeRef>;
+
+export const agent = z.object({ name: langMap, role: langMap.optional() });
+
+/** A relative path below the collection's `media/` folder; the importer rejects anything that escapes it. */
+export const mediaPath = z
+  .string()
+  .min(1)
+  .refine((p) => !p.startsWith('/') && !p.split(/[\\/]/).includes('..') && !/^[a-z]+:/i.test(p), {
+    message: 'media path must stay inside the collection media folder',
+  });
+
+export const mediaRef = z.object({
+  kind: z.enum(['image', 'model', 'video', 'audio', 'subtitle']),
+  path: mediaPath,
+  label: langMap.optional(),
+});
+export type MediaRef = z.infer<typeof mediaRef>;
+
+export const inscription = z.object({ position: langMap.optional(), title: langMap.optional(), text: langMap });
+
+const baseRecord = z.object({
+  id: recordId,
+  title: langMap,
+  description: langMap.optional(),
+  rights: rightsUri,
+  credit: langMap,
+  sourceUrl: httpUrl.optional(),
+});
+
+export const artifact = baseRecord.extend({
+  type: z.literal('artifact'),
+  collection: slug,
+  /** The id as the source wrote it (e.g. `npm:故畫00003400000`). */
+  sourceId: z.string().min(1),
+  alternateTitles: z.array(langMap).default([]),
+  makers: z.array(agent).default([]),
+  date: dating.optional(),
+  period: langMap.optional(),
+  objectType: langMap.optional(),
+  materials: z.array(langMap).default([]),
+  dimensions: langMap.optional(),
+  culture: langMap.optional(),
+  holder: langMap.optional(),
+  identifiers: z.array(identifier).default([]),
+  places: z.array(placeRef).default([]),
+  inscriptions: z.array(inscription).default([]),
+  notes: langMap.optional(),
+  publications: z.array(z.string()).default([]),
+  media: z.array(mediaRef).default([]),
+});
+export type Artifact = z.infer<typeof artifact>;
+export type ArtifactInput = z.input<typeof artifact>;
+
+export const collection = baseRecord.extend({
+  type: z.literal('collection'),
+  id: slug,
+  description: langMap,
+  holder: langMap.optional(),
+});
+export type Collection = z.infer<typeof collection>;
+
+export const place = z.object({
+  type: z.literal('place'),
+  id: recordId,
+  name: langMap,
+  description: langMap.optional(),
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+});
+export type Place = z.infer<typeof place>;
+
+/** What the importer writes per record: the record plus the hash of its normalized form. */
+export type Stored<T> = T & { hash: string };
+
+export { baseRecord };

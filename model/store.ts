@@ -1,0 +1,52 @@
+// Reads the normalized records the importer wrote. The only reader of build/records: pipeline stages, the
+// site's content loader, search index writers and tests all come through here, so no input is parsed twice.
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { recordsDir } from './paths.ts';
+import type { Artifact, Collection, Place, Stored } from './schema.ts';
+
+export const COLLECTIONS_FILE = 'collections.json';
+export const PLACES_FILE = 'places.json';
+export const ARTIFACTS_DIR = 'artifacts';
+
+function readJson<T>(file: string, fallback: T): T {
+  if (!fs.existsSync(file)) return fallback;
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+}
+
+export function readCollections(dir = recordsDir()): Stored<Collection>[] {
+  const file = path.join(dir, COLLECTIONS_FILE);
+  if (!fs.existsSync(file)) {
+    throw new Error(`${file} is missing: run \`npm run heritage -- ingest\` first`);
+  }
+  return readJson<Stored<Collection>[]>(file, []);
+}
+
+export function readPlaces(dir = recordsDir()): Stored<Place>[] {
+  return readJson<Stored<Place>[]>(path.join(dir, PLACES_FILE), []);
+}
+
+export function artifactsFile(collection: string, dir = recordsDir()): string {
+  return path.join(dir, ARTIFACTS_DIR, `${collection}.jsonl`);
+}
+
+/** Streams one collection's artifacts: at 150k records a whole-file read would hold every line twice. */
+export async function* streamArtifacts(collection: string, dir = recordsDir()): AsyncGenerator<Stored<Artifact>> {
+  const input = fs.createReadStream(artifactsFile(collection, dir), { encoding: 'utf8' });
+  const lines = readline.createInterface({ input, crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line) yield JSON.parse(line) as Stored<Artifact>;
+  }
+}
+
+/** Every artifact of every collection, in collection order. */
+export async function* streamAllArtifacts(dir = recordsDir()): AsyncGenerator<Stored<Artifact>> {
+  for (const c of readCollections(dir)) yield* streamArtifacts(c.id, dir);
+}
+
+export async function readAllArtifacts(dir = recordsDir()): Promise<Stored<Artifact>[]> {
+  const out: Stored<Artifact>[] = [];
+  for await (const a of streamAllArtifacts(dir)) out.push(a);
+  return out;
+}

@@ -1,0 +1,23 @@
+// Picking a language from a language map, with the fallback made visible to the caller.
+import { FALLBACK_ORDER, type Locale } from './locales.ts';
+import type { LangMap } from './schema.ts';
+
+export interface Localized {
+  text: string;
+  /** The language the text is really in; differs from the requested one when it fell back. */
+  lang: Locale;
+  fallback: boolean;
+}
+
+export function pick(map: LangMap | undefined, locale: Locale): Localized | undefined {
+  if (!map) return undefined;
+  for (const l of FALLBACK_ORDER[locale]) {
+    const text = map[l];
+    if (text) return { text, lang: l, fallback: l !== locale };
+  }
+  return undefined;
+}
+
+export function pickText(map: LangMap | undefined, locale: Locale): string {
+  return pick(map, locale)?.text ?? '';
+}

@@ -1,0 +1,29 @@
+// The curator's one command: `npm run heritage -- <command>`.
+import { validate, ingest } from './cli/validate.ts';
+import { build } from './cli/build.ts';
+
+const commands: Record<string, { help: string; run: (args: string[]) => number | Promise<number> }> = {
+  validate: { help: 'check every collection and print every problem as file:row:field: message', run: validate },
+  ingest: { help: 'validate, then write the normalized records', run: ingest },
+  build: { help: 'ingest, run the asset stages, build the site and its search index', run: build },
+};
+
+async function main(): Promise<number> {
+  const [name, ...args] = process.argv.slice(2);
+  const cmd = name ? commands[name] : undefined;
+  if (!cmd) {
+    console.log('usage: npm run heritage -- <command>\n');
+    for (const [n, c] of Object.entries(commands)) console.log(`  ${n.padEnd(14)} ${c.help}`);
+    return name ? 2 : 0;
+  }
+  return cmd.run(args);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    // A bug, not a curator mistake: keep the stack for whoever reports it.
+    console.error(err);
+    process.exit(70);
+  },
+);

@@ -1,0 +1,36 @@
+// Serves the built pages (dist/) and the published media (build/media/) from one origin, as a static host
+// would after deployment. Used by `npm start`, the e2e tests and the benchmarks.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import sirv from 'sirv';
+import { distDir, mediaDir } from '../model/paths.ts';
+
+export interface RunningServer {
+  url: string;
+  close: () => Promise<void>;
+}
+
+export function startSiteServer(port = 4321, host = '127.0.0.1', dist = distDir(), media = mediaDir()): Promise<RunningServer> {
+  const pages = sirv(dist, { dev: false, etag: true, extensions: ['html'] });
+  fs.mkdirSync(media, { recursive: true });
+  const files = sirv(media, { dev: false, etag: true, immutable: false });
+  const notFound = path.join(dist, '404.html');
+  const server = http.createServer((req, res) => {
+    pages(req, res, () =>
+      files(req, res, () => {
+        res.statusCode = 404;
+        res.setHeader('content-type', 'text/html; charset=utf-8');
+        res.end(fs.existsSync(notFound) ? fs.readFileSync(notFound) : 'Not found');
+      }),
+    );
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const { port: actual } = server.address() as AddressInfo;
+      resolve({ url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${actual}`, close: () => new Promise((r) => server.close(() => r())) });
+    });
+  });
+}

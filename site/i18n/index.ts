@@ -1,0 +1,22 @@
+// One i18next instance for the whole build; pages ask for a translator bound to their locale.
+import i18next, { type TFunction } from 'i18next';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../model/locales.ts';
+import { resources } from './resources.ts';
+
+const instance = i18next.createInstance();
+void instance.init({
+  resources,
+  lng: DEFAULT_LOCALE,
+  supportedLngs: [...LOCALES],
+  ns: Object.keys(resources[DEFAULT_LOCALE]),
+  defaultNS: 'common',
+  fallbackLng: false,
+  initAsync: false,
+  // Astro escapes at render time; escaping here too would double-escape.
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export function translator(locale: Locale): TFunction {
+  return instance.getFixedT(locale);
+}

@@ -1,0 +1,32 @@
+import { expect, it } from 'vitest';
+import { artifact, langMap, rightsUri } from '../../model/schema.ts';
+import { rightsInfo } from '../../model/rights.ts';
+import { parseYears, splitBilingual } from '../../assets-pipeline/ingest/value-spec.ts';
+
+it('normalizes rights URIs to the IIIF form and rejects others', () => {
+  expect(rightsUri.parse('https://creativecommons.org/licenses/by/4.0')).toBe('http://creativecommons.org/licenses/by/4.0/');
+  expect(rightsUri.parse('https://rightsstatements.org/page/InC/1.0/')).toBe('http://rightsstatements.org/vocab/InC/1.0/');
+  expect(rightsUri.safeParse('https://example.com/licence').success).toBe(false);
+  expect(rightsInfo('http://creativecommons.org/publicdomain/zero/1.0/').short).toBe('CC0 1.0');
+});
+
+it('requires text in at least one language', () => {
+  expect(langMap.safeParse({}).success).toBe(false);
+  expect(langMap.safeParse({ de: 'x' }).success).toBe(false);
+  expect(langMap.safeParse({ fr: 'bol' }).success).toBe(true);
+});
+
+it('rejects media paths that leave the collection', () => {
+  const base = { type: 'artifact', id: 'a', sourceId: 'a', collection: 'c', title: { en: 'A' }, credit: { en: 'C' }, rights: 'http://creativecommons.org/licenses/by/4.0/' };
+  for (const p of ['../../etc/passwd', '/etc/passwd', 'file:///etc/passwd', 'a/../../b']) {
+    expect(artifact.safeParse({ ...base, media: [{ kind: 'image', path: p }] }).success, p).toBe(false);
+  }
+});
+
+it('reads year ranges and splits bilingual cells', () => {
+  expect(parseYears('1736-1795')).toEqual({ from: 1736, to: 1795 });
+  expect(parseYears('11th century')).toEqual({ from: 1000, to: 1099 });
+  expect(parseYears('公元前221年')).toEqual({ from: -221, to: -221 });
+  expect(splitBilingual('Guo Xi \n 郭熙')).toEqual({ zh: '郭熙', en: 'Guo Xi' });
+  expect(splitBilingual('Old Trees, Level Distance\n樹色平遠圖')).toEqual({ zh: '樹色平遠圖', en: 'Old Trees, Level Distance' });
+});
