@@ -87,7 +87,8 @@ function readCsv(file: string, text: string, problems: Problems): SourceTable {
     on_skip: (err) => {
       // csv-parse may report one broken record more than once; one message per line is enough.
       const last = problems.list.at(-1);
-      if (err && !(last && last.file === file && last.row === (err.lines ?? 0))) problems.add(file, err.lines ?? 0, '-', `CSV: ${err.message.replace(/^Invalid Record Length:/, 'wrong number of cells:')}`);
+      const line = Number(err?.lines ?? 0);
+      if (err && !(last && last.file === file && last.row === line)) problems.add(file, line, '-', `CSV: ${err.message.replace(/^Invalid Record Length:/, 'wrong number of cells:')}`);
       return undefined;
     },
   }) as { record: Record<string, string>; info: { lines: number } }[];
