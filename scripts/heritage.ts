@@ -1,10 +1,22 @@
 // The curator's one command: `npm run heritage -- <command>`.
 import { validate, ingest } from './cli/validate.ts';
 import { build } from './cli/build.ts';
+import { qcSubtitles } from '../assets-pipeline/subtitles/qc-cli.ts';
 
 const commands: Record<string, { help: string; run: (args: string[]) => number | Promise<number> }> = {
   validate: { help: 'check every collection and print every problem as file:row:field: message', run: validate },
   ingest: { help: 'validate, then write the normalized records', run: ingest },
+  'qc-subtitles': {
+    help: 'check subtitle files (SRT/WebVTT); prints file:cue: message, exit 1 on any error (--strict: warnings too)',
+    run: (args) => {
+      const files = args.filter((a) => !a.startsWith('--'));
+      if (!files.length) {
+        console.error('usage: npm run heritage -- qc-subtitles FILE… [--strict]');
+        return 2;
+      }
+      return qcSubtitles(files, { strict: args.includes('--strict') });
+    },
+  },
   build: { help: 'ingest, run the asset stages, build the site and its search index', run: build },
 };
 

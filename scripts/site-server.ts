@@ -18,6 +18,17 @@ export function startSiteServer(port = 4321, host = '127.0.0.1', dist = distDir(
   const files = sirv(media, { dev: false, etag: true, immutable: false });
   const notFound = path.join(dist, '404.html');
   const server = http.createServer((req, res) => {
+    // Search index files are stored gzipped and inflated by the search runtime: serve them as the bytes they
+    // are, as a plain static host does; sirv would label them `Content-Encoding: gzip`.
+    const pathname = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    if (pathname.endsWith('.gz')) {
+      const file = path.join(dist, path.normalize(pathname));
+      if (file.startsWith(dist) && fs.existsSync(file)) {
+        res.writeHead(200, { 'content-type': 'application/gzip', 'content-length': fs.statSync(file).size, 'cache-control': 'no-cache' });
+        fs.createReadStream(file).pipe(res);
+        return;
+      }
+    }
     pages(req, res, () =>
       files(req, res, () => {
         res.statusCode = 404;

@@ -20,3 +20,10 @@ void instance.init({
 export function translator(locale: Locale): TFunction {
   return instance.getFixedT(locale);
 }
+
+/** A feature's whole namespace in one locale, for components that take their labels as an object. */
+export function namespaceStrings<T extends Record<string, string>>(locale: Locale, ns: string): T {
+  const strings = resources[locale][ns];
+  if (!strings) throw new Error(`i18n: no namespace "${ns}" (site/i18n/locales/${ns}.${locale}.json)`);
+  return strings as T;
+}

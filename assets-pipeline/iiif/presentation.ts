@@ -1,0 +1,167 @@
+// IIIF Presentation 3 documents built from the normalized records and the image manifest: one Manifest per
+// artifact with images (the spec requires at least one Canvas, so an artifact without images has none), a
+// Collection per collection, and a top Collection. Content language maps keep the record's own languages.
+import { LOCALES } from '../../model/locales.ts';
+import type { Artifact, Collection, LangMap } from '../../model/schema.ts';
+import type { ImageEntry } from '../images/manifest.ts';
+
+export const PRESENTATION_CONTEXT = 'http://iiif.io/api/presentation/3/context.json';
+export type IiifLangMap = Record<string, string[]>;
+
+export interface IiifUrls {
+  baseUrl: string;
+}
+
+export const manifestPath = (artifactId: string): string => `/iiif/manifests/${encodeURIComponent(artifactId)}.json`;
+export const collectionPath = (slug: string): string => `/iiif/collections/${slug}.json`;
+export const TOP_COLLECTION_PATH = '/iiif/collection.json';
+
+export function langMap(map: LangMap | undefined): IiifLangMap | undefined {
+  if (!map) return undefined;
+  const out: IiifLangMap = {};
+  for (const l of LOCALES) if (map[l]) out[l] = [map[l]!];
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** Several language maps (materials, makers) become one entry with one value per item, per language. */
+function joinMaps(maps: LangMap[]): IiifLangMap | undefined {
+  const out: IiifLangMap = {};
+  for (const m of maps) for (const l of LOCALES) if (m[l]) (out[l] ??= []).push(m[l]!);
+  return Object.keys(out).length ? out : undefined;
+}
+
+// Field labels for the metadata block: part of the published data (every IIIF viewer shows them), not UI.
+const LABELS: Record<string, LangMap> = {
+  objectType: { zh: '类型', en: 'Object type', fr: 'Type d’objet' },
+  date: { zh: '年代', en: 'Date', fr: 'Date' },
+  period: { zh: '时期', en: 'Period', fr: 'Période' },
+  makers: { zh: '作者', en: 'Makers', fr: 'Auteurs' },
+  materials: { zh: '材质', en: 'Materials', fr: 'Matériaux' },
+  dimensions: { zh: '尺寸', en: 'Dimensions', fr: 'Dimensions' },
+  culture: { zh: '文化', en: 'Culture', fr: 'Culture' },
+  holder: { zh: '收藏单位', en: 'Holding institution', fr: 'Institution de conservation' },
+  identifier: { zh: '编号', en: 'Identifier', fr: 'Identifiant' },
+  attribution: { zh: '来源', en: 'Attribution', fr: 'Attribution' },
+  image: { zh: '图像', en: 'Image', fr: 'Image' },
+  page: { zh: '文物页面', en: 'Artifact page', fr: 'Page de l’objet' },
+};
+
+function metadata(a: Artifact): { label: IiifLangMap; value: IiifLangMap }[] {
+  const rows: [string, IiifLangMap | undefined][] = [
+    ['objectType', langMap(a.objectType)],
+    ['date', langMap(a.date?.display)],
+    ['period', langMap(a.period)],
+    ['makers', joinMaps(a.makers.map((m) => m.name))],
+    ['materials', joinMaps(a.materials)],
+    ['dimensions', langMap(a.dimensions)],
+    ['culture', langMap(a.culture)],
+    ['holder', langMap(a.holder)],
+    ...a.identifiers.map((i): [string, IiifLangMap] => ['identifier', { none: [i.value] }]),
+  ];
+  return rows.filter((r): r is [string, IiifLangMap] => r[1] !== undefined).map(([k, value]) => ({ label: langMap(LABELS[k])!, value }));
+}
+
+function thumbnail(e: ImageEntry) {
+  return [{ id: e.thumb.jpeg, type: 'Image', format: 'image/jpeg', width: e.thumb.width, height: e.thumb.height }];
+}
+
+function service(e: ImageEntry) {
+  return [{ id: e.iiif.id, type: 'ImageService3', profile: 'level0' }];
+}
+
+export interface CanvasImage {
+  entry: ImageEntry;
+  label?: LangMap;
+}
+
+export function artifactManifest(a: Artifact, images: CanvasImage[], urls: IiifUrls) {
+  const id = `${urls.baseUrl}${manifestPath(a.id)}`;
+  const canvasBase = id.replace(/\.json$/, '');
+  return {
+    '@context': PRESENTATION_CONTEXT,
+    id,
+    type: 'Manifest',
+    label: langMap(a.title),
+    ...(a.description ? { summary: langMap(a.description) } : {}),
+    metadata: metadata(a),
+    rights: a.rights,
+    requiredStatement: { label: langMap(LABELS.attribution), value: langMap(a.credit) },
+    thumbnail: thumbnail(images[0]!.entry),
+    homepage: LOCALES.map((l) => ({
+      id: `${urls.baseUrl}/${l}/artifacts/${encodeURIComponent(a.id)}/`,
+      type: 'Text',
+      label: langMap(LABELS.page),
+      format: 'text/html',
+      language: [l],
+    })),
+    partOf: [{ id: `${urls.baseUrl}${collectionPath(a.collection)}`, type: 'Collection' }],
+    items: images.map(({ entry, label }, i) => {
+      const canvas = `${canvasBase}/canvas/${i + 1}`;
+      return {
+        id: canvas,
+        type: 'Canvas',
+        label: langMap(label) ?? { none: [`${i + 1}`] },
+        width: entry.width,
+        height: entry.height,
+        thumbnail: thumbnail(entry),
+        items: [{
+          id: `${canvas}/page`,
+          type: 'AnnotationPage',
+          items: [{
+            id: `${canvas}/page/image`,
+            type: 'Annotation',
+            motivation: 'painting',
+            target: canvas,
+            body: {
+              id: entry.display.jpeg,
+              type: 'Image',
+              format: 'image/jpeg',
+              width: entry.display.width,
+              height: entry.display.height,
+              service: service(entry),
+            },
+          }],
+        }],
+      };
+    }),
+  };
+}
+
+export interface ManifestRef {
+  id: string;
+  label: IiifLangMap;
+  thumbnail: ReturnType<typeof thumbnail>;
+}
+
+export function manifestRef(a: Artifact, first: ImageEntry, urls: IiifUrls): ManifestRef {
+  return { id: `${urls.baseUrl}${manifestPath(a.id)}`, label: langMap(a.title)!, thumbnail: thumbnail(first) };
+}
+
+export function collectionDoc(c: Collection, items: ManifestRef[], urls: IiifUrls) {
+  return {
+    '@context': PRESENTATION_CONTEXT,
+    id: `${urls.baseUrl}${collectionPath(c.id)}`,
+    type: 'Collection',
+    label: langMap(c.title),
+    summary: langMap(c.description),
+    rights: c.rights,
+    requiredStatement: { label: langMap(LABELS.attribution), value: langMap(c.credit) },
+    ...(items[0] ? { thumbnail: items[0].thumbnail } : {}),
+    items: items.map((m) => ({ id: m.id, type: 'Manifest', label: m.label, thumbnail: m.thumbnail })),
+  };
+}
+
+export function topCollection(collections: { c: Collection; first?: ManifestRef }[], urls: IiifUrls) {
+  return {
+    '@context': PRESENTATION_CONTEXT,
+    id: `${urls.baseUrl}${TOP_COLLECTION_PATH}`,
+    type: 'Collection',
+    label: { zh: ['全部藏品'], en: ['All collections'], fr: ['Toutes les collections'] },
+    items: collections.map(({ c, first }) => ({
+      id: `${urls.baseUrl}${collectionPath(c.id)}`,
+      type: 'Collection',
+      label: langMap(c.title),
+      ...(first ? { thumbnail: first.thumbnail } : {}),
+    })),
+  };
+}

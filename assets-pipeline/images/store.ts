@@ -1,0 +1,115 @@
+// Where rendered images live and how the stage remembers them. Outputs are content-addressed: the folder
+// name is the source's hash plus the settings hash, so a folder that exists is complete (it only ever
+// appears by rename from a temp folder) and its URLs can be cached forever.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { assetsDir, mediaDir } from '../../model/paths.ts';
+import type { ImageEntry } from './manifest.ts';
+import { RENDER_META, type RenderResult } from './render.ts';
+
+export const IMAGE_ID = /^[0-9a-f]{16}-[0-9a-f]{8}$/;
+export const STATE_FILE = 'images.state.json';
+
+export const iiifRoot = (): string => path.join(mediaDir(), 'iiif');
+export const imgRoot = (): string => path.join(mediaDir(), 'img');
+/** Temp folders live inside the media folder so the final rename never crosses a file system. */
+export const tmpRoot = (): string => path.join(mediaDir(), '.tmp-images');
+
+export function imageId(contentHash: string, settings: string): string {
+  return `${contentHash.slice(0, 16)}-${settings.slice(0, 8)}`;
+}
+
+export function isComplete(id: string): boolean {
+  return fs.existsSync(path.join(iiifRoot(), id, 'info.json')) && fs.existsSync(path.join(imgRoot(), id));
+}
+
+/** The render result of a published output folder, e.g. one a killed run finished but never recorded. */
+export function readPublished(id: string): Omit<RenderResult, 'ms'> | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(imgRoot(), id, RENDER_META), 'utf8')) as Omit<RenderResult, 'ms'>;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function hashFile(file: string): Promise<string> {
+  const hash = crypto.createHash('sha256');
+  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export interface StateEntry {
+  size: number;
+  mtimeMs: number;
+  hash: string;
+  id: string;
+  entry: ImageEntry;
+}
+
+export interface StageState {
+  settings: string;
+  entries: Record<string, StateEntry>;
+}
+
+function stateFile(): string {
+  return path.join(assetsDir(), STATE_FILE);
+}
+
+export function readState(): StageState | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(stateFile(), 'utf8')) as StageState;
+  } catch {
+    return undefined; // no state (first run) or unreadable: everything is checked again
+  }
+}
+
+export async function writeState(state: StageState): Promise<void> {
+  fs.mkdirSync(assetsDir(), { recursive: true });
+  await writeFileAtomic(stateFile(), JSON.stringify(state));
+}
+
+/** Moves a rendered temp folder into place; an existing target is the same content, so it wins. */
+export function publish(tmpDir: string, id: string): void {
+  for (const [sub, root] of [['img', imgRoot()], ['iiif', iiifRoot()]] as const) {
+    fs.mkdirSync(root, { recursive: true });
+    const target = path.join(root, id);
+    if (!fs.existsSync(target)) fs.renameSync(path.join(tmpDir, sub), target);
+  }
+  fs.rmSync(tmpDir, { recursive: true, force: true });
+}
+
+/** Removes output folders no entry uses any more: renamed aside first, so a reader never sees half a folder. */
+export function removeUnused(live: Set<string>): number {
+  let removed = 0;
+  fs.mkdirSync(tmpRoot(), { recursive: true });
+  for (const root of [imgRoot(), iiifRoot()]) {
+    if (!fs.existsSync(root)) continue;
+    for (const name of fs.readdirSync(root)) {
+      if (!IMAGE_ID.test(name) || live.has(name)) continue;
+      const aside = path.join(tmpRoot(), `gone-${name}-${process.pid}`);
+      fs.renameSync(path.join(root, name), aside);
+      fs.rmSync(aside, { recursive: true, force: true });
+      if (root === iiifRoot()) removed++;
+    }
+  }
+  return removed;
+}
+
+/** Leftovers of a killed run: nothing in the temp folder is referenced by anything. */
+export function clearTemp(): void {
+  fs.rmSync(tmpRoot(), { recursive: true, force: true });
+}
+
+/** Skips the write when the bytes are the same, so an unchanged run rewrites no file. */
+export async function writeIfChanged(file: string, text: string): Promise<boolean> {
+  try {
+    if (fs.readFileSync(file, 'utf8') === text) return false;
+  } catch {
+    // missing: write it
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await writeFileAtomic(file, text);
+  return true;
+}

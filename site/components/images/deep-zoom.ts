@@ -1,0 +1,85 @@
+// Browser half of the deep-zoom viewer. Bundled once as an external, cacheable module shared by every
+// artifact page; OpenSeadragon itself (~200 KB) is a separate chunk fetched only when a visitor opens the
+// viewer. It reads nothing from the build but the IIIF info.json URL in the markup (the shared format).
+import type OpenSeadragonNS from 'openseadragon';
+
+type Viewer = OpenSeadragonNS.Viewer;
+const viewers = new WeakMap<HTMLElement, Viewer>();
+
+function part<T extends HTMLElement>(root: HTMLElement, name: string): T {
+  const el = root.querySelector<T>(`[data-deep-zoom-${name}]`);
+  if (!el) throw new Error(`deep zoom: missing [data-deep-zoom-${name}]`);
+  return el;
+}
+
+async function open(root: HTMLElement): Promise<void> {
+  const stage = part<HTMLElement>(root, 'stage');
+  const opener = part<HTMLButtonElement>(root, 'open');
+  stage.hidden = false;
+  opener.setAttribute('aria-expanded', 'true');
+  let viewer = viewers.get(root);
+  if (!viewer) {
+    root.setAttribute('aria-busy', 'true');
+    const { default: OpenSeadragon } = await import('openseadragon');
+    viewer = OpenSeadragon({
+      element: part<HTMLElement>(root, 'canvas'),
+      tileSources: root.dataset.info!,
+      // No image buttons: OpenSeadragon's would be fetched from `prefixUrl`; our own HTML buttons are
+      // labelled in the page's language and keyboard reachable, and nothing is requested off-site.
+      showNavigationControl: false,
+      showNavigator: false,
+      keyboardNavEnabled: true,
+      crossOriginPolicy: false,
+      visibilityRatio: 0.8,
+      minZoomImageRatio: 0.8,
+      maxZoomPixelRatio: 2,
+    });
+    viewers.set(root, viewer);
+    root.dataset.state = 'loading';
+    viewer.addOnceHandler('open', () => { root.dataset.state = 'open'; root.removeAttribute('aria-busy'); });
+    viewer.addOnceHandler('open-failed', () => { root.dataset.state = 'failed'; root.removeAttribute('aria-busy'); });
+  }
+  // OpenSeadragon makes its canvas focusable and handles arrows, +/−, 0 on it.
+  (viewer.canvas as HTMLElement).setAttribute('aria-label', root.dataset.viewerLabel ?? '');
+  (viewer.canvas as HTMLElement).focus();
+}
+
+function close(root: HTMLElement): void {
+  part<HTMLElement>(root, 'stage').hidden = true;
+  const opener = part<HTMLButtonElement>(root, 'open');
+  opener.setAttribute('aria-expanded', 'false');
+  opener.focus();
+}
+
+function act(root: HTMLElement, action: string): void {
+  const viewer = viewers.get(root);
+  if (!viewer) return;
+  const vp = viewer.viewport;
+  if (action === 'zoom-in') vp.zoomBy(1.5).applyConstraints();
+  else if (action === 'zoom-out') vp.zoomBy(1 / 1.5).applyConstraints();
+  else if (action === 'reset') vp.goHome();
+  else if (action === 'fullscreen') viewer.setFullScreen(!viewer.isFullPage());
+  else if (action === 'close') close(root);
+}
+
+/** Wires every viewer on the page; safe to call again after new markup arrives. */
+export function initDeepZoom(scope: ParentNode = document): void {
+  for (const root of scope.querySelectorAll<HTMLElement>('[data-deep-zoom]:not([data-deep-zoom-ready])')) {
+    root.dataset.deepZoomReady = '';
+    root.addEventListener('click', (event) => {
+      const target = (event.target as Element).closest<HTMLElement>('[data-deep-zoom-open], [data-action]');
+      if (!target) return;
+      if (target.hasAttribute('data-deep-zoom-open')) {
+        if (part(root, 'stage').hidden) void open(root);
+        else close(root);
+      } else act(root, target.dataset.action!);
+    });
+    root.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && !part(root, 'stage').hidden) {
+        const viewer = viewers.get(root);
+        if (viewer?.isFullPage()) viewer.setFullScreen(false);
+        else close(root);
+      }
+    });
+  }
+}
