@@ -1,0 +1,43 @@
+// In-memory posting lists, built in document order so each list is written as delta varints on the fly
+// (150k documents × 3 languages is ~20M postings: as JS arrays that would be several hundred MB).
+import { ByteWriter } from '../../site/components/search/core/codec.ts';
+import { FIELD_KINDS, LANGS, fieldBit } from '../../site/components/search/core/layout.ts';
+import { indexTerms } from '../../site/components/search/core/tokenize.ts';
+import type { LangMap } from '../../model/schema.ts';
+
+export interface TermPostings {
+  bytes: ByteWriter;
+  last: number;
+  df: number;
+}
+
+export class PostingsBuilder {
+  readonly terms = new Map<string, TermPostings>();
+
+  /** Adds document `docId` (strictly increasing across calls) with its fields by kind. */
+  add(docId: number, fields: Record<(typeof FIELD_KINDS)[number], (LangMap | undefined)[]>): void {
+    const masks = new Map<string, number>();
+    FIELD_KINDS.forEach((kind, k) => {
+      for (const map of fields[kind]) {
+        if (!map) continue;
+        LANGS.forEach((lang, l) => {
+          const text = map[lang];
+          if (!text) return;
+          const bit = fieldBit(k, l);
+          for (const term of indexTerms(text, lang)) masks.set(term, (masks.get(term) ?? 0) | bit);
+        });
+      }
+    });
+    for (const [term, mask] of masks) {
+      let p = this.terms.get(term);
+      if (!p) {
+        p = { bytes: new ByteWriter(8), last: -1, df: 0 };
+        this.terms.set(term, p);
+      }
+      p.bytes.uint(docId - p.last - 1);
+      p.bytes.uint(mask);
+      p.last = docId;
+      p.df++;
+    }
+  }
+}

@@ -1,0 +1,81 @@
+// Turns a SearchDoc into what the writer stores: facet keys (through the vocabulary), the extra cross-language
+// text those concepts lend, and the display fields per locale.
+import type { FacetName, StoredDoc } from '../../site/components/search/core/layout.ts';
+import { LANGS } from '../../site/components/search/core/layout.ts';
+import type { Lang } from '../../site/components/search/core/tokenize.ts';
+import { pick } from '../../model/text.ts';
+import type { LangMap } from '../../model/schema.ts';
+import type { SearchDoc } from './doc.ts';
+import { rightsLabel } from './doc.ts';
+import { conceptLabel, conceptText, matchConcepts } from './vocab.ts';
+import { FacetDictionary, freeKey } from './facet-dictionary.ts';
+
+const TYPE_LABELS: Record<string, Partial<Record<Lang, string>>> = {
+  artifact: { zh: '文物', en: 'Artifact', fr: 'Objet' },
+  collection: { zh: '馆藏', en: 'Collection', fr: 'Collection' },
+  scene: { zh: '场景', en: 'Scene', fr: 'Scène' },
+  exhibition: { zh: '展览', en: 'Exhibition', fr: 'Exposition' },
+  drama: { zh: '戏剧', en: 'Drama', fr: 'Drame' },
+  cue: { zh: '字幕', en: 'Subtitle', fr: 'Sous-titre' },
+};
+const HAS3D: Record<string, Partial<Record<Lang, string>>> = {
+  yes: { zh: '有三维模型', en: 'With 3D model', fr: 'Avec modèle 3D' },
+  no: { zh: '无三维模型', en: 'Without 3D model', fr: 'Sans modèle 3D' },
+};
+
+export interface PreparedDoc {
+  doc: SearchDoc;
+  /** Facet keys; multi-valued facets hold several. */
+  facets: Record<FacetName, string[]>;
+  extraText: LangMap[];
+  stored: Record<Lang, StoredDoc>;
+}
+
+function single(dict: FacetDictionary, facet: 'period' | 'objectType', value: LangMap | undefined, title: LangMap): { keys: string[]; extra: LangMap[] } {
+  const kind = facet;
+  const inField = value ? matchConcepts(kind, [value], true) : [];
+  const inTitle = facet === 'objectType' ? matchConcepts(kind, [title], false) : [];
+  const concepts = [...new Map([...inField, ...inTitle].map((c) => [c.id, c])).values()];
+  const keys: string[] = [];
+  if (inField[0]) keys.push(dict.add(facet, inField[0].id, conceptLabel(inField[0])));
+  else if (value) keys.push(dict.add(facet, freeKey(value), value));
+  return { keys, extra: conceptText(concepts) };
+}
+
+export function prepareDoc(doc: SearchDoc, dict: FacetDictionary): PreparedDoc {
+  const f = doc.facets;
+  const period = single(dict, 'period', f.period, doc.title);
+  const objectType = single(dict, 'objectType', f.objectType, doc.title);
+  const materialKeys = new Set<string>();
+  const materialConcepts = new Map<string, ReturnType<typeof matchConcepts>[number]>();
+  for (const m of f.materials ?? []) {
+    const found = matchConcepts('material', [m], true);
+    for (const c of found) materialConcepts.set(c.id, c);
+    if (found.length === 0) materialKeys.add(dict.add('material', freeKey(m), m));
+  }
+  for (const c of matchConcepts('material', [doc.title], false)) materialConcepts.set(c.id, c);
+  for (const c of materialConcepts.values()) materialKeys.add(dict.add('material', c.id, conceptLabel(c)));
+  const facets: Record<FacetName, string[]> = {
+    type: [dict.add('type', doc.type, TYPE_LABELS[doc.type] ?? { en: doc.type })],
+    collection: f.collection ? [dict.add('collection', f.collection, { en: f.collection })] : [],
+    period: period.keys,
+    objectType: objectType.keys,
+    material: [...materialKeys],
+    rights: f.rights ? (() => { const r = rightsLabel(f.rights); return [dict.add('rights', r.key, r.label)]; })() : [],
+    has3d: [dict.add('has3d', f.has3d ? 'yes' : 'no', HAS3D[f.has3d ? 'yes' : 'no']!)],
+  };
+  const stored = {} as Record<Lang, StoredDoc>;
+  for (const locale of LANGS) {
+    const title = pick(doc.title, locale);
+    const sub = pick(doc.subtitle, locale);
+    const s: StoredDoc = { type: doc.type, href: doc.href, title: title?.text ?? doc.id };
+    if (title?.fallback) s.titleLang = title.lang;
+    if (sub) {
+      s.sub = sub.text;
+      if (sub.fallback) s.subLang = sub.lang;
+    }
+    if (doc.thumbnail) s.thumb = doc.thumbnail;
+    stored[locale] = s;
+  }
+  return { doc, facets, extraText: [...period.extra, ...objectType.extra, ...conceptText([...materialConcepts.values()])], stored };
+}

@@ -1,0 +1,82 @@
+// Cross-language vocabulary: object types, materials and periods with zh/en/fr labels (vocab/concepts.json).
+// Records carry one or two languages; a concept found in a record lends the record its labels in the other
+// languages (indexed as low-weight text), and gives facets a stable key and a label in every locale.
+import fs from 'node:fs';
+import { foldText } from '../../site/components/search/core/fold.ts';
+import { indexTerms, type Lang } from '../../site/components/search/core/tokenize.ts';
+import type { LangMap } from '../../model/schema.ts';
+
+export type ConceptKind = 'objectType' | 'material' | 'period';
+type Labels = Record<Lang, string[]>;
+
+export interface Concept {
+  id: string;
+  kind: ConceptKind;
+  labels: Labels;
+}
+
+interface Matcher {
+  concept: Concept;
+  han: string[];
+  /** Per language, each label as its list of stemmed terms. */
+  latin: { lang: Lang; terms: string[] }[];
+}
+
+let matchers: Record<ConceptKind, Matcher[]> | undefined;
+
+/** Call after `prepareFor()` loaded the folding table and stemmers. */
+export function loadVocabulary(file = new URL('./vocab/concepts.json', import.meta.url)): void {
+  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, Record<string, Labels> | string>;
+  const out: Record<ConceptKind, Matcher[]> = { objectType: [], material: [], period: [] };
+  for (const kind of ['objectType', 'material', 'period'] as const) {
+    const group = raw[kind];
+    if (typeof group !== 'object') throw new Error(`${file}: "${kind}" must be an object of concepts`);
+    for (const [id, labels] of Object.entries(group)) {
+      const concept: Concept = { id, kind, labels };
+      out[kind].push({
+        concept,
+        han: (labels.zh ?? []).map(foldText),
+        latin: (['en', 'fr'] as const).flatMap((lang) => (labels[lang] ?? []).map((l) => ({ lang, terms: indexTerms(l, lang) }))),
+      });
+    }
+  }
+  matchers = out;
+}
+
+export function conceptsOf(kind: ConceptKind): Concept[] {
+  if (!matchers) throw new Error('loadVocabulary() first');
+  return matchers[kind].map((m) => m.concept);
+}
+
+/** Concepts whose label occurs in the texts. `loose` (facet fields) accepts one-character Chinese labels,
+ * which inside free text (titles) match too much (清 in 清晨). */
+export function matchConcepts(kind: ConceptKind, texts: (LangMap | undefined)[], loose: boolean): Concept[] {
+  if (!matchers) throw new Error('loadVocabulary() first');
+  const zh = texts.map((t) => (t?.zh ? foldText(t.zh) : '')).join('|');
+  const terms: Record<'en' | 'fr', Set<string>> = {
+    en: new Set(texts.flatMap((t) => (t?.en ? indexTerms(t.en, 'en') : []))),
+    fr: new Set(texts.flatMap((t) => (t?.fr ? indexTerms(t.fr, 'fr') : []))),
+  };
+  const found: Concept[] = [];
+  for (const m of matchers[kind]) {
+    const han = m.han.some((label) => (loose || [...label].length > 1) && zh.includes(label));
+    const latin = m.latin.some(
+      (l) => l.lang !== 'zh' && l.terms.length > 0 && l.terms.every((t) => terms[l.lang as 'en' | 'fr'].has(t)),
+    );
+    if (han || latin) found.push(m.concept);
+  }
+  return found;
+}
+
+/** Every label of the concepts, as extra text in its own language. */
+export function conceptText(concepts: Concept[]): LangMap[] {
+  return concepts.map((c) => ({
+    zh: c.labels.zh.join(' '),
+    en: c.labels.en.join(' '),
+    fr: c.labels.fr.join(' '),
+  }));
+}
+
+export function conceptLabel(c: Concept): Partial<Record<Lang, string>> {
+  return { zh: c.labels.zh[0], en: c.labels.en[0], fr: c.labels.fr[0] };
+}

@@ -1,0 +1,109 @@
+// The index's file layout, shared by writer and runtime. Everything under the index directory:
+//   root.json.gz            small: counts, shard parameters, facet dictionaries with global counts
+//   lex/<n>.bin.gz          term dictionaries by term prefix (so prefix and one-typo lookups touch 1–4 files),
+//                           with short posting lists inline and one-deletion keys for typo tolerance
+//   post/<n>.bin.gz         long posting lists, one file each, fetched only when that term is queried
+//   facets/<n>.bin.gz       per-document facet codes for a block of documents (exact counts for any result set)
+//   stored/<locale>/<n>.json.gz  display fields of a block of documents, fetched only for the results shown
+import type { Lang } from './tokenize.ts';
+
+export const FORMAT_VERSION = 1;
+export const LANGS: readonly Lang[] = ['zh', 'en', 'fr'];
+export const DOC_TYPES = ['artifact', 'collection', 'scene', 'exhibition', 'drama', 'cue'] as const;
+export type DocType = (typeof DOC_TYPES)[number];
+
+/** Field kinds in BM25F weight order. A posting's mask has one bit per (kind, language). */
+export const FIELD_KINDS = ['title', 'names', 'text'] as const;
+export type FieldKind = (typeof FIELD_KINDS)[number];
+export const fieldBit = (kind: number, lang: number): number => 1 << (kind * 3 + lang);
+
+/** Single-valued facets are stored as one code per document, multi-valued as a count and codes. */
+export const FACETS = ['type', 'collection', 'period', 'objectType', 'material', 'rights', 'has3d'] as const;
+export type FacetName = (typeof FACETS)[number];
+export const MULTI_FACETS: ReadonlySet<FacetName> = new Set(['material']);
+
+export interface FacetValue {
+  /** Stable key used in URLs. */
+  k: string;
+  /** Label per locale. */
+  l: Partial<Record<Lang, string>>;
+  /** Documents with this value in the whole index (the counts of an empty query). */
+  n: number;
+}
+
+export interface RootFile {
+  v: number;
+  docs: number;
+  lexFiles: number;
+  /** Two-letter prefixes so common that their terms are split again by the third letter. */
+  split3: string[];
+  facetBlock: number;
+  storedBlock: number;
+  facets: Record<FacetName, FacetValue[]>;
+  /** Global year histogram by century start, for the year-range control. */
+  years: { min: number; max: number };
+}
+
+export interface StoredDoc {
+  type: DocType;
+  /** Path below `/{locale}/`, e.g. `artifacts/abc/`. */
+  href: string;
+  title: string;
+  /** Language of `title` when it fell back from the requested locale. */
+  titleLang?: Lang;
+  sub?: string;
+  subLang?: Lang;
+  thumb?: string;
+}
+
+// 32-bit FNV-1a: tiny and stable across runtimes; only spreads shard keys over files.
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** The prefix a term (or deletion key) is filed under: its first Han character, else its first two letters,
+ * three for the prefixes listed in `split3`. */
+export function shardKey(term: string, split3: ReadonlySet<string>): string {
+  const first = String.fromCodePoint(term.codePointAt(0) ?? 0);
+  if (/\p{Script=Han}/u.test(first)) return first;
+  const two = term.slice(0, 2);
+  return split3.has(two) ? term.slice(0, 3) : two;
+}
+
+export const lexFileOf = (key: string, lexFiles: number): number => fnv1a(key) % lexFiles;
+
+export const paths = {
+  root: 'root.json.gz',
+  lex: (n: number) => `lex/${n}.bin.gz`,
+  post: (n: number) => `post/${n}.bin.gz`,
+  facets: (n: number) => `facets/${n}.bin.gz`,
+  stored: (locale: Lang, n: number) => `stored/${locale}/${n}.json.gz`,
+};
+
+/** Minimum word length for one-typo matching (the issue: tokens of 5+ letters). */
+export const TYPO_MIN = 5;
+
+/** All strings one deletion away; shared so writer and runtime build identical keys. */
+export function deletions(word: string): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i < word.length; i++) out.add(word.slice(0, i) + word.slice(i + 1));
+  return [...out];
+}
+
+/** Damerau–Levenshtein distance ≤ 1 (a transposition counts as one typo: porcelian → porcelain). */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}

@@ -1,0 +1,228 @@
+// The browser half of search: fetches the root, then only the dictionary files of the query's terms, their
+// long posting lists, the facet blocks the results live in and the display fields of the page shown.
+// `fetchBytes` is injectable so the same code runs over files on disk in unit tests.
+import { decodeJson, gunzip } from '../core/codec.ts';
+import { foldLatin } from '../core/fold.ts';
+import { FACETS, LANGS, TYPO_MIN, deletions, lexFileOf, paths, shardKey, withinOneEdit, type FacetName, type RootFile, type StoredDoc } from '../core/layout.ts';
+import { parseQuery, prepareFor, type Lang, type QueryToken } from '../core/tokenize.ts';
+import { decodeFacetBlock, filterAndCount, hasFilters, type CodeFilters, type FacetBlock } from './facet-blocks.ts';
+import { decodeLex, decodePostings, type LexFile, type Postings, type TermEntry } from './lexicon.ts';
+
+export type Filters = Partial<Record<FacetName, string[]>> & { yearFrom?: number; yearTo?: number };
+
+export interface SearchRequest {
+  q: string;
+  locale: Lang;
+  filters?: Filters;
+  limit?: number;
+  offset?: number;
+}
+
+export interface FacetCount {
+  key: string;
+  label: string;
+  labelLang?: Lang;
+  count: number;
+  selected: boolean;
+}
+
+export interface SearchResponse {
+  total: number;
+  hits: (StoredDoc & { score: number })[];
+  facets: Record<FacetName, FacetCount[]>;
+  years: { min: number; max: number };
+}
+
+export type FetchBytes = (url: string) => Promise<Uint8Array>;
+
+const browserFetch: FetchBytes = async (url) => {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`search index: ${url} answered ${res.status}`);
+  return new Uint8Array(await res.arrayBuffer());
+};
+
+/** BM25F field weights (title > names > text) and the bonus for fields in the visitor's language. */
+const KIND_WEIGHT = [3, 2, 1];
+const LOCALE_BONUS = 1.5;
+const K1 = 1.2;
+const PREFIX_PENALTY = 0.7;
+const TYPO_PENALTY = 0.5;
+const MAX_EXPANSIONS = 40;
+
+export function createSearch(base: string, fetchBytes: FetchBytes = browserFetch) {
+  const cache = new Map<string, Promise<unknown>>();
+  const load = <T>(rel: string, decode: (data: Uint8Array) => T): Promise<T> => {
+    let p = cache.get(rel) as Promise<T> | undefined;
+    if (!p) {
+      p = fetchBytes(`${base.replace(/\/$/, '')}/${rel}`).then(gunzip).then(decode);
+      cache.set(rel, p);
+      p.catch(() => cache.delete(rel));
+    }
+    return p;
+  };
+  const root = () => load(paths.root, (d) => decodeJson<RootFile>(d));
+
+  async function lexFor(key: string): Promise<LexFile> {
+    const r = await root();
+    return load(paths.lex(lexFileOf(key, r.lexFiles)), decodeLex);
+  }
+  async function entry(term: string): Promise<TermEntry | undefined> {
+    const r = await root();
+    return (await lexFor(shardKey(term, new Set(r.split3)))).terms.get(term);
+  }
+  async function postingsOf(e: TermEntry): Promise<Postings> {
+    if (e.inline) return decodePostings(e.inline, e.df);
+    return load(paths.post(e.file!), (d) => decodePostings(d, e.df));
+  }
+
+  /** The index terms a query token stands for, with a penalty for prefix and typo matches. */
+  async function expand(token: QueryToken, split3: Set<string>): Promise<[string, TermEntry, number][]> {
+    const out = new Map<string, [string, TermEntry, number]>();
+    for (const alt of token.alts) {
+      const e = await entry(alt);
+      if (e) out.set(alt, [alt, e, 1]);
+    }
+    const surface = token.surface;
+    if (token.prefix && surface) {
+      const key = shardKey(surface, split3);
+      if (surface.length >= key.length) {
+        const lex = await lexFor(key);
+        const found = [...lex.terms].filter(([t]) => t.startsWith(surface) && !out.has(t))
+          .sort((a, b) => b[1].df - a[1].df || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_EXPANSIONS);
+        for (const [t, e] of found) out.set(t, [t, e, PREFIX_PENALTY]);
+      }
+    }
+    if (out.size === 0 && surface && surface.length >= TYPO_MIN) {
+      for (const q of new Set([surface, ...token.alts])) {
+        if (q.length < TYPO_MIN - 1) continue;
+        const keys = [q, ...deletions(q)];
+        const lexes = await Promise.all(keys.map((k) => lexFor(shardKey(k, split3))));
+        const candidates = new Set<string>();
+        keys.forEach((k, i) => {
+          if (lexes[i]!.terms.has(k)) candidates.add(k);
+          for (const t of lexes[i]!.dels.get(k) ?? []) candidates.add(t);
+        });
+        for (const t of [...candidates].sort()) {
+          if (out.has(t) || !withinOneEdit(q, t)) continue;
+          const e = await entry(t);
+          if (e) out.set(t, [t, e, TYPO_PENALTY]);
+        }
+      }
+    }
+    return [...out.values()];
+  }
+
+  async function search(req: SearchRequest): Promise<SearchResponse> {
+    const r = await root();
+    const split3 = new Set(r.split3);
+    const limit = req.limit ?? 10;
+    const offset = req.offset ?? 0;
+    const uiLang = Math.max(0, LANGS.indexOf(req.locale));
+    const fieldWeight = new Float64Array(512);
+    for (let mask = 1; mask < 512; mask++) {
+      let w = 0;
+      for (let bit = 0; bit < 9; bit++) if (mask & (1 << bit)) w += KIND_WEIGHT[Math.floor(bit / 3)]! * (bit % 3 === uiLang ? LOCALE_BONUS : 1);
+      fieldWeight[mask] = (w * (K1 + 1)) / (w + K1);
+    }
+
+    const query = req.q.trim();
+    await prepareFor(query);
+    const { tokens, phrase } = query ? parseQuery(req.q) : { tokens: [], phrase: '' };
+    const required = tokens.filter((t) => t.required);
+    let docs: Int32Array;
+    let scores: Float64Array | undefined;
+    if (required.length === 0 && tokens.length === 0) {
+      docs = Int32Array.from({ length: r.docs }, (_, i) => i);
+    } else {
+      scores = new Float64Array(r.docs);
+      const hits = new Uint8Array(r.docs);
+      const expansions = await Promise.all(tokens.map((t) => expand(t, split3)));
+      const lists = await Promise.all(expansions.map((ex) => Promise.all(ex.map(([, e]) => postingsOf(e)))));
+      const tokenScore = new Float64Array(r.docs);
+      tokens.forEach((t, ti) => {
+        if (!t.required) return;
+        tokenScore.fill(0);
+        expansions[ti]!.forEach(([, e, penalty], k) => {
+          const idf = Math.log(1 + (r.docs - e.df + 0.5) / (e.df + 0.5));
+          const p = lists[ti]![k]!;
+          for (let i = 0; i < p.docs.length; i++) {
+            const s = idf * penalty * fieldWeight[p.masks[i]!]!;
+            if (s > tokenScore[p.docs[i]!]!) tokenScore[p.docs[i]!] = s;
+          }
+        });
+        for (let d = 0; d < r.docs; d++) if (tokenScore[d]! > 0) { hits[d]!++; scores![d]! += tokenScore[d]!; }
+      });
+      const need = required.length;
+      const matched: number[] = [];
+      for (let d = 0; d < r.docs; d++) if (hits[d] === need && need > 0) matched.push(d);
+      // Optional tokens (Chinese words of 3+ characters) only reorder what the required ones matched.
+      tokens.forEach((t, ti) => {
+        if (t.required) return;
+        expansions[ti]!.forEach(([, e], k) => {
+          const p = lists[ti]![k]!;
+          const idf = Math.log(1 + (r.docs - e.df + 0.5) / (e.df + 0.5));
+          for (let i = 0; i < p.docs.length; i++) if (hits[p.docs[i]!] === need) scores![p.docs[i]!]! += 0.5 * idf * fieldWeight[p.masks[i]!]!;
+        });
+      });
+      docs = Int32Array.from(matched);
+    }
+
+    const filters = toCodes(r, req.filters ?? {});
+    const counts = Object.fromEntries(FACETS.map((f) => [f, new Uint32Array(r.facets[f].length)])) as Record<FacetName, Uint32Array>;
+    if (scores === undefined && !hasFilters(filters)) {
+      for (const f of FACETS) r.facets[f].forEach((v, i) => (counts[f][i] = v.n));
+    } else {
+      const blockIds = new Set<number>();
+      for (const d of docs) blockIds.add(Math.floor(d / r.facetBlock));
+      const blocks = new Map<number, FacetBlock>();
+      await Promise.all([...blockIds].map(async (b) => {
+        blocks.set(b, await load(paths.facets(b), (data) => decodeFacetBlock(data, b * r.facetBlock)));
+      }));
+      docs = filterAndCount(docs, (d) => blocks.get(Math.floor(d / r.facetBlock))!, filters, counts);
+    }
+
+    const ranked = scores ? Array.from(docs).sort((a, b) => scores![b]! - scores![a]! || a - b) : Array.from(docs);
+    const page = ranked.slice(offset, offset + limit);
+    const stored = await Promise.all(page.map(async (d) => {
+      const block = await load(paths.stored(req.locale, Math.floor(d / r.storedBlock)), (data) => decodeJson<StoredDoc[]>(data));
+      return { ...block[d % r.storedBlock]!, score: scores?.[d] ?? 0 };
+    }));
+    // Exact-phrase boost, applied to the page being shown (its titles are the stored fields already fetched).
+    const needle = foldLatin(phrase);
+    if (scores && needle.includes(' ')) {
+      for (const h of stored) if (foldLatin(h.title).includes(needle)) h.score *= 1.5;
+      stored.sort((a, b) => b.score - a.score);
+    }
+    return { total: docs.length, hits: stored, facets: facetCounts(r, counts, filters, req.locale), years: r.years };
+  }
+
+  return { search, root };
+}
+
+function toCodes(r: RootFile, filters: Filters): CodeFilters {
+  const out: CodeFilters = { facets: {} };
+  for (const f of FACETS) {
+    const keys = filters[f];
+    if (!keys?.length) continue;
+    out.facets[f] = new Set(keys.map((k) => r.facets[f].findIndex((v) => v.k === k)).filter((c) => c >= 0));
+  }
+  if (filters.yearFrom !== undefined) out.yearFrom = filters.yearFrom;
+  if (filters.yearTo !== undefined) out.yearTo = filters.yearTo;
+  return out;
+}
+
+function facetCounts(r: RootFile, counts: Record<FacetName, Uint32Array>, filters: CodeFilters, locale: Lang): Record<FacetName, FacetCount[]> {
+  const out = {} as Record<FacetName, FacetCount[]>;
+  for (const f of FACETS) {
+    out[f] = r.facets[f]
+      .map((v, code) => {
+        const label = v.l[locale] ?? v.l.en ?? v.l.zh ?? v.l.fr ?? v.k;
+        const fc: FacetCount = { key: v.k, label, count: counts[f][code]!, selected: filters.facets[f]?.has(code) ?? false };
+        if (!v.l[locale]) fc.labelLang = LANGS.find((l) => v.l[l] === label) ?? 'en';
+        return fc;
+      })
+      .filter((v) => v.count > 0 || v.selected)
+      .sort((a, b) => b.count - a.count);
+  }
+  return out;
+}

@@ -1,0 +1,113 @@
+// Client half of the search page: reads query and filters from the URL, runs the static index, renders
+// results and facet checkboxes, and keeps the URL in step (pushState; Back/Forward re-run via popstate).
+import type { FacetName } from './core/layout.ts';
+import type { Lang } from './core/tokenize.ts';
+import type { Filters, SearchResponse } from './runtime/engine.ts';
+import type { SearchStrings } from './strings.ts';
+
+const FACET_ORDER: FacetName[] = ['type', 'period', 'objectType', 'material', 'collection', 'rights', 'has3d'];
+const PAGE = 20;
+
+class SearchPageElement extends HTMLElement {
+  private engine?: Promise<{ search: (r: { q: string; locale: Lang; filters: Filters; limit: number }) => Promise<SearchResponse> }>;
+  private limit = PAGE;
+  private seq = 0;
+
+  connectedCallback(): void {
+    const form = this.querySelector('form')!;
+    const input = this.querySelector<HTMLInputElement>('#search-q')!;
+    form.addEventListener('submit', (e) => { e.preventDefault(); this.update({ q: input.value }, true); });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => this.update({ q: input.value }, false), 150); });
+    this.querySelector('[data-more]')!.addEventListener('click', () => { this.limit += PAGE; void this.run(); });
+    window.addEventListener('popstate', () => { this.syncInput(); void this.run(); });
+    this.syncInput();
+    void this.run();
+  }
+
+  private get strings(): SearchStrings { return JSON.parse(this.dataset.strings ?? '{}') as SearchStrings; }
+  private get locale(): Lang { return (this.dataset.locale ?? 'zh') as Lang; }
+  private syncInput(): void { this.querySelector<HTMLInputElement>('#search-q')!.value = new URL(location.href).searchParams.get('q') ?? ''; }
+
+  /** Changes the URL (push for a finished action, replace while typing) and searches. */
+  private update(change: { q?: string; toggle?: [FacetName, string] }, push: boolean): void {
+    const url = new URL(location.href);
+    if (change.q !== undefined) url.searchParams.set('q', change.q);
+    if (change.toggle) {
+      const [f, k] = change.toggle;
+      const values = url.searchParams.getAll(f);
+      url.searchParams.delete(f);
+      for (const v of values.includes(k) ? values.filter((v) => v !== k) : [...values, k]) url.searchParams.append(f, v);
+    }
+    this.limit = PAGE;
+    history[push ? 'pushState' : 'replaceState'](null, '', url);
+    void this.run();
+  }
+
+  private async run(): Promise<void> {
+    const seq = ++this.seq;
+    const params = new URL(location.href).searchParams;
+    const filters: Filters = {};
+    for (const f of FACET_ORDER) { const v = params.getAll(f); if (v.length) filters[f] = v; }
+    const yf = params.get('yearFrom'), yt = params.get('yearTo');
+    if (yf) filters.yearFrom = Number(yf);
+    if (yt) filters.yearTo = Number(yt);
+    const status = this.querySelector('[data-status]')!;
+    status.textContent = this.strings.loading;
+    try {
+      this.engine ??= import('./runtime/engine.ts').then((m) => m.createSearch(this.dataset.index ?? '/search'));
+      const res = await (await this.engine).search({ q: params.get('q') ?? '', locale: this.locale, filters, limit: this.limit });
+      if (seq !== this.seq) return;
+      this.render(res);
+    } catch (err) {
+      console.error(err);
+      status.textContent = this.strings.error;
+    }
+  }
+
+  private render(res: SearchResponse): void {
+    const t = this.strings;
+    this.querySelector('[data-status]')!.textContent = res.total === 0 ? t.noResults : res.total === 1 ? t.resultsOne : t.results.replace('{{count}}', res.total.toLocaleString(this.locale));
+    const list = this.querySelector('[data-results]')!;
+    list.replaceChildren(...res.hits.map((h) => {
+      const li = document.createElement('li');
+      li.className = 'search-hit';
+      if (h.thumb) { const img = document.createElement('img'); img.src = h.thumb; img.alt = ''; img.loading = 'lazy'; li.append(img); }
+      const body = document.createElement('div');
+      const a = document.createElement('a');
+      a.href = `/${this.locale}/${h.href}`;
+      a.textContent = h.title;
+      if (h.titleLang) a.lang = h.titleLang === 'zh' ? 'zh-Hans' : h.titleLang;
+      body.append(a);
+      if (h.sub) { const p = document.createElement('p'); p.textContent = h.sub; if (h.subLang) p.lang = h.subLang; body.append(p); }
+      li.append(body);
+      return li;
+    }));
+    (this.querySelector('[data-more]') as HTMLButtonElement).hidden = res.hits.length >= res.total;
+    const facets = this.querySelector('[data-facets]')!;
+    facets.replaceChildren(...FACET_ORDER.filter((f) => res.facets[f].length > 0).map((f) => {
+      const wrap = document.createElement('div');
+      wrap.className = 'search-facet';
+      const fs = document.createElement('fieldset');
+      const legend = document.createElement('legend');
+      legend.textContent = (t as unknown as Record<string, string>)[`facet.${f}`] ?? f;
+      fs.append(legend);
+      for (const v of res.facets[f].slice(0, 12)) {
+        const label = document.createElement('label');
+        const box = document.createElement('input');
+        box.type = 'checkbox';
+        box.checked = v.selected;
+        box.addEventListener('change', () => this.update({ toggle: [f, v.key] }, true));
+        const text = document.createElement('span');
+        text.textContent = v.label;
+        if (v.labelLang) text.lang = v.labelLang;
+        label.append(box, ' ', text, ` (${v.count.toLocaleString(this.locale)})`);
+        fs.append(label, document.createElement('br'));
+      }
+      wrap.append(fs);
+      return wrap;
+    }));
+  }
+}
+
+if (!customElements.get('search-page')) customElements.define('search-page', SearchPageElement);
