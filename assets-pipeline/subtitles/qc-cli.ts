@@ -1,0 +1,76 @@
+// `npm run heritage -- qc-subtitles FILE…`: prints every finding as `file:cue: severity: message` and returns 1
+// when any finding is an error (parse failure, broken timing, overlap, empty cue, cue missing against the source).
+// Style findings (duration, reading speed, line count and length) are warnings: printed, exit code unaffected,
+// unless `strict` is set.
+import fs from 'node:fs';
+import path from 'node:path';
+import { readDramas } from '../../model/drama.ts';
+import { parseSubtitleFile } from './parse.ts';
+import { checkAgainstSource, checkTrack, type Finding } from './qc.ts';
+
+export interface QcOptions {
+  /** Source language used when a file is not part of a drama.yaml episode (default `en`). */
+  source?: string;
+  strict?: boolean;
+  log?: (line: string) => void;
+}
+
+/** `fr.srt`, `ar.test.vtt`, `zh-Hant.vtt` → `fr`, `ar`, `zh-Hant`. */
+export const langFromFile = (file: string): string => path.basename(file).split('.')[0]!;
+
+/** For files listed in a drama.yaml, that episode's source track; otherwise `<source>.srt|vtt` beside the file. */
+function sourceFor(file: string, fallbackLang: string, known: Map<string, { lang: string; file: string }>): { lang: string; file: string } | undefined {
+  const fromDrama = known.get(path.resolve(file));
+  if (fromDrama) return fromDrama;
+  for (const ext of ['vtt', 'srt']) {
+    const candidate = path.join(path.dirname(file), `${fallbackLang}.${ext}`);
+    if (fs.existsSync(candidate)) return { lang: fallbackLang, file: candidate };
+  }
+  return undefined;
+}
+
+function sourcesFromDramas(): Map<string, { lang: string; file: string }> {
+  const map = new Map<string, { lang: string; file: string }>();
+  for (const { drama, dir } of readDramas().dramas) {
+    for (const ep of drama.episodes) {
+      const src = ep.subtitles.find((s) => s.lang === (ep.sourceSubtitle ?? ep.originalLanguage));
+      if (!src) continue;
+      for (const s of ep.subtitles) map.set(path.resolve(dir, s.path), { lang: src.lang, file: path.resolve(dir, src.path) });
+    }
+  }
+  return map;
+}
+
+export function qcFile(file: string, opts: QcOptions = {}, known = sourcesFromDramas()): Finding[] {
+  const parsed = parseSubtitleFile(file);
+  if (parsed.error) return [{ cue: 0, severity: 'error', code: 'parse', message: parsed.error }];
+  const lang = langFromFile(file);
+  const findings = checkTrack(parsed.cues, lang);
+  const src = sourceFor(file, opts.source ?? 'en', known);
+  if (src && path.resolve(src.file) !== path.resolve(file)) {
+    const source = parseSubtitleFile(src.file);
+    if (!source.error) findings.push(...checkAgainstSource(parsed.cues, source.cues, src.lang).findings);
+  }
+  return findings.sort((a, b) => a.cue - b.cue);
+}
+
+/** Checks each file and prints its findings; returns the process exit code. */
+export function qcSubtitles(files: readonly string[], opts: QcOptions = {}): number {
+  const log = opts.log ?? ((l: string) => console.log(l));
+  if (files.length === 0) {
+    log('usage: heritage qc-subtitles FILE.srt|FILE.vtt …');
+    return 2;
+  }
+  const known = sourcesFromDramas();
+  let errors = 0;
+  let warnings = 0;
+  for (const file of files) {
+    for (const f of qcFile(file, opts, known)) {
+      log(`${file}:${f.cue}: ${f.severity}: ${f.message}`);
+      if (f.severity === 'error' || opts.strict) errors++;
+      else warnings++;
+    }
+  }
+  log(`qc-subtitles: ${files.length} file(s), ${errors} error(s), ${warnings} warning(s)`);
+  return errors > 0 ? 1 : 0;
+}

@@ -1,0 +1,156 @@
+// Subtitle stage: every track of every drama episode is parsed, checked and published as WebVTT at
+// `build/media/dramas/<slug>/<episode>/subtitles/<lang>.vtt` (served at `/dramas/…`). The QC findings, the
+// coverage table and each episode's cues (for the transcript and search) go to `build/assets/`.
+import fs from 'node:fs';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { isRtl, readDramas, type LoadedDrama } from '../../model/drama.ts';
+import type { LangMap } from '../../model/schema.ts';
+import { assetsDir, mediaDir } from '../../model/paths.ts';
+import { parseSubtitleFile, plainText, toWebVtt, type ParsedSubtitles } from './parse.ts';
+import { checkAgainstSource, checkTrack, type Finding } from './qc.ts';
+
+export interface TrackReport {
+  lang: string;
+  label?: LangMap;
+  test: boolean;
+  rtl: boolean;
+  /** Site URL of the normalized WebVTT. */
+  url: string;
+  cues: number;
+  errors: number;
+  warnings: number;
+  /** Source cues that have a cue in this track at their time (equals `total` for the source itself). */
+  covered: number;
+  total: number;
+  findings: Finding[];
+  sourceFile: string;
+}
+
+export interface EpisodeSubtitles {
+  source?: string;
+  tracks: TrackReport[];
+}
+
+export interface SubtitleManifest {
+  version: 1;
+  dramas: Record<string, { episodes: Record<string, EpisodeSubtitles> }>;
+  loadErrors: { file: string; message: string }[];
+}
+
+/** Cues of one episode in every language: what the transcript and the search read. */
+export interface EpisodeCues {
+  drama: string;
+  episode: string;
+  tracks: { lang: string; rtl: boolean; cues: { start: number; end: number; text: string }[] }[];
+}
+
+export const subtitleManifestPath = (): string => path.join(assetsDir(), 'drama-subtitles.json');
+export const episodeCuesPath = (slug: string, ep: string): string => path.join(assetsDir(), 'drama-cues', slug, `${ep}.json`);
+
+/** Writes only when the bytes change, so an unchanged re-run touches nothing. */
+function writeIfChanged(file: string, data: string): boolean {
+  if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === data) return false;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  writeFileAtomic.sync(file, data);
+  return true;
+}
+
+function episodeReport({ drama, dir }: LoadedDrama, epIndex: number): { report: EpisodeSubtitles; cues: EpisodeCues; written: number } {
+  const ep = drama.episodes[epIndex]!;
+  const parsed = new Map<string, ParsedSubtitles>(ep.subtitles.map((t) => [t.lang, parseSubtitleFile(path.join(dir, t.path))]));
+  const sourceLang = ep.sourceSubtitle ?? ep.originalLanguage;
+  const source = parsed.get(sourceLang);
+  const outDir = path.join(mediaDir(), 'dramas', drama.id, ep.id, 'subtitles');
+  let written = 0;
+  const tracks: TrackReport[] = [];
+  const cueTracks: EpisodeCues['tracks'] = [];
+  for (const t of ep.subtitles) {
+    const p = parsed.get(t.lang)!;
+    const findings: Finding[] = p.error ? [{ cue: 0, severity: 'error', code: 'parse', message: p.error }] : checkTrack(p.cues, t.lang);
+    let covered = p.cues.length;
+    let total = p.cues.length;
+    if (source && !source.error && t.lang !== sourceLang) {
+      const cov = checkAgainstSource(p.cues, source.cues, sourceLang);
+      findings.push(...cov.findings);
+      covered = cov.covered;
+      total = cov.total;
+    }
+    findings.sort((a, b) => a.cue - b.cue);
+    if (!p.error) {
+      const note = `${drama.id}/${ep.id} ${t.lang}${t.test ? ' (test track)' : ''}, normalized from ${path.basename(t.path)}`;
+      if (writeIfChanged(path.join(outDir, `${t.lang}.vtt`), toWebVtt(p.cues, note))) written++;
+      cueTracks.push({ lang: t.lang, rtl: isRtl(t.lang), cues: p.cues.map((c) => ({ start: c.start / 1000, end: c.end / 1000, text: plainText(c.text) })) });
+    }
+    tracks.push({
+      lang: t.lang,
+      ...(t.label ? { label: t.label } : {}),
+      test: t.test,
+      rtl: isRtl(t.lang),
+      url: `/dramas/${drama.id}/${ep.id}/subtitles/${t.lang}.vtt`,
+      cues: p.cues.length,
+      errors: findings.filter((f) => f.severity === 'error').length,
+      warnings: findings.filter((f) => f.severity === 'warning').length,
+      covered,
+      total,
+      findings,
+      sourceFile: t.path,
+    });
+  }
+  return { report: { source: source ? sourceLang : undefined, tracks }, cues: { drama: drama.id, episode: ep.id, tracks: cueTracks }, written };
+}
+
+export interface SubtitleStageResult {
+  tracks: number;
+  written: number;
+  errors: number;
+  warnings: number;
+}
+
+export function runSubtitleStage(log: (line: string) => void = console.log): SubtitleStageResult {
+  const { dramas, errors: loadErrors } = readDramas();
+  for (const e of loadErrors) log(`${e.file}: ${e.message}`);
+  const manifest: SubtitleManifest = { version: 1, dramas: {}, loadErrors };
+  const result: SubtitleStageResult = { tracks: 0, written: 0, errors: 0, warnings: 0 };
+  const keepDramas = new Set<string>();
+  for (const loaded of dramas) {
+    const episodes: Record<string, EpisodeSubtitles> = {};
+    loaded.drama.episodes.forEach((ep, i) => {
+      const { report, cues, written } = episodeReport(loaded, i);
+      episodes[ep.id] = report;
+      writeIfChanged(episodeCuesPath(loaded.drama.id, ep.id), JSON.stringify(cues));
+      result.written += written;
+      for (const t of report.tracks) {
+        result.tracks++;
+        result.errors += t.errors;
+        result.warnings += t.warnings;
+      }
+    });
+    manifest.dramas[loaded.drama.id] = { episodes };
+    keepDramas.add(loaded.drama.id);
+  }
+  // A drama removed from content loses its cue files (its media folder is pruned by the video stage).
+  const cueRoot = path.join(assetsDir(), 'drama-cues');
+  if (fs.existsSync(cueRoot)) {
+    for (const d of fs.readdirSync(cueRoot)) if (!keepDramas.has(d)) fs.rmSync(path.join(cueRoot, d), { recursive: true, force: true });
+  }
+  writeIfChanged(subtitleManifestPath(), JSON.stringify(manifest, null, 1));
+  log(`subtitles: ${result.tracks} tracks, ${result.written} written, QC ${result.errors} errors, ${result.warnings} warnings (see /{locale}/dramas/{slug}/qc/)`);
+  return result;
+}
+
+export function readSubtitleManifest(): SubtitleManifest | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(subtitleManifestPath(), 'utf8')) as SubtitleManifest;
+  } catch {
+    return undefined;
+  }
+}
+
+export function readEpisodeCues(slug: string, ep: string): EpisodeCues | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(episodeCuesPath(slug, ep), 'utf8')) as EpisodeCues;
+  } catch {
+    return undefined;
+  }
+}

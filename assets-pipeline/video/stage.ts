@@ -1,0 +1,182 @@
+// Video stage: every drama episode → `build/media/dramas/<slug>/<episode>/video-<key>/` and the manifest
+// `build/assets/dramas.json`. Incremental: the key hashes the inputs (source or stand-in card, dub files) and the
+// settings, so an unchanged episode is skipped. Atomic: each episode is encoded into a temp folder that is renamed
+// into place only when complete; a killed run leaves a `.tmp-*` folder that the next run deletes.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import cliProgress from 'cli-progress';
+import writeFileAtomic from 'write-file-atomic';
+import { readDramas, type Drama, type Episode } from '../../model/drama.ts';
+import { assetsDir, mediaDir } from '../../model/paths.ts';
+import type { LangMap } from '../../model/schema.ts';
+import { encodeEpisode, VIDEO_SETTINGS, type EncodeJob, type EncodeResult } from './encode.ts';
+import { standInFont } from './standin.ts';
+
+export interface EpisodeVideo {
+  key: string;
+  duration: number;
+  standIn: boolean;
+  /** Site URLs (media is served at the site root). */
+  hls: string;
+  mp4: string;
+  poster: string;
+  sprite: { image: string; vtt: string; interval: number };
+  renditions: { width: number; height: number; bandwidth: number }[];
+  audio: { lang: string; original: boolean; standIn: boolean; label?: LangMap }[];
+}
+
+export interface VideoManifest {
+  version: 1;
+  settings: typeof VIDEO_SETTINGS;
+  dramas: Record<string, { episodes: Record<string, EpisodeVideo> }>;
+}
+
+export const videoManifestPath = (): string => path.join(assetsDir(), 'dramas.json');
+
+const sha = (data: crypto.BinaryLike): string => crypto.createHash('sha256').update(data).digest('hex');
+const fileHash = (file: string): string => sha(fs.readFileSync(file));
+
+/** Probing a real source's length needs ffprobe, which @ffmpeg-installer does not ship: real sources must state
+ * their duration in drama.yaml too. Until then only stand-ins carry one. */
+function episodeJob(d: Drama, ep: Episode, dir: string): { job: EncodeJob; key: string } | { error: string } {
+  const dubs = ep.dubs.map((a) => ({ lang: a.lang, file: path.join(dir, a.path) }));
+  if (!('standIn' in ep.video)) return { error: 'real source videos need a `duration` (not yet supported by this stage)' };
+  const lines = [
+    'STAND-IN VIDEO · 替代视频 · VIDÉO DE SUBSTITUTION',
+    d.title.en ?? d.title.zh ?? d.title.fr ?? d.id,
+    d.episodes.length > 1 ? (ep.title.en ?? ep.title.zh ?? ep.title.fr ?? ep.id) : (d.title.zh ?? ''),
+  ];
+  const job: EncodeJob = { source: { standIn: { lines } }, duration: ep.video.duration, originalLanguage: ep.originalLanguage, dubs };
+  const key = sha(JSON.stringify({
+    settings: VIDEO_SETTINGS, lines, duration: job.duration, orig: ep.originalLanguage, font: standInFont()?.file ?? null,
+    dubs: dubs.map((a) => [a.lang, fileHash(a.file)]),
+  })).slice(0, 16);
+  return { job, key };
+}
+
+function readManifest(): VideoManifest | undefined {
+  try {
+    const m = JSON.parse(fs.readFileSync(videoManifestPath(), 'utf8')) as VideoManifest;
+    return m.version === 1 ? m : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function entry(d: Drama, ep: Episode, key: string, r: EncodeResult, duration: number): EpisodeVideo {
+  const base = `/dramas/${d.id}/${ep.id}/video-${key}`;
+  return {
+    key, duration, standIn: 'standIn' in ep.video,
+    hls: `${base}/master.m3u8`, mp4: `${base}/video.mp4`, poster: `${base}/poster.jpg`,
+    sprite: { image: `${base}/sprite.jpg`, vtt: `${base}/sprite.vtt`, interval: r.thumbInterval },
+    renditions: r.renditions.map(({ width, height, bandwidth }) => ({ width, height, bandwidth })),
+    audio: r.audio.map((a) => {
+      const dub = ep.dubs.find((x) => x.lang === a.lang && !a.original);
+      return { lang: a.lang, original: a.original, standIn: dub ? dub.standIn : 'standIn' in ep.video, ...(dub?.label ? { label: dub.label } : {}) };
+    }),
+  };
+}
+
+export interface VideoStageResult {
+  encoded: number;
+  skipped: number;
+  failed: number;
+  seconds: number;
+}
+
+export async function runVideoStage(log: (line: string) => void = console.log): Promise<VideoStageResult> {
+  const started = Date.now();
+  const { dramas, errors } = readDramas();
+  for (const e of errors) log(`${e.file}: ${e.message}`);
+  const old = readManifest();
+  const manifest: VideoManifest = { version: 1, settings: VIDEO_SETTINGS, dramas: {} };
+  const todo: { d: Drama; ep: Episode; job: EncodeJob; key: string; out: string }[] = [];
+  const result: VideoStageResult = { encoded: 0, skipped: 0, failed: 0, seconds: 0 };
+  const root = path.join(mediaDir(), 'dramas');
+
+  for (const { drama: d, dir } of dramas) {
+    manifest.dramas[d.id] = { episodes: {} };
+    for (const ep of d.episodes) {
+      const planned = episodeJob(d, ep, dir);
+      if ('error' in planned) {
+        log(`${path.join(dir, 'drama.yaml')}: episode ${ep.id}: video: ${planned.error}`);
+        result.failed++;
+        continue;
+      }
+      const out = path.join(root, d.id, ep.id, `video-${planned.key}`);
+      const prev = old?.dramas[d.id]?.episodes[ep.id];
+      if (prev?.key === planned.key && fs.existsSync(path.join(out, 'master.m3u8'))) {
+        manifest.dramas[d.id]!.episodes[ep.id] = prev;
+        result.skipped++;
+      } else {
+        todo.push({ d, ep, job: planned.job, key: planned.key, out });
+      }
+    }
+  }
+
+  const total = Math.ceil(todo.reduce((n, t) => n + t.job.duration, 0));
+  const bar = new cliProgress.SingleBar({
+    format: 'video    {bar} {percentage}% | {value}/{total} s of video | ETA {eta_formatted} | {episode}',
+    noTTYOutput: true, notTTYSchedule: 5000, etaBuffer: 50,
+  }, cliProgress.Presets.shades_classic);
+  if (todo.length) bar.start(total, 0, { episode: '' });
+  let done = 0;
+  for (const t of todo) {
+    const tmp = path.join(path.dirname(t.out), `.tmp-video-${t.key}-${process.pid}`);
+    fs.rmSync(tmp, { recursive: true, force: true });
+    fs.mkdirSync(tmp, { recursive: true });
+    try {
+      const r = await encodeEpisode(t.job, tmp, (s) => bar.update(Math.min(total, Math.floor(done + s)), { episode: `${t.d.id}/${t.ep.id}` }));
+      fs.rmSync(t.out, { recursive: true, force: true });
+      fs.renameSync(tmp, t.out);
+      manifest.dramas[t.d.id]!.episodes[t.ep.id] = entry(t.d, t.ep, t.key, r, t.job.duration);
+      result.encoded++;
+    } catch (e) {
+      fs.rmSync(tmp, { recursive: true, force: true });
+      bar.stop();
+      log(`${t.d.id}/${t.ep.id}: video: ${(e as Error).message}`);
+      result.failed++;
+    }
+    done += t.job.duration;
+    bar.update(Math.floor(done));
+  }
+  if (todo.length) bar.stop();
+
+  pruneStale(root, manifest);
+  fs.mkdirSync(assetsDir(), { recursive: true });
+  writeFileAtomic.sync(videoManifestPath(), JSON.stringify(manifest, null, 1));
+  result.seconds = (Date.now() - started) / 1000;
+  log(`video: ${result.encoded} encoded, ${result.skipped} unchanged, ${result.failed} failed, ${total} s of video in ${result.seconds.toFixed(1)} s`);
+  return result;
+}
+
+/** Removes outputs of removed dramas/episodes, superseded encodings and temp folders of killed runs. Subtitle
+ * folders of live episodes are left to the subtitle stage. */
+function pruneStale(root: string, m: VideoManifest): void {
+  if (!fs.existsSync(root)) return;
+  for (const d of fs.readdirSync(root)) {
+    const drama = m.dramas[d];
+    if (!drama) {
+      fs.rmSync(path.join(root, d), { recursive: true, force: true });
+      continue;
+    }
+    for (const ep of fs.readdirSync(path.join(root, d))) {
+      const live = drama.episodes[ep];
+      const epDir = path.join(root, d, ep);
+      if (!live) {
+        fs.rmSync(epDir, { recursive: true, force: true });
+        continue;
+      }
+      for (const f of fs.readdirSync(epDir)) {
+        if ((f.startsWith('video-') && f !== `video-${live.key}`) || f.startsWith('.tmp-video-')) {
+          fs.rmSync(path.join(epDir, f), { recursive: true, force: true });
+        }
+      }
+    }
+  }
+}
+
+export function readVideoManifest(): VideoManifest | undefined {
+  return readManifest();
+}

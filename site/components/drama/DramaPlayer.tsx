@@ -1,0 +1,207 @@
+// The drama player island. Server-rendered, it is a plain <video> with MP4, native subtitle tracks and a transcript
+// of links (`?t=`), so it works without JavaScript. Hydrated, it switches to HLS (native, else hls.js, loaded only
+// when needed), draws captions itself (styling, `lang`, right-to-left), and makes the transcript follow playback.
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { PlayerProps, TranscriptCue } from './player-types.ts';
+import { formatClock, startTimeFromSearch } from './player-time.ts';
+
+type HlsInstance = import('hls.js').default;
+
+export default function DramaPlayer(p: PlayerProps) {
+  const video = useRef<HTMLVideoElement>(null);
+  const hls = useRef<HlsInstance | null>(null);
+  const list = useRef<HTMLOListElement>(null);
+  const [subLang, setSubLang] = useState(p.defaultSubtitle);
+  const [audioLang, setAudioLang] = useState(p.defaultAudio);
+  const audioLangRef = useRef(audioLang);
+  const [hlsActive, setHlsActive] = useState(false);
+  const [cues, setCues] = useState<TranscriptCue[]>(p.transcript);
+  const [caption, setCaption] = useState('');
+  const [active, setActive] = useState(-1);
+  const track = p.subtitles.find((s) => s.lang === subLang);
+
+  // Streaming source: native HLS (Safari, iOS), else hls.js where Media Source Extensions exist, else the MP4.
+  useEffect(() => {
+    const v = video.current;
+    if (!v) return;
+    const start = startTimeFromSearch(window.location.search, p.duration);
+    let cancelled = false;
+    let unseek: () => void = () => {};
+    // Native HLS and the MP4 start at `?t=` by seeking once metadata is known. hls.js gets it as startPosition
+    // only: seeking the element ourselves as well would start a second load racing hls.js's first fragments.
+    const seekOnMetadata = () => {
+      if (start === undefined) return;
+      const seek = () => { if (Math.abs(v.currentTime - start) > 0.5) v.currentTime = start; };
+      if (v.readyState >= 1) seek();
+      v.addEventListener('loadedmetadata', seek, { once: true });
+      unseek = () => v.removeEventListener('loadedmetadata', seek);
+    };
+    if (!p.hls) {
+      seekOnMetadata();
+      return unseek;
+    }
+    const hlsUrl = p.hls;
+    if (v.canPlayType('application/vnd.apple.mpegurl')) {
+      v.src = hlsUrl;
+      setHlsActive(true);
+      seekOnMetadata();
+    } else {
+      void import('hls.js').then(({ default: Hls }) => {
+        if (cancelled) return;
+        if (!Hls.isSupported()) { seekOnMetadata(); return; }
+        const h = new Hls({ startPosition: start ?? -1, capLevelToPlayerSize: true });
+        hls.current = h;
+        h.loadSource(hlsUrl);
+        h.attachMedia(v);
+        h.on(Hls.Events.AUDIO_TRACKS_UPDATED, () => {
+          const i = h.audioTracks.findIndex((a) => a.lang === audioLangRef.current);
+          if (i >= 0 && h.audioTrack !== i) h.audioTrack = i;
+        });
+        setHlsActive(true);
+      });
+    }
+    return () => {
+      cancelled = true;
+      unseek();
+      hls.current?.destroy();
+      hls.current = null;
+    };
+  }, [p.hls, p.duration]);
+
+  useEffect(() => {
+    audioLangRef.current = audioLang;
+    const h = hls.current;
+    if (h) {
+      const i = h.audioTracks.findIndex((a) => a.lang === audioLang);
+      if (i >= 0 && h.audioTrack !== i) h.audioTrack = i;
+      return;
+    }
+    // Native HLS exposes AudioTrackList (Safari); Chromium has it only behind a flag.
+    const tracks = (video.current as (HTMLVideoElement & { audioTracks?: ArrayLike<{ language: string; enabled: boolean }> }) | null)?.audioTracks;
+    if (tracks) for (let i = 0; i < tracks.length; i++) tracks[i]!.enabled = tracks[i]!.language === audioLang;
+  }, [audioLang]);
+
+  // Captions: the chosen track is `hidden` (cues load, the browser draws nothing) and we render its active cues.
+  useEffect(() => {
+    const v = video.current;
+    if (!v) return;
+    const tt = Array.from(v.textTracks);
+    let chosen: TextTrack | undefined;
+    for (const t of tt) {
+      if (t.kind !== 'subtitles') continue;
+      if (t.language === subLang) { t.mode = 'hidden'; chosen = t; } else t.mode = 'disabled';
+    }
+    setCaption('');
+    if (!chosen) { setCues([]); return; }
+    const t = chosen;
+    const readCues = () => {
+      const all = Array.from(t.cues ?? []) as VTTCue[];
+      if (all.length) setCues(all.map((c) => ({ start: c.startTime, end: c.endTime, text: c.text.replace(/<[^>]*>/g, '') })));
+      onCue();
+    };
+    const onCue = () => {
+      const now = Array.from(t.activeCues ?? []) as VTTCue[];
+      setCaption(now.map((c) => c.text.replace(/<[^>]*>/g, '')).join('\n'));
+    };
+    t.addEventListener('cuechange', onCue);
+    const el = v.querySelector<HTMLTrackElement>(`track[srclang="${subLang}"]`);
+    el?.addEventListener('load', readCues);
+    readCues();
+    return () => { t.removeEventListener('cuechange', onCue); el?.removeEventListener('load', readCues); };
+  }, [subLang]);
+
+  // Transcript follows playback.
+  useEffect(() => {
+    const v = video.current;
+    if (!v) return;
+    const onTime = () => {
+      const now = v.currentTime;
+      let i = -1;
+      for (let k = 0; k < cues.length; k++) if (cues[k]!.start <= now + 0.05) i = k; else break;
+      setActive(i);
+    };
+    v.addEventListener('timeupdate', onTime);
+    v.addEventListener('seeked', onTime);
+    onTime();
+    return () => { v.removeEventListener('timeupdate', onTime); v.removeEventListener('seeked', onTime); };
+  }, [cues]);
+
+  useEffect(() => {
+    const item = list.current?.children[active] as HTMLElement | undefined;
+    const box = list.current;
+    if (item && box) box.scrollTop = item.offsetTop - box.offsetTop - box.clientHeight / 3;
+  }, [active]);
+
+  const seek = useCallback((t: number) => {
+    const v = video.current;
+    if (!v) return;
+    v.currentTime = t;
+    void v.play().catch(() => undefined);
+  }, []);
+
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const target = e.target as HTMLElement;
+    if (['SELECT', 'BUTTON', 'A', 'INPUT'].includes(target.tagName) && e.key !== 'c') return;
+    const v = video.current;
+    if (!v) return;
+    if (e.key === ' ' || e.key === 'k') { e.preventDefault(); if (v.paused) void v.play(); else v.pause(); }
+    else if (e.key === 'ArrowLeft') { e.preventDefault(); v.currentTime = Math.max(0, v.currentTime - 5); }
+    else if (e.key === 'ArrowRight') { e.preventDefault(); v.currentTime = Math.min(v.duration || p.duration, v.currentTime + 5); }
+    else if (e.key === 'c') {
+      const langs = ['off', ...p.subtitles.map((s) => s.lang)];
+      setSubLang(langs[(langs.indexOf(subLang) + 1) % langs.length]!);
+    }
+  };
+
+  const dir = track?.rtl ? 'rtl' : 'ltr';
+  return (
+    <div className="drama-player" onKeyDown={onKey}>
+      <div className="drama-stage">
+        <video ref={video} controls playsInline preload="metadata" poster={p.poster} aria-label={p.strings.label}
+          src={p.mp4} crossOrigin="anonymous" data-hls={hlsActive ? 'on' : 'off'}>
+          {p.subtitles.map((s) => (
+            <track key={s.lang} kind="subtitles" src={s.url} srcLang={s.lang} label={s.label} default={s.lang === p.defaultSubtitle} />
+          ))}
+          {p.spriteVtt && <track kind="metadata" label="thumbnails" src={p.spriteVtt} />}
+        </video>
+        <div className="drama-caption" aria-live="off" data-testid="caption">
+          {caption && <span lang={subLang} dir={dir}>{caption}</span>}
+        </div>
+      </div>
+      <div className="drama-controls">
+        <label>
+          {p.strings.subtitles}{' '}
+          <select value={subLang} onChange={(e) => setSubLang(e.target.value)} name="subtitles">
+            <option value="off">{p.strings.subtitlesOff}</option>
+            {p.subtitles.map((s) => <option key={s.lang} value={s.lang} lang={s.lang}>{s.label}</option>)}
+          </select>
+        </label>
+        {p.audio.length > 1 && (
+          <label>
+            {p.strings.audio}{' '}
+            <select value={audioLang} onChange={(e) => setAudioLang(e.target.value)} name="audio" disabled={!hlsActive}
+              title={hlsActive ? undefined : p.strings.audioMp4Only}>
+              {p.audio.map((a) => <option key={a.lang} value={a.lang}>{a.label}</option>)}
+            </select>
+          </label>
+        )}
+        <p className="drama-keys">{p.strings.keys}</p>
+      </div>
+      <section className="drama-transcript" aria-labelledby="transcript-title">
+        <h2 id="transcript-title">{p.strings.transcript}</h2>
+        <p className="muted">{p.strings.transcriptHint}</p>
+        <ol ref={list} lang={subLang === 'off' ? undefined : subLang} dir={dir}>
+          {cues.map((c, i) => (
+            <li key={`${c.start}-${i}`} aria-current={i === active ? 'true' : undefined}>
+              <a href={`?t=${Math.floor(c.start * 10) / 10}`} data-start={c.start}
+                onClick={(e) => { e.preventDefault(); seek(c.start); }}
+                aria-label={`${p.strings.seek.replace('{{time}}', formatClock(c.start))}: ${c.text}`}>
+                <time>{formatClock(c.start)}</time> <span>{c.text}</span>
+              </a>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

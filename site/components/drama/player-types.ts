@@ -1,0 +1,48 @@
+// The data the drama page hands to the player island: small (URLs and labels), so hydration stays cheap; the cues
+// themselves come from the <track> files the browser loads anyway.
+export interface TranscriptCue {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface PlayerSubtitle {
+  lang: string;
+  label: string;
+  url: string;
+  rtl: boolean;
+}
+
+export interface PlayerAudio {
+  lang: string;
+  label: string;
+}
+
+export interface PlayerStrings {
+  label: string;
+  subtitles: string;
+  subtitlesOff: string;
+  audio: string;
+  audioMp4Only: string;
+  keys: string;
+  transcript: string;
+  transcriptHint: string;
+  /** "Play from {{time}}" */
+  seek: string;
+}
+
+export interface PlayerProps {
+  hls?: string;
+  mp4?: string;
+  poster?: string;
+  spriteVtt?: string;
+  duration: number;
+  subtitles: PlayerSubtitle[];
+  audio: PlayerAudio[];
+  /** A subtitle language tag, or `off`. */
+  defaultSubtitle: string;
+  defaultAudio: string;
+  /** The default track's cues, rendered on the server so the transcript exists without JavaScript. */
+  transcript: TranscriptCue[];
+  strings: PlayerStrings;
+}

@@ -1,0 +1,103 @@
+// Runs the real video stage (real ffmpeg) over a 12-second stand-in with one dub, in a temporary site.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ffmpegPath } from '../../../assets-pipeline/video/ffmpeg-path.ts';
+import { runVideoStage, readVideoManifest } from '../../../assets-pipeline/video/stage.ts';
+import { playlistSegments, spriteVtt } from '../../../assets-pipeline/video/encode.ts';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'video-stage-'));
+const content = path.join(tmp, 'content');
+const build = path.join(tmp, 'build');
+const drama = path.join(content, 'dramas', 'tiny');
+const quiet = () => undefined;
+
+/** Stream descriptions from `ffmpeg -i` (ffprobe is not shipped by @ffmpeg-installer). */
+function streams(file: string): string {
+  try {
+    execFileSync(ffmpegPath(), ['-hide_banner', '-i', file], { stdio: 'pipe' });
+  } catch (e) {
+    return String((e as { stderr: Buffer }).stderr);
+  }
+  return '';
+}
+
+beforeAll(() => {
+  process.env.HERITAGE_CONTENT_DIR = content;
+  process.env.HERITAGE_BUILD_DIR = build;
+  fs.mkdirSync(path.join(drama, 'audio'), { recursive: true });
+  execFileSync(ffmpegPath(), ['-loglevel', 'error', '-f', 'lavfi', '-i', 'sine=frequency=300:duration=4', '-c:a', 'libopus', path.join(drama, 'audio', 'fr.opus')]);
+  fs.writeFileSync(path.join(drama, 'drama.yaml'), `title: { en: Tiny, zh: 小剧 }
+synopsis: { en: A test. }
+credits: { en: Test }
+credit: { en: Test }
+rights: https://creativecommons.org/licenses/by/4.0/
+episodes:
+  - id: one
+    title: { en: One }
+    video: { standIn: true, duration: 12 }
+    originalLanguage: en
+    dubs: [{ lang: fr, path: audio/fr.opus, standIn: true }]
+`);
+});
+afterAll(() => {
+  delete process.env.HERITAGE_CONTENT_DIR;
+  delete process.env.HERITAGE_BUILD_DIR;
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('video stage', () => {
+  it('writes an HLS ladder with one audio rendition per language, an MP4, a poster and a sprite', async () => {
+    const r = await runVideoStage(quiet);
+    expect(r).toMatchObject({ encoded: 1, failed: 0 });
+    const ep = readVideoManifest()!.dramas.tiny!.episodes.one!;
+    const dir = path.join(build, 'media', ep.hls.replace(/\/master\.m3u8$/, ''));
+    const master = fs.readFileSync(path.join(dir, 'master.m3u8'), 'utf8');
+    expect(master.match(/#EXT-X-STREAM-INF:.*AUDIO="aud"/g)).toHaveLength(2);
+    expect(master).toMatch(/TYPE=AUDIO,GROUP-ID="aud",LANGUAGE="en".*DEFAULT=YES/);
+    expect(master).toMatch(/TYPE=AUDIO,GROUP-ID="aud",LANGUAGE="fr"/);
+    for (const f of ['v360.m3u8', 'v180.m3u8', 'a-en.m3u8', 'a-fr.m3u8', 'poster.jpg', 'sprite.jpg', 'sprite.vtt', 'video.mp4']) {
+      expect(fs.existsSync(path.join(dir, f)), f).toBe(true);
+    }
+    // One file per segment: byte ranges of a single file made hls.js stall after seeks (see encode.ts).
+    for (const pl of ['v360.m3u8', 'v180.m3u8', 'a-en.m3u8', 'a-fr.m3u8']) {
+      const text = fs.readFileSync(path.join(dir, pl), 'utf8');
+      expect(text, pl).not.toMatch(/BYTERANGE/);
+      const segs = playlistSegments(dir, pl);
+      expect(segs.length, pl).toBe(2);
+      expect(new Set(segs.map((s) => s.file)).size, pl).toBe(2);
+      for (const s of segs) expect(fs.statSync(path.join(dir, s.file)).size, s.file).toBeGreaterThan(0);
+      expect(segs.reduce((n, s) => n + s.duration, 0), pl).toBeCloseTo(12, 0);
+    }
+    const bw = ep.renditions.map((r) => r.bandwidth);
+    expect(bw[0]).toBeGreaterThan(bw[1]!);
+    expect(bw[1]).toBeGreaterThan(10_000);
+    const info = streams(path.join(dir, 'video.mp4'));
+    expect(info).toMatch(/Video: h264.*640x360/);
+    expect(info).toMatch(/Audio: aac/);
+    expect(info).toMatch(/Duration: 00:00:1[12]\./);
+    expect(ep.audio.map((a) => a.lang)).toEqual(['en', 'fr']);
+    expect(fs.readdirSync(path.dirname(dir)).filter((f) => f.startsWith('.tmp'))).toEqual([]);
+  });
+
+  it('does no work when nothing changed, re-encodes when the dub changes, prunes removed dramas', async () => {
+    expect(await runVideoStage(quiet)).toMatchObject({ encoded: 0, skipped: 1 });
+    const before = readVideoManifest()!.dramas.tiny!.episodes.one!.key;
+    execFileSync(ffmpegPath(), ['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=500:duration=3', '-c:a', 'libopus', path.join(drama, 'audio', 'fr.opus')]);
+    expect(await runVideoStage(quiet)).toMatchObject({ encoded: 1 });
+    const after = readVideoManifest()!.dramas.tiny!.episodes.one!.key;
+    expect(after).not.toBe(before);
+    expect(fs.readdirSync(path.join(build, 'media', 'dramas', 'tiny', 'one'))).toEqual([`video-${after}`]);
+    fs.rmSync(drama, { recursive: true });
+    await runVideoStage(quiet);
+    expect(fs.existsSync(path.join(build, 'media', 'dramas', 'tiny'))).toBe(false);
+  }, 60_000);
+
+  it('points each sprite cue at its tile', () => {
+    const vtt = spriteVtt(62, 5);
+    expect(vtt).toContain('00:00:50.000 --> 00:00:55.000\nsprite.jpg#xywh=0,90,160,90');
+    expect(vtt.match(/xywh/g)).toHaveLength(13);
+  });
+});
