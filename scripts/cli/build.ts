@@ -1,16 +1,7 @@
 // `heritage build`: the whole publish in order. Each stage is incremental, so a re-run does only new work.
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { ingest } from './validate.ts';
-import { ROOT } from '../../model/paths.ts';
+import { buildSitePages } from './site-build.ts';
 import { stages } from './stages.ts';
-
-function astroBuild(): number {
-  const bin = path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  // A child process: the page render holds every record, and its memory is returned when it exits.
-  const r = spawnSync(process.execPath, [bin, 'build', '--silent'], { stdio: 'inherit', cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
-  return r.status ?? 1;
-}
 
 export async function build(): Promise<number> {
   const started = Date.now();
@@ -21,10 +12,12 @@ export async function build(): Promise<number> {
     failed += await stage.run();
   }
   console.log('\n▸ site pages (Astro)');
-  if (astroBuild() !== 0) {
-    console.error('✗ the site build failed; the previous dist/ may be incomplete');
+  const pages = await buildSitePages();
+  if (!pages) {
+    console.error('✗ the site build failed; dist/ still holds the previous publish');
     return 1;
   }
+  console.log(`  ${pages.shardsRendered} shard(s) rendered, ${pages.shardsKept} unchanged, ${pages.pagesRemoved} stale page(s) removed in ${pages.seconds.toFixed(1)} s`);
   for (const stage of stages.filter((s) => s.when === 'after-site')) {
     console.log(`\n▸ ${stage.name}`);
     failed += await stage.run();

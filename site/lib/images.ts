@@ -5,12 +5,12 @@ import type { Artifact } from '../../model/schema.ts';
 
 let manifest: ImageManifest | undefined;
 
-export function imagesFor(artifact: Artifact): ImageEntry[] {
+export function imagesFor(artifact: Pick<Artifact, 'media' | 'collection'>): ImageEntry[] {
   manifest ??= readImageManifest();
   const m = manifest;
   return artifact.media.filter((r) => r.kind === 'image').flatMap((r) => m[imageKey(artifact.collection, r.path)] ?? []);
 }
 
-export const imageFor = (artifact: Artifact): ImageEntry | undefined => imagesFor(artifact)[0];
+export const imageFor = (artifact: Pick<Artifact, 'media' | 'collection'>): ImageEntry | undefined => imagesFor(artifact)[0];
 
 export const manifestUrl = (artifactId: string): string => `/iiif/manifests/${encodeURIComponent(artifactId)}.json`;

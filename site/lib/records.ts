@@ -1,27 +1,70 @@
 // The site's view of the normalized records, loaded once per build process and shared by every route.
 // Pages read build/records through model/store.ts rather than Astro's content store: at 150k records the
 // store's single serialized blob approaches V8's string limit (see DESIGN.md), and records are already
-// validated by the importer.
-import { readAllArtifacts, readCollections, readPlaces } from '../../model/store.ts';
-import type { Artifact, Collection, Place, Stored } from '../../model/schema.ts';
+// validated by the importer. Listings hold only a small card per artifact; full records are loaded only
+// for the artifact-page shards this process renders.
+import { readCollections, readPlaces, streamArtifacts } from '../../model/store.ts';
+import type { Artifact, Collection, LangMap, MediaRef, Place, Stored } from '../../model/schema.ts';
+import { buildPart, shardKey } from './build-part.ts';
+
+/** What a grid card and a facet page need of an artifact. */
+export interface ArtifactCardData {
+  id: string;
+  collection: string;
+  title: LangMap;
+  maker?: LangMap;
+  period?: LangMap;
+  objectType?: LangMap;
+  materials: LangMap[];
+  places: LangMap[];
+  media: MediaRef[];
+}
 
 interface SiteData {
   collections: Stored<Collection>[];
+  cards: ArtifactCardData[];
+  byCollection: Map<string, ArtifactCardData[]>;
+  /** Full records of the artifact-page shards this process renders. */
   artifacts: Stored<Artifact>[];
-  byCollection: Map<string, Stored<Artifact>[]>;
   places: Map<string, Stored<Place>>;
+  /** Every published artifact id and each collection's size, whatever part is being rendered. */
+  ids: Set<string>;
+  counts: Map<string, number>;
 }
+
+const toCard = (a: Artifact): ArtifactCardData => ({
+  id: a.id, collection: a.collection, title: a.title, maker: a.makers[0]?.name, period: a.period, objectType: a.objectType,
+  materials: a.materials, places: a.places.map((p) => p.name), media: a.media.filter((m) => m.kind === 'image').slice(0, 1),
+});
 
 let cached: Promise<SiteData> | undefined;
 
 export function siteData(): Promise<SiteData> {
   cached ??= (async () => {
+    const part = buildPart();
     const collections = readCollections();
-    const artifacts = await readAllArtifacts();
-    const byCollection = new Map<string, Stored<Artifact>[]>(collections.map((c) => [c.id, []]));
-    for (const a of artifacts) byCollection.get(a.collection)?.push(a);
+    const byCollection = new Map<string, ArtifactCardData[]>(collections.map((c) => [c.id, []]));
+    const cards: ArtifactCardData[] = [];
+    const artifacts: Stored<Artifact>[] = [];
+    const ids = new Set<string>();
+    const counts = new Map<string, number>();
+    for (const c of collections) {
+      let i = 0;
+      for await (const a of streamArtifacts(c.id)) {
+        // Listing builds need every card; artifact shards only their own records (and a few cards for home).
+        if (part.listings || cards.length < 64) {
+          const card = toCard(a);
+          cards.push(card);
+          byCollection.get(c.id)!.push(card);
+        }
+        if (!part.shards || part.shards.has(shardKey(c.id, i))) artifacts.push(a);
+        ids.add(a.id);
+        i++;
+      }
+      counts.set(c.id, i);
+    }
     const places = new Map(readPlaces().map((p) => [p.id, p]));
-    return { collections, artifacts, byCollection, places };
+    return { collections, cards, byCollection, artifacts, places, ids, counts };
   })();
   return cached;
 }

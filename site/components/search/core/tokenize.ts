@@ -6,7 +6,7 @@ import { HAN, foldText, loadHanFolder } from './fold.ts';
 
 export type Lang = 'zh' | 'en' | 'fr';
 
-const STOP = new Set(
+export const STOP = new Set(
   ('a an and are as at be by for from in is it of on or the to with ' +
     'au aux avec d dans de des du en et l la le les ou par pour sur un une').split(' '),
 );

@@ -1,0 +1,190 @@
+// Builds the site's pages in parts and publishes them into dist/ incrementally.
+//
+// Astro renders one process per part: the listings (collection pages, facet pages, the fixed pages) and the
+// artifact pages in shards of SHARD_SIZE records. A shard is re-rendered only when its records, their images
+// or the site's templates changed, so adding a collection renders only that collection's pages and the
+// listings; every other artifact page stays byte-identical (not even rewritten). Each part writes to its own
+// staging folder and its files are renamed into dist/, so a failed part publishes nothing half-way.
+// Why not Astro's experimental incremental build: measured here it re-rendered 100 changed records in 93 s
+// at 7.4 GiB and left deleted records' pages behind (DESIGN.md).
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import pLimit from 'p-limit';
+import writeFileAtomic from 'write-file-atomic';
+import { LOCALES } from '../../model/locales.ts';
+import { buildDir, distDir, ROOT } from '../../model/paths.ts';
+import { readCollections, streamArtifacts } from '../../model/store.ts';
+import { imageKey, readImageManifest } from '../../assets-pipeline/images/manifest.ts';
+import { SHARD_SIZE } from '../../site/lib/build-part.ts';
+
+interface ShardState {
+  hash: string;
+  ids: string[];
+}
+interface PagesState {
+  templateHash: string;
+  shards: Record<string, ShardState>;
+  /** Files the last listings part published, to remove those it no longer makes. */
+  listingFiles: string[];
+}
+
+const stateFile = (): string => path.join(buildDir(), 'pages-state.json');
+const TEMPLATE_INPUTS = ['site', 'model', 'astro.config.mjs', 'package-lock.json'];
+
+function hashTree(h: crypto.Hash, p: string): void {
+  const st = fs.statSync(p);
+  if (st.isDirectory()) {
+    for (const name of fs.readdirSync(p).sort()) hashTree(h, path.join(p, name));
+  } else {
+    h.update(path.relative(ROOT, p));
+    h.update(fs.readFileSync(p));
+  }
+}
+
+/** Anything that changes every page: the templates, components, strings, schema and dependencies. */
+export function templateHash(): string {
+  const h = crypto.createHash('sha256');
+  for (const input of TEMPLATE_INPUTS) {
+    const p = path.join(ROOT, input);
+    if (fs.existsSync(p)) hashTree(h, p);
+  }
+  return h.digest('hex').slice(0, 16);
+}
+
+async function currentShards(): Promise<Map<string, ShardState>> {
+  const images = readImageManifest();
+  const shards = new Map<string, ShardState & { h: crypto.Hash }>();
+  for (const c of readCollections()) {
+    let i = 0;
+    for await (const a of streamArtifacts(c.id)) {
+      const key = `${c.id}:${Math.floor(i / SHARD_SIZE)}`;
+      let s = shards.get(key);
+      if (!s) shards.set(key, (s = { hash: '', ids: [], h: crypto.createHash('sha256').update(c.hash) }));
+      s.ids.push(a.id);
+      s.h.update(a.hash);
+      for (const m of a.media) s.h.update(images[imageKey(c.id, m.path)]?.hash ?? '-');
+      i++;
+    }
+  }
+  return new Map([...shards].map(([k, s]) => [k, { hash: s.h.digest('hex').slice(0, 16), ids: s.ids }]));
+}
+
+function readState(): PagesState | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(stateFile(), 'utf8')) as PagesState;
+  } catch {
+    return undefined;
+  }
+}
+
+function walkFiles(dir: string, out: string[] = [], rel = ''): string[] {
+  for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) walkFiles(dir, out, r);
+    else out.push(r);
+  }
+  return out;
+}
+
+function runAstro(name: string, outDir: string, env: Record<string, string>): Promise<number> {
+  const bin = path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+  fs.rmSync(outDir, { recursive: true, force: true });
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, 'build', '--silent'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, ...env, HERITAGE_DIST_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    child.on('exit', (code) => {
+      if (code !== 0) console.error(`  ✗ pages part "${name}" failed (exit ${code})`);
+      resolve(code ?? 1);
+    });
+  });
+}
+
+/** Moves a part's files into dist/ by rename; `keep` picks the files this part is responsible for. */
+function publishPart(from: string, keep: (rel: string) => boolean): string[] {
+  const dist = distDir();
+  const moved: string[] = [];
+  for (const rel of walkFiles(from)) {
+    if (!keep(rel)) continue;
+    const target = path.join(dist, rel);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.renameSync(path.join(from, rel), target);
+    moved.push(rel);
+  }
+  fs.rmSync(from, { recursive: true, force: true });
+  return moved;
+}
+
+const isArtifactPage = (rel: string): boolean => LOCALES.some((l) => rel.startsWith(`${l}/artifacts/`));
+
+function removeArtifactPages(ids: Iterable<string>): number {
+  let n = 0;
+  for (const id of ids) {
+    for (const l of LOCALES) {
+      const dir = path.join(distDir(), l, 'artifacts', id);
+      if (fs.existsSync(dir)) {
+        fs.rmSync(dir, { recursive: true, force: true });
+        n++;
+      }
+    }
+  }
+  return n;
+}
+
+export interface SiteBuildSummary {
+  shardsRendered: number;
+  shardsKept: number;
+  pagesRemoved: number;
+  seconds: number;
+}
+
+export async function buildSitePages(): Promise<SiteBuildSummary | undefined> {
+  const started = performance.now();
+  const before = readState();
+  const tHash = templateHash();
+  const shards = await currentShards();
+  const distOk = fs.existsSync(path.join(distDir(), 'index.html'));
+  const full = !before || before.templateHash !== tHash || !distOk;
+  const dirty = [...shards].filter(([k, s]) => full || before.shards[k]?.hash !== s.hash).map(([k]) => k);
+  const staging = path.join(buildDir(), 'pages-staging');
+  console.log(`  ${full ? 'full build' : 'incremental'}: ${dirty.length} of ${shards.size} artifact shard(s) to render (≤ ${SHARD_SIZE} records each) + listings`);
+
+  // Content-hashed _astro assets come from every part: a part links exactly the ones it made.
+  const parts: { name: string; env: Record<string, string>; keep: (rel: string) => boolean }[] = [
+    { name: 'listings', env: { HERITAGE_BUILD_PART: 'listings' }, keep: (rel) => !isArtifactPage(rel) },
+    ...dirty.map((key) => ({ name: key.replace(':', '-'), env: { HERITAGE_BUILD_PART: 'artifacts', HERITAGE_BUILD_SHARDS: key }, keep: (rel: string) => isArtifactPage(rel) || rel.startsWith('_astro/') })),
+  ];
+  const limit = pLimit(2);
+  const codes = await Promise.all(parts.map((p) => limit(() => runAstro(p.name, path.join(staging, p.name), p.env))));
+  if (codes.some((c) => c !== 0)) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    return undefined;
+  }
+  fs.mkdirSync(distDir(), { recursive: true });
+  let listingFiles: string[] = [];
+  let removed = 0;
+  for (const p of parts) {
+    const moved = publishPart(path.join(staging, p.name), p.keep);
+    if (p.name === 'listings') listingFiles = moved;
+  }
+  // Listing pages the new build no longer makes (a shrunk collection's last page, a vanished facet value).
+  const now = new Set(listingFiles);
+  for (const rel of before?.listingFiles ?? []) {
+    if (!now.has(rel) && fs.existsSync(path.join(distDir(), rel))) {
+      fs.rmSync(path.join(distDir(), rel));
+      removed++;
+    }
+  }
+  // Artifact pages of records that are gone, from changed shards and from shards that no longer exist.
+  const liveIds = new Set([...shards.values()].flatMap((s) => s.ids));
+  const oldIds = Object.entries(before?.shards ?? {}).filter(([k]) => full || dirty.includes(k) || !shards.has(k)).flatMap(([, s]) => s.ids);
+  removed += removeArtifactPages(oldIds.filter((id) => !liveIds.has(id)));
+  fs.rmSync(staging, { recursive: true, force: true });
+  const state: PagesState = { templateHash: tHash, shards: Object.fromEntries(shards), listingFiles };
+  writeFileAtomic.sync(stateFile(), JSON.stringify(state));
+  return { shardsRendered: dirty.length, shardsKept: shards.size - dirty.length, pagesRemoved: removed, seconds: (performance.now() - started) / 1000 };
+}

@@ -1,0 +1,59 @@
+// Loads a model's LODs in manifest order; each one replaces the previous once it has loaded, so the first view
+// appears fast and the detail follows. Decoders come from our own origin: meshopt is bundled JS; three's
+// DRACOLoader references its wasm with `new URL(…, import.meta.url)`, which Vite emits into /_astro/ (no CDN).
+import { useEffect, useState } from 'react';
+import type * as THREE from 'three';
+import { DRACOLoader } from 'three/examples/jsm/loaders/DRACOLoader.js';
+import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
+import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
+import type { ModelLod } from '../../../model/scene.ts';
+
+export interface ModelState {
+  object?: THREE.Group;
+  level?: string;
+  loading: boolean;
+  error?: string;
+}
+
+let draco: DRACOLoader | undefined;
+
+function loaderFor(lod: ModelLod): GLTFLoader {
+  const loader = new GLTFLoader().setMeshoptDecoder(MeshoptDecoder);
+  if (lod.compression === 'draco') {
+    draco ??= new DRACOLoader();
+    loader.setDRACOLoader(draco);
+  }
+  return loader;
+}
+
+/** Data-saver visitors get the first view only. */
+function wantsLessData(): boolean {
+  return (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData === true;
+}
+
+export function useProgressiveModel(lods: ModelLod[]): ModelState {
+  const [state, setState] = useState<ModelState>({ loading: lods.length > 0 });
+  useEffect(() => {
+    let cancelled = false;
+    setState({ loading: lods.length > 0 });
+    (async () => {
+      const chain = wantsLessData() ? lods.slice(0, 1) : lods;
+      for (const [i, lod] of chain.entries()) {
+        try {
+          const gltf = await loaderFor(lod).loadAsync(lod.url);
+          if (cancelled) return;
+          setState({ object: gltf.scene, level: lod.level, loading: i < chain.length - 1 });
+        } catch (err) {
+          if (cancelled) return;
+          // A failed refinement keeps the coarser model on screen; only a failed first view is an error.
+          setState((s) => (s.object ? { ...s, loading: false } : { loading: false, error: String((err as Error)?.message ?? err) }));
+          return;
+        }
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [lods]);
+  return state;
+}

@@ -1,0 +1,40 @@
+// Server side: Scene record + model manifest + locale → the island's props. Also used by the tests and the bench.
+import { LOCALE_TAGS, type Locale } from '../../../model/locales.ts';
+import { modelKey, type ModelManifest, type Scene } from '../../../model/scene.ts';
+import { pick } from '../../../model/text.ts';
+import type { ViewerProps } from './types.ts';
+
+export interface ViewerDataOptions {
+  /** Builds an artifact page URL, or returns undefined when we do not publish that record. */
+  artifactUrl?: (id: string) => string | undefined;
+  textId?: string;
+}
+
+export function viewerProps(scene: Scene, locale: Locale, manifest: ModelManifest | undefined, strings: Record<string, string>, opts: ViewerDataOptions = {}): ViewerProps {
+  return {
+    locale,
+    title: pick(scene.title, locale)?.text ?? scene.id,
+    camera: scene.camera,
+    hotspots: scene.hotspots.map((h) => {
+      const url = h.artifact ? opts.artifactUrl?.(h.artifact) : undefined;
+      return {
+        id: h.id,
+        position: h.position,
+        title: h.title[locale],
+        text: h.text[locale],
+        lang: LOCALE_TAGS[locale],
+        ...(h.camera ? { camera: h.camera } : {}),
+        ...(url ? { artifactUrl: url } : {}),
+      };
+    }),
+    tour: scene.tour.map((s) => ({ camera: s.camera, narration: s.narration[locale], ...(s.hotspot ? { hotspot: s.hotspot } : {}) })),
+    variants: scene.variants.map((v) => ({
+      id: v.id,
+      label: v.label[locale],
+      lods: manifest?.models[modelKey(scene.id, v.id)]?.lods ?? [],
+      evidence: Object.fromEntries(scene.paradata.elements.filter((e) => !e.variants || e.variants.includes(v.id)).map((e) => [e.node, e.evidence])),
+    })),
+    strings,
+    textId: opts.textId ?? 'scene-text',
+  };
+}

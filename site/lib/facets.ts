@@ -1,0 +1,50 @@
+// Facet landing pages: dynasty/period, object type, material and place, each value with its artifacts.
+import type { LangMap } from '../../model/schema.ts';
+import type { ArtifactCardData } from './records.ts';
+
+export const FACETS = ['period', 'type', 'material', 'place'] as const;
+export type FacetName = (typeof FACETS)[number];
+/** No listing page shows more than this many values or items (issue 6). */
+export const VALUES_PER_PAGE = 200;
+
+export interface FacetValue {
+  key: string;
+  label: LangMap;
+  items: ArtifactCardData[];
+}
+
+const valuesOf: Record<FacetName, (a: ArtifactCardData) => LangMap[]> = {
+  period: (a) => (a.period ? [a.period] : []),
+  type: (a) => (a.objectType ? [a.objectType] : []),
+  material: (a) => a.materials,
+  place: (a) => a.places,
+};
+
+/** A stable URL key: the English label when there is one (folded), else the Chinese. */
+export function facetKey(label: LangMap): string {
+  const text = label.en ?? label.fr ?? label.zh ?? '';
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'unknown';
+}
+
+const cache = new Map<FacetName, FacetValue[]>();
+
+/** Values sorted by how many artifacts carry them, most first. */
+export function facetValues(facet: FacetName, cards: ArtifactCardData[]): FacetValue[] {
+  const hit = cache.get(facet);
+  if (hit) return hit;
+  const byKey = new Map<string, FacetValue>();
+  for (const card of cards) {
+    const seen = new Set<string>();
+    for (const label of valuesOf[facet](card)) {
+      const key = facetKey(label);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const v = byKey.get(key) ?? { key, label, items: [] };
+      v.items.push(card);
+      byKey.set(key, v);
+    }
+  }
+  const out = [...byKey.values()].sort((a, b) => b.items.length - a.items.length || a.key.localeCompare(b.key));
+  cache.set(facet, out);
+  return out;
+}
