@@ -104,6 +104,15 @@ function runAstro(name: string, outDir: string, env: Record<string, string>): Pr
   });
 }
 
+function sameBytes(a: string, b: string): boolean {
+  try {
+    const sb = fs.statSync(b);
+    return sb.size === fs.statSync(a).size && fs.readFileSync(a).equals(fs.readFileSync(b));
+  } catch {
+    return false;
+  }
+}
+
 /** Moves a part's files into dist/ by rename; `keep` picks the files this part is responsible for. */
 function publishPart(from: string, keep: (rel: string) => boolean): string[] {
   const dist = distDir();
@@ -111,9 +120,12 @@ function publishPart(from: string, keep: (rel: string) => boolean): string[] {
   for (const rel of walkFiles(from)) {
     if (!keep(rel)) continue;
     const target = path.join(dist, rel);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.renameSync(path.join(from, rel), target);
+    const source = path.join(from, rel);
     moved.push(rel);
+    // An unchanged page is left as it was (same bytes, same mtime), so deploys and caches see no change.
+    if (sameBytes(source, target)) continue;
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.renameSync(source, target);
   }
   fs.rmSync(from, { recursive: true, force: true });
   return moved;

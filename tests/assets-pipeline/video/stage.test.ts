@@ -66,8 +66,10 @@ describe('video stage', () => {
       const text = fs.readFileSync(path.join(dir, pl), 'utf8');
       expect(text, pl).not.toMatch(/BYTERANGE/);
       const segs = playlistSegments(dir, pl);
-      expect(segs.length, pl).toBe(2);
-      expect(new Set(segs.map((s) => s.file)).size, pl).toBe(2);
+      // 12 s in 6 s segments; audio may end in a sliver of a third (AAC frames overshoot the cut).
+      expect(segs.length, pl).toBeGreaterThanOrEqual(2);
+      expect(segs.length, pl).toBeLessThanOrEqual(pl.startsWith('v') ? 2 : 3);
+      expect(new Set(segs.map((s) => s.file)).size, pl).toBe(segs.length);
       for (const s of segs) expect(fs.statSync(path.join(dir, s.file)).size, s.file).toBeGreaterThan(0);
       expect(segs.reduce((n, s) => n + s.duration, 0), pl).toBeCloseTo(12, 0);
     }
