@@ -7,6 +7,8 @@ export default defineConfig({
   srcDir: './site',
   publicDir: './site/public',
   outDir: process.env.HERITAGE_DIST_DIR || './dist',
+  // Parallel page parts (scripts/cli/site-build.ts) each get their own cache.
+  cacheDir: process.env.HERITAGE_ASTRO_CACHE_DIR || './node_modules/.astro',
   output: 'static',
   site: process.env.HERITAGE_SITE_URL || 'http://localhost:4321',
   trailingSlash: 'always',

@@ -91,17 +91,30 @@ function walkFiles(dir: string, out: string[] = [], rel = ''): string[] {
 function runAstro(name: string, outDir: string, env: Record<string, string>): Promise<number> {
   const bin = path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
   fs.rmSync(outDir, { recursive: true, force: true });
+  fs.rmSync(`${outDir}.cache`, { recursive: true, force: true });
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [bin, 'build', '--silent'], {
       cwd: ROOT,
       stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, ...env, HERITAGE_DIST_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, ...env, HERITAGE_DIST_DIR: outDir, HERITAGE_ASTRO_CACHE_DIR: `${outDir}.cache`, ASTRO_TELEMETRY_DISABLED: '1' },
     });
     child.on('exit', (code) => {
       if (code !== 0) console.error(`  ✗ pages part "${name}" failed (exit ${code})`);
       resolve(code ?? 1);
     });
   });
+}
+
+function moveFile(from: string, to: string): void {
+  try {
+    fs.renameSync(from, to);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    // dist/ on another filesystem: copy to a temporary name beside the target, then rename over it.
+    const tmp = `${to}.tmp-${process.pid}`;
+    fs.copyFileSync(from, tmp);
+    fs.renameSync(tmp, to);
+  }
 }
 
 function sameBytes(a: string, b: string): boolean {
@@ -125,9 +138,10 @@ function publishPart(from: string, keep: (rel: string) => boolean): string[] {
     // An unchanged page is left as it was (same bytes, same mtime), so deploys and caches see no change.
     if (sameBytes(source, target)) continue;
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.renameSync(source, target);
+    moveFile(source, target);
   }
   fs.rmSync(from, { recursive: true, force: true });
+  fs.rmSync(`${from}.cache`, { recursive: true, force: true });
   return moved;
 }
 
@@ -162,7 +176,9 @@ export async function buildSitePages(): Promise<SiteBuildSummary | undefined> {
   const distOk = fs.existsSync(path.join(distDir(), 'index.html'));
   const full = !before || before.templateHash !== tHash || !distOk;
   const dirty = [...shards].filter(([k, s]) => full || before.shards[k]?.hash !== s.hash).map(([k]) => k);
-  const staging = path.join(buildDir(), 'pages-staging');
+  // Inside the project folder: Astro keeps its prerender files beside an outDir within the project, but puts
+  // them in one shared .astro/ folder for an outDir outside it, where parallel parts would collide.
+  const staging = path.join(ROOT, '.staging', crypto.createHash('sha256').update(buildDir()).digest('hex').slice(0, 12));
   console.log(`  ${full ? 'full build' : 'incremental'}: ${dirty.length} of ${shards.size} artifact shard(s) to render (≤ ${SHARD_SIZE} records each) + listings`);
 
   // Content-hashed _astro assets come from every part: a part links exactly the ones it made.

@@ -4,6 +4,7 @@ import { runImageStage } from '../../assets-pipeline/images/stage.ts';
 import { runSubtitleStage } from '../../assets-pipeline/subtitles/stage.ts';
 import { runVideoStage } from '../../assets-pipeline/video/stage.ts';
 import { runSearchStage } from '../../assets-pipeline/search/stage.ts';
+import { runOpenDataStage } from '../../assets-pipeline/open-data/stage.ts';
 
 export interface Stage {
   name: string;
@@ -31,6 +32,15 @@ export const stages: Stage[] = [
       const s = await runSearchStage();
       console.log(`  ${s.docs} documents, ${s.terms} terms, ${s.files} files, ${(s.bytes / 2 ** 20).toFixed(1)} MiB in ${s.seconds.toFixed(1)} s`);
       return 0;
+    },
+  },
+  {
+    name: 'open data (JSON API, downloads, sitemaps, OAI-PMH, citations)',
+    when: 'after-site',
+    run: async () => {
+      const s = await runOpenDataStage();
+      console.log(`  ${s.artifacts} artifacts in ${s.collections} collections (${s.collectionsUnchanged} unchanged), ${s.filesWritten} files written, ${s.filesRemoved} removed; sitemaps: ${s.sitemapUrls} URLs in ${s.sitemapFiles} files; ${s.seconds.toFixed(1)} s`);
+      return s.failed;
     },
   },
 ];
