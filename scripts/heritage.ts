@@ -2,6 +2,7 @@
 import { validate, ingest } from './cli/validate.ts';
 import { build } from './cli/build.ts';
 import { qcSubtitles } from '../assets-pipeline/subtitles/qc-cli.ts';
+import { indexCommand } from './cli/index-command.ts';
 
 const commands: Record<string, { help: string; run: (args: string[]) => number | Promise<number> }> = {
   validate: { help: 'check every collection and print every problem as file:row:field: message', run: validate },
@@ -18,6 +19,7 @@ const commands: Record<string, { help: string; run: (args: string[]) => number |
     },
   },
   build: { help: 'ingest, run the asset stages, build the site and its search index', run: build },
+  index: { help: 'push the search documents to a server engine: --engine meilisearch [--full] [--config FILE]', run: indexCommand },
 };
 
 async function main(): Promise<number> {

@@ -7,7 +7,7 @@ import { dramaCueDocs } from '../subtitles/cue-docs.ts';
 import { artifactToDocs, collectionToDoc, type SearchDoc } from './doc.ts';
 import { writeSearchIndex, type WriteSummary } from './write-index.ts';
 
-async function* allDocs(): AsyncGenerator<SearchDoc> {
+export async function* allDocs(): AsyncGenerator<SearchDoc> {
   for (const c of readCollections()) yield collectionToDoc(c);
   for await (const a of streamAllArtifacts()) yield* artifactToDocs(a, { thumbnail: (r) => imageFor(r)?.thumb.jpeg });
   for (const cue of dramaCueDocs()) {

@@ -8,7 +8,7 @@ import { indexerConfig } from '../../assets-pipeline/search-meili/config.ts';
 import { buildDocs } from '../../assets-pipeline/search-meili/documents.ts';
 import { explain } from '../../assets-pipeline/search-meili/errors.ts';
 import { meiliSynonyms } from '../../assets-pipeline/search-meili/synonyms.ts';
-import { syncMeili } from '../../assets-pipeline/search-meili/sync.ts';
+import { checkServer, syncMeili } from '../../assets-pipeline/search-meili/sync.ts';
 
 const USAGE = 'usage: npm run heritage -- index --engine meilisearch [--full] [--config FILE]';
 
@@ -23,7 +23,9 @@ export async function indexCommand(args: string[]): Promise<number> {
   try {
     const config = indexerConfig(opt('config'));
     host = config.host;
+    await checkServer(config.host, config.adminKey);
     const built = await buildDocs(allDocs());
+    for (const d of built.duplicates) console.warn(`⚠ ${d}: the id is used twice; Meilisearch keeps the last record`);
     const summary = await syncMeili(built, {
       ...config,
       synonyms: await meiliSynonyms(),

@@ -4,6 +4,7 @@ import type { FacetName } from './core/layout.ts';
 import type { Lang } from './core/tokenize.ts';
 import type { Filters, SearchResponse } from './runtime/engine.ts';
 import type { SearchStrings } from './strings.ts';
+import type { MeiliClientConfig } from './core/meili-layout.ts';
 
 const FACET_ORDER: FacetName[] = ['type', 'period', 'objectType', 'material', 'collection', 'rights', 'has3d'];
 const PAGE = 20;
@@ -54,8 +55,14 @@ class SearchPageElement extends HTMLElement {
     if (yt) filters.yearTo = Number(yt);
     const status = this.querySelector('[data-status]')!;
     status.textContent = this.strings.loading;
+    const meili = this.dataset.meili ? (JSON.parse(this.dataset.meili) as MeiliClientConfig) : undefined;
+    // The Meilisearch client is fetched only once there is something to search for (the visitor typed or
+    // the URL carries a query or filter); until then the page shows its empty form.
+    if (meili && !this.engine && !params.get('q') && Object.keys(filters).length === 0) { status.textContent = ''; return; }
     try {
-      this.engine ??= import('./runtime/engine.ts').then((m) => m.createSearch(this.dataset.index ?? '/search'));
+      this.engine ??= meili
+        ? import('./runtime/meili-engine.ts').then((m) => m.createMeiliSearch(meili))
+        : import('./runtime/engine.ts').then((m) => m.createSearch(this.dataset.index ?? '/search'));
       const res = await (await this.engine).search({ q: params.get('q') ?? '', locale: this.locale, filters, limit: this.limit });
       if (seq !== this.seq) return;
       this.render(res);
