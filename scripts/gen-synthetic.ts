@@ -31,7 +31,7 @@ const PLACES: Tri[] = [['敦煌', 'Dunhuang', 'Dunhuang'], ['西安', "Xi'an", "
 const RIGHTS = ['https://creativecommons.org/publicdomain/zero/1.0/', 'https://creativecommons.org/licenses/by/4.0/', 'https://rightsstatements.org/vocab/InC/1.0/'];
 
 /** mulberry32: tiny, fast, and the same sequence on every machine for a seed. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
