@@ -1,6 +1,7 @@
 // The asset stages, in the order the build runs them. Each returns how many items failed; a failed item is
 // reported and skipped, the rest of the stage continues.
 import { runImageStage } from '../../assets-pipeline/images/stage.ts';
+import { modelStage } from '../../assets-pipeline/models/run.ts';
 import { runSubtitleStage } from '../../assets-pipeline/subtitles/stage.ts';
 import { runVideoStage } from '../../assets-pipeline/video/stage.ts';
 import { runSearchStage } from '../../assets-pipeline/search/stage.ts';
@@ -14,6 +15,7 @@ export interface Stage {
 
 export const stages: Stage[] = [
   { name: 'images (derivatives, IIIF tiles and manifests)', when: 'before-site', run: async () => (await runImageStage()).failed },
+  modelStage,
   {
     name: 'subtitles (normalize to WebVTT, quality control)',
     when: 'before-site',

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import type * as THREE from 'three';
 import { DRACOLoader } from 'three/examples/jsm/loaders/DRACOLoader.js';
-import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
+import { GLTFLoader, type GLTF } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
 import type { ModelLod } from '../../../model/scene.ts';
 
@@ -16,14 +16,34 @@ export interface ModelState {
 }
 
 let draco: DRACOLoader | undefined;
+let meshoptWorkers = false;
 
 function loaderFor(lod: ModelLod): GLTFLoader {
+  if (!meshoptWorkers) {
+    // Decode off the main thread, so React and the canvas can mount while the first view decodes.
+    MeshoptDecoder.useWorkers(2);
+    meshoptWorkers = true;
+  }
   const loader = new GLTFLoader().setMeshoptDecoder(MeshoptDecoder);
   if (lod.compression === 'draco') {
     draco ??= new DRACOLoader();
     loader.setDRACOLoader(draco);
   }
   return loader;
+}
+
+const pending = new Map<string, Promise<GLTF>>();
+
+/** Memoized per URL, so the island can start fetching and decoding the first view during its first render,
+ * before the canvas exists (the hook then picks up the same promise). */
+export function loadLod(lod: ModelLod): Promise<GLTF> {
+  let p = pending.get(lod.url);
+  if (!p) {
+    p = loaderFor(lod).loadAsync(lod.url);
+    p.catch(() => pending.delete(lod.url)); // a failed load may be retried by a later mount
+    pending.set(lod.url, p);
+  }
+  return p;
 }
 
 /** Data-saver visitors get the first view only. */
@@ -40,8 +60,9 @@ export function useProgressiveModel(lods: ModelLod[]): ModelState {
       const chain = wantsLessData() ? lods.slice(0, 1) : lods;
       for (const [i, lod] of chain.entries()) {
         try {
-          const gltf = await loaderFor(lod).loadAsync(lod.url);
+          const gltf = await loadLod(lod);
           if (cancelled) return;
+          if (i === 0) performance.mark('scene-model-decoded');
           setState({ object: gltf.scene, level: lod.level, loading: i < chain.length - 1 });
         } catch (err) {
           if (cancelled) return;

@@ -1,0 +1,79 @@
+// What the model stage must build: one job per (scene, variant). A job knows how to produce its input .glb
+// bytes and a hash of everything that input depends on, so unchanged inputs are skipped without being rebuilt.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { NodeIO, type Document } from '@gltf-transform/core';
+import { ROOT } from '../../model/paths.ts';
+import { modelIO } from './optimize.ts';
+import { modelKey, type ModelSource, type Scene } from '../../model/scene.ts';
+
+export interface ModelJob {
+  key: string;
+  label: string;
+  source: string;
+  inputHash: string;
+  load(): Promise<Uint8Array>;
+}
+
+function hashFiles(files: string[]): string {
+  const h = createHash('sha256');
+  for (const f of files.sort()) h.update(path.relative(ROOT, f)).update('\0').update(fs.readFileSync(f)).update('\0');
+  return h.digest('hex');
+}
+
+function listFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? listFiles(p) : [p];
+  });
+}
+
+/** Generators live in `scenes/<name>/generate.ts` and export `generate(): Promise<Document>`. */
+export function generatorDir(name: string, scenesCodeDir = path.join(ROOT, 'scenes')): string {
+  return path.join(scenesCodeDir, name);
+}
+
+export function jobFor(scene: Scene, variantId: string, source: ModelSource, contentScenesDir: string, scenesCodeDir?: string): ModelJob {
+  const key = modelKey(scene.id, variantId);
+  if ('generator' in source) {
+    const dir = generatorDir(source.generator, scenesCodeDir);
+    const entry = path.join(dir, 'generate.ts');
+    if (!fs.existsSync(entry)) throw new Error(`scene "${scene.id}" variant "${variantId}": no generator at ${path.relative(ROOT, entry)}`);
+    // The shared glTF helper sits one level up and shapes every generator's output, so it is part of the input.
+    const shared = path.join(path.dirname(dir), 'gltf-document.ts');
+    const files = [...listFiles(dir), ...(fs.existsSync(shared) ? [shared] : [])].filter((f) => /\.(ts|json|svg|png)$/.test(f));
+    return {
+      key,
+      label: `${key} (generator ${source.generator})`,
+      source: `generator:${source.generator}`,
+      inputHash: hashFiles(files),
+      async load() {
+        const mod = (await import(pathToFileURL(entry).href)) as { generate?: () => Promise<Document> };
+        if (typeof mod.generate !== 'function') throw new Error(`${path.relative(ROOT, entry)} does not export generate()`);
+        return new NodeIO().writeBinary(await mod.generate());
+      },
+    };
+  }
+  const file = path.join(contentScenesDir, source.path);
+  if (!fs.existsSync(file)) throw new Error(`scene "${scene.id}" variant "${variantId}" field source.path: file not found: ${file}`);
+  const deps = [file];
+  if (file.endsWith('.gltf')) {
+    // A .gltf names its buffers and images by URI; they are inputs too.
+    const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { buffers?: { uri?: string }[]; images?: { uri?: string }[] };
+    for (const r of [...(json.buffers ?? []), ...(json.images ?? [])])
+      if (r.uri && !r.uri.startsWith('data:')) deps.push(path.join(path.dirname(file), decodeURIComponent(r.uri)));
+  }
+  return {
+    key,
+    label: `${key} (${source.path})`,
+    source: `file:${source.path}`,
+    inputHash: hashFiles(deps.filter((d) => fs.existsSync(d))),
+    async load() {
+      if (file.endsWith('.glb')) return new Uint8Array(fs.readFileSync(file));
+      const io = await modelIO();
+      return io.writeBinary(await io.read(file));
+    },
+  };
+}

@@ -1,0 +1,188 @@
+// A 3D scene is data: the viewer, the model stage, the page and the tests all read this one shape.
+// Level of detail, model variants (e.g. a building's phases) and evidence are fields, never special cases in code.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { baseRecord, dating, langMap, recordId, slug } from './schema.ts';
+import { contentDir } from './paths.ts';
+
+/** Scene narration is our own writing, so all three languages are required (a gap is a content bug). */
+export const triLang = z.object({ zh: z.string().min(1), en: z.string().min(1), fr: z.string().min(1) }).strict();
+export type TriLang = z.infer<typeof triLang>;
+
+const vec3 = z.tuple([z.number(), z.number(), z.number()]);
+export type Vec3 = z.infer<typeof vec3>;
+
+/** Metres, y up. `target` is the orbit centre / look-at point. */
+export const cameraPose = z.object({
+  position: vec3,
+  target: vec3,
+  fov: z.number().min(10).max(120).default(55),
+});
+export type CameraPose = z.infer<typeof cameraPose>;
+
+/** Either a parametric generator in `scenes/<generator>/generate.ts`, or a curator file below `content/scenes/`. */
+export const modelSource = z.union([
+  z.object({ generator: slug }).strict(),
+  z
+    .object({ path: z.string().regex(/^[\w./-]+\.(glb|gltf)$/, 'a .glb/.gltf path below content/scenes/') })
+    .strict()
+    .refine((s) => !s.path.split('/').includes('..') && !s.path.startsWith('/'), { message: 'path must stay inside content/scenes/' }),
+]);
+export type ModelSource = z.infer<typeof modelSource>;
+
+/** One state of the reconstruction. A scene with a timeline (a pagoda's repairs) lists several; the first is the default. */
+export const modelVariant = z.object({
+  id: slug,
+  label: triLang,
+  date: dating.optional(),
+  source: modelSource,
+});
+export type ModelVariant = z.infer<typeof modelVariant>;
+
+export const hotspot = z.object({
+  /** Also the URL fragment (`#id`) and the HTML id in the text alternative. */
+  id: slug,
+  position: vec3,
+  title: triLang,
+  text: triLang,
+  /** Where the camera goes when the hotspot is chosen; defaults to looking at `position`. */
+  camera: cameraPose.optional(),
+  /** A record in our collections. Leave it out rather than pointing at something we do not publish. */
+  artifact: recordId.optional(),
+});
+export type Hotspot = z.infer<typeof hotspot>;
+
+export const tourStep = z.object({
+  camera: cameraPose,
+  narration: triLang,
+  /** Open this hotspot's text at the step. */
+  hotspot: slug.optional(),
+});
+export type TourStep = z.infer<typeof tourStep>;
+
+/** London Charter levels, most to least certain. */
+export const EVIDENCE_LEVELS = ['surveyed', 'documented', 'conjectured'] as const;
+export const evidenceLevel = z.enum(EVIDENCE_LEVELS);
+export type EvidenceLevel = z.infer<typeof evidenceLevel>;
+
+export const paradataSource = z.object({
+  id: slug,
+  /** A full citation as a reader would write it. */
+  citation: z.string().min(1),
+  url: z.string().regex(/^https?:\/\/\S+$/).optional(),
+});
+export type ParadataSource = z.infer<typeof paradataSource>;
+
+export const paradataElement = z.object({
+  /** glTF node name; the viewer colours this node and its children. */
+  node: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'node names: lower-case letters, digits, "-" (three.js keeps them as is)'),
+  label: triLang,
+  evidence: evidenceLevel,
+  sources: z.array(slug).min(1),
+  note: triLang,
+  /** Variant ids this element belongs to; absent means every variant. */
+  variants: z.array(slug).optional(),
+});
+export type ParadataElement = z.infer<typeof paradataElement>;
+
+export const scene = baseRecord
+  .extend({
+    type: z.literal('scene'),
+    id: slug,
+    introduction: langMap,
+    variants: z.array(modelVariant).min(1),
+    camera: cameraPose,
+    hotspots: z.array(hotspot).default([]),
+    tour: z.array(tourStep).default([]),
+    paradata: z.object({ sources: z.array(paradataSource).min(1), elements: z.array(paradataElement).min(1) }),
+  })
+  .superRefine((s, ctx) => {
+    const dup = (ids: string[], where: (string | number)[]) => {
+      const seen = new Set<string>();
+      ids.forEach((id, i) => {
+        if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [...where, i], message: `duplicate id "${id}"` });
+        seen.add(id);
+      });
+    };
+    dup(s.variants.map((v) => v.id), ['variants']);
+    dup(s.hotspots.map((h) => h.id), ['hotspots']);
+    const hotspots = new Set(s.hotspots.map((h) => h.id));
+    s.tour.forEach((t, i) => {
+      if (t.hotspot && !hotspots.has(t.hotspot))
+        ctx.addIssue({ code: 'custom', path: ['tour', i, 'hotspot'], message: `no hotspot "${t.hotspot}"` });
+    });
+    const sources = new Set(s.paradata.sources.map((p) => p.id));
+    const variants = new Set(s.variants.map((v) => v.id));
+    s.paradata.elements.forEach((e, i) => {
+      for (const src of e.sources)
+        if (!sources.has(src))
+          ctx.addIssue({ code: 'custom', path: ['paradata', 'elements', i, 'sources'], message: `no source "${src}" in paradata.sources` });
+      for (const v of e.variants ?? [])
+        if (!variants.has(v)) ctx.addIssue({ code: 'custom', path: ['paradata', 'elements', i, 'variants'], message: `no variant "${v}"` });
+    });
+  });
+export type Scene = z.infer<typeof scene>;
+export type SceneInput = z.input<typeof scene>;
+
+/** Key of one model in `build/assets/models.json`. */
+export const modelKey = (sceneId: string, variantId: string): string => `${sceneId}/${variantId}`;
+
+export interface SceneProblem {
+  file: string;
+  message: string;
+}
+
+/** Reads `content/scenes/*.yaml`. A bad file is reported (file, record, field) and skipped; the rest load. */
+export function readScenes(dir = path.join(contentDir(), 'scenes')): { scenes: Scene[]; problems: SceneProblem[] } {
+  const scenes: Scene[] = [];
+  const problems: SceneProblem[] = [];
+  if (!fs.existsSync(dir)) return { scenes, problems };
+  for (const name of fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+    const file = path.join(dir, name);
+    let raw: unknown;
+    try {
+      raw = parseYaml(fs.readFileSync(file, 'utf8'));
+    } catch (err) {
+      problems.push({ file, message: `YAML: ${(err as Error).message}` });
+      continue;
+    }
+    const parsed = scene.safeParse(raw);
+    if (!parsed.success) {
+      const id = (raw as { id?: unknown } | null)?.id;
+      for (const issue of parsed.error.issues)
+        problems.push({ file, message: `scene "${String(id ?? '?')}" field ${issue.path.join('.') || '(root)'}: ${issue.message}` });
+      continue;
+    }
+    const expected = name.replace(/\.ya?ml$/, '');
+    if (parsed.data.id !== expected) {
+      problems.push({ file, message: `scene id "${parsed.data.id}" must match the file name "${expected}"` });
+      continue;
+    }
+    scenes.push(parsed.data);
+  }
+  return { scenes, problems };
+}
+
+/** One optimized derivative of a model. The viewer shows LODs in list order, each replacing the previous. */
+export interface ModelLod {
+  level: string;
+  url: string;
+  bytes: number;
+  triangles: number;
+  compression: 'meshopt' | 'draco';
+  textureFormat?: 'webp' | 'ktx2';
+}
+
+/** `build/assets/models.json`, written by assets-pipeline/models, read by the scene pages. */
+export interface ModelManifest {
+  version: 1;
+  settingsKey: string;
+  models: Record<string, { inputHash: string; source: string; lods: ModelLod[] }>;
+}
+
+export function readModelManifest(file: string): ModelManifest | undefined {
+  if (!fs.existsSync(file)) return undefined;
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as ModelManifest;
+}

@@ -1,0 +1,164 @@
+// The Library Cave page in Chromium with SwiftShader WebGL: it renders, hotspots open (and link to a published
+// record), the tour advances, the evidence view recolours, keyboard-only use works, deep links open a hotspot,
+// there is a full text alternative without WebGL, and two golden screenshots match within a pixel tolerance.
+import fs from 'node:fs';
+import path from 'node:path';
+import pixelmatch from 'pixelmatch';
+import { PNG } from 'pngjs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './browser.ts';
+
+const base = inject('baseUrl');
+const PAGE = '/zh/scenes/library-cave/';
+const GOLDEN = path.resolve('tests/e2e/__golden__');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(url: string, opts: { reducedMotion?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  if (opts.reducedMotion !== false) await page.emulateMedia({ reducedMotion: 'reduce' });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const res = await page.goto(base + url);
+  expect(res?.status(), url).toBe(200);
+  // The detailed (Draco) model replaces the first view; wait for it so screenshots are stable.
+  await page.waitForSelector('.scene-viewer[data-level="full"]', { timeout: 60_000 });
+  await settle(page);
+  return { page, errors };
+}
+
+/** Two animation frames: the demand-driven canvas and the HTML labels have caught up. */
+const settle = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 150)))));
+const shot = async (page: Page) => PNG.sync.read(await page.locator('.scene-stage').screenshot());
+
+function diffRatio(a: PNG, b: PNG): number {
+  expect([a.width, a.height]).toEqual([b.width, b.height]);
+  return pixelmatch(a.data, b.data, null, a.width, a.height, { threshold: 0.1 }) / (a.width * a.height);
+}
+
+/** Compares with the stored golden (written on the first run, or when UPDATE_GOLDEN=1). */
+function matchGolden(name: string, img: PNG, tolerance = 0.01): void {
+  const file = path.join(GOLDEN, `${name}.png`);
+  if (process.env.UPDATE_GOLDEN || !fs.existsSync(file)) {
+    fs.mkdirSync(GOLDEN, { recursive: true });
+    fs.writeFileSync(file, PNG.sync.write(img));
+    console.warn(`golden written: ${file}`);
+    return;
+  }
+  const ratio = diffRatio(PNG.sync.read(fs.readFileSync(file)), img);
+  expect(ratio, `${name}: ${(ratio * 100).toFixed(2)}% of pixels differ`).toBeLessThanOrEqual(tolerance);
+}
+
+describe('scene viewer (Library Cave)', () => {
+  it('renders: the centre of the view is not blank', async () => {
+    const { page, errors } = await open(PAGE);
+    const img = await shot(page);
+    const colours = new Set<number>();
+    let lit = 0, n = 0;
+    for (let y = Math.floor(img.height * 0.35); y < img.height * 0.65; y += 2)
+      for (let x = Math.floor(img.width * 0.35); x < img.width * 0.65; x += 2) {
+        const i = (y * img.width + x) * 4;
+        const [r, g, b] = [img.data[i]!, img.data[i + 1]!, img.data[i + 2]!];
+        colours.add((r >> 3) * 1024 + (g >> 3) * 32 + (b >> 3));
+        if (Math.abs(r - 0x1b) + Math.abs(g - 0x16) + Math.abs(b - 0x12) > 30) lit++;
+        n++;
+      }
+    expect(lit / n).toBeGreaterThan(0.9);
+    expect(colours.size).toBeGreaterThan(30);
+    matchGolden('scene-library-cave-zh', img);
+    expect(errors).toEqual([]);
+  });
+
+  it('clicking a hotspot opens its text; its artifact link leads to the published record', async () => {
+    const { page } = await open(PAGE);
+    await page.click('button[data-hotspot="stele"]');
+    await expect.poll(() => page.locator('[data-hotspot-panel="stele"]').textContent()).toContain('851');
+    expect(new URL(page.url()).hash).toBe('#stele');
+    await page.click('button[data-hotspot="dunhuang-paintings"]');
+    const link = page.locator('[data-hotspot-panel="dunhuang-paintings"] a');
+    expect(await link.getAttribute('href')).toBe('/zh/artifacts/nmaa-F1930.36/');
+    const [res] = await Promise.all([page.waitForNavigation(), link.click()]);
+    expect(res?.status()).toBe(200);
+    expect(await page.locator('h1').textContent()).toContain('水月觀音');
+  });
+
+  it('the tour advances and goes back, moving the camera', async () => {
+    const { page } = await open(PAGE);
+    await page.click('[data-tour-next]');
+    await expect.poll(() => page.locator('.scene-tour-narration').textContent()).toContain('第16窟的甬道');
+    await settle(page);
+    const step1 = await shot(page);
+    await page.click('[data-tour-next]');
+    await expect.poll(() => page.locator('.scene-tour-count').textContent()).toBe('第 2 步，共 10 步');
+    expect(await page.locator('[data-hotspot-panel="hongbian"]').isVisible()).toBe(true);
+    await settle(page);
+    expect(diffRatio(step1, await shot(page))).toBeGreaterThan(0.2);
+    await page.getByRole('button', { name: '上一步' }).click();
+    await expect.poll(() => page.locator('.scene-tour-count').textContent()).toBe('第 1 步，共 10 步');
+  });
+
+  it('the evidence view changes the pixels and shows a legend in the page language', async () => {
+    const { page } = await open('/fr/scenes/library-cave/');
+    const before = await shot(page);
+    await page.getByRole('button', { name: 'Vue des preuves' }).click();
+    await settle(page);
+    const after = await shot(page);
+    expect(diffRatio(before, after)).toBeGreaterThan(0.3);
+    const legend = page.getByRole('region', { name: 'Niveaux de preuve' });
+    expect(await legend.textContent()).toContain('Conjectural');
+    matchGolden('scene-library-cave-fr-evidence', after);
+  });
+
+  it('works with the keyboard only: Tab to the view, arrows move, Tab reaches hotspots, Enter opens one', async () => {
+    const { page } = await open('/en/scenes/library-cave/');
+    let onStage = false;
+    for (let i = 0; i < 40 && !onStage; i++) {
+      await page.keyboard.press('Tab');
+      onStage = await page.evaluate(() => document.activeElement?.classList.contains('scene-stage') ?? false);
+    }
+    expect(onStage).toBe(true);
+    const before = await shot(page);
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowUp');
+    await settle(page);
+    expect(diffRatio(before, await shot(page))).toBeGreaterThan(0.2);
+    await page.keyboard.press('Tab');
+    // The first hotspot in front of the camera (drei hides labels behind it, so they are skipped by Tab).
+    const id = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['hotspot']);
+    expect(id).toBeTruthy();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator(`[data-hotspot-panel="${id}"]`).isVisible()).toBe(true);
+    await page.keyboard.press('Tab');
+    const next = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['hotspot']);
+    expect(next).toBeTruthy();
+    expect(next).not.toBe(id);
+  });
+
+  it('a #hotspot deep link opens that hotspot', async () => {
+    const { page } = await open('/en/scenes/library-cave/#pelliot-1908');
+    await expect.poll(() => page.locator('[data-hotspot-panel="pelliot-1908"]').textContent()).toContain('Bibliothèque nationale de France');
+  });
+
+  it('without WebGL or JavaScript the text alternative lists every hotspot, tour step and paradata row', async () => {
+    const page = await browser.newPage();
+    await page.addInitScript(() => {
+      HTMLCanvasElement.prototype.getContext = () => null;
+    });
+    await page.goto(`${base}/en/scenes/library-cave/`);
+    await expect.poll(() => page.locator('.scene-fallback').textContent()).toContain('WebGL');
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await ctx.newPage();
+    await noJs.goto(`${base}/en/scenes/library-cave/#stele`);
+    expect(await noJs.locator('#scene-text > ol').first().locator('> li').count()).toBe(12);
+    expect(await noJs.locator('#scene-text table tbody tr').count()).toBe(9);
+    expect(await noJs.locator('#stele').textContent()).toContain('851');
+    expect(await noJs.locator('tr[data-node="manuscript-bundles"]').textContent()).toContain('Conjectured');
+    await ctx.close();
+  });
+});
