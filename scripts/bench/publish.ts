@@ -34,6 +34,8 @@ function snapshot(dir: string, rel = '', out = new Map<string, string>()): Map<s
   return out;
 }
 const before = snapshot(env.HERITAGE_DIST_DIR);
+const basePages = [...before.keys()].filter((k) => k.endsWith('.html')).length;
+const baseMiB = Math.round([...before.values()].reduce((s, v) => s + Number(v.split(':')[0]), 0) / 2 ** 20);
 
 const slug = 'new-acquisitions';
 writeSyntheticCollection({ artifacts: Number(values.add), out: content, slug, seed: 99 });
@@ -66,5 +68,5 @@ for (const [rel, sig] of after) {
 fs.rmSync(work, { recursive: true, force: true });
 console.log(JSON.stringify({
   seconds: Number(second.seconds.toFixed(1)), peakRssMiB: second.peakRssMiB, changedOutsideNewCollection: changedOutside,
-  newCollectionFiles: added, listingsChanged, baseBuild: { artifacts: Number(values.base), seconds: Number(first.seconds.toFixed(1)), peakRssMiB: first.peakRssMiB },
+  newCollectionFiles: added, listingsChanged, baseBuild: { artifacts: Number(values.base), pages: basePages, seconds: Number(first.seconds.toFixed(1)), peakRssMiB: first.peakRssMiB, distMiB: baseMiB },
 }));
