@@ -65,6 +65,8 @@ function act(root: HTMLElement, action: string): void {
 /** Wires every viewer on the page; safe to call again after new markup arrives. */
 export function initDeepZoom(scope: ParentNode = document): void {
   for (const root of scope.querySelectorAll<HTMLElement>('[data-deep-zoom]:not([data-deep-zoom-ready])')) {
+    // The button is useless without this script, so the markup ships it hidden and the script reveals it.
+    root.querySelector<HTMLElement>('[data-deep-zoom-open]')?.removeAttribute('hidden');
     root.dataset.deepZoomReady = '';
     root.addEventListener('click', (event) => {
       const target = (event.target as Element).closest<HTMLElement>('[data-deep-zoom-open], [data-action]');
