@@ -23,8 +23,10 @@ export const cameraPose = z.object({
 export type CameraPose = z.infer<typeof cameraPose>;
 
 /** Either a parametric generator in `scenes/<generator>/generate.ts`, or a curator file below `content/scenes/`. */
+/** A generator's parameters (e.g. a building phase): part of the model's input, so a change rebuilds it. */
+export const generatorParams = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
 export const modelSource = z.union([
-  z.object({ generator: slug }).strict(),
+  z.object({ generator: slug, params: generatorParams.optional() }).strict(),
   z
     .object({ path: z.string().regex(/^[\w./-]+\.(glb|gltf)$/, 'a .glb/.gltf path below content/scenes/') })
     .strict()
@@ -38,6 +40,10 @@ export const modelVariant = z.object({
   label: triLang,
   date: dating.optional(),
   source: modelSource,
+  /** Short label under the timeline slider (e.g. "1056"). Required when the scene has a `timeline`. */
+  tick: triLang.optional(),
+  /** What this state shows, read out when the timeline reaches it. Required when the scene has a `timeline`. */
+  narration: triLang.optional(),
 });
 export type ModelVariant = z.infer<typeof modelVariant>;
 
@@ -87,6 +93,23 @@ export const paradataElement = z.object({
 });
 export type ParadataElement = z.infer<typeof paradataElement>;
 
+const nodeName = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'node names: lower-case letters, digits, "-" (three.js keeps them as is)');
+
+/** A selectable part of the model (a storey): clicking it in 3D names it to the page (e.g. to pick a sensor series). */
+export const sceneLevel = z.object({ node: nodeName, label: triLang });
+export type SceneLevel = z.infer<typeof sceneLevel>;
+
+/** Optional views a scene offers. The viewer shows a toggle for each one declared; nothing is scene-specific. */
+export const sceneViews = z
+  .object({
+    /** Exploded view: level i (bottom = 0) moves up by i × gap metres. Needs `levels`. */
+    explode: z.object({ gap: z.number().positive() }).strict().optional(),
+    /** Section view: a clipping plane (three.js Plane: points with normal·p + constant < 0 are cut away). */
+    section: z.object({ normal: vec3, constant: z.number() }).strict().optional(),
+  })
+  .strict();
+export type SceneViews = z.infer<typeof sceneViews>;
+
 export const scene = baseRecord
   .extend({
     type: z.literal('scene'),
@@ -94,8 +117,15 @@ export const scene = baseRecord
     introduction: langMap,
     variants: z.array(modelVariant).min(1),
     camera: cameraPose,
+    /** Lighting and backdrop: a room lit from inside, or a building under the sky. */
+    setting: z.enum(['interior', 'exterior']).default('interior'),
     hotspots: z.array(hotspot).default([]),
     tour: z.array(tourStep).default([]),
+    /** Present when the variants are phases in time: the viewer shows a slider (ticks and narration per variant). */
+    timeline: z.object({ label: triLang }).strict().optional(),
+    /** Bottom to top. */
+    levels: z.array(sceneLevel).default([]),
+    views: sceneViews.default({}),
     paradata: z.object({ sources: z.array(paradataSource).min(1), elements: z.array(paradataElement).min(1) }),
   })
   .superRefine((s, ctx) => {
@@ -108,6 +138,13 @@ export const scene = baseRecord
     };
     dup(s.variants.map((v) => v.id), ['variants']);
     dup(s.hotspots.map((h) => h.id), ['hotspots']);
+    dup(s.levels.map((l) => l.node), ['levels']);
+    if (s.timeline)
+      s.variants.forEach((v, i) => {
+        for (const f of ['tick', 'narration'] as const)
+          if (!v[f]) ctx.addIssue({ code: 'custom', path: ['variants', i, f], message: `a scene with a timeline needs "${f}" on every variant` });
+      });
+    if (s.views.explode && s.levels.length === 0) ctx.addIssue({ code: 'custom', path: ['views', 'explode'], message: 'the exploded view needs "levels"' });
     const hotspots = new Set(s.hotspots.map((h) => h.id));
     s.tour.forEach((t, i) => {
       if (t.hotspot && !hotspots.has(t.hotspot))

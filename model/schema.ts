@@ -116,6 +116,11 @@ export const place = z.object({
   description: langMap.optional(),
   lat: z.number().min(-90).max(90),
   lon: z.number().min(-180).max(180),
+  /** A page of ours about the place: a path below the locale, e.g. `/scenes/library-cave/` (a `#fragment` may follow). */
+  page: z
+    .string()
+    .regex(/^\/[a-z0-9\-/]*\/(#[a-z0-9-]+)?$/, 'a path below the locale such as /scenes/library-cave/ (lower-case, ends with "/", optional #fragment)')
+    .optional(),
 });
 export type Place = z.infer<typeof place>;
 

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { NodeIO, type Document } from '@gltf-transform/core';
+import type { Document } from '@gltf-transform/core';
 import { ROOT } from '../../model/paths.ts';
 import { modelIO } from './optimize.ts';
 import { modelKey, type ModelSource, type Scene } from '../../model/scene.ts';
@@ -48,11 +48,12 @@ export function jobFor(scene: Scene, variantId: string, source: ModelSource, con
       key,
       label: `${key} (generator ${source.generator})`,
       source: `generator:${source.generator}`,
-      inputHash: hashFiles(files),
+      // Parameters (a phase…) are inputs too: two variants of one generator differ only by them.
+      inputHash: source.params ? createHash('sha256').update(hashFiles(files)).update(JSON.stringify(source.params)).digest('hex') : hashFiles(files),
       async load() {
-        const mod = (await import(pathToFileURL(entry).href)) as { generate?: () => Promise<Document> };
+        const mod = (await import(pathToFileURL(entry).href)) as { generate?: (params: Record<string, unknown>) => Promise<Document> };
         if (typeof mod.generate !== 'function') throw new Error(`${path.relative(ROOT, entry)} does not export generate()`);
-        return new NodeIO().writeBinary(await mod.generate());
+        return (await modelIO()).writeBinary(await mod.generate(source.params ?? {}));
       },
     };
   }

@@ -56,16 +56,24 @@ import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { DRACOLoader } from 'three/examples/jsm/loaders/DRACOLoader.js';
 import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
 const cam = ${JSON.stringify(scene.camera)};
+// Same near/far and lights as the viewer (SceneViewer.tsx scaleOf, setting).
+const dist = Math.hypot(...cam.position.map((v, i) => v - cam.target[i]));
+const exterior = ${JSON.stringify(scene.setting === 'exterior')};
 const urls = ${JSON.stringify(lods.map((l) => l.url))};
 const el = document.getElementById('c');
 const renderer = new THREE.WebGLRenderer({ canvas: el, antialias: true });
 renderer.setSize(el.clientWidth, el.clientHeight, false);
-renderer.setClearColor('#1b1612');
+renderer.setClearColor(exterior ? '#c7d3da' : '#1b1612');
 const scene = new THREE.Scene();
-scene.add(new THREE.HemisphereLight('#fff4e0', '#4a3a2a', 1.6));
-const p1 = new THREE.PointLight('#ffe2b8', 5, 0, 1.6); p1.position.set(0.2, 2.3, 0.9); scene.add(p1);
-const p2 = new THREE.PointLight('#fff6e8', 4, 0, 1.4); p2.position.set(0, 1.8, 3.2); scene.add(p2);
-const camera = new THREE.PerspectiveCamera(cam.fov, el.clientWidth / el.clientHeight, 0.03, 60);
+if (exterior) {
+  scene.add(new THREE.HemisphereLight('#eef4ff', '#5a4a38', 1.4));
+  const sun = new THREE.DirectionalLight('#fff3e0', 2.2); sun.position.set(0.6, 1, 0.8); scene.add(sun);
+} else {
+  scene.add(new THREE.HemisphereLight('#fff4e0', '#4a3a2a', 1.6));
+  const p1 = new THREE.PointLight('#ffe2b8', 5, 0, 1.6); p1.position.set(0.2, 2.3, 0.9); scene.add(p1);
+  const p2 = new THREE.PointLight('#fff6e8', 4, 0, 1.4); p2.position.set(0, 1.8, 3.2); scene.add(p2);
+}
+const camera = new THREE.PerspectiveCamera(cam.fov, el.clientWidth / el.clientHeight, Math.max(0.03, dist / 1000), Math.max(60, dist * 20));
 camera.position.set(...cam.position); camera.lookAt(...cam.target);
 const loader = new GLTFLoader().setMeshoptDecoder(MeshoptDecoder).setDRACOLoader(new DRACOLoader().setDecoderPath('/bare/draco/'));
 let current = null, marked = false;

@@ -2,6 +2,7 @@
 // reported and skipped, the rest of the stage continues.
 import { runImageStage } from '../../assets-pipeline/images/stage.ts';
 import { modelStage } from '../../assets-pipeline/models/run.ts';
+import { cesiumStage } from '../../assets-pipeline/cesium/stage.ts';
 import { runSubtitleStage } from '../../assets-pipeline/subtitles/stage.ts';
 import { runVideoStage } from '../../assets-pipeline/video/stage.ts';
 import { runSearchStage } from '../../assets-pipeline/search/stage.ts';
@@ -16,6 +17,7 @@ export interface Stage {
 export const stages: Stage[] = [
   { name: 'images (derivatives, IIIF tiles and manifests)', when: 'before-site', run: async () => (await runImageStage()).failed },
   modelStage,
+  cesiumStage,
   {
     name: 'subtitles (normalize to WebVTT, quality control)',
     when: 'before-site',

@@ -8,8 +8,9 @@ import { EvidenceLegend } from './evidence-legend.tsx';
 import { HotspotMarkers } from './hotspot-markers.tsx';
 import { HotspotPanel } from './hotspot-panel.tsx';
 import { SceneModel } from './scene-model.tsx';
+import { TimelineSlider } from './timeline-slider.tsx';
 import { TourBar } from './tour-bar.tsx';
-import type { ViewerHotspot, ViewerProps } from './types.ts';
+import { LEVEL_SELECT_EVENT, type LevelSelectDetail, type ViewerHotspot, type ViewerProps } from './types.ts';
 import { loadLod, useProgressiveModel } from './use-progressive-model.ts';
 import { fill } from './fill.ts';
 
@@ -45,8 +46,18 @@ function poseFor(h: ViewerHotspot, start: CameraPose): CameraPose {
   return { position: h.position.map((v, i) => v + d[i]! * k) as Vec3, target: h.position, fov: start.fov };
 }
 
+/** Near/far planes and zoom range follow the scene's scale (a 3 m room or a 67 m tower), read off the start pose. */
+function scaleOf(camera: CameraPose) {
+  const d = Math.hypot(...camera.position.map((v, i) => v - camera.target[i]!));
+  return { near: Math.max(0.03, d / 1000), far: Math.max(60, d * 20), maxDistance: Math.max(8, d * 2.5) };
+}
+
 export default function SceneViewer(props: ViewerProps) {
-  const { strings: s, hotspots, tour, variants } = props;
+  const { strings: s, hotspots, tour, variants, levels, views } = props;
+  const scale = useMemo(() => scaleOf(props.camera), [props.camera]);
+  const [exploded, setExploded] = useState(false);
+  const [sectioned, setSectioned] = useState(false);
+  const [picked, setPicked] = useState<string | undefined>();
   const [webgl] = useState(hasWebGL);
   const reducedMotion = useReducedMotion();
   const [mode, setMode] = useState<NavMode>('orbit');
@@ -60,6 +71,14 @@ export default function SceneViewer(props: ViewerProps) {
   // Idempotent: starts the first view's download and decode now instead of after the canvas has mounted.
   if (webgl && variant?.lods[0]) void loadLod(variant.lods[0]).catch(() => undefined);
   const model = useProgressiveModel(useMemo(() => variant?.lods ?? [], [variant]));
+  const shown = variants.find((v) => v.lods === model.lods);
+  const pickLevel = useCallback(
+    (node: string) => {
+      setPicked(node);
+      dispatchEvent(new CustomEvent<LevelSelectDetail>(LEVEL_SELECT_EVENT, { detail: { scene: props.sceneId, node } }));
+    },
+    [props.sceneId],
+  );
   const region = useRef<HTMLDivElement>(null);
   const bench = useMemo(() => new URLSearchParams(location.search).has('bench'), []);
 
@@ -104,7 +123,14 @@ export default function SceneViewer(props: ViewerProps) {
 
   const activeHotspot = hotspots.find((h) => h.id === active);
   return (
-    <div className="scene-viewer" data-evidence={evidenceOn ? 'on' : 'off'} data-level={model.level ?? ''}>
+    <div
+      className="scene-viewer"
+      data-evidence={evidenceOn ? 'on' : 'off'}
+      data-level={model.level ?? ''}
+      data-variant={shown?.id ?? ''}
+      data-picked={picked ?? ''}
+      data-views={`${exploded ? 'exploded' : ''} ${sectioned ? 'section' : ''}`.trim()}
+    >
       <div className="scene-toolbar">
         <div role="group" aria-label={s['mode.label']}>
           {(['orbit', 'walk'] as const).map((m) => (
@@ -113,7 +139,7 @@ export default function SceneViewer(props: ViewerProps) {
             </button>
           ))}
         </div>
-        {variants.length > 1 && (
+        {variants.length > 1 && !props.timeline && (
           <label>
             {s['variant.label']}{' '}
             <select value={variantId} onChange={(e) => setVariantId(e.target.value)}>
@@ -126,7 +152,25 @@ export default function SceneViewer(props: ViewerProps) {
         <button type="button" className="scene-evidence-toggle" aria-pressed={evidenceOn} onClick={() => setEvidenceOn((on) => !on)}>
           {s['evidence.toggle']}
         </button>
+        {views.section && (
+          <button type="button" aria-pressed={sectioned} data-view="section" onClick={() => setSectioned((on) => !on)}>
+            {s['views.section']}
+          </button>
+        )}
+        {views.explode && levels.length > 0 && (
+          <button type="button" aria-pressed={exploded} data-view="explode" onClick={() => setExploded((on) => !on)}>
+            {s['views.explode']}
+          </button>
+        )}
       </div>
+      {props.timeline && variants.length > 1 && (
+        <TimelineSlider
+          label={props.timeline.label}
+          variants={variants}
+          index={Math.max(0, variants.findIndex((v) => v.id === variantId))}
+          onChange={(i) => setVariantId(variants[i]?.id)}
+        />
+      )}
       <div
         ref={region}
         className="scene-stage"
@@ -138,29 +182,53 @@ export default function SceneViewer(props: ViewerProps) {
         <Canvas
           frameloop={bench ? 'always' : 'demand'}
           dpr={[1, 2]}
-          camera={{ position: props.camera.position, fov: props.camera.fov, near: 0.03, far: 60 }}
+          camera={{ position: props.camera.position, fov: props.camera.fov, near: scale.near, far: scale.far }}
           onCreated={({ gl }) => {
-            gl.setClearColor('#1b1612');
+            gl.setClearColor(props.setting === 'exterior' ? '#c7d3da' : '#1b1612');
             performance.mark('scene-canvas-ready');
           }}
         >
-          <hemisphereLight args={['#fff4e0', '#4a3a2a', 1.6]} />
-          <pointLight position={[0.2, 2.3, 0.9]} intensity={5} decay={1.6} color="#ffe2b8" />
-          <pointLight position={[0, 1.8, 3.2]} intensity={4} decay={1.4} color="#fff6e8" />
+          {props.setting === 'exterior' ? (
+            <>
+              <hemisphereLight args={['#eef4ff', '#5a4a38', 1.4]} />
+              <directionalLight position={[0.6, 1, 0.8]} intensity={2.2} color="#fff3e0" />
+            </>
+          ) : (
+            <>
+              <hemisphereLight args={['#fff4e0', '#4a3a2a', 1.6]} />
+              <pointLight position={[0.2, 2.3, 0.9]} intensity={5} decay={1.6} color="#ffe2b8" />
+              <pointLight position={[0, 1.8, 3.2]} intensity={4} decay={1.4} color="#fff6e8" />
+            </>
+          )}
           {model.object && variant && (
-            <SceneModel object={model.object} evidence={variant.evidence} evidenceOn={evidenceOn} onCounts={setCounts} />
+            <SceneModel
+              object={model.object}
+              evidence={(shown ?? variant).evidence}
+              evidenceOn={evidenceOn}
+              onCounts={setCounts}
+              levels={levels}
+              views={views}
+              exploded={exploded}
+              sectioned={sectioned}
+              onLevel={pickLevel}
+            />
           )}
           <HotspotMarkers hotspots={hotspots} active={active} onSelect={(id) => select(active === id ? undefined : id)} />
-          <CameraRig mode={mode} pose={pose} reducedMotion={reducedMotion} keyTarget={region} />
+          <CameraRig mode={mode} pose={pose} reducedMotion={reducedMotion} keyTarget={region} maxDistance={scale.maxDistance} />
         </Canvas>
         {(model.loading || model.error) && (
           <p className="scene-status" role="status">
-            {model.error ? s['viewer.error'] : model.object ? s['viewer.loadingDetail'] : s['viewer.loading']}
+            {model.error ? s['viewer.error'] : model.object && shown !== variant ? s['viewer.loadingVariant'] : model.object ? s['viewer.loadingDetail'] : s['viewer.loading']}
           </p>
         )}
         {evidenceOn && <EvidenceLegend strings={s} counts={counts} />}
       </div>
-      <p id="scene-keys-help" className="scene-keys-help">{s['keys.help']}</p>
+      <p id="scene-keys-help" className="scene-keys-help">{s['keys.help']}{levels.length > 0 && <> {s['level.help']}</>}</p>
+      {levels.length > 0 && (
+        <p className="scene-picked" role="status">
+          {picked ? fill(s['level.selected'] ?? '', { label: levels.find((l) => l.node === picked)?.label ?? picked }) : ''}
+        </p>
+      )}
       <HotspotPanel hotspot={activeHotspot} strings={s} onClose={() => select(undefined, false)} />
       {tour.length > 0 && <TourBar strings={s} tour={tour} step={step} onStep={goStep} />}
     </div>

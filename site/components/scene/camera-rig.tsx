@@ -16,13 +16,15 @@ export interface CameraRigProps {
   reducedMotion: boolean;
   /** Element that receives arrow keys (the focusable viewer region). */
   keyTarget: RefObject<HTMLElement | null>;
+  /** Orbit zoom limit, in metres: set by the scene's scale. */
+  maxDistance?: number;
 }
 
 const FLIGHT_MS = 900;
 const EYE = 1.55;
 const ease = (t: number) => (t < 0.5 ? 2 * t * t : 1 - (-2 * t + 2) ** 2 / 2);
 
-export function CameraRig({ mode, pose, reducedMotion, keyTarget }: CameraRigProps) {
+export function CameraRig({ mode, pose, reducedMotion, keyTarget, maxDistance = 8 }: CameraRigProps) {
   const controls = useRef<OrbitControlsImpl>(null);
   const { camera, invalidate } = useThree();
   const started = useRef(false);
@@ -108,7 +110,7 @@ export function CameraRig({ mode, pose, reducedMotion, keyTarget }: CameraRigPro
       enableZoom={mode === 'orbit'}
       rotateSpeed={mode === 'walk' ? -0.4 : 0.6}
       minDistance={mode === 'walk' ? 0.01 : 0.3}
-      maxDistance={8}
+      maxDistance={maxDistance}
       enableDamping={!reducedMotion}
       onChange={() => invalidate()}
     />

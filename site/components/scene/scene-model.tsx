@@ -1,24 +1,35 @@
-// The model inside the canvas, plus the evidence recolouring and the first-frame mark the benchmark reads.
+// The model inside the canvas, plus the evidence recolouring, the level views (exploded, section), level
+// picking and the first-frame mark the benchmark reads.
+import type { ThreeEvent } from '@react-three/fiber';
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
 import type * as THREE from 'three';
 import type { EvidenceLevel } from '../../../model/scene.ts';
 import { applyEvidence } from './evidence.ts';
+import { applyExplode, applySection, levelOfObject } from './level-views.ts';
+import type { ViewerLevel, ViewerViews } from './types.ts';
 
 export interface SceneModelProps {
   object: THREE.Group;
   evidence: Record<string, EvidenceLevel>;
   evidenceOn: boolean;
   onCounts: (counts: Record<string, number>) => void;
+  levels?: ViewerLevel[];
+  views?: ViewerViews;
+  exploded?: boolean;
+  sectioned?: boolean;
+  onLevel?: (node: string) => void;
 }
 
-export function SceneModel({ object, evidence, evidenceOn, onCounts }: SceneModelProps) {
-  const { invalidate } = useThree();
+export function SceneModel({ object, evidence, evidenceOn, onCounts, levels = [], views = {}, exploded = false, sectioned = false, onLevel }: SceneModelProps) {
+  const { invalidate, gl } = useThree();
   const marked = useRef(false);
   useEffect(() => {
     onCounts(applyEvidence(object, evidence, evidenceOn));
+    if (views.explode) applyExplode(object, levels, views.explode.gap, exploded);
+    if (views.section) applySection(object, gl, views.section, sectioned);
     invalidate();
-  }, [object, evidence, evidenceOn, invalidate, onCounts]);
+  }, [object, evidence, evidenceOn, invalidate, onCounts, levels, views, exploded, sectioned, gl]);
   useFrame(() => {
     if (marked.current) return;
     marked.current = true;
@@ -27,5 +38,15 @@ export function SceneModel({ object, evidence, evidenceOn, onCounts }: SceneMode
       if (performance.getEntriesByName('scene-first-frame').length === 0) performance.mark('scene-first-frame');
     }, 0);
   });
-  return <primitive object={object} />;
+  const onClick = (e: ThreeEvent<MouseEvent>) => {
+    if (!onLevel || levels.length === 0 || e.delta > 4) return; // a drag to orbit is not a pick
+    // With the section on, the first hit may lie in the clipped-away half: take the first visible one.
+    const plane = gl.clippingPlanes[0];
+    const hit = e.intersections.find((i) => !plane || plane.distanceToPoint(i.point) >= 0);
+    const node = hit && levelOfObject(hit.object, levels);
+    if (!node) return;
+    e.stopPropagation();
+    onLevel(node);
+  };
+  return <primitive object={object} onClick={onClick} />;
 }

@@ -22,20 +22,48 @@ export interface ViewerTourStep {
 export interface ViewerVariant {
   id: string;
   label: string;
+  /** Timeline tick label and narration (scenes with a timeline). */
+  tick?: string;
+  narration?: string;
   lods: ModelLod[];
   /** glTF node name → evidence level, for this variant's paradata. */
   evidence: Record<string, EvidenceLevel>;
 }
 
+export interface ViewerLevel {
+  node: string;
+  label: string;
+}
+
+export interface ViewerViews {
+  explode?: { gap: number };
+  section?: { normal: Vec3; constant: number };
+}
+
 export interface ViewerProps {
   locale: string;
+  /** Scene id: named in the events the island sends to the page. */
+  sceneId: string;
   title: string;
   camera: CameraPose;
+  setting: 'interior' | 'exterior';
   hotspots: ViewerHotspot[];
   tour: ViewerTourStep[];
   variants: ViewerVariant[];
+  /** Present when the variants are phases in time: a slider replaces the variant picker. */
+  timeline?: { label: string };
+  /** Selectable (and, with `views.explode`, explodable) parts, bottom to top. */
+  levels: ViewerLevel[];
+  views: ViewerViews;
   /** The page's `scene` namespace strings for this locale. */
   strings: Record<string, string>;
   /** id of the HTML text alternative, linked when WebGL is missing. */
   textId: string;
+}
+
+/** Sent on `window` when a visitor picks a level in 3D; the page's other islands (charts) may listen. */
+export const LEVEL_SELECT_EVENT = 'heritage:scene-level';
+export interface LevelSelectDetail {
+  scene: string;
+  node: string;
 }

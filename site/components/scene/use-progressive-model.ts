@@ -11,6 +11,8 @@ import type { ModelLod } from '../../../model/scene.ts';
 export interface ModelState {
   object?: THREE.Group;
   level?: string;
+  /** The LOD list the object on screen came from (a variant switch keeps the old model until the new one loads). */
+  lods?: ModelLod[];
   loading: boolean;
   error?: string;
 }
@@ -55,7 +57,7 @@ export function useProgressiveModel(lods: ModelLod[]): ModelState {
   const [state, setState] = useState<ModelState>({ loading: lods.length > 0 });
   useEffect(() => {
     let cancelled = false;
-    setState({ loading: lods.length > 0 });
+    setState((s) => ({ ...s, loading: lods.length > 0 }));
     (async () => {
       const chain = wantsLessData() ? lods.slice(0, 1) : lods;
       for (const [i, lod] of chain.entries()) {
@@ -63,7 +65,7 @@ export function useProgressiveModel(lods: ModelLod[]): ModelState {
           const gltf = await loadLod(lod);
           if (cancelled) return;
           if (i === 0) performance.mark('scene-model-decoded');
-          setState({ object: gltf.scene, level: lod.level, loading: i < chain.length - 1 });
+          setState({ object: gltf.scene, level: lod.level, lods, loading: i < chain.length - 1 });
         } catch (err) {
           if (cancelled) return;
           // A failed refinement keeps the coarser model on screen; only a failed first view is an error.

@@ -13,8 +13,10 @@ export interface ViewerDataOptions {
 export function viewerProps(scene: Scene, locale: Locale, manifest: ModelManifest | undefined, strings: Record<string, string>, opts: ViewerDataOptions = {}): ViewerProps {
   return {
     locale,
+    sceneId: scene.id,
     title: pick(scene.title, locale)?.text ?? scene.id,
     camera: scene.camera,
+    setting: scene.setting,
     hotspots: scene.hotspots.map((h) => {
       const url = h.artifact ? opts.artifactUrl?.(h.artifact) : undefined;
       return {
@@ -31,9 +33,14 @@ export function viewerProps(scene: Scene, locale: Locale, manifest: ModelManifes
     variants: scene.variants.map((v) => ({
       id: v.id,
       label: v.label[locale],
+      ...(v.tick ? { tick: v.tick[locale] } : {}),
+      ...(v.narration ? { narration: v.narration[locale] } : {}),
       lods: manifest?.models[modelKey(scene.id, v.id)]?.lods ?? [],
       evidence: Object.fromEntries(scene.paradata.elements.filter((e) => !e.variants || e.variants.includes(v.id)).map((e) => [e.node, e.evidence])),
     })),
+    ...(scene.timeline ? { timeline: { label: scene.timeline.label[locale] } } : {}),
+    levels: scene.levels.map((l) => ({ node: l.node, label: l.label[locale] })),
+    views: scene.views,
     strings,
     textId: opts.textId ?? 'scene-text',
   };

@@ -1,0 +1,114 @@
+// Long-term monitoring series beside a scene: `content/monitoring/<scene>/series.yaml` describes CSV files in the
+// same folder (one `date` column, then one numeric column per series). The page, the charts, the tests and the
+// generator of simulated data read this one shape. A series may name a scene level node (e.g. `storey-2`), so a
+// click on that part of the model selects it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { contentDir } from './paths.ts';
+import { slug } from './schema.ts';
+import { triLang } from './scene.ts';
+
+export const THRESHOLD_LEVELS = ['warning', 'alarm'] as const;
+
+export const monitoringSeries = z
+  .object({
+    /** CSV column name. */
+    column: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/),
+    label: triLang,
+    /** Unit symbol as printed (mm, ′, °C, %). */
+    unit: z.string().min(1),
+    /** The scene level this series measures, if any. */
+    node: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).optional(),
+    thresholds: z.array(z.object({ level: z.enum(THRESHOLD_LEVELS), value: z.number() }).strict()).default([]),
+  })
+  .strict();
+export type MonitoringSeries = z.infer<typeof monitoringSeries>;
+
+export const monitoringDataset = z
+  .object({
+    id: slug,
+    file: z.string().regex(/^[a-z0-9][a-z0-9-]*\.csv$/),
+    title: triLang,
+    series: z.array(monitoringSeries).min(1),
+  })
+  .strict();
+export type MonitoringDataset = z.infer<typeof monitoringDataset>;
+
+export const monitoringMeta = z
+  .object({
+    scene: slug,
+    /** True unless every value is a published measurement with a source: the UI labels simulated data as such. */
+    simulated: z.boolean(),
+    notice: triLang,
+    /** Where the values come from (for simulated data: the generator and its assumptions). */
+    source: triLang,
+    datasets: z.array(monitoringDataset).min(1),
+  })
+  .strict();
+export type MonitoringMeta = z.infer<typeof monitoringMeta>;
+
+/** One parsed CSV: ISO dates and, per column, a value per date (null where the cell is empty). */
+export interface MonitoringTable {
+  dates: string[];
+  values: Record<string, (number | null)[]>;
+}
+
+export interface Monitoring {
+  meta: MonitoringMeta;
+  tables: Record<string, MonitoringTable>;
+}
+
+export const monitoringDir = (sceneId: string, root = contentDir()): string => path.join(root, 'monitoring', sceneId);
+
+/** Parses CSV text (lines starting with `#` are comments, e.g. the SIMULATED banner). Throws a message naming the
+ * file, line and column on bad input. */
+export function parseMonitoringCsv(text: string, dataset: MonitoringDataset, file = dataset.file): MonitoringTable {
+  const records = parseCsv(text, { columns: true, comment: '#', skip_empty_lines: true, trim: true, info: true }) as {
+    record: Record<string, string>;
+    info: { lines: number };
+  }[];
+  const table: MonitoringTable = { dates: [], values: Object.fromEntries(dataset.series.map((s) => [s.column, []])) };
+  for (const { record, info } of records) {
+    const date = record['date'] ?? '';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`${file}: line ${info.lines}, column "date": "${date}" is not a YYYY-MM-DD date`);
+    table.dates.push(date);
+    for (const s of dataset.series) {
+      const raw = record[s.column];
+      if (raw === undefined) throw new Error(`${file}: no column "${s.column}" (series "${s.column}" in series.yaml)`);
+      const v = raw === '' ? null : Number(raw);
+      if (v !== null && !Number.isFinite(v)) throw new Error(`${file}: line ${info.lines}, column "${s.column}": "${raw}" is not a number`);
+      table.values[s.column]!.push(v);
+    }
+  }
+  return table;
+}
+
+/** Reads a scene's monitoring folder; undefined when there is none. Bad files are reported, not thrown. */
+export function readMonitoring(sceneId: string, root = contentDir()): { monitoring?: Monitoring; problems: string[] } {
+  const dir = monitoringDir(sceneId, root);
+  const metaFile = path.join(dir, 'series.yaml');
+  if (!fs.existsSync(metaFile)) return { problems: [] };
+  let raw: unknown;
+  try {
+    raw = parseYaml(fs.readFileSync(metaFile, 'utf8'));
+  } catch (err) {
+    return { problems: [`${metaFile}: YAML: ${(err as Error).message}`] };
+  }
+  const parsed = monitoringMeta.safeParse(raw);
+  if (!parsed.success) return { problems: parsed.error.issues.map((i) => `${metaFile}: field ${i.path.join('.') || '(root)'}: ${i.message}`) };
+  const problems: string[] = [];
+  const tables: Record<string, MonitoringTable> = {};
+  for (const d of parsed.data.datasets) {
+    const file = path.join(dir, d.file);
+    try {
+      tables[d.id] = parseMonitoringCsv(fs.readFileSync(file, 'utf8'), d, file);
+    } catch (err) {
+      problems.push((err as Error).message);
+    }
+  }
+  const meta = { ...parsed.data, datasets: parsed.data.datasets.filter((d) => tables[d.id]) };
+  return { monitoring: { meta, tables }, problems };
+}

@@ -1,0 +1,27 @@
+// What the monitoring charts receive from the page (JSON in a <script type="application/json">): already
+// localized, so the browser script carries no schema and no other language.
+export interface ChartSeries {
+  column: string;
+  label: string;
+  unit: string;
+  node?: string;
+  thresholds: { level: 'warning' | 'alarm'; value: number; label: string }[];
+}
+
+export interface ChartDataset {
+  id: string;
+  title: string;
+  dates: string[];
+  values: Record<string, (number | null)[]>;
+  series: ChartSeries[];
+  /** Datasets whose series name levels show one series at a time (the selected level). */
+  perLevel: boolean;
+}
+
+export interface ChartPayload {
+  scene: string;
+  datasets: ChartDataset[];
+  initial?: string;
+}
+
+export const THRESHOLD_COLOURS = { warning: '#b85c00', alarm: '#b3261e' } as const;

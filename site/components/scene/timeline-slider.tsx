@@ -1,0 +1,47 @@
+// The timeline: a native range input (arrow keys, Home/End, screen-reader value text for free) with one
+// labelled tick per variant, and the phase's narration read out politely when it changes.
+import { useId } from 'react';
+import type { ViewerVariant } from './types.ts';
+
+export interface TimelineSliderProps {
+  label: string;
+  variants: ViewerVariant[];
+  index: number;
+  onChange: (index: number) => void;
+}
+
+export function TimelineSlider({ label, variants, index, onChange }: TimelineSliderProps) {
+  const id = useId();
+  const current = variants[index];
+  return (
+    <div className="scene-timeline">
+      <label htmlFor={`${id}-range`}>{label}</label>
+      <input
+        id={`${id}-range`}
+        type="range"
+        min={0}
+        max={variants.length - 1}
+        step={1}
+        value={index}
+        list={`${id}-ticks`}
+        aria-valuetext={current?.label}
+        data-timeline
+        onChange={(e) => onChange(Number(e.target.value))}
+      />
+      <datalist id={`${id}-ticks`}>
+        {variants.map((v, i) => (
+          <option key={v.id} value={i} label={v.tick ?? v.label} />
+        ))}
+      </datalist>
+      {/* Visible tick labels; the value text above already tells assistive technology which phase is chosen. */}
+      <ol className="scene-timeline-ticks" aria-hidden="true" style={{ gridTemplateColumns: `repeat(${variants.length}, 1fr)` }}>
+        {variants.map((v, i) => (
+          <li key={v.id} data-current={i === index ? 'true' : undefined}>{v.tick ?? v.label}</li>
+        ))}
+      </ol>
+      <p className="scene-timeline-narration" aria-live="polite" data-variant={current?.id}>
+        <strong>{current?.label}</strong> {current?.narration}
+      </p>
+    </div>
+  );
+}

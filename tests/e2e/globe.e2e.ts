@@ -1,0 +1,76 @@
+// The globe page in Chromium: CesiumJS draws the Earth from our own origin only (no request leaves localhost),
+// its centre is not blank, labels are in the page language, picking a site opens its page, and the places and
+// routes are there as plain lists without WebGL.
+import { PNG } from 'pngjs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readRoutes } from '../../model/routes.ts';
+import { launchBrowser } from './browser.ts';
+
+const base = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(url: string): Promise<{ page: Page; foreign: string[]; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const foreign: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(base) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  expect((await page.goto(base + url))?.status()).toBe(200);
+  await page.waitForSelector('#globe[data-state="ready"]', { timeout: 120_000 });
+  return { page, foreign, errors };
+}
+
+describe('globe', () => {
+  it('draws the Earth offline: the centre is not blank and no request leaves localhost', async () => {
+    const { page, foreign, errors } = await open('/zh/map/');
+    const img = PNG.sync.read(await page.locator('#globe').screenshot());
+    const colours = new Set<number>();
+    let lit = 0, n = 0;
+    for (let y = Math.floor(img.height * 0.35); y < img.height * 0.65; y += 2)
+      for (let x = Math.floor(img.width * 0.35); x < img.width * 0.65; x += 2) {
+        const i = (y * img.width + x) * 4;
+        const [r, g, b] = [img.data[i]!, img.data[i + 1]!, img.data[i + 2]!];
+        colours.add((r >> 3) * 1024 + (g >> 3) * 32 + (b >> 3));
+        if (r + g + b > 60) lit++;
+        n++;
+      }
+    expect(lit / n).toBeGreaterThan(0.9);
+    expect(colours.size).toBeGreaterThan(50);
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    // Labels in the UI language.
+    expect(await page.locator('#globe-data').textContent()).toContain('莫高窟');
+  });
+
+  it('picking a site opens its page', async () => {
+    const { page } = await open('/en/map/');
+    const markers = JSON.parse((await page.locator('#globe').getAttribute('data-markers')) ?? '{}') as Record<string, [number, number]>;
+    const at = markers['mogao-caves'];
+    expect(at).toBeDefined();
+    const box = (await page.locator('#globe').boundingBox())!;
+    await Promise.all([page.waitForURL('**/en/scenes/library-cave/'), page.mouse.click(box.x + at![0], box.y + at![1])]);
+    expect(await page.locator('h1').textContent()).toContain('Library Cave');
+  });
+
+  it('lists every place and route as text, with links, without JavaScript', async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.goto(`${base}/fr/map/`);
+    const { routes } = readRoutes();
+    expect(await page.locator('ol.globe-routes > li').count()).toBe(routes.length);
+    expect(await page.locator('[data-route="pelliot-1908"]').textContent()).toContain('Bibliothèque nationale de France');
+    expect(await page.locator('[data-place="yingxian-pagoda"] a').getAttribute('href')).toBe('/fr/scenes/yingxian-pagoda/');
+    expect(await page.locator('ul.globe-places > li').count()).toBeGreaterThanOrEqual(11);
+    await ctx.close();
+  });
+});

@@ -1,0 +1,132 @@
+// The Yingxian pagoda page in Chromium (SwiftShader WebGL): the timeline slider changes the model per phase (by
+// keyboard), the section and exploded views change the pixels, the monitoring charts render from the CSV with a
+// table of every row, and clicking a level in 3D selects its series in the charts.
+import AxeBuilder from '@axe-core/playwright';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import pixelmatch from 'pixelmatch';
+import { PNG } from 'pngjs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readScenes } from '../../model/scene.ts';
+import { launchBrowser } from './browser.ts';
+
+const base = inject('baseUrl');
+const PAGE = '/zh/scenes/yingxian-pagoda/';
+const scene = readScenes().scenes.find((s) => s.id === 'yingxian-pagoda')!;
+const PHASES = scene.variants.map((v) => v.id);
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const settle = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 150)))));
+const shot = async (page: Page) => PNG.sync.read(await page.locator('.scene-stage').screenshot());
+const diffRatio = (a: PNG, b: PNG) => pixelmatch(a.data, b.data, null, a.width, a.height, { threshold: 0.1 }) / (a.width * a.height);
+
+async function open(url = PAGE): Promise<{ page: Page; errors: string[] }> {
+  // A context per page: axe-core's Playwright driver needs one it can open frames in.
+  const page = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  expect((await page.goto(base + url))?.status()).toBe(200);
+  await waitFor(page, PHASES[0]!);
+  return { page, errors };
+}
+async function waitFor(page: Page, variant: string) {
+  await page.waitForSelector(`.scene-viewer[data-variant="${variant}"][data-level="full"]`, { timeout: 60_000 });
+  await settle(page);
+}
+
+describe('Yingxian pagoda: timeline, views, monitoring', () => {
+  it('the timeline slider (keyboard) changes the model and the narration at every phase', async () => {
+    const { page, errors } = await open();
+    const slider = page.getByRole('slider', { name: '历史阶段' });
+    expect(await slider.getAttribute('aria-valuetext')).toContain('1056');
+    let before = await shot(page);
+    for (const [i, id] of PHASES.entries()) {
+      if (i === 0) continue;
+      await slider.focus();
+      await page.keyboard.press('ArrowRight');
+      await waitFor(page, id);
+      const after = await shot(page);
+      const ratio = diffRatio(before, after);
+      // Each phase changes the building: one plaque (the Jin phase, ~0.03 % of the view), more plaques, new walls
+      // and timber, the lean (several %). SwiftShader renders identically run to run, so an unchanged phase
+      // would give 0: the floor of 0.01 % (about 65 pixels) cannot pass by noise.
+      expect(ratio, `${PHASES[i - 1]} → ${id}: ${(ratio * 100).toFixed(3)}% of pixels changed`).toBeGreaterThan(0.0001);
+      expect(await page.locator('.scene-timeline-narration').getAttribute('data-variant')).toBe(id);
+      expect(await slider.getAttribute('aria-valuetext')).toBe(scene.variants[i]!.label.zh);
+      before = after;
+    }
+    await slider.press('Home');
+    await waitFor(page, PHASES[0]!);
+    expect(errors).toEqual([]);
+  });
+
+  it('the section and exploded views change the pixels', async () => {
+    const { page } = await open('/en/scenes/yingxian-pagoda/');
+    const plain = await shot(page);
+    await page.getByRole('button', { name: 'Section' }).click();
+    await settle(page);
+    expect(diffRatio(plain, await shot(page))).toBeGreaterThan(0.02);
+    await page.getByRole('button', { name: 'Section' }).click();
+    await page.getByRole('button', { name: 'Explode levels' }).click();
+    await settle(page);
+    expect(diffRatio(plain, await shot(page))).toBeGreaterThan(0.02);
+  });
+
+  it('the charts render from the CSV, labelled SIMULATED, with a table of every row', async () => {
+    const { page } = await open('/en/scenes/yingxian-pagoda/');
+    expect(await page.locator('.monitoring-notice').textContent()).toContain('SIMULATED');
+    // Chart.js loads when the panel scrolls into view.
+    await page.locator('.monitoring').scrollIntoViewIfNeeded();
+    await page.waitForSelector('[data-monitoring][data-charts="ready"]');
+    const dir = path.resolve('content/monitoring/yingxian-pagoda');
+    for (const id of ['tilt', 'displacement', 'environment']) {
+      const rows = (parseCsv(fs.readFileSync(path.join(dir, `${id}.csv`), 'utf8'), { columns: true, comment: '#', skip_empty_lines: true }) as unknown[]).length;
+      expect(rows).toBeGreaterThan(100);
+      expect(await page.locator(`details[data-table="${id}"] tbody tr`).count(), id).toBe(rows);
+      const canvas = page.locator(`canvas[data-chart="${id}"]`);
+      const img = PNG.sync.read(await canvas.screenshot());
+      let ink = 0;
+      for (let i = 0; i < img.data.length; i += 4) if (img.data[i + 3]! > 0 && img.data[i]! + img.data[i + 1]! + img.data[i + 2]! < 600) ink++;
+      expect(ink / (img.width * img.height), `${id} chart has lines`).toBeGreaterThan(0.01);
+    }
+  });
+
+  it('clicking a level in 3D selects its series in the charts', async () => {
+    const { page } = await open('/en/scenes/yingxian-pagoda/');
+    const stage = (await page.locator('.scene-stage').boundingBox())!;
+    const initial = await page.locator('[data-monitoring-level]').inputValue();
+    let picked = '';
+    // Walk up the tower's right side (hotspot labels sit left of centre) until a level answers.
+    for (let y = 0.75; y > 0.2 && (!picked || picked === initial); y -= 0.04) {
+      await page.mouse.click(stage.x + stage.width * 0.55, stage.y + stage.height * y);
+      picked = (await page.locator('.scene-viewer').getAttribute('data-picked')) ?? '';
+    }
+    expect(scene.levels.map((l) => l.node)).toContain(picked);
+    expect(picked).not.toBe(initial);
+    await expect.poll(() => page.locator('[data-monitoring-level]').inputValue()).toBe(picked);
+    expect(await page.locator('canvas[data-chart="tilt"]').getAttribute('data-series')).toBe(picked);
+    const label = scene.levels.find((l) => l.node === picked)!.label.en;
+    expect(await page.locator('[data-monitoring-selected]').textContent()).toContain(label);
+    expect(await page.locator('.scene-picked').textContent()).toContain(label);
+  });
+
+  // a11y.e2e.ts checks one scene page per locale (the shortest URL): check this one too, with its slider,
+  // charts and tables.
+  it('has no serious or critical axe violations', async () => {
+    const { page } = await open('/fr/scenes/yingxian-pagoda/');
+    await page.locator('.monitoring').scrollIntoViewIfNeeded();
+    await page.waitForSelector('[data-monitoring][data-charts="ready"]');
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`)).toEqual([]);
+  });
+});
