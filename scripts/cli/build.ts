@@ -12,7 +12,14 @@ export async function build(): Promise<number> {
     failed += await stage.run();
   }
   console.log('\n▸ site pages (Astro)');
+  // Stages that do not read the pages overlap with the page build; their output is printed when they end.
+  const beside = stages.filter((s) => s.when === 'with-site').map(async (stage) => {
+    const n = await stage.run();
+    console.log(`  ✓ ${stage.name} (ran beside the pages)`);
+    return n;
+  });
   const pages = await buildSitePages();
+  failed += (await Promise.all(beside)).reduce((a, b) => a + b, 0);
   if (!pages) {
     console.error('✗ the site build failed; dist/ still holds the previous publish');
     return 1;

@@ -26,8 +26,10 @@ interface ShardState {
 interface PagesState {
   templateHash: string;
   shards: Record<string, ShardState>;
-  /** Files the last listings part published, to remove those it no longer makes. */
+  /** Files the last listings part published, to remove those it no longer makes: the global listings, and
+   * each collection's own pages (re-rendered only when that collection changed). */
   listingFiles: string[];
+  collectionFiles: Record<string, string[]>;
 }
 
 const stateFile = (): string => path.join(buildDir(), 'pages-state.json');
@@ -146,6 +148,11 @@ function publishPart(from: string, keep: (rel: string) => boolean): string[] {
 }
 
 const isArtifactPage = (rel: string): boolean => LOCALES.some((l) => rel.startsWith(`${l}/artifacts/`));
+/** `zh/collections/<slug>/…` → slug; the collections index itself is a global listing. */
+const collectionOf = (rel: string): string | undefined => {
+  const m = /^[a-z]{2}\/collections\/([^/]+)\//.exec(rel);
+  return m && LOCALES.some((l) => rel.startsWith(`${l}/`)) ? m[1] : undefined;
+};
 
 function removeArtifactPages(ids: Iterable<string>): number {
   let n = 0;
@@ -181,9 +188,12 @@ export async function buildSitePages(): Promise<SiteBuildSummary | undefined> {
   const staging = path.join(ROOT, '.staging', crypto.createHash('sha256').update(buildDir()).digest('hex').slice(0, 12));
   console.log(`  ${full ? 'full build' : 'incremental'}: ${dirty.length} of ${shards.size} artifact shard(s) to render (≤ ${SHARD_SIZE} records each) + listings`);
 
+  const dirtyCollections = new Set(dirty.map((k) => k.slice(0, k.lastIndexOf(':'))));
   // Content-hashed _astro assets come from every part: a part links exactly the ones it made.
+  const listingsEnv: Record<string, string> = { HERITAGE_BUILD_PART: 'listings' };
+  if (!full) listingsEnv.HERITAGE_BUILD_COLLECTIONS = [...dirtyCollections].join(',');
   const parts: { name: string; env: Record<string, string>; keep: (rel: string) => boolean }[] = [
-    { name: 'listings', env: { HERITAGE_BUILD_PART: 'listings' }, keep: (rel) => !isArtifactPage(rel) },
+    { name: 'listings', env: listingsEnv, keep: (rel) => !isArtifactPage(rel) },
     ...dirty.map((key) => ({ name: key.replace(':', '-'), env: { HERITAGE_BUILD_PART: 'artifacts', HERITAGE_BUILD_SHARDS: key }, keep: (rel: string) => isArtifactPage(rel) || rel.startsWith('_astro/') })),
   ];
   const limit = pLimit(2);
@@ -193,16 +203,32 @@ export async function buildSitePages(): Promise<SiteBuildSummary | undefined> {
     return undefined;
   }
   fs.mkdirSync(distDir(), { recursive: true });
-  let listingFiles: string[] = [];
+  let moved: string[] = [];
   let removed = 0;
   for (const p of parts) {
-    const moved = publishPart(path.join(staging, p.name), p.keep);
-    if (p.name === 'listings') listingFiles = moved;
+    const files = publishPart(path.join(staging, p.name), p.keep);
+    if (p.name === 'listings') moved = files;
   }
-  // Listing pages the new build no longer makes (a shrunk collection's last page, a vanished facet value).
-  const now = new Set(listingFiles);
-  for (const rel of before?.listingFiles ?? []) {
-    if (!now.has(rel) && fs.existsSync(path.join(distDir(), rel))) {
+  const listingFiles = moved.filter((rel) => !collectionOf(rel));
+  const collectionFiles: Record<string, string[]> = {};
+  for (const c of readCollections()) {
+    collectionFiles[c.id] = full || dirtyCollections.has(c.id) || !before?.collectionFiles?.[c.id] ? [] : before.collectionFiles[c.id]!;
+  }
+  for (const rel of moved) {
+    const c = collectionOf(rel);
+    if (c && collectionFiles[c]) collectionFiles[c].push(rel);
+  }
+  // Listing pages the new build no longer makes (a shrunk collection's last page, a vanished facet value,
+  // a deleted collection).
+  const stale = [
+    ...(before?.listingFiles ?? []).filter((rel) => !new Set(listingFiles).has(rel)),
+    ...Object.entries(before?.collectionFiles ?? {}).flatMap(([c, files]) => {
+      const now = new Set(collectionFiles[c] ?? []);
+      return files.filter((rel) => !now.has(rel));
+    }),
+  ];
+  for (const rel of stale) {
+    if (fs.existsSync(path.join(distDir(), rel))) {
       fs.rmSync(path.join(distDir(), rel));
       removed++;
     }
@@ -212,7 +238,7 @@ export async function buildSitePages(): Promise<SiteBuildSummary | undefined> {
   const oldIds = Object.entries(before?.shards ?? {}).filter(([k]) => full || dirty.includes(k) || !shards.has(k)).flatMap(([, s]) => s.ids);
   removed += removeArtifactPages(oldIds.filter((id) => !liveIds.has(id)));
   fs.rmSync(staging, { recursive: true, force: true });
-  const state: PagesState = { templateHash: tHash, shards: Object.fromEntries(shards), listingFiles };
+  const state: PagesState = { templateHash: tHash, shards: Object.fromEntries(shards), listingFiles, collectionFiles };
   writeFileAtomic.sync(stateFile(), JSON.stringify(state));
   return { shardsRendered: dirty.length, shardsKept: shards.size - dirty.length, pagesRemoved: removed, seconds: (performance.now() - started) / 1000 };
 }

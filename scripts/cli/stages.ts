@@ -10,7 +10,8 @@ import { runOpenDataStage } from '../../assets-pipeline/open-data/stage.ts';
 
 export interface Stage {
   name: string;
-  when: 'before-site' | 'after-site';
+  /** `with-site` stages need the records and media but not the pages: they run beside the page build. */
+  when: 'before-site' | 'with-site' | 'after-site';
   run: () => Promise<number>;
 }
 
@@ -31,7 +32,7 @@ export const stages: Stage[] = [
   { name: 'video (MP4, HLS ladder, posters, thumbnail sprites)', when: 'before-site', run: async () => (await runVideoStage()).failed },
   {
     name: 'search index (static, sharded)',
-    when: 'after-site',
+    when: 'with-site',
     run: async () => {
       const s = await runSearchStage();
       console.log(`  ${s.docs} documents, ${s.terms} terms, ${s.files} files, ${(s.bytes / 2 ** 20).toFixed(1)} MiB in ${s.seconds.toFixed(1)} s`);

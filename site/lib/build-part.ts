@@ -8,6 +8,8 @@ export interface BuildPart {
   listings: boolean;
   /** Artifact page shards as `collection:index`; undefined means every shard. */
   shards: Set<string> | undefined;
+  /** Collections whose own listing pages the listings part renders; undefined means all of them. */
+  collections: Set<string> | undefined;
 }
 
 export function buildPart(env = process.env): BuildPart {
@@ -16,6 +18,7 @@ export function buildPart(env = process.env): BuildPart {
   return {
     listings: part === 'all' || part === 'listings',
     shards: part === 'all' ? undefined : new Set(part === 'artifacts' && shards ? shards.split(',') : []),
+    collections: env.HERITAGE_BUILD_COLLECTIONS === undefined ? undefined : new Set(env.HERITAGE_BUILD_COLLECTIONS.split(',').filter(Boolean)),
   };
 }
 
