@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { stringify } from 'csv-stringify/sync';
 import { PERIODS } from '../model/periods.ts';
 import { contentDir } from '../model/paths.ts';
+import { rng } from '../model/seeded-random.ts';
 
 type Tri = [zh: string, en: string, fr: string];
 
@@ -30,17 +31,6 @@ const HOLDERS: Tri[] = [
 const PLACES: Tri[] = [['敦煌', 'Dunhuang', 'Dunhuang'], ['西安', "Xi'an", "Xi'an"], ['洛阳', 'Luoyang', 'Luoyang'], ['景德镇', 'Jingdezhen', 'Jingdezhen'], ['应县', 'Yingxian', 'Yingxian']];
 const RIGHTS = ['https://creativecommons.org/publicdomain/zero/1.0/', 'https://creativecommons.org/licenses/by/4.0/', 'https://rightsstatements.org/vocab/InC/1.0/'];
 
-/** mulberry32: tiny, fast, and the same sequence on every machine for a seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SyntheticOptions {
   artifacts: number;

@@ -2,7 +2,7 @@
 // that goes through the importer, for site builds) these are normalized records made directly, with makers,
 // free text and twelve collections, so the search benchmarks measure only indexing and a varied query mix.
 import type { Artifact, Stored } from '../../model/schema.ts';
-import { rng } from '../gen-synthetic.ts';
+import { rng } from '../../model/seeded-random.ts';
 
 export const PERIODS = [['商', 'Shang dynasty', 'dynastie Shang', -1600, -1046], ['周', 'Zhou dynasty', 'dynastie Zhou', -1046, -256], ['汉', 'Han dynasty', 'dynastie Han', -206, 220], ['唐', 'Tang dynasty', 'dynastie Tang', 618, 907], ['宋', 'Song dynasty', 'dynastie Song', 960, 1279], ['元', 'Yuan dynasty', 'dynastie Yuan', 1271, 1368], ['明', 'Ming dynasty', 'dynastie Ming', 1368, 1644], ['清', 'Qing dynasty', 'dynastie Qing', 1644, 1911]] as const;
 const TYPES = [['碗', 'bowl', 'bol'], ['瓶', 'vase', 'vase'], ['盘', 'plate', 'assiette'], ['杯', 'cup', 'tasse'], ['鼎', 'ding', 'ding'], ['镜', 'mirror', 'miroir'], ['立轴', 'hanging scroll', 'rouleau vertical'], ['俑', 'figure', 'figurine'], ['印章', 'seal', 'sceau'], ['香炉', 'censer', 'encensoir'], ['笔筒', 'brush holder', 'pot à pinceaux'], ['盒', 'box', 'boîte']] as const;

@@ -4,6 +4,7 @@
 // Labels use the page's self-hosted Noto Serif SC, loaded before the labels are drawn so CJK names render.
 import type * as CesiumNS from 'cesium';
 import type { GlobePayload } from './globe-data.ts';
+import { hasWebGL } from '../common/webgl.ts';
 
 type CesiumModule = typeof CesiumNS;
 declare global {
@@ -27,14 +28,6 @@ function loadCesium(): Promise<CesiumModule> {
   });
 }
 
-function hasWebGL(): boolean {
-  try {
-    const c = document.createElement('canvas');
-    return Boolean(c.getContext('webgl2') ?? c.getContext('webgl'));
-  } catch {
-    return false;
-  }
-}
 
 /** Points along the great circle from a to b, lifted into an arc (peak height grows with distance). */
 function arc(C: CesiumModule, a: { lat: number; lon: number }, b: { lat: number; lon: number }, steps = 64): CesiumNS.Cartesian3[] {

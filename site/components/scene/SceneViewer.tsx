@@ -13,18 +13,11 @@ import { TourBar } from './tour-bar.tsx';
 import { LEVEL_SELECT_EVENT, type LevelSelectDetail, type ViewerHotspot, type ViewerProps } from './types.ts';
 import { loadLod, useProgressiveModel } from './use-progressive-model.ts';
 import { fill } from './fill.ts';
+import { hasWebGL } from '../common/webgl.ts';
 
 // Marks for scripts/bench/scene.ts: where the time before the first frame goes.
 performance.mark('scene-island-eval');
 
-function hasWebGL(): boolean {
-  try {
-    const c = document.createElement('canvas');
-    return Boolean(c.getContext('webgl2') ?? c.getContext('webgl'));
-  } catch {
-    return false;
-  }
-}
 
 function useReducedMotion(): boolean {
   const [reduced, setReduced] = useState(() => matchMedia('(prefers-reduced-motion: reduce)').matches);
