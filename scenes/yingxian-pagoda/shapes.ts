@@ -24,13 +24,18 @@ export function corner(r: number, i: number): THREE.Vector2 {
   return new THREE.Vector2(r * Math.sin(a), r * Math.cos(a));
 }
 
+/** Side i of the octagon: its end corners, midpoint, length and outward-facing angle. */
+export function side(r: number, i: number): { a: THREE.Vector2; b: THREE.Vector2; mid: THREE.Vector2; len: number; angle: number } {
+  const a = corner(r, i), b = corner(r, i + 1);
+  const mid = a.clone().add(b).multiplyScalar(0.5);
+  return { a, b, mid, len: a.distanceTo(b), angle: Math.atan2(mid.x, mid.y) };
+}
+
 /** Points spaced along the octagon's perimeter: per side, `perSide` points between the corners (corners excluded). */
 export function alongSides(r: number, perSide: number): { p: THREE.Vector2; angle: number }[] {
   const out: { p: THREE.Vector2; angle: number }[] = [];
   for (let i = 0; i < 8; i++) {
-    const a = corner(r, i), b = corner(r, i + 1);
-    const mid = a.clone().add(b).multiplyScalar(0.5);
-    const angle = Math.atan2(mid.x, mid.y); // outward direction of this face
+    const { a, b, angle } = side(r, i);
     for (let k = 1; k <= perSide; k++) out.push({ p: a.clone().lerp(b, k / (perSide + 1)), angle });
   }
   return out;
@@ -46,10 +51,7 @@ export function columns(points: THREE.Vector2[], radius: number, y0: number, hei
 export function wallPanels(r: number, y0: number, height: number, thickness: number, skipDoors: boolean): THREE.BufferGeometry {
   const parts: THREE.BufferGeometry[] = [];
   for (let i = 0; i < 8; i++) {
-    const a = corner(r, i), b = corner(r, i + 1);
-    const len = a.distanceTo(b);
-    const mid = a.clone().add(b).multiplyScalar(0.5);
-    const angle = Math.atan2(mid.x, mid.y);
+    const { a, b, len, angle } = side(r, i);
     const cardinal = Math.abs(Math.round(angle / (Math.PI / 2)) * (Math.PI / 2) - angle) < 0.01;
     const segs = skipDoors && cardinal ? [[0, 0.36], [0.64, 1]] : [[0, 1]];
     for (const [s0, s1] of segs) {
@@ -69,10 +71,7 @@ export function wallPanels(r: number, y0: number, height: number, thickness: num
 export function latticePanels(r: number, y0: number, height: number): THREE.BufferGeometry {
   const parts: THREE.BufferGeometry[] = [];
   for (let i = 0; i < 8; i++) {
-    const a = corner(r, i), b = corner(r, i + 1);
-    const len = a.distanceTo(b);
-    const mid = a.clone().add(b).multiplyScalar(0.5);
-    const angle = Math.atan2(mid.x, mid.y);
+    const { a, b, len, angle } = side(r, i);
     const bar = (w: number, h: number, u: number, y: number) => {
       const c = a.clone().lerp(b, u);
       parts.push(new THREE.BoxGeometry(w, h, 0.12).rotateY(angle).translate(c.x, y0 + y, c.y));
@@ -113,10 +112,7 @@ export function railing(r: number, y0: number, height: number): THREE.BufferGeom
 export function braces(r: number, y0: number, height: number, sides: number[]): THREE.BufferGeometry {
   const parts: THREE.BufferGeometry[] = [];
   for (const i of sides) {
-    const a = corner(r, i), b = corner(r, i + 1);
-    const len = a.distanceTo(b);
-    const mid = a.clone().add(b).multiplyScalar(0.5);
-    const angle = Math.atan2(mid.x, mid.y);
+    const { len, mid, angle } = side(r, i);
     const diag = Math.hypot(len, height);
     const tilt = Math.atan2(height, len);
     for (const s of [1, -1])
