@@ -1,19 +1,14 @@
 // axe-core on one page of every template in every locale: no serious or critical violations.
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { launchBrowser } from './browser.ts';
+import { expect, inject, it } from 'vitest';
+import { useBrowser } from './use-browser.ts';
 import { E2E_DIST } from './env.ts';
 import { templateSamples } from './pages.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((b) => (browser = b));
 
 const samples = templateSamples(E2E_DIST);
 

@@ -2,18 +2,13 @@
 // a `?t=` link starts at that moment, and the Arabic test track is shown right to left. Every seek is followed by a
 // check that playback really advances from there (hls.js once stalled after seeking to an unloaded point).
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './use-browser.ts';
 
 const base = inject('baseUrl');
 const PAGE = '/en/dramas/pepper-and-carrot-ep06/';
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((b) => (browser = b));
 
 async function open(url: string): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

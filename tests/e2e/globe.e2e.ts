@@ -3,19 +3,14 @@
 // routes are there as plain lists without WebGL.
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readRoutes } from '../../model/routes.ts';
-import { launchBrowser } from './browser.ts';
+import { useBrowser } from './use-browser.ts';
 import { centreStats } from './pixels.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((b) => (browser = b));
 
 async function open(url: string): Promise<{ page: Page; foreign: string[]; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });

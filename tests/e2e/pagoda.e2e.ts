@@ -8,21 +8,16 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readScenes } from '../../model/scene.ts';
-import { launchBrowser } from './browser.ts';
+import { useBrowser } from './use-browser.ts';
 
 const base = inject('baseUrl');
 const PAGE = '/zh/scenes/yingxian-pagoda/';
 const scene = readScenes().scenes.find((s) => s.id === 'yingxian-pagoda')!;
 const PHASES = scene.variants.map((v) => v.id);
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((b) => (browser = b));
 
 const settle = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 150)))));
 const shot = async (page: Page) => PNG.sync.read(await page.locator('.scene-stage').screenshot());

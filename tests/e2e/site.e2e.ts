@@ -1,19 +1,14 @@
 // A visitor's path through the demo in each language: home, a collection, an artifact, the language switch.
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { LOCALES } from '../../model/locales.ts';
-import { launchBrowser } from './browser.ts';
+import { useBrowser } from './use-browser.ts';
 import { SCREENSHOTS } from './env.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+useBrowser((b) => (browser = b));
 
 async function open(url: string, width = 1280): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
