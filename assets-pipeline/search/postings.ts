@@ -14,9 +14,10 @@ export interface TermPostings {
 export class PostingsBuilder {
   readonly terms = new Map<string, TermPostings>();
 
-  /** Adds document `docId` (strictly increasing across calls) with its fields by kind. */
-  add(docId: number, fields: Record<(typeof FIELD_KINDS)[number], (LangMap | undefined)[]>): void {
-    const masks = new Map<string, number>();
+  /** Adds document `docId` (strictly increasing across calls) with its fields by kind, and `keys`: terms
+   * that belong to no field (facet values), stored with an empty field mask. */
+  add(docId: number, fields: Record<(typeof FIELD_KINDS)[number], (LangMap | undefined)[]>, keys: string[] = []): void {
+    const masks = new Map<string, number>(keys.map((k) => [k, 0]));
     FIELD_KINDS.forEach((kind, k) => {
       for (const map of fields[kind]) {
         if (!map) continue;

@@ -6,10 +6,12 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import pLimit from 'p-limit';
 import { ByteWriter } from '../../site/components/search/core/codec.ts';
+import { encodeFacetColumns, type FacetTable } from '../../site/components/search/core/facet-columns.ts';
 import {
-  DOC_TYPES, FACETS, FORMAT_VERSION, LANGS, MULTI_FACETS, TYPO_MIN, deletions, lexFileOf, paths, shardKey,
+  DOC_TYPES, FACETS, FORMAT_VERSION, LANGS, MULTI_FACETS, TYPO_MIN, deletions, facetTerm, lexFileOf, paths, shardKey,
   type RootFile,
 } from '../../site/components/search/core/layout.ts';
+import { decodePostings } from '../../site/components/search/runtime/lexicon.ts';
 import { prepareFor } from '../../site/components/search/core/tokenize.ts';
 import type { SearchDoc } from './doc.ts';
 import { FacetDictionary } from './facet-dictionary.ts';
@@ -57,7 +59,7 @@ export async function writeSearchIndex(docs: AsyncIterable<SearchDoc> | Iterable
   for (const [slug, label] of Object.entries(options.collectionLabels ?? {})) dict.label('collection', slug, label);
   const facetValues = dict.finish();
 
-  // Documents that share facet values get neighbouring ids, so a result set touches fewer facet blocks and
+  // Documents that share facet values get neighbouring ids, so facet columns have long runs and
   // its posting deltas are smaller.
   const typeRank = (t: string) => DOC_TYPES.indexOf(t as (typeof DOC_TYPES)[number]);
   const code = (p: PreparedDoc, f: (typeof FACETS)[number]) => (p.facets[f][0] === undefined ? -1 : dict.code(f, p.facets[f][0]!));
@@ -66,15 +68,22 @@ export async function writeSearchIndex(docs: AsyncIterable<SearchDoc> | Iterable
     code(a, 'period') - code(b, 'period') || code(a, 'objectType') - code(b, 'objectType') ||
     (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0));
 
+  const table: FacetTable = { single: {}, multi: {} };
+  for (const f of FACETS) {
+    if (MULTI_FACETS.has(f)) table.multi[f] = prepared.map((p) => p.facets[f].map((k) => dict.code(f, k)));
+    else table.single[f] = Int32Array.from(prepared, (p) => code(p, f));
+  }
+
   const postings = new PostingsBuilder();
   prepared.forEach((p, id) => {
-    postings.add(id, { title: [p.doc.title], names: p.doc.names ?? [], text: [...(p.doc.text ?? []), ...p.extraText] });
+    const keys = FACETS.flatMap((f) => p.facets[f].map((k) => facetTerm(f, dict.code(f, k))));
+    postings.add(id, { title: [p.doc.title], names: p.doc.names ?? [], text: [...(p.doc.text ?? []), ...p.extraText] }, keys);
     if (id % 5000 === 0) progress('index', id, prepared.length);
   });
 
   const tmp = `${outDir}.tmp-${process.pid}`;
   fs.rmSync(tmp, { recursive: true, force: true });
-  for (const d of ['lex', 'post', 'facets', ...LANGS.map((l) => `stored/${l}`)]) fs.mkdirSync(path.join(tmp, d), { recursive: true });
+  for (const d of ['lex', 'lexf', 'post', 'postf', 'facets', ...LANGS.map((l) => `stored/${l}`)]) fs.mkdirSync(path.join(tmp, d), { recursive: true });
   const limit = pLimit(16);
   const writes: Promise<void>[] = [];
   let files = 0;
@@ -114,6 +123,9 @@ export async function writeSearchIndex(docs: AsyncIterable<SearchDoc> | Iterable
   let postFiles = 0;
   buckets.forEach((bucket, n) => {
     const w = new ByteWriter(4096);
+    // Facet columns of the inline lists, in dictionary order, in a file of their own: only a query whose
+    // narrowest word is one of these fetches it.
+    const inlineFacets = new ByteWriter(4096);
     bucket.terms.sort();
     w.uint(bucket.terms.length);
     for (const term of bucket.terms) {
@@ -121,14 +133,19 @@ export async function writeSearchIndex(docs: AsyncIterable<SearchDoc> | Iterable
       w.str(term);
       w.uint(p.df);
       const data = p.bytes.result();
+      const columns = encodeFacetColumns(decodePostings(data, p.df).docs, table);
       if (data.length <= INLINE_MAX) {
         w.uint(data.length * 2);
         w.bytes(data);
+        inlineFacets.uint(columns.length);
+        inlineFacets.bytes(columns);
       } else {
         w.uint(postFiles * 2 + 1);
+        put(paths.postFacets(postFiles), columns);
         put(paths.post(postFiles++), data);
       }
     }
+    put(paths.lexFacets(n), inlineFacets.result());
     bucket.dels.sort();
     w.uint(bucket.dels.length);
     for (const d of bucket.dels) {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { artifactToDocs, type SearchDoc } from '../../../assets-pipeline/search/doc.ts';
+import { artifactToDocs, rightsLabel, type SearchDoc } from '../../../assets-pipeline/search/doc.ts';
 import { writeSearchIndex } from '../../../assets-pipeline/search/write-index.ts';
 import { createSearch } from '../../../site/components/search/runtime/engine.ts';
 import type { Artifact, Stored } from '../../../model/schema.ts';
@@ -80,6 +80,32 @@ describe('static search over the real records', () => {
     const brute: Record<string, number> = {};
     for (const r of records) brute[r.collection] = (brute[r.collection] ?? 0) + 1;
     expect(Object.fromEntries(all.facets.collection.map((v) => [v.key, v.count]))).toEqual(brute);
+  });
+
+  it('counts disjunctive facets exactly when only filters are set', async () => {
+    const rightsKey = (r: Stored<Artifact>) => rightsLabel(r.rights).key;
+    const tally = (rs: Stored<Artifact>[], key: (r: Stored<Artifact>) => string) => {
+      const out: Record<string, number> = {};
+      for (const r of rs) out[key(r)] = (out[key(r)] ?? 0) + 1;
+      return out;
+    };
+    // A selected value stays listed with 0 so it can be unticked; the tally has no zeros.
+    const asMap = (vs: { key: string; count: number }[]) => Object.fromEntries(vs.filter((v) => v.count > 0).map((v) => [v.key, v.count]));
+    const collections = [...new Set(records.map((r) => r.collection))].sort();
+    const rights = [...new Set(records.map(rightsKey))].sort();
+    expect(collections.length * rights.length).toBeGreaterThan(2);
+    for (const c of collections) {
+      for (const k of rights) {
+        const res = await engine.search({ q: '', locale: 'en', filters: { collection: [c], rights: [k] } });
+        expect(res.total, `${c} + ${k}`).toBe(records.filter((r) => r.collection === c && rightsKey(r) === k).length);
+        // A facet's own filter does not narrow its counts; every other filter does.
+        expect(asMap(res.facets.collection)).toEqual(tally(records.filter((r) => rightsKey(r) === k), (r) => r.collection));
+        expect(asMap(res.facets.rights)).toEqual(tally(records.filter((r) => r.collection === c), rightsKey));
+      }
+      const one = await engine.search({ q: '', locale: 'fr', filters: { collection: [c] } });
+      expect(asMap(one.facets.collection)).toEqual(tally(records, (r) => r.collection));
+      expect(asMap(one.facets.rights)).toEqual(tally(records.filter((r) => r.collection === c), rightsKey));
+    }
   });
 
   it('gives the same hits cold and warm', async () => {

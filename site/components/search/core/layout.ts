@@ -3,11 +3,14 @@
 //   lex/<n>.bin.gz          term dictionaries by term prefix (so prefix and one-typo lookups touch 1–4 files),
 //                           with short posting lists inline and one-deletion keys for typo tolerance
 //   post/<n>.bin.gz         long posting lists, one file each, fetched only when that term is queried
-//   facets/<n>.bin.gz       per-document facet codes for a block of documents (exact counts for any result set)
+//   postf/<n>.bin.gz        the facet codes of post/<n>'s documents (see facet-columns.ts)
+//   lexf/<n>.bin.gz         the same for the short lists inline in lex/<n>
+//   facets/<n>.bin.gz       per-document facet codes and years for a block of documents: only a year-range
+//                           filter needs these (the facet columns above carry no years)
 //   stored/<locale>/<n>.json.gz  display fields of a block of documents, fetched only for the results shown
 import type { Lang } from './tokenize.ts';
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 export const LANGS: readonly Lang[] = ['zh', 'en', 'fr'];
 export const DOC_TYPES = ['artifact', 'collection', 'scene', 'exhibition', 'drama', 'cue'] as const;
 export type DocType = (typeof DOC_TYPES)[number];
@@ -69,11 +72,17 @@ export function fnv1a(text: string): number {
 /** The prefix a term (or deletion key) is filed under: its first Han character, else its first two letters,
  * three for the prefixes listed in `split3`. */
 export function shardKey(term: string, split3: ReadonlySet<string>): string {
+  if (term.startsWith(FACET_TERM)) return FACET_TERM;
   const first = String.fromCodePoint(term.codePointAt(0) ?? 0);
   if (/\p{Script=Han}/u.test(first)) return first;
   const two = term.slice(0, 2);
   return split3.has(two) ? term.slice(0, 3) : two;
 }
+
+/** Facet values are indexed as terms no query can type (a control character first), so a filter's documents
+ * and their facet columns are fetched like a word's; they all live in one dictionary file. */
+const FACET_TERM = '\u0001';
+export const facetTerm = (facet: FacetName, code: number): string => `${FACET_TERM}${facet}:${code}`;
 
 export const lexFileOf = (key: string, lexFiles: number): number => fnv1a(key) % lexFiles;
 
@@ -81,6 +90,8 @@ export const paths = {
   root: 'root.json.gz',
   lex: (n: number) => `lex/${n}.bin.gz`,
   post: (n: number) => `post/${n}.bin.gz`,
+  postFacets: (n: number) => `postf/${n}.bin.gz`,
+  lexFacets: (n: number) => `lexf/${n}.bin.gz`,
   facets: (n: number) => `facets/${n}.bin.gz`,
   stored: (locale: Lang, n: number) => `stored/${locale}/${n}.json.gz`,
 };

@@ -1,12 +1,14 @@
 // The browser half of search: fetches the root, then only the dictionary files of the query's terms, their
-// long posting lists, the facet blocks the results live in and the display fields of the page shown.
+// long posting lists, the facet columns of the narrowest list (exact counts) and the display fields of the
+// page shown.
 // `fetchBytes` is injectable so the same code runs over files on disk in unit tests.
 import { decodeJson, gunzip } from '../core/codec.ts';
 import { foldLatin } from '../core/fold.ts';
-import { FACETS, LANGS, TYPO_MIN, deletions, lexFileOf, paths, shardKey, withinOneEdit, type FacetName, type RootFile, type StoredDoc } from '../core/layout.ts';
+import { decodeFacetColumns, type FacetRows } from '../core/facet-columns.ts';
+import { FACETS, LANGS, TYPO_MIN, deletions, facetTerm, lexFileOf, paths, shardKey, withinOneEdit, type FacetName, type RootFile, type StoredDoc } from '../core/layout.ts';
 import { parseQuery, prepareFor, type Lang, type QueryToken } from '../core/tokenize.ts';
-import { decodeFacetBlock, filterAndCount, hasFilters, type CodeFilters, type FacetBlock } from './facet-blocks.ts';
-import { decodeLex, decodePostings, type LexFile, type Postings, type TermEntry } from './lexicon.ts';
+import { decodeFacetBlock, filterAndCount, hasFilters, type CodeFilters, type FacetBlock, type Locate, type Located } from './facet-blocks.ts';
+import { decodeInlineFacets, decodeLex, decodePostings, type LexFile, type Postings, type TermEntry } from './lexicon.ts';
 
 export type Filters = Partial<Record<FacetName, string[]>> & { yearFrom?: number; yearTo?: number };
 
@@ -64,7 +66,8 @@ export function createSearch(base: string, fetchBytes: FetchBytes = browserFetch
 
   async function lexFor(key: string): Promise<LexFile> {
     const r = await root();
-    return load(paths.lex(lexFileOf(key, r.lexFiles)), decodeLex);
+    const n = lexFileOf(key, r.lexFiles);
+    return load(paths.lex(n), (d) => decodeLex(d, n));
   }
   async function entry(term: string): Promise<TermEntry | undefined> {
     const r = await root();
@@ -73,6 +76,52 @@ export function createSearch(base: string, fetchBytes: FetchBytes = browserFetch
   async function postingsOf(e: TermEntry): Promise<Postings> {
     if (e.inline) return decodePostings(e.inline, e.df);
     return load(paths.post(e.file!), (d) => decodePostings(d, e.df));
+  }
+  async function columnsOf(e: TermEntry): Promise<FacetRows> {
+    if (e.file !== undefined) return load(paths.postFacets(e.file), (d) => decodeFacetColumns(d, e.df));
+    const slots = await load(paths.lexFacets(e.lex), decodeInlineFacets);
+    return decodeFacetColumns(slots[e.slot!]!, e.df);
+  }
+
+  /** Finds each document's facet codes in the columns of the posting lists that hold it. */
+  async function columnLocator(lists: [TermEntry, Postings][]): Promise<{ docs: Int32Array; locate: Locate }> {
+    const r = await root();
+    const columns = await Promise.all(lists.map(([e]) => columnsOf(e)));
+    const source = new Int32Array(r.docs).fill(-1);
+    const row = new Int32Array(r.docs);
+    let n = 0;
+    lists.forEach(([, p], k) => {
+      for (let i = 0; i < p.docs.length; i++) {
+        const d = p.docs[i]!;
+        if (source[d]! >= 0) continue;
+        source[d] = k;
+        row[d] = i;
+        n++;
+      }
+    });
+    const docs = new Int32Array(n);
+    for (let d = 0, j = 0; d < r.docs; d++) if (source[d]! >= 0) docs[j++] = d;
+    const at: Located = { rows: columns[0]!, i: 0 };
+    return { docs, locate: (d) => { at.rows = columns[source[d]!]!; at.i = row[d]!; return at; } };
+  }
+
+  /** The documents having any of `codes` for `facet`, with their facet codes. */
+  async function facetCover(facet: FacetName, codes: Set<number>) {
+    const entries = (await Promise.all([...codes].map((c) => entry(facetTerm(facet, c))))).filter((e) => e !== undefined);
+    return columnLocator(await Promise.all(entries.map(async (e): Promise<[TermEntry, Postings]> => [e, await postingsOf(e)])));
+  }
+
+  /** Year filters need the per-document blocks, the only files with years. */
+  async function blockLocator(docs: Int32Array): Promise<Locate> {
+    const r = await root();
+    const ids = new Set<number>();
+    for (const d of docs) ids.add(Math.floor(d / r.facetBlock));
+    const blocks = new Map<number, FacetBlock>();
+    await Promise.all([...ids].map(async (b) => {
+      blocks.set(b, await load(paths.facets(b), (data) => decodeFacetBlock(data, b * r.facetBlock)));
+    }));
+    const at: Located = { rows: blocks.values().next().value!, i: 0 };
+    return (d) => { const b = blocks.get(Math.floor(d / r.facetBlock))!; at.rows = b; at.i = d - b.start; return at; };
   }
 
   /** The index terms a query token stands for, with a penalty for prefix and typo matches. */
@@ -113,7 +162,11 @@ export function createSearch(base: string, fetchBytes: FetchBytes = browserFetch
   }
 
   async function search(req: SearchRequest): Promise<SearchResponse> {
-    const r = await root();
+    const query = req.q.trim();
+    // The root and the query's language modules (stemmers, Chinese folding) load side by side.
+    const [r] = await Promise.all([root(), prepareFor(query)]);
+    const filters = toCodes(r, req.filters ?? {});
+    const yearFilter = filters.yearFrom !== undefined || filters.yearTo !== undefined;
     const split3 = new Set(r.split3);
     const limit = req.limit ?? 10;
     const offset = req.offset ?? 0;
@@ -125,19 +178,24 @@ export function createSearch(base: string, fetchBytes: FetchBytes = browserFetch
       fieldWeight[mask] = (w * (K1 + 1)) / (w + K1);
     }
 
-    const query = req.q.trim();
-    await prepareFor(query);
     const { tokens, phrase } = query ? parseQuery(req.q) : { tokens: [], phrase: '' };
     const required = tokens.filter((t) => t.required);
     let docs: Int32Array;
     let scores: Float64Array | undefined;
+    // Every match holds each required token, so the posting lists of the narrowest one cover all matches.
+    let narrowest: [TermEntry, Postings][] = [];
     if (required.length === 0 && tokens.length === 0) {
       docs = Int32Array.from({ length: r.docs }, (_, i) => i);
     } else {
       scores = new Float64Array(r.docs);
       const hits = new Uint8Array(r.docs);
       const expansions = await Promise.all(tokens.map((t) => expand(t, split3)));
+      const size = (ti: number) => expansions[ti]!.reduce((n, [, e]) => n + e.df, 0);
+      const [best] = tokens.map((_, ti) => ti).filter((ti) => tokens[ti]!.required).sort((a, b) => size(a) - size(b));
+      // The dictionary already names the narrowest token, so its facet columns load beside the posting lists.
+      if (best !== undefined && !yearFilter) for (const [, e] of expansions[best]!) columnsOf(e).catch(() => {});
       const lists = await Promise.all(expansions.map((ex) => Promise.all(ex.map(([, e]) => postingsOf(e)))));
+      if (best !== undefined) narrowest = expansions[best]!.map(([, e], k) => [e, lists[best]![k]!]);
       const tokenScore = new Float64Array(r.docs);
       tokens.forEach((t, ti) => {
         if (!t.required) return;
@@ -167,18 +225,30 @@ export function createSearch(base: string, fetchBytes: FetchBytes = browserFetch
       docs = Int32Array.from(matched);
     }
 
-    const filters = toCodes(r, req.filters ?? {});
-    const counts = Object.fromEntries(FACETS.map((f) => [f, new Uint32Array(r.facets[f].length)])) as Record<FacetName, Uint32Array>;
+    const counts = emptyCounts(r);
     if (scores === undefined && !hasFilters(filters)) {
       for (const f of FACETS) r.facets[f].forEach((v, i) => (counts[f][i] = v.n));
+    } else if (yearFilter) {
+      docs = filterAndCount(docs, await blockLocator(docs), filters, counts);
+    } else if (scores) {
+      // Only the narrowest token's facet columns are fetched.
+      if (docs.length > 0) docs = filterAndCount(docs, (await columnLocator(narrowest)).locate, filters, counts);
     } else {
-      const blockIds = new Set<number>();
-      for (const d of docs) blockIds.add(Math.floor(d / r.facetBlock));
-      const blocks = new Map<number, FacetBlock>();
-      await Promise.all([...blockIds].map(async (b) => {
-        blocks.set(b, await load(paths.facets(b), (data) => decodeFacetBlock(data, b * r.facetBlock)));
-      }));
-      docs = filterAndCount(docs, (d) => blocks.get(Math.floor(d / r.facetBlock))!, filters, counts);
+      // An empty query with facet filters: the smallest selected facet's documents cover the results and
+      // give every other facet's counts; that facet's own counts ignore its filter, so they come from the
+      // next smallest one (or are the global counts when it is the only one).
+      const weight = (f: FacetName) => [...filters.facets[f]!].reduce((n, c) => n + r.facets[f][c]!.n, 0);
+      const [first, second] = FACETS.filter((f) => (filters.facets[f]?.size ?? 0) > 0).sort((a, b) => weight(a) - weight(b));
+      const cover = await facetCover(first!, filters.facets[first!]!);
+      docs = filterAndCount(cover.docs, cover.locate, filters, counts);
+      if (second) {
+        const other = emptyCounts(r);
+        const next = await facetCover(second, filters.facets[second]!);
+        filterAndCount(next.docs, next.locate, filters, other);
+        counts[first!] = other[first!];
+      } else {
+        r.facets[first!].forEach((v, i) => (counts[first!][i] = v.n));
+      }
     }
 
     const ranked = scores ? Array.from(docs).sort((a, b) => scores![b]! - scores![a]! || a - b) : Array.from(docs);
@@ -198,6 +268,9 @@ export function createSearch(base: string, fetchBytes: FetchBytes = browserFetch
 
   return { search, root };
 }
+
+const emptyCounts = (r: RootFile) =>
+  Object.fromEntries(FACETS.map((f) => [f, new Uint32Array(r.facets[f].length)])) as Record<FacetName, Uint32Array>;
 
 function toCodes(r: RootFile, filters: Filters): CodeFilters {
   const out: CodeFilters = { facets: {} };

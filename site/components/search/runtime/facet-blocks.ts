@@ -1,18 +1,28 @@
 // Per-document facet codes, decoded from one facets/<n>.bin.gz block, and the exact (disjunctive) counting:
 // a facet's counts use every filter except its own, so ticking a value never hides its siblings.
 import { ByteReader } from '../core/codec.ts';
+import type { FacetRows } from '../core/facet-columns.ts';
 import { FACETS, MULTI_FACETS, type FacetName } from '../core/layout.ts';
 
-export interface FacetBlock {
+/** Facet codes of some documents; `yearFrom`/`yearTo` only where the file carries years (facets/ blocks). */
+export interface YearRows extends FacetRows {
+  yearFrom?: Float64Array;
+  yearTo?: Float64Array;
+}
+
+export interface FacetBlock extends YearRows {
   start: number;
   count: number;
-  /** Single-valued facets: code per doc, -1 when absent. */
-  single: Partial<Record<FacetName, Int32Array>>;
-  /** Multi-valued facets: codes of doc i are codes[offsets[i]..offsets[i+1]). */
-  multi: Partial<Record<FacetName, { offsets: Uint32Array; codes: Uint32Array }>>;
   yearFrom: Float64Array;
   yearTo: Float64Array;
 }
+
+/** Where a document's codes are: row `i` of `rows`. The counting loop reuses one object per call. */
+export interface Located {
+  rows: YearRows;
+  i: number;
+}
+export type Locate = (doc: number) => Located;
 
 export function decodeFacetBlock(data: Uint8Array, start: number): FacetBlock {
   const r = new ByteReader(data);
@@ -55,7 +65,7 @@ export function hasFilters(f: CodeFilters): boolean {
 /** Filters `docs` and counts every facet value over them. Returns the docs that pass every filter. */
 export function filterAndCount(
   docs: Int32Array,
-  blockOf: (doc: number) => FacetBlock,
+  locate: Locate,
   filters: CodeFilters,
   counts: Record<FacetName, Uint32Array>,
 ): Int32Array {
@@ -65,8 +75,7 @@ export function filterAndCount(
   let kept = 0;
   const fails: FacetName[] = [];
   for (const doc of docs) {
-    const b = blockOf(doc);
-    const i = doc - b.start;
+    const { rows: b, i } = locate(doc);
     fails.length = 0;
     let yearFails = false;
     for (const f of active) {
@@ -81,6 +90,7 @@ export function filterAndCount(
       if (!ok) fails.push(f);
     }
     if (yearActive) {
+      if (!b.yearFrom || !b.yearTo) throw new Error('search: a year filter needs facet blocks with years');
       const from = b.yearFrom[i]!;
       const to = b.yearTo[i]!;
       yearFails = Number.isNaN(from) || (filters.yearTo !== undefined && from > filters.yearTo) || (filters.yearFrom !== undefined && to < filters.yearFrom);

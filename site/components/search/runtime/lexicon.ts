@@ -3,7 +3,11 @@ import { ByteReader } from '../core/codec.ts';
 
 export interface TermEntry {
   df: number;
+  /** A short posting list, kept in the dictionary file `lex`, whose facet columns are the `slot`-th entry of
+   * lexf/<lex>; a long one is in post/<file> with its facet columns in postf/<file>. */
   inline?: Uint8Array;
+  lex: number;
+  slot?: number;
   file?: number;
 }
 
@@ -12,14 +16,15 @@ export interface LexFile {
   dels: Map<string, string[]>;
 }
 
-export function decodeLex(data: Uint8Array): LexFile {
+export function decodeLex(data: Uint8Array, lex: number): LexFile {
   const r = new ByteReader(data);
   const terms = new Map<string, TermEntry>();
+  let slot = 0;
   for (let n = r.uint(); n > 0; n--) {
     const term = r.str();
     const df = r.uint();
     const ref = r.uint();
-    terms.set(term, ref % 2 === 0 ? { df, inline: r.bytes(ref / 2) } : { df, file: (ref - 1) / 2 });
+    terms.set(term, ref % 2 === 0 ? { df, lex, inline: r.bytes(ref / 2), slot: slot++ } : { df, lex, file: (ref - 1) / 2 });
   }
   const dels = new Map<string, string[]>();
   for (let n = r.uint(); n > 0; n--) {
@@ -47,4 +52,12 @@ export function decodePostings(data: Uint8Array, df: number): Postings {
     masks[i] = r.uint();
   }
   return { docs, masks };
+}
+
+/** lexf/<n>: the facet columns of each inline list of lex/<n>, in dictionary order. */
+export function decodeInlineFacets(data: Uint8Array): Uint8Array[] {
+  const r = new ByteReader(data);
+  const out: Uint8Array[] = [];
+  while (!r.done) out.push(r.bytes(r.uint()));
+  return out;
 }
