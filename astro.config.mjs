@@ -12,7 +12,8 @@ export default defineConfig({
   output: 'static',
   site: process.env.HERITAGE_SITE_URL || 'http://localhost:4321',
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Several pages in flight, so one page's file writes overlap the next one's rendering.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   integrations: [react()],
   i18n: {
     locales: ['zh', 'en', 'fr'],

@@ -17,8 +17,25 @@ void instance.init({
   returnNull: false,
 });
 
+const translators = new Map<Locale, TFunction>();
+
+/** A locale's t(). Plain lookups (a key, no options) are remembered: the build asks for the same few dozen
+ * labels on each of 450k artifact pages, and i18next's resolution chain was ~8% of their render time. */
 export function translator(locale: Locale): TFunction {
-  return instance.getFixedT(locale);
+  let t = translators.get(locale);
+  if (!t) {
+    const fixed = instance.getFixedT(locale);
+    const known = new Map<string, string>();
+    const memo = (key: string | string[], ...rest: unknown[]): unknown => {
+      if (rest.length > 0 || typeof key !== 'string') return (fixed as unknown as (...args: unknown[]) => unknown)(key, ...rest);
+      let value = known.get(key);
+      if (value === undefined) known.set(key, (value = fixed(key)));
+      return value;
+    };
+    t = memo as unknown as TFunction;
+    translators.set(locale, t);
+  }
+  return t;
 }
 
 /** A feature's whole namespace in one locale, for components that take their labels as an object. */
