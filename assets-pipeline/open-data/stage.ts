@@ -24,6 +24,9 @@ export interface OpenDataOptions {
   dist?: string;
   /** Sitemap split limits (tests lower them). */
   sitemapLimits?: { urls: number; bytes: number };
+  /** False when the pages are still being built: the sitemaps list the pages found in dist/, so the build
+   * writes them afterwards with runSitemapStage. */
+  sitemaps?: boolean;
   progress?: boolean;
   log?: (line: string) => void;
 }
@@ -46,13 +49,17 @@ function collectionKey(slug: string, hash: string, settings: string, images: Ret
   return h.digest('hex').slice(0, 16);
 }
 
+function stageSettings() {
+  const oai = oaiSettings();
+  const origin = oai.origin;
+  return { oai, origin, settings: JSON.stringify({ v: FORMAT_VERSION, api: API_VERSION, origin, gateway: oai.gateway, email: oai.adminEmail }) };
+}
+
 export async function runOpenDataStage(opts: OpenDataOptions = {}): Promise<OpenDataSummary> {
   const started = performance.now();
   const dist = path.resolve(opts.dist ?? distDir());
   const log = opts.log ?? ((l: string) => console.log(`  ${l}`));
-  const oai = oaiSettings();
-  const origin = oai.origin;
-  const settings = JSON.stringify({ v: FORMAT_VERSION, api: API_VERSION, origin, gateway: oai.gateway, email: oai.adminEmail });
+  const { oai, origin, settings } = stageSettings();
   const { state, full } = loadState(dist, settings);
   const images = readImageManifest();
   const today = new Date().toISOString().slice(0, 10);
@@ -95,14 +102,31 @@ export async function runOpenDataStage(opts: OpenDataOptions = {}): Promise<Open
   summary.filesRemoved = removeGone(dist, state, seen, new Set(collections.map((c) => c.id)));
   if (writeIfChanged(path.join(dist, fileOf(openDataPaths.apiIndex)), JSON.stringify(apiIndexDoc(collections.map((c) => ({ c, count: counts.get(c.id) ?? 0 })), origin), null, 1))) summary.filesWritten++;
 
-  const sm = await writeSitemaps(sitemapPages(dist, state, collections.map((c) => c.id)), dist, origin, opts.sitemapLimits ?? { urls: SITEMAP_MAX_URLS, bytes: SITEMAP_MAX_BYTES });
-  ensureRobots(dist, origin);
-  summary.sitemapFiles = sm.files.length;
-  summary.sitemapUrls = sm.urls;
-  summary.filesWritten += sm.written;
   saveState(dist, state);
+  if (opts.sitemaps !== false) {
+    const sm = await sitemapsFor(dist, state, collections.map((c) => c.id), origin, opts.sitemapLimits);
+    summary.sitemapFiles = sm.files.length;
+    summary.sitemapUrls = sm.urls;
+    summary.filesWritten += sm.written;
+  }
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
+}
+
+async function sitemapsFor(dist: string, state: OpenDataState, order: string[], origin: string, limits = { urls: SITEMAP_MAX_URLS, bytes: SITEMAP_MAX_BYTES }) {
+  const sm = await writeSitemaps(sitemapPages(dist, state, order), dist, origin, limits);
+  ensureRobots(dist, origin);
+  return sm;
+}
+
+/** The sitemaps alone, once the pages are in dist/, from the records the open-data stage last published. */
+export async function runSitemapStage(opts: Pick<OpenDataOptions, 'dist' | 'sitemapLimits'> = {}): Promise<{ files: number; urls: number; written: number; seconds: number }> {
+  const started = performance.now();
+  const dist = path.resolve(opts.dist ?? distDir());
+  const { origin, settings } = stageSettings();
+  const { state } = loadState(dist, settings);
+  const sm = await sitemapsFor(dist, state, readCollections().map((c) => c.id), origin, opts.sitemapLimits);
+  return { files: sm.files.length, urls: sm.urls, written: sm.written, seconds: (performance.now() - started) / 1000 };
 }
 
 /** Pages in dist/ (walked), then every artifact page of every locale (from the records, in collection order). */

@@ -13,18 +13,21 @@ export async function build(): Promise<number> {
   }
   console.log('\n▸ site pages (Astro)');
   // Stages that do not read the pages overlap with the page build; their output is printed when they end.
-  const beside = stages.filter((s) => s.when === 'with-site').map(async (stage) => {
-    const n = await stage.run();
-    console.log(`  ✓ ${stage.name} (ran beside the pages)`);
+  const beside = (async () => {
+    let n = 0;
+    for (const stage of stages.filter((s) => s.when === 'with-site')) {
+      n += await stage.run();
+      console.log(`  ✓ ${stage.name} (ran beside the pages)`);
+    }
     return n;
-  });
+  })();
   const pages = await buildSitePages();
-  failed += (await Promise.all(beside)).reduce((a, b) => a + b, 0);
+  failed += await beside;
   if (!pages) {
     console.error('✗ the site build failed; dist/ still holds the previous publish');
     return 1;
   }
-  console.log(`  ${pages.shardsRendered} shard(s) rendered, ${pages.shardsKept} unchanged, ${pages.pagesRemoved} stale page(s) removed in ${pages.seconds.toFixed(1)} s`);
+  console.log(`  ${pages.shardsRendered} shard(s) rendered, ${pages.shardsKept} unchanged, ${pages.pagesRemoved} stale page(s) removed in ${pages.seconds.toFixed(1)} s (${pages.publishSeconds.toFixed(1)} s of it publishing into dist/)`);
   for (const stage of stages.filter((s) => s.when === 'after-site')) {
     console.log(`\n▸ ${stage.name}`);
     failed += await stage.run();

@@ -173,6 +173,8 @@ export interface SiteBuildSummary {
   shardsKept: number;
   pagesRemoved: number;
   seconds: number;
+  /** Of which moving the rendered files into dist/ and removing stale ones. */
+  publishSeconds: number;
 }
 
 export async function buildSitePages(): Promise<SiteBuildSummary | undefined> {
@@ -198,6 +200,7 @@ export async function buildSitePages(): Promise<SiteBuildSummary | undefined> {
   ];
   const limit = pLimit(2);
   const codes = await Promise.all(parts.map((p) => limit(() => runAstro(p.name, path.join(staging, p.name), p.env))));
+  const rendered = performance.now();
   if (codes.some((c) => c !== 0)) {
     fs.rmSync(staging, { recursive: true, force: true });
     return undefined;
@@ -240,5 +243,6 @@ export async function buildSitePages(): Promise<SiteBuildSummary | undefined> {
   fs.rmSync(staging, { recursive: true, force: true });
   const state: PagesState = { templateHash: tHash, shards: Object.fromEntries(shards), listingFiles, collectionFiles };
   writeFileAtomic.sync(stateFile(), JSON.stringify(state));
-  return { shardsRendered: dirty.length, shardsKept: shards.size - dirty.length, pagesRemoved: removed, seconds: (performance.now() - started) / 1000 };
+  const now = performance.now();
+  return { shardsRendered: dirty.length, shardsKept: shards.size - dirty.length, pagesRemoved: removed, seconds: (now - started) / 1000, publishSeconds: (now - rendered) / 1000 };
 }

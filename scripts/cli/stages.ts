@@ -6,11 +6,12 @@ import { cesiumStage } from '../../assets-pipeline/cesium/stage.ts';
 import { runSubtitleStage } from '../../assets-pipeline/subtitles/stage.ts';
 import { runVideoStage } from '../../assets-pipeline/video/stage.ts';
 import { runSearchStage } from '../../assets-pipeline/search/stage.ts';
-import { runOpenDataStage } from '../../assets-pipeline/open-data/stage.ts';
+import { runOpenDataStage, runSitemapStage } from '../../assets-pipeline/open-data/stage.ts';
 
 export interface Stage {
   name: string;
-  /** `with-site` stages need the records and media but not the pages: they run beside the page build. */
+  /** `with-site` stages need the records and media but not the pages: they run beside the page build, one
+   * after another (so at most one of them holds its memory while two page parts render). */
   when: 'before-site' | 'with-site' | 'after-site';
   run: () => Promise<number>;
 }
@@ -40,12 +41,21 @@ export const stages: Stage[] = [
     },
   },
   {
-    name: 'open data (JSON API, downloads, sitemaps, OAI-PMH, citations)',
+    name: 'open data (JSON API, downloads, OAI-PMH, citations)',
+    when: 'with-site',
+    run: async () => {
+      const s = await runOpenDataStage({ sitemaps: false });
+      console.log(`  ${s.artifacts} artifacts in ${s.collections} collections (${s.collectionsUnchanged} unchanged), ${s.filesWritten} files written, ${s.filesRemoved} removed; ${s.seconds.toFixed(1)} s`);
+      return s.failed;
+    },
+  },
+  {
+    name: 'sitemaps',
     when: 'after-site',
     run: async () => {
-      const s = await runOpenDataStage();
-      console.log(`  ${s.artifacts} artifacts in ${s.collections} collections (${s.collectionsUnchanged} unchanged), ${s.filesWritten} files written, ${s.filesRemoved} removed; sitemaps: ${s.sitemapUrls} URLs in ${s.sitemapFiles} files; ${s.seconds.toFixed(1)} s`);
-      return s.failed;
+      const s = await runSitemapStage();
+      console.log(`  ${s.urls} URLs in ${s.files} files (${s.written} rewritten); ${s.seconds.toFixed(1)} s`);
+      return 0;
     },
   },
 ];
