@@ -12,13 +12,22 @@ import { mapRecord, mappingPaths } from './map-record.ts';
 import { Problems } from './problems.ts';
 import { readRows } from './read-rows.ts';
 import { loadYaml, type KeyPath } from './yaml-file.ts';
+import { collectionKey, readReuse, sharedInputs, writeReuse, type ReuseIndex } from './reuse.ts';
 
 export interface IngestResult {
   collections: Stored<Collection>[];
+  /** Records of the collections read this run. */
   artifacts: Map<string, Stored<Artifact>[]>;
+  /** Collections skipped as unchanged (see reuse.ts), with their record counts: their published files stay. */
+  unchanged: Map<string, number>;
+  /** What the next run needs to skip collections; only when reuse was asked for. */
+  reuse?: ReuseIndex;
   places: Stored<Place>[];
   problems: Problems;
 }
+
+export const artifactCount = (r: IngestResult): number =>
+  [...r.artifacts.values()].reduce((s, a) => s + a.length, 0) + [...r.unchanged.values()].reduce((s, n) => s + n, 0);
 
 export function hashRecord(record: object): string {
   return crypto.createHash('sha256').update(JSON.stringify(record)).digest('hex').slice(0, 16);
@@ -116,7 +125,12 @@ export function ingestCollection(dir: string, problems: Problems, seenIds: Map<s
   return { collection: { ...coll, hash: hashRecord({ coll, items: artifacts.map((a) => a.hash) }) }, artifacts };
 }
 
-export function ingestAll(root = contentDir()): IngestResult {
+export interface IngestOptions {
+  /** Published records folder: collections unchanged since they were published there are not read again. */
+  reuseFrom?: string;
+}
+
+export function ingestAll(root = contentDir(), options: IngestOptions = {}): IngestResult {
   const problems = new Problems();
   const places = readPlaces(root, problems);
   const placeIds = new Set(places.map((p) => p.id));
@@ -124,14 +138,40 @@ export function ingestAll(root = contentDir()): IngestResult {
   const seenIds = new Map<string, { at: string; hash: string }>();
   const collections: Stored<Collection>[] = [];
   const artifacts = new Map<string, Stored<Artifact>[]>();
+  const unchanged = new Map<string, number>();
+  const reuseFrom = options.reuseFrom;
+  const previous = reuseFrom ? readReuse(reuseFrom) : {};
+  const shared = reuseFrom ? sharedInputs(path.join(root, 'places.yaml')) : '';
+  const reuse: ReuseIndex = {};
   const dirs = fs.existsSync(collDir) ? fs.readdirSync(collDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [];
   for (const name of dirs) {
-    const r = ingestCollection(path.join(collDir, name), problems, seenIds, placeIds);
+    const dir = path.join(collDir, name);
+    const key = reuseFrom ? collectionKey(dir, shared) : '';
+    const before = previous[name];
+    // Reused only when its published file is still there and none of its ids was taken by a collection read
+    // before it (then it is read again, so the duplicate is reported at its row).
+    if (reuseFrom && before?.key === key && fs.existsSync(path.join(reuseFrom, ARTIFACTS_DIR, `${name}.jsonl`)) && !before.ids.some(([id]) => seenIds.has(id))) {
+      for (const [id, at, hash] of before.ids) seenIds.set(id, { at, hash });
+      problems.warnings.push(...before.warnings);
+      collections.push(before.collection);
+      unchanged.set(name, before.ids.length);
+      reuse[name] = before;
+      continue;
+    }
+    const errorsBefore = problems.count;
+    const warningsBefore = problems.warnings.length;
+    const r = ingestCollection(dir, problems, seenIds, placeIds);
     if (!r) continue;
     collections.push(r.collection);
     artifacts.set(r.collection.id, r.artifacts);
+    if (reuseFrom && problems.count === errorsBefore) {
+      reuse[name] = {
+        key, collection: r.collection, warnings: problems.warnings.slice(warningsBefore),
+        ids: r.artifacts.map((a) => [a.id, seenIds.get(a.id)?.at ?? '', a.hash]),
+      };
+    }
   }
-  return { collections, artifacts, places, problems };
+  return { collections, artifacts, unchanged, ...(reuseFrom ? { reuse } : {}), places, problems };
 }
 
 /** Writes the normalized records; only called when validation found nothing. Removed collections' files go. */
@@ -145,8 +185,10 @@ export function publishRecords(result: IngestResult, out = recordsDir()): void {
     if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== body) writeFileAtomic.sync(file, body);
   }
   for (const f of fs.readdirSync(artDir)) {
-    if (f.endsWith('.jsonl') && !result.artifacts.has(f.slice(0, -6))) fs.rmSync(path.join(artDir, f));
+    const slug = f.slice(0, -6);
+    if (f.endsWith('.jsonl') && !result.artifacts.has(slug) && !result.unchanged.has(slug)) fs.rmSync(path.join(artDir, f));
   }
+  if (result.reuse) writeReuse(out, result.reuse);
   writeFileAtomic.sync(path.join(out, PLACES_FILE), JSON.stringify(result.places, null, 1));
   // Written last: readers treat collections.json as the commit point of a publish.
   writeFileAtomic.sync(path.join(out, COLLECTIONS_FILE), JSON.stringify(result.collections, null, 1));

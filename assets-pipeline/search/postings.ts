@@ -16,29 +16,44 @@ export class PostingsBuilder {
 
   /** Adds document `docId` (strictly increasing across calls) with its fields by kind, and `keys`: terms
    * that belong to no field (facet values), stored with an empty field mask. */
-  add(docId: number, fields: Record<(typeof FIELD_KINDS)[number], (LangMap | undefined)[]>, keys: string[] = []): void {
-    const masks = new Map<string, number>(keys.map((k) => [k, 0]));
-    FIELD_KINDS.forEach((kind, k) => {
-      for (const map of fields[kind]) {
-        if (!map) continue;
-        LANGS.forEach((lang, l) => {
-          const text = map[lang];
-          if (!text) return;
-          const bit = fieldBit(k, l);
-          for (const term of indexTerms(text, lang)) masks.set(term, (masks.get(term) ?? 0) | bit);
-        });
-      }
-    });
-    for (const [term, mask] of masks) {
-      let p = this.terms.get(term);
-      if (!p) {
-        p = { bytes: new ByteWriter(8), last: -1, df: 0 };
-        this.terms.set(term, p);
-      }
-      p.bytes.uint(docId - p.last - 1);
-      p.bytes.uint(mask);
-      p.last = docId;
-      p.df++;
-    }
+  add(docId: number, fields: DocFields, keys: string[] = []): void {
+    this.addMasks(docId, termMasks(fields), keys);
   }
+
+  /** Adds a document whose terms were already found (see termMasks). */
+  addMasks(docId: number, masks: Iterable<[string, number]>, keys: string[] = []): void {
+    for (const k of keys) this.post(k, docId, 0);
+    for (const [term, mask] of masks) this.post(term, docId, mask);
+  }
+
+  private post(term: string, docId: number, mask: number): void {
+    let p = this.terms.get(term);
+    if (!p) {
+      p = { bytes: new ByteWriter(8), last: -1, df: 0 };
+      this.terms.set(term, p);
+    }
+    p.bytes.uint(docId - p.last - 1);
+    p.bytes.uint(mask);
+    p.last = docId;
+    p.df++;
+  }
+}
+
+export type DocFields = Record<(typeof FIELD_KINDS)[number], (LangMap | undefined)[]>;
+
+/** Every index term of a document with the fields (kind × language bits) it occurs in. */
+export function termMasks(fields: DocFields): Map<string, number> {
+  const masks = new Map<string, number>();
+  FIELD_KINDS.forEach((kind, k) => {
+    for (const map of fields[kind]) {
+      if (!map) continue;
+      LANGS.forEach((lang, l) => {
+        const text = map[lang];
+        if (!text) return;
+        const bit = fieldBit(k, l);
+        for (const term of indexTerms(text, lang)) masks.set(term, (masks.get(term) ?? 0) | bit);
+      });
+    }
+  });
+  return masks;
 }

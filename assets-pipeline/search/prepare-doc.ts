@@ -27,11 +27,22 @@ export interface PreparedDoc {
   doc: SearchDoc;
   /** Facet keys; multi-valued facets hold several. */
   facets: Record<FacetName, string[]>;
+  /** Every facet value with its labels, for the facet dictionary (counts and labels). */
+  values: [FacetName, string, Partial<Record<Lang, string>>][];
   extraText: LangMap[];
   stored: Record<Lang, StoredDoc>;
 }
 
-function single(dict: FacetDictionary, facet: 'period' | 'objectType', value: LangMap | undefined, title: LangMap): { keys: string[]; extra: LangMap[] } {
+/** Collects a document's facet values; a pure stand-in for the dictionary while one document is prepared. */
+class Picks {
+  readonly values: PreparedDoc['values'] = [];
+  add(facet: FacetName, key: string, label: Partial<Record<Lang, string>>): string {
+    this.values.push([facet, key, label]);
+    return key;
+  }
+}
+
+function single(dict: Picks, facet: 'period' | 'objectType', value: LangMap | undefined, title: LangMap): { keys: string[]; extra: LangMap[] } {
   const kind = facet;
   const inField = value ? matchConcepts(kind, [value], true) : [];
   const inTitle = facet === 'objectType' ? matchConcepts(kind, [title], false) : [];
@@ -42,7 +53,21 @@ function single(dict: FacetDictionary, facet: 'period' | 'objectType', value: La
   return { keys, extra: conceptText(concepts) };
 }
 
+/** Registers a prepared document's facet values (counts and labels) in the index's dictionary. */
+export function registerFacets(dict: FacetDictionary, p: PreparedDoc): void {
+  for (const [facet, key, label] of p.values) dict.add(facet, key, label);
+}
+
 export function prepareDoc(doc: SearchDoc, dict: FacetDictionary): PreparedDoc {
+  const p = prepareDocValues(doc);
+  registerFacets(dict, p);
+  return p;
+}
+
+/** A document's facet keys, extra text and display fields: a pure function of the document, so it can be
+ * cached between builds. */
+export function prepareDocValues(doc: SearchDoc): PreparedDoc {
+  const dict = new Picks();
   const f = doc.facets;
   const period = single(dict, 'period', f.period, doc.title);
   const objectType = single(dict, 'objectType', f.objectType, doc.title);
@@ -77,5 +102,5 @@ export function prepareDoc(doc: SearchDoc, dict: FacetDictionary): PreparedDoc {
     if (doc.thumbnail) s.thumb = doc.thumbnail;
     stored[locale] = s;
   }
-  return { doc, facets, extraText: [...period.extra, ...objectType.extra, ...conceptText([...materialConcepts.values()])], stored };
+  return { doc, facets, values: dict.values, extraText: [...period.extra, ...objectType.extra, ...conceptText([...materialConcepts.values()])], stored };
 }

@@ -1,15 +1,69 @@
 // The search stage: every published content type becomes SearchDocs and one static index under dist/search/.
+// A collection's artifacts, once prepared for the index (facet values, display fields, terms), are cached in
+// build/search-cache/ by the collection's hash, its images and the indexing code, so publishing a new
+// collection prepares only its own records (finding terms is most of the indexing time).
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
-import { distDir } from '../../model/paths.ts';
-import { readCollections, streamAllArtifacts } from '../../model/store.ts';
+import v8 from 'node:v8';
+import writeFileAtomic from 'write-file-atomic';
+import { buildDir, distDir } from '../../model/paths.ts';
+import type { Collection, Stored } from '../../model/schema.ts';
+import { readCollections, streamAllArtifacts, streamArtifacts } from '../../model/store.ts';
 import { imageFor } from '../../site/lib/images.ts';
+import { readImageManifest } from '../images/manifest.ts';
+import { hashSources } from '../source-hash.ts';
 import { dramaCueDocs } from '../subtitles/cue-docs.ts';
 import { artifactToDocs, collectionToDoc, type SearchDoc } from './doc.ts';
-import { writeSearchIndex, type WriteSummary } from './write-index.ts';
+import { indexDoc, writeSearchIndex, type IndexedDoc, type WriteSummary } from './write-index.ts';
+
+const INDEXING_CODE = ['site/components/search/core', 'assets-pipeline/search', 'model/text.ts', 'model/rights.ts', 'site/lib/images.ts'];
+const thumbnail = { thumbnail: (r: Parameters<typeof imageFor>[0]) => imageFor(r)?.thumb.jpeg };
+
+interface CacheFile {
+  key: string;
+  docs: IndexedDoc[];
+}
+
+/** One collection's artifact documents, from the cache when nothing they are made from changed. */
+async function* cachedArtifactDocs(c: Stored<Collection>, code: string, images: ReturnType<typeof readImageManifest>): AsyncGenerator<IndexedDoc> {
+  const h = crypto.createHash('sha256').update(`${code}|${c.hash}`);
+  for (const [k, v] of Object.entries(images)) if (k.startsWith(`${c.id}/`)) h.update(`${k}|${v.hash}|${v.thumb.jpeg}`);
+  const key = h.digest('hex');
+  const file = path.join(buildDir(), 'search-cache', `${encodeURIComponent(c.id)}.bin`);
+  try {
+    const cached = v8.deserialize(fs.readFileSync(file)) as CacheFile;
+    if (cached.key === key) {
+      yield* cached.docs;
+      return;
+    }
+  } catch {
+    // No cache yet, or an unreadable one: prepare the collection again.
+  }
+  const docs: IndexedDoc[] = [];
+  for await (const a of streamArtifacts(c.id)) for (const d of artifactToDocs(a, thumbnail)) docs.push(indexDoc(d));
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  writeFileAtomic.sync(file, v8.serialize({ key, docs } satisfies CacheFile), { fsync: false });
+  yield* docs;
+}
+
+/** Every document, with artifacts prepared through the per-collection cache. */
+async function* stageDocs(): AsyncGenerator<SearchDoc | IndexedDoc> {
+  const collections = readCollections();
+  for (const c of collections) yield collectionToDoc(c);
+  const code = hashSources(INDEXING_CODE);
+  const images = readImageManifest();
+  for (const c of collections) yield* cachedArtifactDocs(c, code, images);
+  yield* otherDocs();
+}
 
 export async function* allDocs(): AsyncGenerator<SearchDoc> {
   for (const c of readCollections()) yield collectionToDoc(c);
-  for await (const a of streamAllArtifacts()) yield* artifactToDocs(a, { thumbnail: (r) => imageFor(r)?.thumb.jpeg });
+  for await (const a of streamAllArtifacts()) yield* artifactToDocs(a, thumbnail);
+  yield* otherDocs();
+}
+
+function* otherDocs(): Generator<SearchDoc> {
   for (const cue of dramaCueDocs()) {
     yield {
       type: 'cue',
@@ -24,5 +78,5 @@ export async function* allDocs(): AsyncGenerator<SearchDoc> {
 }
 
 export function runSearchStage(out = path.join(distDir(), 'search')): Promise<WriteSummary> {
-  return writeSearchIndex(allDocs(), out);
+  return writeSearchIndex(stageDocs(), out);
 }

@@ -15,8 +15,8 @@ import { decodePostings } from '../../site/components/search/runtime/lexicon.ts'
 import { prepareFor } from '../../site/components/search/core/tokenize.ts';
 import type { SearchDoc } from './doc.ts';
 import { FacetDictionary } from './facet-dictionary.ts';
-import { prepareDoc, type PreparedDoc } from './prepare-doc.ts';
-import { PostingsBuilder } from './postings.ts';
+import { prepareDocValues, registerFacets, type PreparedDoc } from './prepare-doc.ts';
+import { PostingsBuilder, termMasks } from './postings.ts';
 import { loadVocabulary } from './vocab.ts';
 
 export interface WriteOptions {
@@ -41,16 +41,34 @@ const SPLIT_AT = 24_000;
 const FACET_BLOCK = 4096;
 const STORED_BLOCK = 32;
 
-export async function writeSearchIndex(docs: AsyncIterable<SearchDoc> | Iterable<SearchDoc>, outDir: string, options: WriteOptions = {}): Promise<WriteSummary> {
+/** A document ready for the index: its facet values, display fields and terms (found once, so the search
+ * stage can cache these between builds; finding terms is most of the indexing time). */
+export interface IndexedDoc extends PreparedDoc {
+  /** Terms joined by newlines (no term contains one), with their field masks in the same order. */
+  terms: string;
+  masks: Uint16Array;
+}
+
+export function indexDoc(doc: SearchDoc): IndexedDoc {
+  const p = prepareDocValues(doc);
+  const found = termMasks({ title: [doc.title], names: doc.names ?? [], text: [...(doc.text ?? []), ...p.extraText] });
+  // Only what the writer reads after this point is kept, so a cached document stays small.
+  const slim: SearchDoc = { type: doc.type, id: doc.id, href: doc.href, title: doc.title, facets: { yearFrom: doc.facets.yearFrom, yearTo: doc.facets.yearTo } };
+  return { ...p, doc: slim, extraText: [], terms: [...found.keys()].join('\n'), masks: Uint16Array.from(found.values()) };
+}
+
+export async function writeSearchIndex(docs: AsyncIterable<SearchDoc | IndexedDoc> | Iterable<SearchDoc | IndexedDoc>, outDir: string, options: WriteOptions = {}): Promise<WriteSummary> {
   const started = performance.now();
   await prepareFor('中a');
   loadVocabulary();
   const progress = options.onProgress ?? (() => {});
 
   const dict = new FacetDictionary();
-  const prepared: PreparedDoc[] = [];
+  const prepared: IndexedDoc[] = [];
   for await (const doc of docs) {
-    prepared.push(prepareDoc(doc, dict));
+    const p = 'terms' in doc ? doc : indexDoc(doc);
+    registerFacets(dict, p);
+    prepared.push(p);
     if (prepared.length % 5000 === 0) progress('read', prepared.length, 0);
   }
   for (const p of prepared) {
@@ -77,7 +95,8 @@ export async function writeSearchIndex(docs: AsyncIterable<SearchDoc> | Iterable
   const postings = new PostingsBuilder();
   prepared.forEach((p, id) => {
     const keys = FACETS.flatMap((f) => p.facets[f].map((k) => facetTerm(f, dict.code(f, k))));
-    postings.add(id, { title: [p.doc.title], names: p.doc.names ?? [], text: [...(p.doc.text ?? []), ...p.extraText] }, keys);
+    const terms = p.terms ? p.terms.split('\n') : [];
+    postings.addMasks(id, terms.map((t, i): [string, number] => [t, p.masks[i]!]), keys);
     if (id % 5000 === 0) progress('index', id, prepared.length);
   });
 

@@ -18,6 +18,7 @@ import { buildDir, distDir, ROOT } from '../../model/paths.ts';
 import { readCollections, streamArtifacts } from '../../model/store.ts';
 import { imageKey, readImageManifest } from '../../assets-pipeline/images/manifest.ts';
 import { SHARD_SIZE } from '../../site/lib/build-part.ts';
+import { hashSources } from '../../assets-pipeline/source-hash.ts';
 
 interface ShardState {
   hash: string;
@@ -35,25 +36,8 @@ interface PagesState {
 const stateFile = (): string => path.join(buildDir(), 'pages-state.json');
 const TEMPLATE_INPUTS = ['site', 'model', 'astro.config.mjs', 'package-lock.json'];
 
-function hashTree(h: crypto.Hash, p: string): void {
-  const st = fs.statSync(p);
-  if (st.isDirectory()) {
-    for (const name of fs.readdirSync(p).sort()) hashTree(h, path.join(p, name));
-  } else {
-    h.update(path.relative(ROOT, p));
-    h.update(fs.readFileSync(p));
-  }
-}
-
 /** Anything that changes every page: the templates, components, strings, schema and dependencies. */
-export function templateHash(): string {
-  const h = crypto.createHash('sha256');
-  for (const input of TEMPLATE_INPUTS) {
-    const p = path.join(ROOT, input);
-    if (fs.existsSync(p)) hashTree(h, p);
-  }
-  return h.digest('hex').slice(0, 16);
-}
+export const templateHash = (): string => hashSources(TEMPLATE_INPUTS);
 
 async function currentShards(): Promise<Map<string, ShardState>> {
   const images = readImageManifest();
