@@ -1,5 +1,5 @@
 // Picking a language from a language map, with the fallback made visible to the caller.
-import { FALLBACK_ORDER, type Locale } from './locales.ts';
+import { FALLBACK_ORDER, LOCALE_TAGS, type Locale } from './locales.ts';
 import type { LangMap } from './schema.ts';
 
 export interface Localized {
@@ -20,4 +20,17 @@ export function pick(map: LangMap | undefined, locale: Locale): Localized | unde
 
 export function pickText(map: LangMap | undefined, locale: Locale): string {
   return pick(map, locale)?.text ?? '';
+}
+
+/** What markup needs to show a field: its text, and the BCP 47 `lang` to mark it with when it is not in the
+ * page's language (undefined otherwise). */
+export interface TextPiece {
+  text: string;
+  lang: string | undefined;
+  fallback: boolean;
+}
+
+export function textPiece(map: LangMap | undefined, locale: Locale): TextPiece | undefined {
+  const v = pick(map, locale);
+  return v && { text: v.text, lang: v.fallback ? LOCALE_TAGS[v.lang] : undefined, fallback: v.fallback };
 }
