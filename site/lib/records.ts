@@ -3,7 +3,7 @@
 // store's single serialized blob approaches V8's string limit (see DESIGN.md), and records are already
 // validated by the importer. Listings hold only a small card per artifact; full records are loaded only
 // for the artifact-page shards this process renders.
-import { readCollections, readPlaces, streamArtifacts } from '../../model/store.ts';
+import { readCollections, readPlaces, streamLazyArtifacts } from '../../model/store.ts';
 import type { Artifact, Collection, LangMap, MediaRef, Place, Stored } from '../../model/schema.ts';
 import { buildPart, shardKey } from './build-part.ts';
 
@@ -50,15 +50,17 @@ export function siteData(): Promise<SiteData> {
     const counts = new Map<string, number>();
     for (const c of collections) {
       let i = 0;
-      for await (const a of streamArtifacts(c.id)) {
+      for await (const lazy of streamLazyArtifacts(c.id)) {
         // Listing builds need every card; artifact shards only their own records (and a few cards for home).
-        if (part.listings || cards.length < 64) {
+        const mine = !part.shards || part.shards.has(shardKey(c.id, i));
+        const a = part.listings || cards.length < 64 || mine ? lazy.record() : undefined;
+        if (a && (part.listings || cards.length < 64)) {
           const card = toCard(a);
           cards.push(card);
           byCollection.get(c.id)!.push(card);
         }
-        if (!part.shards || part.shards.has(shardKey(c.id, i))) artifacts.push(a);
-        ids.add(a.id);
+        if (a && mine) artifacts.push(a);
+        ids.add(lazy.id);
         i++;
       }
       counts.set(c.id, i);
