@@ -19,6 +19,7 @@ import { readCollections, streamArtifacts } from '../../model/store.ts';
 import { imageKey, readImageManifest } from '../../assets-pipeline/images/manifest.ts';
 import { SHARD_SIZE } from '../../site/lib/build-part.ts';
 import { hashSources } from '../../assets-pipeline/source-hash.ts';
+import { publishPart, type Selection } from './publish-part.ts';
 
 interface ShardState {
   hash: string;
@@ -65,15 +66,6 @@ function readState(): PagesState | undefined {
   }
 }
 
-function walkFiles(dir: string, out: string[] = [], rel = ''): string[] {
-  for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) walkFiles(dir, out, r);
-    else out.push(r);
-  }
-  return out;
-}
-
 function runAstro(name: string, outDir: string, env: Record<string, string>): Promise<number> {
   const bin = path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
   fs.rmSync(outDir, { recursive: true, force: true });
@@ -89,46 +81,6 @@ function runAstro(name: string, outDir: string, env: Record<string, string>): Pr
       resolve(code ?? 1);
     });
   });
-}
-
-function moveFile(from: string, to: string): void {
-  try {
-    fs.renameSync(from, to);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
-    // dist/ on another filesystem: copy to a temporary name beside the target, then rename over it.
-    const tmp = `${to}.tmp-${process.pid}`;
-    fs.copyFileSync(from, tmp);
-    fs.renameSync(tmp, to);
-  }
-}
-
-function sameBytes(a: string, b: string): boolean {
-  try {
-    const sb = fs.statSync(b);
-    return sb.size === fs.statSync(a).size && fs.readFileSync(a).equals(fs.readFileSync(b));
-  } catch {
-    return false;
-  }
-}
-
-/** Moves a part's files into dist/ by rename; `keep` picks the files this part is responsible for. */
-function publishPart(from: string, keep: (rel: string) => boolean): string[] {
-  const dist = distDir();
-  const moved: string[] = [];
-  for (const rel of walkFiles(from)) {
-    if (!keep(rel)) continue;
-    const target = path.join(dist, rel);
-    const source = path.join(from, rel);
-    moved.push(rel);
-    // An unchanged page is left as it was (same bytes, same mtime), so deploys and caches see no change.
-    if (sameBytes(source, target)) continue;
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    moveFile(source, target);
-  }
-  fs.rmSync(from, { recursive: true, force: true });
-  fs.rmSync(`${from}.cache`, { recursive: true, force: true });
-  return moved;
 }
 
 const isArtifactPage = (rel: string): boolean => LOCALES.some((l) => rel.startsWith(`${l}/artifacts/`));
@@ -178,9 +130,14 @@ export async function buildSitePages(): Promise<SiteBuildSummary | undefined> {
   // Content-hashed _astro assets come from every part: a part links exactly the ones it made.
   const listingsEnv: Record<string, string> = { HERITAGE_BUILD_PART: 'listings' };
   if (!full) listingsEnv.HERITAGE_BUILD_COLLECTIONS = [...dirtyCollections].join(',');
-  const parts: { name: string; env: Record<string, string>; keep: (rel: string) => boolean }[] = [
-    { name: 'listings', env: listingsEnv, keep: (rel) => !isArtifactPage(rel) },
-    ...dirty.map((key) => ({ name: key.replace(':', '-'), env: { HERITAGE_BUILD_PART: 'artifacts', HERITAGE_BUILD_SHARDS: key }, keep: (rel: string) => isArtifactPage(rel) || rel.startsWith('_astro/') })),
+  const listings: Selection = {
+    file: (rel) => !isArtifactPage(rel),
+    whole: (dir) => !isArtifactPage(dir) && !LOCALES.some((l) => `${l}/artifacts/`.startsWith(dir)),
+  };
+  const artifactPages: Selection = { file: (rel) => isArtifactPage(rel) || rel.startsWith('_astro/'), whole: (dir) => isArtifactPage(dir) || dir.startsWith('_astro/') };
+  const parts: { name: string; env: Record<string, string>; select: Selection }[] = [
+    { name: 'listings', env: listingsEnv, select: listings },
+    ...dirty.map((key) => ({ name: key.replace(':', '-'), env: { HERITAGE_BUILD_PART: 'artifacts', HERITAGE_BUILD_SHARDS: key }, select: artifactPages })),
   ];
   const limit = pLimit(2);
   const codes = await Promise.all(parts.map((p) => limit(() => runAstro(p.name, path.join(staging, p.name), p.env))));
@@ -193,7 +150,7 @@ export async function buildSitePages(): Promise<SiteBuildSummary | undefined> {
   let moved: string[] = [];
   let removed = 0;
   for (const p of parts) {
-    const files = publishPart(path.join(staging, p.name), p.keep);
+    const files = publishPart(path.join(staging, p.name), distDir(), p.select, p.name === 'listings');
     if (p.name === 'listings') moved = files;
   }
   const listingFiles = moved.filter((rel) => !collectionOf(rel));
