@@ -22,8 +22,25 @@ const thumbnail = { thumbnail: (r: Parameters<typeof imageFor>[0]) => imageFor(r
 
 interface CacheFile {
   key: string;
-  docs: IndexedDoc[];
+  /** Facet labels, once each: documents refer to them by index (a label per value per document made the
+   * cache several times larger). */
+  labels: IndexedDoc['values'][number][2][];
+  docs: (Omit<IndexedDoc, 'values'> & { values: [IndexedDoc['values'][number][0], string, number][] })[];
 }
+
+function pack(key: string, docs: IndexedDoc[]): CacheFile {
+  const labels: CacheFile['labels'] = [];
+  const at = new Map<string, number>();
+  const ref = (label: CacheFile['labels'][number]) => {
+    const k = JSON.stringify(label);
+    let i = at.get(k);
+    if (i === undefined) at.set(k, (i = labels.push(label) - 1));
+    return i;
+  };
+  return { key, labels, docs: docs.map((d) => ({ ...d, values: d.values.map(([f, k, l]): [typeof f, string, number] => [f, k, ref(l)]) })) };
+}
+
+const unpack = (file: CacheFile): IndexedDoc[] => file.docs.map((d) => ({ ...d, values: d.values.map(([f, k, l]) => [f, k, file.labels[l]!]) }));
 
 /** One collection's artifact documents, from the cache when nothing they are made from changed. */
 async function* cachedArtifactDocs(c: Stored<Collection>, code: string, images: ReturnType<typeof readImageManifest>): AsyncGenerator<IndexedDoc> {
@@ -33,8 +50,8 @@ async function* cachedArtifactDocs(c: Stored<Collection>, code: string, images: 
   const file = path.join(buildDir(), 'search-cache', `${encodeURIComponent(c.id)}.bin`);
   try {
     const cached = v8.deserialize(fs.readFileSync(file)) as CacheFile;
-    if (cached.key === key) {
-      yield* cached.docs;
+    if (cached.key === key && Array.isArray(cached.labels)) {
+      yield* unpack(cached);
       return;
     }
   } catch {
@@ -43,7 +60,7 @@ async function* cachedArtifactDocs(c: Stored<Collection>, code: string, images: 
   const docs: IndexedDoc[] = [];
   for await (const a of streamArtifacts(c.id)) for (const d of artifactToDocs(a, thumbnail)) docs.push(indexDoc(d));
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  writeFileAtomic.sync(file, v8.serialize({ key, docs } satisfies CacheFile), { fsync: false });
+  writeFileAtomic.sync(file, v8.serialize(pack(key, docs)), { fsync: false });
   yield* docs;
 }
 
