@@ -1,5 +1,9 @@
 // `heritage build`: the whole publish in order. Each stage is incremental, so a re-run does only new work.
+import path from 'node:path';
+import pLimit from 'p-limit';
+import { ROOT } from '../../model/paths.ts';
 import { ingest } from './validate.ts';
+import { runNode } from './child.ts';
 import { buildSitePages } from './site-build.ts';
 import { stages } from './stages.ts';
 
@@ -12,16 +16,20 @@ export async function build(): Promise<number> {
     failed += await stage.run();
   }
   console.log('\n▸ site pages (Astro)');
-  // Stages that do not read the pages overlap with the page build; their output is printed when they end.
-  const beside = (async () => {
+  // Stages that do not read the pages run beside the page build, one after another in a child process each,
+  // holding one of the two slots the page parts use; their output is printed as they go.
+  const slots = pLimit(2);
+  const tsx = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const beside = slots(async () => {
     let n = 0;
     for (const stage of stages.filter((s) => s.when === 'with-site')) {
-      n += await stage.run();
-      console.log(`  ✓ ${stage.name} (ran beside the pages)`);
+      const code = await runNode([tsx, path.join(ROOT, 'scripts', 'heritage.ts'), 'stage', stage.id]);
+      console.log(code === 0 ? `  ✓ ${stage.name} (ran beside the pages)` : `  ✗ ${stage.name} failed (see above)`);
+      n += code === 0 ? 0 : 1;
     }
     return n;
-  })();
-  const pages = await buildSitePages();
+  });
+  const pages = await buildSitePages(slots);
   failed += await beside;
   if (!pages) {
     console.error('✗ the site build failed; dist/ still holds the previous publish');

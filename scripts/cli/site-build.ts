@@ -7,11 +7,10 @@
 // staging folder and its files are renamed into dist/, so a failed part publishes nothing half-way.
 // Why not Astro's experimental incremental build: measured here it re-rendered 100 changed records in 93 s
 // at 7.4 GiB and left deleted records' pages behind (DESIGN.md).
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import pLimit from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
 import writeFileAtomic from 'write-file-atomic';
 import { LOCALES } from '../../model/locales.ts';
 import { buildDir, distDir, ROOT } from '../../model/paths.ts';
@@ -20,6 +19,7 @@ import { imageKey, readImageManifest } from '../../assets-pipeline/images/manife
 import { SHARD_SIZE } from '../../site/lib/build-part.ts';
 import { hashSources } from '../../assets-pipeline/source-hash.ts';
 import { publishPart, type Selection } from './publish-part.ts';
+import { runNode } from './child.ts';
 
 interface ShardState {
   hash: string;
@@ -70,16 +70,9 @@ function runAstro(name: string, outDir: string, env: Record<string, string>): Pr
   const bin = path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.rmSync(`${outDir}.cache`, { recursive: true, force: true });
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, 'build', '--silent'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, ...env, HERITAGE_DIST_DIR: outDir, HERITAGE_ASTRO_CACHE_DIR: `${outDir}.cache`, ASTRO_TELEMETRY_DISABLED: '1' },
-    });
-    child.on('exit', (code) => {
-      if (code !== 0) console.error(`  ✗ pages part "${name}" failed (exit ${code})`);
-      resolve(code ?? 1);
-    });
+  return runNode([bin, 'build', '--silent'], { ...env, HERITAGE_DIST_DIR: outDir, HERITAGE_ASTRO_CACHE_DIR: `${outDir}.cache`, ASTRO_TELEMETRY_DISABLED: '1' }).then((code) => {
+    if (code !== 0) console.error(`  ✗ pages part "${name}" failed (exit ${code})`);
+    return code;
   });
 }
 
@@ -113,7 +106,9 @@ export interface SiteBuildSummary {
   publishSeconds: number;
 }
 
-export async function buildSitePages(): Promise<SiteBuildSummary | undefined> {
+/** `limit` runs the page parts; the build shares it with the stages that run beside the pages, so no more
+ * than two heavy processes run at once (2 cores, and the memory target). */
+export async function buildSitePages(limit: LimitFunction = pLimit(2)): Promise<SiteBuildSummary | undefined> {
   const started = performance.now();
   const before = readState();
   const tHash = templateHash();
@@ -139,7 +134,6 @@ export async function buildSitePages(): Promise<SiteBuildSummary | undefined> {
     { name: 'listings', env: listingsEnv, select: listings },
     ...dirty.map((key) => ({ name: key.replace(':', '-'), env: { HERITAGE_BUILD_PART: 'artifacts', HERITAGE_BUILD_SHARDS: key }, select: artifactPages })),
   ];
-  const limit = pLimit(2);
   const codes = await Promise.all(parts.map((p) => limit(() => runAstro(p.name, path.join(staging, p.name), p.env))));
   const rendered = performance.now();
   if (codes.some((c) => c !== 0)) {

@@ -9,6 +9,8 @@ import { runSearchStage } from '../../assets-pipeline/search/stage.ts';
 import { runOpenDataStage, runSitemapStage } from '../../assets-pipeline/open-data/stage.ts';
 
 export interface Stage {
+  /** For `heritage stage <id>`. */
+  id: string;
   name: string;
   /** `with-site` stages need the records and media but not the pages: they run beside the page build, one
    * after another (so at most one of them holds its memory while two page parts render). */
@@ -17,10 +19,11 @@ export interface Stage {
 }
 
 export const stages: Stage[] = [
-  { name: 'images (derivatives, IIIF tiles and manifests)', when: 'before-site', run: async () => (await runImageStage()).failed },
-  modelStage,
-  cesiumStage,
+  { id: 'images', name: 'images (derivatives, IIIF tiles and manifests)', when: 'before-site', run: async () => (await runImageStage()).failed },
+  { id: 'models', ...modelStage },
+  { id: 'cesium', ...cesiumStage },
   {
+    id: 'subtitles',
     name: 'subtitles (normalize to WebVTT, quality control)',
     when: 'before-site',
     // QC findings are published on each drama's QC page for curators; they do not fail the build.
@@ -30,8 +33,9 @@ export const stages: Stage[] = [
       return 0;
     },
   },
-  { name: 'video (MP4, HLS ladder, posters, thumbnail sprites)', when: 'before-site', run: async () => (await runVideoStage()).failed },
+  { id: 'video', name: 'video (MP4, HLS ladder, posters, thumbnail sprites)', when: 'before-site', run: async () => (await runVideoStage()).failed },
   {
+    id: 'search',
     name: 'search index (static, sharded)',
     when: 'with-site',
     run: async () => {
@@ -41,6 +45,7 @@ export const stages: Stage[] = [
     },
   },
   {
+    id: 'open-data',
     name: 'open data (JSON API, downloads, OAI-PMH, citations)',
     when: 'with-site',
     run: async () => {
@@ -50,6 +55,7 @@ export const stages: Stage[] = [
     },
   },
   {
+    id: 'sitemaps',
     name: 'sitemaps',
     when: 'after-site',
     run: async () => {
@@ -59,3 +65,14 @@ export const stages: Stage[] = [
     },
   },
 ];
+
+/** `heritage stage <id>`: one stage on its own, e.g. to rebuild only the search index. */
+export async function runOneStage(args: string[]): Promise<number> {
+  const stage = stages.find((s) => s.id === args[0]);
+  if (!stage) {
+    console.error(`usage: npm run heritage -- stage <${stages.map((s) => s.id).join('|')}>`);
+    return 2;
+  }
+  const failed = await stage.run();
+  return failed > 0 ? 1 : 0;
+}
