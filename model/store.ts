@@ -43,6 +43,8 @@ export async function* streamArtifacts(collection: string, dir = recordsDir()): 
 /** A record line not parsed yet: its id is read cheaply, the whole record only when asked for. */
 export interface LazyArtifact {
   id: string;
+  /** The stored line: changes exactly when the record does. */
+  line: string;
   record(): Stored<Artifact>;
 }
 
@@ -57,10 +59,10 @@ export async function* streamLazyArtifacts(collection: string, dir = recordsDir(
   for await (const line of lines) {
     if (!line) continue;
     const m = LEADING_ID.exec(line);
-    if (m) yield { id: m[1]!.includes('\\') ? (JSON.parse(`"${m[1]}"`) as string) : m[1]!, record: () => JSON.parse(line) as Stored<Artifact> };
+    if (m) yield { id: m[1]!.includes('\\') ? (JSON.parse(`"${m[1]}"`) as string) : m[1]!, line, record: () => JSON.parse(line) as Stored<Artifact> };
     else {
       const a = JSON.parse(line) as Stored<Artifact>;
-      yield { id: a.id, record: () => a };
+      yield { id: a.id, line, record: () => a };
     }
   }
 }

@@ -14,7 +14,7 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import writeFileAtomic from 'write-file-atomic';
 import { LOCALES } from '../../model/locales.ts';
 import { buildDir, distDir, ROOT } from '../../model/paths.ts';
-import { readCollections, streamArtifacts } from '../../model/store.ts';
+import { readCollections, streamLazyArtifacts } from '../../model/store.ts';
 import { imageKey, readImageManifest } from '../../assets-pipeline/images/manifest.ts';
 import { SHARD_SIZE } from '../../site/lib/build-part.ts';
 import { hashSources } from '../../assets-pipeline/source-hash.ts';
@@ -43,15 +43,19 @@ export const templateHash = (): string => hashSources(TEMPLATE_INPUTS);
 async function currentShards(): Promise<Map<string, ShardState>> {
   const images = readImageManifest();
   const shards = new Map<string, ShardState & { h: crypto.Hash }>();
+  const imageKeys = Object.keys(images);
   for (const c of readCollections()) {
+    // A record's line stands for the record; only a collection with images needs its records parsed, to
+    // find their images' hashes (parsing 150k records here cost seconds and held ~300 MB in this process).
+    const hasImages = imageKeys.some((k) => k.startsWith(`${c.id}/`));
     let i = 0;
-    for await (const a of streamArtifacts(c.id)) {
+    for await (const lazy of streamLazyArtifacts(c.id)) {
       const key = `${c.id}:${Math.floor(i / SHARD_SIZE)}`;
       let s = shards.get(key);
       if (!s) shards.set(key, (s = { hash: '', ids: [], h: crypto.createHash('sha256').update(c.hash) }));
-      s.ids.push(a.id);
-      s.h.update(a.hash);
-      for (const m of a.media) s.h.update(images[imageKey(c.id, m.path)]?.hash ?? '-');
+      s.ids.push(lazy.id);
+      s.h.update(lazy.line);
+      if (hasImages) for (const m of lazy.record().media) s.h.update(images[imageKey(c.id, m.path)]?.hash ?? '-');
       i++;
     }
   }
@@ -120,6 +124,9 @@ export async function buildSitePages(limit: LimitFunction = pLimit(2)): Promise<
   // them in one shared .astro/ folder for an outDir outside it, where parallel parts would collide.
   const staging = path.join(ROOT, '.staging', crypto.createHash('sha256').update(buildDir()).digest('hex').slice(0, 12));
   console.log(`  ${full ? 'full build' : 'incremental'}: ${dirty.length} of ${shards.size} artifact shard(s) to render (≤ ${SHARD_SIZE} records each) + listings`);
+  // An incremental publish renders one or two small parts: a third process (beside the stages) buys time
+  // within memory; a full build keeps to two, the 4 GiB target with seven 1.5 GiB parts to render.
+  if (!full && dirty.length <= 1) limit.concurrency = Math.max(limit.concurrency, 3);
 
   const dirtyCollections = new Set(dirty.map((k) => k.slice(0, k.lastIndexOf(':'))));
   // Content-hashed _astro assets come from every part: a part links exactly the ones it made.
