@@ -66,8 +66,11 @@ export async function runModelStage(opts: StageOptions = {}): Promise<StageSumma
   const previous = readModelManifest(manifestFile);
   const manifest: ModelManifest = { version: 1, settingsKey: key, models: {} };
   const save = () => {
+    const text = JSON.stringify(manifest, null, 2) + '\n';
+    // An unchanged manifest keeps its mtime: the site (and the scene bench) rebuild only when models changed.
+    if (fs.existsSync(manifestFile) && fs.readFileSync(manifestFile, 'utf8') === text) return;
     fs.mkdirSync(assets, { recursive: true });
-    writeFileAtomic.sync(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
+    writeFileAtomic.sync(manifestFile, text);
   };
   const urlToFile = (url: string) => path.join(media, ...url.split('/').filter(Boolean));
 

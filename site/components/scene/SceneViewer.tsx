@@ -1,9 +1,9 @@
 // The one scene island: any Scene renders through it. Everything scene-specific arrives as props (see types.ts);
 // LODs, variants and evidence are data. Mounted with client:only="react" on scene pages only.
-import { Canvas } from '@react-three/fiber';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CameraPose, Vec3 } from '../../../model/scene.ts';
 import { CameraRig, type NavMode } from './camera-rig.tsx';
+import { SceneCanvas } from './scene-canvas.tsx';
 import { EvidenceLegend } from './evidence-legend.tsx';
 import { HotspotMarkers } from './hotspot-markers.tsx';
 import { HotspotPanel } from './hotspot-panel.tsx';
@@ -13,7 +13,8 @@ import { TourBar } from './tour-bar.tsx';
 import { LEVEL_SELECT_EVENT, type LevelSelectDetail, type ViewerHotspot, type ViewerProps } from './types.ts';
 import { loadLod, useProgressiveModel } from './use-progressive-model.ts';
 import { fill } from './fill.ts';
-import { hasWebGL } from '../common/webgl.ts';
+import { WebGLBoundary } from './webgl-boundary.tsx';
+import { releaseFonts } from './font-hold.ts';
 
 // Marks for scripts/bench/scene.ts: where the time before the first frame goes.
 performance.mark('scene-island-eval');
@@ -51,7 +52,10 @@ export default function SceneViewer(props: ViewerProps) {
   const [exploded, setExploded] = useState(false);
   const [sectioned, setSectioned] = useState(false);
   const [picked, setPicked] = useState<string | undefined>();
-  const [webgl] = useState(hasWebGL);
+  // No probe context here (see webgl-boundary.tsx): a browser without the API at all is caught now, one whose
+  // context cannot be created is caught when the canvas starts.
+  const [webgl, setWebgl] = useState(() => typeof WebGLRenderingContext !== 'undefined');
+  const [crashed, setCrashed] = useState(false);
   const reducedMotion = useReducedMotion();
   const [mode, setMode] = useState<NavMode>('orbit');
   const [pose, setPose] = useState<CameraPose>(props.camera);
@@ -65,6 +69,10 @@ export default function SceneViewer(props: ViewerProps) {
   if (webgl && variant?.lods[0]) void loadLod(variant.lods[0]).catch(() => undefined);
   const model = useProgressiveModel(useMemo(() => variant?.lods ?? [], [variant]));
   const shown = variants.find((v) => v.lods === model.lods);
+  // The web fonts wait for the first frame (font-hold.ts); a viewer that will not draw one lets them go now.
+  useEffect(() => {
+    if (!webgl || crashed || model.error) releaseFonts();
+  }, [webgl, crashed, model.error]);
   const pickLevel = useCallback(
     (node: string) => {
       setPicked(node);
@@ -172,46 +180,48 @@ export default function SceneViewer(props: ViewerProps) {
         aria-label={fill(s['viewer.label'] ?? '', { title: props.title })}
         aria-describedby="scene-keys-help"
       >
-        <Canvas
-          frameloop={bench ? 'always' : 'demand'}
-          dpr={[1, 2]}
-          camera={{ position: props.camera.position, fov: props.camera.fov, near: scale.near, far: scale.far }}
-          onCreated={({ gl }) => {
-            gl.setClearColor(props.setting === 'exterior' ? '#c7d3da' : '#1b1612');
-            performance.mark('scene-canvas-ready');
-          }}
-        >
-          {props.setting === 'exterior' ? (
-            <>
-              <hemisphereLight args={['#eef4ff', '#5a4a38', 1.4]} />
-              <directionalLight position={[0.6, 1, 0.8]} intensity={2.2} color="#fff3e0" />
-            </>
-          ) : (
-            <>
-              <hemisphereLight args={['#fff4e0', '#4a3a2a', 1.6]} />
-              <pointLight position={[0.2, 2.3, 0.9]} intensity={5} decay={1.6} color="#ffe2b8" />
-              <pointLight position={[0, 1.8, 3.2]} intensity={4} decay={1.4} color="#fff6e8" />
-            </>
-          )}
-          {model.object && variant && (
-            <SceneModel
-              object={model.object}
-              evidence={(shown ?? variant).evidence}
-              evidenceOn={evidenceOn}
-              onCounts={setCounts}
-              levels={levels}
-              views={views}
-              exploded={exploded}
-              sectioned={sectioned}
-              onLevel={pickLevel}
-            />
-          )}
-          <HotspotMarkers hotspots={hotspots} active={active} onSelect={(id) => select(active === id ? undefined : id)} />
-          <CameraRig mode={mode} pose={pose} reducedMotion={reducedMotion} keyTarget={region} maxDistance={scale.maxDistance} />
-        </Canvas>
-        {(model.loading || model.error) && (
+        <WebGLBoundary onError={(e) => (/webgl/i.test(String((e as Error)?.message ?? e)) ? setWebgl(false) : setCrashed(true))}>
+          <SceneCanvas
+            frameloop={bench ? 'always' : 'demand'}
+            dpr={[1, 2]}
+            camera={{ position: props.camera.position, fov: props.camera.fov, near: scale.near, far: scale.far }}
+            onCreated={({ gl }) => {
+              gl.setClearColor(props.setting === 'exterior' ? '#c7d3da' : '#1b1612');
+              performance.mark('scene-canvas-ready');
+            }}
+          >
+            {props.setting === 'exterior' ? (
+              <>
+                <hemisphereLight args={['#eef4ff', '#5a4a38', 1.4]} />
+                <directionalLight position={[0.6, 1, 0.8]} intensity={2.2} color="#fff3e0" />
+              </>
+            ) : (
+              <>
+                <hemisphereLight args={['#fff4e0', '#4a3a2a', 1.6]} />
+                <pointLight position={[0.2, 2.3, 0.9]} intensity={5} decay={1.6} color="#ffe2b8" />
+                <pointLight position={[0, 1.8, 3.2]} intensity={4} decay={1.4} color="#fff6e8" />
+              </>
+            )}
+            {model.object && variant && (
+              <SceneModel
+                object={model.object}
+                evidence={(shown ?? variant).evidence}
+                evidenceOn={evidenceOn}
+                onCounts={setCounts}
+                levels={levels}
+                views={views}
+                exploded={exploded}
+                sectioned={sectioned}
+                onLevel={pickLevel}
+              />
+            )}
+            <HotspotMarkers hotspots={hotspots} active={active} onSelect={(id) => select(active === id ? undefined : id)} />
+            <CameraRig mode={mode} pose={pose} reducedMotion={reducedMotion} keyTarget={region} maxDistance={scale.maxDistance} />
+          </SceneCanvas>
+        </WebGLBoundary>
+        {(model.loading || model.error || crashed) && (
           <p className="scene-status" role="status">
-            {model.error ? s['viewer.error'] : model.object && shown !== variant ? s['viewer.loadingVariant'] : model.object ? s['viewer.loadingDetail'] : s['viewer.loading']}
+            {model.error || crashed ? s['viewer.error'] : model.object && shown !== variant ? s['viewer.loadingVariant'] : model.object ? s['viewer.loadingDetail'] : s['viewer.loading']}
           </p>
         )}
         {evidenceOn && <EvidenceLegend strings={s} counts={counts} />}

@@ -7,7 +7,8 @@ import type * as THREE from 'three';
 import type { EvidenceLevel } from '../../../model/scene.ts';
 import { applyEvidence } from './evidence.ts';
 import { applyExplode, applySection, levelOfObject } from './level-views.ts';
-import type { ViewerLevel, ViewerViews } from './types.ts';
+import { FIRST_FRAME_EVENT, type ViewerLevel, type ViewerViews } from './types.ts';
+import { releaseFonts } from './font-hold.ts';
 
 export interface SceneModelProps {
   object: THREE.Group;
@@ -35,7 +36,10 @@ export function SceneModel({ object, evidence, evidenceOn, onCounts, levels = []
     marked.current = true;
     // useFrame runs just before this frame's render; the timeout fires once the render call has returned.
     setTimeout(() => {
-      if (performance.getEntriesByName('scene-first-frame').length === 0) performance.mark('scene-first-frame');
+      if (performance.getEntriesByName('scene-first-frame').length > 0) return;
+      performance.mark('scene-first-frame');
+      releaseFonts();
+      dispatchEvent(new Event(FIRST_FRAME_EVENT));
     }, 0);
   });
   const onClick = (e: ThreeEvent<MouseEvent>) => {

@@ -18,14 +18,11 @@ export interface ModelState {
 }
 
 let draco: DRACOLoader | undefined;
-let meshoptWorkers = false;
 
-function loaderFor(lod: ModelLod): GLTFLoader {
-  if (!meshoptWorkers) {
-    // Decode off the main thread, so React and the canvas can mount while the first view decodes.
-    MeshoptDecoder.useWorkers(2);
-    meshoptWorkers = true;
-  }
+function loaderFor(lod: Pick<ModelLod, 'compression'>): GLTFLoader {
+  // meshopt decodes on the main thread: a first view takes a few ms there, while MeshoptDecoder.useWorkers()
+  // cost a worker start-up plus a message round trip per buffer view (216 for the pagoda), measured at
+  // 300–1100 ms before its first frame on the benchmark machine.
   const loader = new GLTFLoader().setMeshoptDecoder(MeshoptDecoder);
   if (lod.compression === 'draco') {
     draco ??= new DRACOLoader();
@@ -38,10 +35,11 @@ const pending = new Map<string, Promise<GLTF>>();
 
 /** Memoized per URL, so the island can start fetching and decoding the first view during its first render,
  * before the canvas exists (the hook then picks up the same promise). */
-export function loadLod(lod: ModelLod): Promise<GLTF> {
+export function loadLod(lod: Pick<ModelLod, 'url' | 'compression'>): Promise<GLTF> {
   let p = pending.get(lod.url);
   if (!p) {
     p = loaderFor(lod).loadAsync(lod.url);
+    if (pending.size === 0) void p.then(() => performance.mark('scene-model-loaded'), () => undefined); // for the bench
     p.catch(() => pending.delete(lod.url)); // a failed load may be retried by a later mount
     pending.set(lod.url, p);
   }

@@ -72,10 +72,14 @@ describe('model stage', () => {
   it('skips unchanged inputs, rebuilds changed ones and removes outputs of removed ones', async () => {
     await runModelStage(dirs);
     const before = glbs();
+    const manifestFile = path.join(dirs.assetsDir, 'models.json');
+    fs.utimesSync(manifestFile, new Date(0), new Date(0));
     const again = await runModelStage(dirs);
     expect(again.built).toEqual([]);
     expect(again.skipped).toEqual(['demo/good']);
     expect(glbs()).toEqual(before);
+    // An unchanged manifest is not rewritten: the site and the scene bench rebuild only when models changed.
+    expect(fs.statSync(manifestFile).mtimeMs).toBe(0);
 
     fs.writeFileSync(path.join(dirs.contentDir, 'scenes/models/a.glb'), await plane('floor', 40));
     const changed = await runModelStage(dirs);
