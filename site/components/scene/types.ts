@@ -61,10 +61,10 @@ export interface ViewerProps {
   textId: string;
 }
 
-/** Sent on `window` when a visitor picks a level in 3D; the page's other islands (charts) may listen. */
 /** Dispatched on window once the viewer has drawn its first frame with the model: other parts of a scene page
  * (the monitoring charts) can wait for it instead of competing with the viewer's start-up. */
 export const FIRST_FRAME_EVENT = 'heritage:scene-first-frame';
+/** Sent on `window` when a visitor picks a level in 3D; the page's other islands (charts) may listen. */
 export const LEVEL_SELECT_EVENT = 'heritage:scene-level';
 export interface LevelSelectDetail {
   scene: string;
