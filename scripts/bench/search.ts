@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { build } from 'esbuild';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { LOCALES } from '../../model/locales.ts';
 import { COLLECTIONS, PERIODS, generateArtifacts } from './search-synthetic.ts';
 
@@ -104,17 +104,24 @@ async function runPagefind(page: Page, q: Q): Promise<{ ms: number; total: numbe
     return { ms: performance.now() - t0, total: res.results.length };
   }, { q, period: q.period ? periodName(q.period) : undefined });
 }
-const bytesSoFar = (page: Page) => page.evaluate(() => performance.getEntriesByType('resource').reduce((s, e) => s + (e as PerformanceResourceTiming).transferSize, 0));
+/** Bytes on the wire (headers + encoded body) of every request the context finished, workers' included:
+ * Pagefind fetches its index from a web worker, which the page's resource timing does not list. */
+function countBytes(ctx: BrowserContext): () => Promise<number> {
+  const pending: Promise<number>[] = [];
+  ctx.on('requestfinished', (req) => pending.push(req.sizes().then((sz) => sz.responseBodySize + sz.responseHeadersSize, () => 0)));
+  return async () => (await Promise.all(pending)).reduce((a, b) => a + b, 0);
+}
 const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!; };
 
 async function measure(run: (page: Page, q: Q) => Promise<{ ms: number; total: number }>) {
   const cold: number[] = [], coldTotals: number[] = [], bytes: number[] = [];
   for (const q of queries) {
     const ctx = await browser.newContext();
+    const bytesSoFar = countBytes(ctx);
     const page = await ctx.newPage();
     await page.goto(origin + '/');
     const r = await run(page, q);
-    cold.push(r.ms); coldTotals.push(r.total); bytes.push(await bytesSoFar(page));
+    cold.push(r.ms); coldTotals.push(r.total); bytes.push(await bytesSoFar());
     await ctx.close();
   }
   const ctx = await browser.newContext();
