@@ -5,7 +5,7 @@ import path from 'node:path';
 import { mediaDir } from '../../model/paths.ts';
 import { readCollections, streamArtifacts } from '../../model/store.ts';
 import { imageKey, type ImageManifest } from '../images/manifest.ts';
-import { writeIfChanged } from '../images/store.ts';
+import { writeIfChanged } from '../write-if-changed.ts';
 import {
   artifactManifest, collectionDoc, collectionPath, manifestPath, manifestRef, TOP_COLLECTION_PATH, topCollection,
   type CanvasImage, type IiifUrls, type ManifestRef,
@@ -49,18 +49,18 @@ export async function writePresentation(images: ImageManifest, urls: IiifUrls): 
       }
       if (!canvases.length) continue;
       const file = fileFor(manifestPath(a.id));
-      if (await writeIfChanged(file, JSON.stringify(artifactManifest(a, canvases, urls), null, 1))) summary.written++;
+      if (writeIfChanged(file, JSON.stringify(artifactManifest(a, canvases, urls), null, 1))) summary.written++;
       manifestNames.add(path.basename(file));
       refs.push(manifestRef(a, canvases[0]!.entry, urls));
       summary.manifests++;
     }
     const file = fileFor(collectionPath(c.id));
-    if (await writeIfChanged(file, JSON.stringify(collectionDoc(c, refs, urls), null, 1))) summary.written++;
+    if (writeIfChanged(file, JSON.stringify(collectionDoc(c, refs, urls), null, 1))) summary.written++;
     collectionNames.add(path.basename(file));
     top.push({ c, ...(refs[0] ? { first: refs[0] } : {}) });
     summary.collections++;
   }
-  if (await writeIfChanged(fileFor(TOP_COLLECTION_PATH), JSON.stringify(topCollection(top, urls), null, 1))) summary.written++;
+  if (writeIfChanged(fileFor(TOP_COLLECTION_PATH), JSON.stringify(topCollection(top, urls), null, 1))) summary.written++;
   summary.removed += removeStale(path.join(mediaDir(), 'iiif', 'manifests'), manifestNames);
   summary.removed += removeStale(path.join(mediaDir(), 'iiif', 'collections'), collectionNames);
   return summary;

@@ -14,8 +14,9 @@ import { imageManifestFile, type ImageEntry, type ImageManifest } from './manife
 import { ImageInputError, renderImage, VARIANT_FILES, type RenderResult } from './render.ts';
 import { DEFAULT_SETTINGS, pixelLimitFromEnv, settingsHash, type DerivativeSettings } from './settings.ts';
 import { collectImageSources, type ImageProblem, type ImageSource } from './sources.ts';
+import { writeIfChanged } from '../write-if-changed.ts';
 import {
-  clearTemp, hashFile, imageId, iiifRoot, isComplete, publish, readPublished, readState, removeUnused, tmpRoot, writeIfChanged, writeState,
+  clearTemp, hashFile, imageId, iiifRoot, isComplete, publish, readPublished, readState, removeUnused, tmpRoot, writeState,
   type StateEntry,
 } from './store.ts';
 
@@ -170,7 +171,7 @@ export async function runImageStage(options: ImageStageOptions = {}): Promise<Im
     Object.entries(next).some(([k, e]) => !same(prev[k], e)) || !fs.existsSync(imageManifestFile());
   if (dirty) {
     fs.mkdirSync(assetsDir(), { recursive: true });
-    await writeIfChanged(imageManifestFile(), JSON.stringify(manifest, null, 1));
+    writeIfChanged(imageManifestFile(), JSON.stringify(manifest, null, 1));
     await writeState({ settings: sHash, entries: next });
   }
 

@@ -102,14 +102,3 @@ export function clearTemp(): void {
   fs.rmSync(tmpRoot(), { recursive: true, force: true });
 }
 
-/** Skips the write when the bytes are the same, so an unchanged run rewrites no file. */
-export async function writeIfChanged(file: string, text: string): Promise<boolean> {
-  try {
-    if (fs.readFileSync(file, 'utf8') === text) return false;
-  } catch {
-    // missing: write it
-  }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  await writeFileAtomic(file, text);
-  return true;
-}

@@ -13,6 +13,7 @@ import { Problems } from './problems.ts';
 import { readRows } from './read-rows.ts';
 import { loadYaml, type KeyPath } from './yaml-file.ts';
 import { collectionKey, readReuse, sharedInputs, writeReuse, type ReuseIndex } from './reuse.ts';
+import { writeIfChanged } from '../write-if-changed.ts';
 
 export interface IngestResult {
   collections: Stored<Collection>[];
@@ -182,7 +183,7 @@ export function publishRecords(result: IngestResult, out = recordsDir()): void {
     const body = list.map((a) => JSON.stringify(a)).join('\n') + (list.length ? '\n' : '');
     const file = path.join(artDir, `${slug}.jsonl`);
     // Unchanged files are left alone so their mtimes (and later stages' caches) stay valid.
-    if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== body) writeFileAtomic.sync(file, body);
+    writeIfChanged(file, body);
   }
   for (const f of fs.readdirSync(artDir)) {
     const slug = f.slice(0, -6);

@@ -11,6 +11,7 @@ import { LODS, type LodSpec } from './lods.ts';
 import { optimizeLod } from './optimize.ts';
 import { jobFor, type ModelJob } from './sources.ts';
 import { validateGlb } from './validate.ts';
+import { writeIfChanged } from '../write-if-changed.ts';
 
 // Not every package exports ./package.json, so read it from disk.
 const pkgDir = (pkg: string): string => path.join(ROOT, 'node_modules', pkg);
@@ -65,13 +66,8 @@ export async function runModelStage(opts: StageOptions = {}): Promise<StageSumma
 
   const previous = readModelManifest(manifestFile);
   const manifest: ModelManifest = { version: 1, settingsKey: key, models: {} };
-  const save = () => {
-    const text = JSON.stringify(manifest, null, 2) + '\n';
-    // An unchanged manifest keeps its mtime: the site (and the scene bench) rebuild only when models changed.
-    if (fs.existsSync(manifestFile) && fs.readFileSync(manifestFile, 'utf8') === text) return;
-    fs.mkdirSync(assets, { recursive: true });
-    writeFileAtomic.sync(manifestFile, text);
-  };
+  // An unchanged manifest keeps its mtime: the site (and the scene bench) rebuild only when models changed.
+  const save = () => writeIfChanged(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
   const urlToFile = (url: string) => path.join(media, ...url.split('/').filter(Boolean));
 
   let done = 0;

@@ -7,6 +7,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { DEFAULT_LOCALE, LOCALES, LOCALE_TAGS, type Locale } from '../../model/locales.ts';
 import { xmlEscape } from './xml.ts';
 import { absolute, fileOf, openDataPaths } from './urls.ts';
+import { writeIfChanged as writeShared } from '../write-if-changed.ts';
 
 export const SITEMAP_MAX_URLS = 50_000;
 /** sitemaps.org caps a file at 50 MiB uncompressed; stay under it with room for the closing tag. */
@@ -80,13 +81,8 @@ export async function writeSitemaps(pages: AsyncIterable<SitemapPage> | Iterable
   return { files, urls, written };
 }
 
-/** Leaves an identical file alone, so an incremental publish changes only what changed. */
-export function writeIfChanged(file: string, body: string): boolean {
-  if (fs.existsSync(file) && fs.statSync(file).size === Buffer.byteLength(body) && fs.readFileSync(file, 'utf8') === body) return false;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  writeFileAtomic.sync(file, body, { fsync: false });
-  return true;
-}
+/** Open-data outputs are rebuilt from the records on any run, so they are written without fsync. */
+export const writeIfChanged = (file: string, body: string): boolean => writeShared(file, body, { fsync: false });
 
 /**
  * Pages found in dist/: every `<locale>/…/index.html`, grouped by path across locales. Artifact pages

@@ -3,12 +3,12 @@
 // coverage table and each episode's cues (for the transcript and search) go to `build/assets/`.
 import fs from 'node:fs';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { isRtl, readDramas, type LoadedDrama } from '../../model/drama.ts';
 import type { LangMap } from '../../model/schema.ts';
 import { assetsDir, mediaDir } from '../../model/paths.ts';
 import { parseSubtitleFile, plainText, toWebVtt, type ParsedSubtitles } from './parse.ts';
 import { checkAgainstSource, checkTrack, type Finding } from './qc.ts';
+import { writeIfChanged } from '../write-if-changed.ts';
 
 export interface TrackReport {
   lang: string;
@@ -47,14 +47,6 @@ export interface EpisodeCues {
 
 export const subtitleManifestPath = (): string => path.join(assetsDir(), 'drama-subtitles.json');
 export const episodeCuesPath = (slug: string, ep: string): string => path.join(assetsDir(), 'drama-cues', slug, `${ep}.json`);
-
-/** Writes only when the bytes change, so an unchanged re-run touches nothing. */
-function writeIfChanged(file: string, data: string): boolean {
-  if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === data) return false;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  writeFileAtomic.sync(file, data);
-  return true;
-}
 
 function episodeReport({ drama, dir }: LoadedDrama, epIndex: number): { report: EpisodeSubtitles; cues: EpisodeCues; written: number } {
   const ep = drama.episodes[epIndex]!;
