@@ -50,6 +50,12 @@ export function imageKey(collection: string, mediaPath: string): string {
   return `${collection}/${mediaPath}`;
 }
 
+/** A collection's entries, the way stages key their caches on its images. */
+export function collectionImages(images: ImageManifest, collection: string): [string, ImageEntry][] {
+  const prefix = imageKey(collection, '');
+  return Object.entries(images).filter(([k]) => k.startsWith(prefix));
+}
+
 export function imageManifestFile(dir = assetsDir()): string {
   return path.join(dir, IMAGES_MANIFEST_FILE);
 }

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import { readImageManifest } from '../images/manifest.ts';
+import { collectionImages, readImageManifest } from '../images/manifest.ts';
 import { LOCALES } from '../../model/locales.ts';
 import { distDir } from '../../model/paths.ts';
 import { artifactsFile, readCollections } from '../../model/store.ts';
@@ -45,7 +45,7 @@ export interface OpenDataSummary {
 
 function collectionKey(slug: string, hash: string, settings: string, images: ReturnType<typeof readImageManifest>): string {
   const h = crypto.createHash('sha1').update(`${hash}|${settings}`);
-  for (const [k, v] of Object.entries(images)) if (k.startsWith(`${slug}/`)) h.update(`${k}|${v.hash}|${v.display.jpeg}`);
+  for (const [k, v] of collectionImages(images, slug)) h.update(`${k}|${v.hash}|${v.display.jpeg}`);
   return h.digest('hex').slice(0, 16);
 }
 

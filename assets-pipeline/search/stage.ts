@@ -11,7 +11,7 @@ import { buildDir, distDir } from '../../model/paths.ts';
 import type { Collection, Stored } from '../../model/schema.ts';
 import { readCollections, streamAllArtifacts, streamArtifacts } from '../../model/store.ts';
 import { imageFor } from '../../site/lib/images.ts';
-import { readImageManifest } from '../images/manifest.ts';
+import { collectionImages, readImageManifest } from '../images/manifest.ts';
 import { hashSources } from '../source-hash.ts';
 import { dramaCueDocs } from '../subtitles/cue-docs.ts';
 import { artifactToDocs, collectionToDoc, type SearchDoc } from './doc.ts';
@@ -45,7 +45,7 @@ const unpack = (file: CacheFile): IndexedDoc[] => file.docs.map((d) => ({ ...d, 
 /** One collection's artifact documents, from the cache when nothing they are made from changed. */
 async function* cachedArtifactDocs(c: Stored<Collection>, code: string, images: ReturnType<typeof readImageManifest>): AsyncGenerator<IndexedDoc> {
   const h = crypto.createHash('sha256').update(`${code}|${c.hash}`);
-  for (const [k, v] of Object.entries(images)) if (k.startsWith(`${c.id}/`)) h.update(`${k}|${v.hash}|${v.thumb.jpeg}`);
+  for (const [k, v] of collectionImages(images, c.id)) h.update(`${k}|${v.hash}|${v.thumb.jpeg}`);
   const key = h.digest('hex');
   const file = path.join(buildDir(), 'search-cache', `${encodeURIComponent(c.id)}.bin`);
   try {

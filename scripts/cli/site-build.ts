@@ -15,7 +15,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { LOCALES } from '../../model/locales.ts';
 import { buildDir, distDir, ROOT } from '../../model/paths.ts';
 import { readCollections, streamLazyArtifacts } from '../../model/store.ts';
-import { imageKey, readImageManifest } from '../../assets-pipeline/images/manifest.ts';
+import { collectionImages, imageKey, readImageManifest } from '../../assets-pipeline/images/manifest.ts';
 import { SHARD_SIZE } from '../../site/lib/build-part.ts';
 import { hashSources } from '../../assets-pipeline/source-hash.ts';
 import { publishPart, type Selection } from './publish-part.ts';
@@ -43,11 +43,10 @@ export const templateHash = (): string => hashSources(TEMPLATE_INPUTS);
 async function currentShards(): Promise<Map<string, ShardState>> {
   const images = readImageManifest();
   const shards = new Map<string, ShardState & { h: crypto.Hash }>();
-  const imageKeys = Object.keys(images);
   for (const c of readCollections()) {
     // A record's line stands for the record; only a collection with images needs its records parsed, to
     // find their images' hashes (parsing 150k records here cost seconds and held ~300 MB in this process).
-    const hasImages = imageKeys.some((k) => k.startsWith(`${c.id}/`));
+    const hasImages = collectionImages(images, c.id).length > 0;
     let i = 0;
     for await (const lazy of streamLazyArtifacts(c.id)) {
       const key = `${c.id}:${Math.floor(i / SHARD_SIZE)}`;
