@@ -3,9 +3,9 @@
 // it through `readDramas()`, so the file format is defined here once.
 import fs from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
 import { z } from 'zod';
 import { contentDir } from './paths.ts';
+import { issueText, readYamlFile } from './yaml-input.ts';
 import { baseRecord, langMap, mediaPath, slug } from './schema.ts';
 
 /** BCP 47 tags for subtitle and audio languages: `en`, `fr`, `zh-Hans`, `zh-Hant`, `ar`, `pt-BR`… */
@@ -97,16 +97,14 @@ export function readDramas(root = path.join(contentDir(), 'dramas')): { dramas: 
     const dir = path.join(root, name);
     const file = path.join(dir, 'drama.yaml');
     if (!fs.existsSync(file)) continue;
-    let raw: unknown;
-    try {
-      raw = YAML.parse(fs.readFileSync(file, 'utf8'));
-    } catch (e) {
-      errors.push({ file, message: `not valid YAML: ${(e as Error).message}` });
+    const read = readYamlFile(file);
+    if ('error' in read) {
+      errors.push({ file, message: `not valid YAML: ${read.error}` });
       continue;
     }
-    const parsed = drama.safeParse({ type: 'drama', id: name, ...(raw as object) });
+    const parsed = drama.safeParse({ type: 'drama', id: name, ...(read.value as object) });
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push({ file, message: `${issue.path.join('.') || '(root)'}: ${issue.message}` });
+      for (const issue of parsed.error.issues) errors.push({ file, message: issueText(issue) });
       continue;
     }
     if (parsed.data.id !== name) {

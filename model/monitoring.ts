@@ -5,9 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { contentDir } from './paths.ts';
+import { issueText, readYamlFile } from './yaml-input.ts';
 import { slug } from './schema.ts';
 import { triLang } from './scene.ts';
 
@@ -91,14 +91,10 @@ export function readMonitoring(sceneId: string, root = contentDir()): { monitori
   const dir = monitoringDir(sceneId, root);
   const metaFile = path.join(dir, 'series.yaml');
   if (!fs.existsSync(metaFile)) return { problems: [] };
-  let raw: unknown;
-  try {
-    raw = parseYaml(fs.readFileSync(metaFile, 'utf8'));
-  } catch (err) {
-    return { problems: [`${metaFile}: YAML: ${(err as Error).message}`] };
-  }
-  const parsed = monitoringMeta.safeParse(raw);
-  if (!parsed.success) return { problems: parsed.error.issues.map((i) => `${metaFile}: field ${i.path.join('.') || '(root)'}: ${i.message}`) };
+  const read = readYamlFile(metaFile);
+  if ('error' in read) return { problems: [`${metaFile}: YAML: ${read.error}`] };
+  const parsed = monitoringMeta.safeParse(read.value);
+  if (!parsed.success) return { problems: parsed.error.issues.map((i) => `${metaFile}: field ${issueText(i)}`) };
   const problems: string[] = [];
   const tables: Record<string, MonitoringTable> = {};
   for (const d of parsed.data.datasets) {

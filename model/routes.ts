@@ -2,9 +2,9 @@
 // the globe and listed as text beside it. Endpoints are place ids from content/places.yaml.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { contentDir } from './paths.ts';
+import { issueText, readYamlFile } from './yaml-input.ts';
 import { dating, recordId, slug } from './schema.ts';
 import { triLang } from './scene.ts';
 
@@ -30,12 +30,9 @@ export interface RouteProblem {
 export function readRoutes(file = path.join(contentDir(), 'routes.yaml'), placeIds?: Set<string>): { routes: Route[]; problems: RouteProblem[] } {
   const problems: RouteProblem[] = [];
   if (!fs.existsSync(file)) return { routes: [], problems };
-  let raw: unknown;
-  try {
-    raw = parseYaml(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    return { routes: [], problems: [{ file, message: `YAML: ${(err as Error).message}` }] };
-  }
+  const read = readYamlFile(file);
+  if ('error' in read) return { routes: [], problems: [{ file, message: `YAML: ${read.error}` }] };
+  const raw = read.value;
   if (!Array.isArray(raw)) return { routes: [], problems: [{ file, message: 'must be a list of routes' }] };
   const routes: Route[] = [];
   const seen = new Set<string>();
@@ -43,7 +40,7 @@ export function readRoutes(file = path.join(contentDir(), 'routes.yaml'), placeI
     const parsed = route.safeParse(item);
     const id = (item as { id?: unknown } | null)?.id ?? `#${i + 1}`;
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push({ file, message: `route "${String(id)}" field ${issue.path.join('.') || '(root)'}: ${issue.message}` });
+      for (const issue of parsed.error.issues) problems.push({ file, message: `route "${String(id)}" field ${issueText(issue)}` });
       return;
     }
     const r = parsed.data;

@@ -2,10 +2,10 @@
 // Level of detail, model variants (e.g. a building's phases) and evidence are fields, never special cases in code.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { baseRecord, dating, langMap, recordId, slug } from './schema.ts';
 import { contentDir } from './paths.ts';
+import { issueText, readYamlFile } from './yaml-input.ts';
 
 /** Scene narration is our own writing, so all three languages are required (a gap is a content bug). */
 export const triLang = z.object({ zh: z.string().min(1), en: z.string().min(1), fr: z.string().min(1) }).strict();
@@ -178,18 +178,17 @@ export function readScenes(dir = path.join(contentDir(), 'scenes')): { scenes: S
   if (!fs.existsSync(dir)) return { scenes, problems };
   for (const name of fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
     const file = path.join(dir, name);
-    let raw: unknown;
-    try {
-      raw = parseYaml(fs.readFileSync(file, 'utf8'));
-    } catch (err) {
-      problems.push({ file, message: `YAML: ${(err as Error).message}` });
+    const read = readYamlFile(file);
+    if ('error' in read) {
+      problems.push({ file, message: `YAML: ${read.error}` });
       continue;
     }
+    const raw = read.value;
     const parsed = scene.safeParse(raw);
     if (!parsed.success) {
       const id = (raw as { id?: unknown } | null)?.id;
       for (const issue of parsed.error.issues)
-        problems.push({ file, message: `scene "${String(id ?? '?')}" field ${issue.path.join('.') || '(root)'}: ${issue.message}` });
+        problems.push({ file, message: `scene "${String(id ?? '?')}" field ${issueText(issue)}` });
       continue;
     }
     const expected = name.replace(/\.ya?ml$/, '');
