@@ -9,9 +9,7 @@ import { issueText, readYamlFile } from './yaml-input.ts';
 import { baseRecord, langMap, mediaPath, slug } from './schema.ts';
 
 /** BCP 47 tags for subtitle and audio languages: `en`, `fr`, `zh-Hans`, `zh-Hant`, `ar`, `pt-BR`… */
-export const languageTag = z
-  .string()
-  .regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2}|-\d{3})?$/, 'use a BCP 47 tag such as en, fr, zh-Hans, zh-Hant, ar');
+export const languageTag = z.string().regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2}|-\d{3})?$/, 'use a BCP 47 tag such as en, fr, zh-Hans, zh-Hant, ar');
 
 /** Scripts written right to left; the player sets `dir="rtl"` on their captions and transcript. */
 const RTL_LANGS = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'sd', 'ug', 'dv']);
@@ -40,7 +38,13 @@ export type DubTrack = z.infer<typeof dubTrack>;
 /** Either a real video file, or a stand-in the video stage generates at the work's real length. */
 export const videoSource = z.union([
   z.object({ path: mediaPath }),
-  z.object({ standIn: z.literal(true), duration: z.number().positive().max(6 * 3600) }),
+  z.object({
+    standIn: z.literal(true),
+    duration: z
+      .number()
+      .positive()
+      .max(6 * 3600),
+  }),
 ]);
 export type VideoSource = z.infer<typeof videoSource>;
 
@@ -60,20 +64,22 @@ export const episode = z.object({
 });
 export type Episode = z.infer<typeof episode>;
 
-export const drama = baseRecord.extend({
-  type: z.literal('drama'),
-  id: slug,
-  synopsis: langMap,
-  /** Multi-line credits per language (authors, translators, animation). */
-  credits: langMap,
-  episodes: z.array(episode).min(1),
-}).superRefine((d, ctx) => {
-  const seen = new Set<string>();
-  d.episodes.forEach((e, i) => {
-    if (seen.has(e.id)) ctx.addIssue({ code: 'custom', path: ['episodes', i, 'id'], message: `duplicate episode id "${e.id}"` });
-    seen.add(e.id);
+export const drama = baseRecord
+  .extend({
+    type: z.literal('drama'),
+    id: slug,
+    synopsis: langMap,
+    /** Multi-line credits per language (authors, translators, animation). */
+    credits: langMap,
+    episodes: z.array(episode).min(1),
+  })
+  .superRefine((d, ctx) => {
+    const seen = new Set<string>();
+    d.episodes.forEach((e, i) => {
+      if (seen.has(e.id)) ctx.addIssue({ code: 'custom', path: ['episodes', i, 'id'], message: `duplicate episode id "${e.id}"` });
+      seen.add(e.id);
+    });
   });
-});
 export type Drama = z.infer<typeof drama>;
 
 export interface LoadedDrama {
@@ -111,11 +117,9 @@ export function readDramas(root = path.join(contentDir(), 'dramas')): { dramas: 
       errors.push({ file, message: `id: "${parsed.data.id}" must equal its folder name "${name}"` });
       continue;
     }
-    const missing = parsed.data.episodes.flatMap((e) => [
-      ...e.subtitles.map((s) => s.path),
-      ...e.dubs.map((a) => a.path),
-      ...('path' in e.video ? [e.video.path] : []),
-    ]).filter((p) => !fs.existsSync(path.join(dir, p)));
+    const missing = parsed.data.episodes
+      .flatMap((e) => [...e.subtitles.map((s) => s.path), ...e.dubs.map((a) => a.path), ...('path' in e.video ? [e.video.path] : [])])
+      .filter((p) => !fs.existsSync(path.join(dir, p)));
     for (const p of missing) errors.push({ file, message: `file not found: ${p}` });
     if (missing.length === 0) dramas.push({ drama: parsed.data, dir });
   }

@@ -21,7 +21,10 @@ export const monitoringSeries = z
     /** Unit symbol as printed (mm, ′, °C, %). */
     unit: z.string().min(1),
     /** The scene level this series measures, if any. */
-    node: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).optional(),
+    node: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/)
+      .optional(),
     thresholds: z.array(z.object({ level: z.enum(THRESHOLD_LEVELS), value: z.number() }).strict()).default([]),
   })
   .strict();
@@ -72,7 +75,7 @@ export function parseMonitoringCsv(text: string, dataset: MonitoringDataset, fil
   }[];
   const table: MonitoringTable = { dates: [], values: Object.fromEntries(dataset.series.map((s) => [s.column, []])) };
   for (const { record, info } of records) {
-    const date = record['date'] ?? '';
+    const date = record.date ?? '';
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`${file}: line ${info.lines}, column "date": "${date}" is not a YYYY-MM-DD date`);
     table.dates.push(date);
     for (const s of dataset.series) {

@@ -50,7 +50,10 @@ export function rightsInfo(uri: string): RightsInfo {
     const code = m[1]!.toUpperCase();
     const short = `CC ${code} ${m[2]}`;
     return {
-      uri, short, key: `cc-${m[1]}-${m[2]}`, attributionRequired: true,
+      uri,
+      short,
+      key: `cc-${m[1]}-${m[2]}`,
+      attributionRequired: true,
       name: { zh: `知识共享 ${code} ${m[2]} 许可`, en: `Creative Commons ${code} ${m[2]}`, fr: `Creative Commons ${code} ${m[2]}` },
     };
   }
@@ -58,7 +61,10 @@ export function rightsInfo(uri: string): RightsInfo {
   if (m) {
     const zero = m[1] === 'zero';
     return {
-      uri, short: zero ? 'CC0 1.0' : 'PDM 1.0', key: zero ? 'cc0' : 'pdm', attributionRequired: false,
+      uri,
+      short: zero ? 'CC0 1.0' : 'PDM 1.0',
+      key: zero ? 'cc0' : 'pdm',
+      attributionRequired: false,
       name: zero
         ? { zh: 'CC0 公有领域贡献', en: 'CC0 Public Domain Dedication', fr: 'CC0 dévouement au domaine public' }
         : { zh: '公有领域标识', en: 'Public Domain Mark', fr: 'Marque du domaine public' },

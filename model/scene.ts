@@ -77,7 +77,10 @@ export const paradataSource = z.object({
   id: slug,
   /** A full citation as a reader would write it. */
   citation: z.string().min(1),
-  url: z.string().regex(/^https?:\/\/\S+$/).optional(),
+  url: z
+    .string()
+    .regex(/^https?:\/\/\S+$/)
+    .optional(),
 });
 export type ParadataSource = z.infer<typeof paradataSource>;
 
@@ -136,9 +139,18 @@ export const scene = baseRecord
         seen.add(id);
       });
     };
-    dup(s.variants.map((v) => v.id), ['variants']);
-    dup(s.hotspots.map((h) => h.id), ['hotspots']);
-    dup(s.levels.map((l) => l.node), ['levels']);
+    dup(
+      s.variants.map((v) => v.id),
+      ['variants'],
+    );
+    dup(
+      s.hotspots.map((h) => h.id),
+      ['hotspots'],
+    );
+    dup(
+      s.levels.map((l) => l.node),
+      ['levels'],
+    );
     if (s.timeline)
       s.variants.forEach((v, i) => {
         for (const f of ['tick', 'narration'] as const)
@@ -147,8 +159,7 @@ export const scene = baseRecord
     if (s.views.explode && s.levels.length === 0) ctx.addIssue({ code: 'custom', path: ['views', 'explode'], message: 'the exploded view needs "levels"' });
     const hotspots = new Set(s.hotspots.map((h) => h.id));
     s.tour.forEach((t, i) => {
-      if (t.hotspot && !hotspots.has(t.hotspot))
-        ctx.addIssue({ code: 'custom', path: ['tour', i, 'hotspot'], message: `no hotspot "${t.hotspot}"` });
+      if (t.hotspot && !hotspots.has(t.hotspot)) ctx.addIssue({ code: 'custom', path: ['tour', i, 'hotspot'], message: `no hotspot "${t.hotspot}"` });
     });
     const sources = new Set(s.paradata.sources.map((p) => p.id));
     const variants = new Set(s.variants.map((v) => v.id));
@@ -176,7 +187,10 @@ export function readScenes(dir = path.join(contentDir(), 'scenes')): { scenes: S
   const scenes: Scene[] = [];
   const problems: SceneProblem[] = [];
   if (!fs.existsSync(dir)) return { scenes, problems };
-  for (const name of fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+  for (const name of fs
+    .readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()) {
     const file = path.join(dir, name);
     const read = readYamlFile(file);
     if ('error' in read) {
@@ -187,8 +201,7 @@ export function readScenes(dir = path.join(contentDir(), 'scenes')): { scenes: S
     const parsed = scene.safeParse(raw);
     if (!parsed.success) {
       const id = (raw as { id?: unknown } | null)?.id;
-      for (const issue of parsed.error.issues)
-        problems.push({ file, message: `scene "${String(id ?? '?')}" field ${issueText(issue)}` });
+      for (const issue of parsed.error.issues) problems.push({ file, message: `scene "${String(id ?? '?')}" field ${issueText(issue)}` });
       continue;
     }
     const expected = name.replace(/\.ya?ml$/, '');

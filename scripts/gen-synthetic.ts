@@ -12,25 +12,62 @@ import { rng } from '../model/seeded-random.ts';
 type Tri = [zh: string, en: string, fr: string];
 
 const TYPES: Tri[] = [
-  ['碗', 'bowl', 'bol'], ['瓶', 'vase', 'vase'], ['盘', 'dish', 'plat'], ['壶', 'ewer', 'aiguière'], ['鼎', 'ding tripod', 'tripode ding'],
-  ['璧', 'bi disc', 'disque bi'], ['杯', 'cup', 'coupe'], ['镜', 'mirror', 'miroir'], ['俑', 'figure', 'figurine'], ['马', 'horse', 'cheval'],
-  ['经卷', 'sutra scroll', 'rouleau de sutra'], ['佛像', 'Buddha statue', 'statue de Bouddha'], ['砚', 'inkstone', 'pierre à encre'], ['印', 'seal', 'sceau'],
+  ['碗', 'bowl', 'bol'],
+  ['瓶', 'vase', 'vase'],
+  ['盘', 'dish', 'plat'],
+  ['壶', 'ewer', 'aiguière'],
+  ['鼎', 'ding tripod', 'tripode ding'],
+  ['璧', 'bi disc', 'disque bi'],
+  ['杯', 'cup', 'coupe'],
+  ['镜', 'mirror', 'miroir'],
+  ['俑', 'figure', 'figurine'],
+  ['马', 'horse', 'cheval'],
+  ['经卷', 'sutra scroll', 'rouleau de sutra'],
+  ['佛像', 'Buddha statue', 'statue de Bouddha'],
+  ['砚', 'inkstone', 'pierre à encre'],
+  ['印', 'seal', 'sceau'],
 ];
 const MATERIALS: Tri[] = [
-  ['青铜', 'bronze', 'bronze'], ['玉', 'jade', 'jade'], ['瓷', 'porcelain', 'porcelaine'], ['陶', 'earthenware', 'terre cuite'], ['金', 'gold', 'or'],
-  ['银', 'silver', 'argent'], ['漆', 'lacquer', 'laque'], ['纸', 'paper', 'papier'], ['绢', 'silk', 'soie'], ['木', 'wood', 'bois'], ['三彩', 'sancai glaze', 'glaçure sancai'],
+  ['青铜', 'bronze', 'bronze'],
+  ['玉', 'jade', 'jade'],
+  ['瓷', 'porcelain', 'porcelaine'],
+  ['陶', 'earthenware', 'terre cuite'],
+  ['金', 'gold', 'or'],
+  ['银', 'silver', 'argent'],
+  ['漆', 'lacquer', 'laque'],
+  ['纸', 'paper', 'papier'],
+  ['绢', 'silk', 'soie'],
+  ['木', 'wood', 'bois'],
+  ['三彩', 'sancai glaze', 'glaçure sancai'],
 ];
 const DECOR: Tri[] = [
-  ['青釉', 'celadon-glazed', 'à glaçure céladon'], ['刻花', 'carved', 'gravé'], ['莲纹', 'with lotus design', 'à décor de lotus'], ['龙纹', 'with dragon design', 'à décor de dragons'],
-  ['鎏金', 'gilt', 'doré'], ['彩绘', 'painted', 'peint'], ['白釉', 'white-glazed', 'à glaçure blanche'], ['兽面纹', 'with taotie mask', 'à masque taotie'],
+  ['青釉', 'celadon-glazed', 'à glaçure céladon'],
+  ['刻花', 'carved', 'gravé'],
+  ['莲纹', 'with lotus design', 'à décor de lotus'],
+  ['龙纹', 'with dragon design', 'à décor de dragons'],
+  ['鎏金', 'gilt', 'doré'],
+  ['彩绘', 'painted', 'peint'],
+  ['白釉', 'white-glazed', 'à glaçure blanche'],
+  ['兽面纹', 'with taotie mask', 'à masque taotie'],
 ];
 const HOLDERS: Tri[] = [
-  ['敦煌研究院', 'Dunhuang Academy', 'Académie de Dunhuang'], ['故宫博物院', 'The Palace Museum', 'Musée du palais'],
-  ['中国国家博物馆', 'National Museum of China', 'Musée national de Chine'], ['上海博物馆', 'Shanghai Museum', 'Musée de Shanghai'],
+  ['敦煌研究院', 'Dunhuang Academy', 'Académie de Dunhuang'],
+  ['故宫博物院', 'The Palace Museum', 'Musée du palais'],
+  ['中国国家博物馆', 'National Museum of China', 'Musée national de Chine'],
+  ['上海博物馆', 'Shanghai Museum', 'Musée de Shanghai'],
 ];
-const PLACES: Tri[] = [['敦煌', 'Dunhuang', 'Dunhuang'], ['西安', "Xi'an", "Xi'an"], ['洛阳', 'Luoyang', 'Luoyang'], ['景德镇', 'Jingdezhen', 'Jingdezhen'], ['应县', 'Yingxian', 'Yingxian']];
-const RIGHTS = ['https://creativecommons.org/publicdomain/zero/1.0/', 'https://creativecommons.org/licenses/by/4.0/', 'https://rightsstatements.org/vocab/InC/1.0/'];
-
+const PLACES: Tri[] = [
+  ['敦煌', 'Dunhuang', 'Dunhuang'],
+  ['西安', "Xi'an", "Xi'an"],
+  ['洛阳', 'Luoyang', 'Luoyang'],
+  ['景德镇', 'Jingdezhen', 'Jingdezhen'],
+  ['应县', 'Yingxian', 'Yingxian'],
+];
+const RIGHTS = [
+  'https://creativecommons.org/publicdomain/zero/1.0/',
+  'https://creativecommons.org/licenses/by/4.0/',
+  'https://rightsstatements.org/vocab/InC/1.0/',
+];
 
 export interface SyntheticOptions {
   artifacts: number;
@@ -40,7 +77,25 @@ export interface SyntheticOptions {
   out?: string;
 }
 
-const HEADER = ['inventory', 'title_zh', 'title_en', 'title_fr', 'date', 'type', 'type_fr', 'materials_zh', 'materials_en', 'materials_fr', 'place', 'place_fr', 'holder_zh', 'holder_en', 'holder_fr', 'description_en', 'licence'];
+const HEADER = [
+  'inventory',
+  'title_zh',
+  'title_en',
+  'title_fr',
+  'date',
+  'type',
+  'type_fr',
+  'materials_zh',
+  'materials_en',
+  'materials_fr',
+  'place',
+  'place_fr',
+  'holder_zh',
+  'holder_en',
+  'holder_fr',
+  'description_en',
+  'licence',
+];
 
 export function syntheticRows(n: number, seed = 7, prefix = 'SYN'): string[][] {
   const r = rng(seed);
@@ -71,7 +126,9 @@ export function syntheticRows(n: number, seed = 7, prefix = 'SYN'): string[][] {
       mats.map((m) => m[2]).join('; '),
       `${place[0]} ${place[1]}`,
       place[2],
-      holder[0], holder[1], holder[2],
+      holder[0],
+      holder[1],
+      holder[2],
       `A ${type[1]} of the ${period.name.en}, excavated near ${place[1]}. Synthetic record ${i} for scale tests.`,
       pick(RIGHTS),
     ]);
@@ -133,7 +190,19 @@ export function writeSyntheticCollection(opts: SyntheticOptions): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { artifacts: { type: 'string', default: '1000' }, seed: { type: 'string', default: '7' }, out: { type: 'string' }, slug: { type: 'string', default: 'synthetic' } } });
-  const dir = writeSyntheticCollection({ artifacts: Number(values.artifacts), seed: Number(values.seed), slug: values.slug!, ...(values.out ? { out: values.out } : {}) });
+  const { values } = parseArgs({
+    options: {
+      artifacts: { type: 'string', default: '1000' },
+      seed: { type: 'string', default: '7' },
+      out: { type: 'string' },
+      slug: { type: 'string', default: 'synthetic' },
+    },
+  });
+  const dir = writeSyntheticCollection({
+    artifacts: Number(values.artifacts),
+    seed: Number(values.seed),
+    slug: values.slug!,
+    ...(values.out ? { out: values.out } : {}),
+  });
   console.log(`wrote ${values.artifacts} synthetic artifacts to ${dir}`);
 }

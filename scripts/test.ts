@@ -1,4 +1,4 @@
-// `npm test`: type check, unit tests, then browser tests over a freshly built demo. Prints one closing line
+// `npm test`: lint, type check, unit tests, then browser tests over a freshly built demo. Prints one closing line
 // "N passed, N failed" summing both suites.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,14 +25,25 @@ function counts(file: string): VitestJson {
   }
 }
 
+const lint = run('lint and format (biome)', ['node_modules/@biomejs/biome/bin/biome', 'ci', '--colors=off', '.']);
 const typecheck = run('type check (tsc --noEmit)', ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']);
 const unit = run('unit tests', [vitest, 'run', '--reporter=default', '--reporter=json', '--outputFile=test-output/unit.json']);
-const e2e = run('browser tests (Chromium)', [vitest, 'run', '--config', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', '--outputFile=test-output/e2e.json']);
+const e2e = run('browser tests (Chromium)', [
+  vitest,
+  'run',
+  '--config',
+  'vitest.e2e.config.ts',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile=test-output/e2e.json',
+]);
 
 const u = counts('test-output/unit.json');
 const e = counts('test-output/e2e.json');
-const failed = u.numFailedTests + e.numFailedTests + (typecheck ? 1 : 0);
-const passed = u.numPassedTests + e.numPassedTests + (typecheck ? 0 : 1);
-console.log(`\ntype check ${typecheck ? 'failed' : 'passed'}; unit ${u.numPassedTests}/${u.numPassedTests + u.numFailedTests}; browser ${e.numPassedTests}/${e.numPassedTests + e.numFailedTests}`);
+const failed = u.numFailedTests + e.numFailedTests + (typecheck ? 1 : 0) + (lint ? 1 : 0);
+const passed = u.numPassedTests + e.numPassedTests + (typecheck ? 0 : 1) + (lint ? 0 : 1);
+console.log(
+  `\ntype check ${typecheck ? 'failed' : 'passed'}; unit ${u.numPassedTests}/${u.numPassedTests + u.numFailedTests}; browser ${e.numPassedTests}/${e.numPassedTests + e.numFailedTests}`,
+);
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(typecheck || unit || e2e ? 1 : 0);
+process.exit(lint || typecheck || unit || e2e ? 1 : 0);

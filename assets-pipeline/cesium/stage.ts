@@ -43,7 +43,9 @@ export function runCesiumStage(opts: CesiumStageOptions = {}): CesiumStageSummar
   const files = CESIUM_PARTS.flatMap((p) => {
     const abs = path.join(source, p);
     return fs.statSync(abs).isDirectory() ? walk(abs) : [abs];
-  }).map((f) => path.relative(source, f)).sort();
+  })
+    .map((f) => path.relative(source, f))
+    .sort();
   const bytes = files.reduce((n, f) => n + fs.statSync(path.join(source, f)).size, 0);
   const stamp = JSON.stringify({ version, files: files.length, bytes });
   const stampFile = path.join(target, STAMP);
@@ -69,7 +71,9 @@ export const cesiumStage = {
   run: async (): Promise<number> => {
     try {
       const s = runCesiumStage();
-      console.log(`  CesiumJS ${s.version}: ${s.files} files, ${(s.bytes / 2 ** 20).toFixed(1)} MiB ${s.copied ? 'copied' : 'unchanged'} in ${(s.ms / 1000).toFixed(1)} s`);
+      console.log(
+        `  CesiumJS ${s.version}: ${s.files} files, ${(s.bytes / 2 ** 20).toFixed(1)} MiB ${s.copied ? 'copied' : 'unchanged'} in ${(s.ms / 1000).toFixed(1)} s`,
+      );
       return 0;
     } catch (err) {
       console.error(`  error: ${(err as Error).message}`);

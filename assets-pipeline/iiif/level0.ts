@@ -68,8 +68,13 @@ export function completeLevel0(dir: string, width: number, height: number, tileS
     for (const rel of levelPaths(width, height, tileSize, sf)) {
       const file = path.join(dir, rel);
       if (fs.existsSync(file)) continue;
-      const alias = aliases(rel, width, height).map((a) => path.join(dir, a)).find((a) => fs.existsSync(a));
-      if (!alias) { complete = false; break; }
+      const alias = aliases(rel, width, height)
+        .map((a) => path.join(dir, a))
+        .find((a) => fs.existsSync(a));
+      if (!alias) {
+        complete = false;
+        break;
+      }
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.copyFileSync(alias, file);
     }

@@ -104,24 +104,28 @@ export function artifactManifest(a: Artifact, images: CanvasImage[], urls: IiifU
         width: entry.width,
         height: entry.height,
         thumbnail: thumbnail(entry),
-        items: [{
-          id: `${canvas}/page`,
-          type: 'AnnotationPage',
-          items: [{
-            id: `${canvas}/page/image`,
-            type: 'Annotation',
-            motivation: 'painting',
-            target: canvas,
-            body: {
-              id: entry.display.jpeg,
-              type: 'Image',
-              format: 'image/jpeg',
-              width: entry.display.width,
-              height: entry.display.height,
-              service: service(entry),
-            },
-          }],
-        }],
+        items: [
+          {
+            id: `${canvas}/page`,
+            type: 'AnnotationPage',
+            items: [
+              {
+                id: `${canvas}/page/image`,
+                type: 'Annotation',
+                motivation: 'painting',
+                target: canvas,
+                body: {
+                  id: entry.display.jpeg,
+                  type: 'Image',
+                  format: 'image/jpeg',
+                  width: entry.display.width,
+                  height: entry.display.height,
+                  service: service(entry),
+                },
+              },
+            ],
+          },
+        ],
       };
     }),
   };

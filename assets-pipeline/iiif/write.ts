@@ -7,8 +7,16 @@ import { readCollections, streamArtifacts } from '../../model/store.ts';
 import { imageKey, type ImageManifest } from '../images/manifest.ts';
 import { writeIfChanged } from '../write-if-changed.ts';
 import {
-  artifactManifest, collectionDoc, collectionPath, manifestPath, manifestRef, TOP_COLLECTION_PATH, topCollection,
-  type CanvasImage, type IiifUrls, type ManifestRef,
+  artifactManifest,
+  collectionDoc,
+  collectionPath,
+  manifestPath,
+  manifestRef,
+  TOP_COLLECTION_PATH,
+  topCollection,
+  type CanvasImage,
+  type IiifUrls,
+  type ManifestRef,
 } from './presentation.ts';
 
 export interface PresentationSummary {

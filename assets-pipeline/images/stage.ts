@@ -16,7 +16,17 @@ import { DEFAULT_SETTINGS, pixelLimitFromEnv, settingsHash, type DerivativeSetti
 import { collectImageSources, type ImageProblem, type ImageSource } from './sources.ts';
 import { writeIfChanged } from '../write-if-changed.ts';
 import {
-  clearTemp, hashFile, imageId, iiifRoot, isComplete, publish, readPublished, readState, removeUnused, tmpRoot, writeState,
+  clearTemp,
+  hashFile,
+  imageId,
+  iiifRoot,
+  isComplete,
+  publish,
+  readPublished,
+  readState,
+  removeUnused,
+  tmpRoot,
+  writeState,
   type StateEntry,
 } from './store.ts';
 
@@ -100,7 +110,11 @@ export async function runImageStage(options: ImageStageOptions = {}): Promise<Im
 
   const showBar = options.progress ?? Boolean(process.stderr.isTTY);
   const bar = new cliProgress.SingleBar(
-    { format: 'images {bar} {value}/{total} | ETA {eta_formatted} | {rendered} rendered, {unchanged} unchanged, {failed} failed', stream: process.stderr, etaBuffer: 20 },
+    {
+      format: 'images {bar} {value}/{total} | ETA {eta_formatted} | {rendered} rendered, {unchanged} unchanged, {failed} failed',
+      stream: process.stderr,
+      etaBuffer: 20,
+    },
     cliProgress.Presets.shades_classic,
   );
   if (showBar) bar.start(sources.length, 0, { rendered: 0, unchanged: 0, failed: errors.length });
@@ -137,7 +151,9 @@ export async function runImageStage(options: ImageStageOptions = {}): Promise<Im
           try {
             const r = await renderImage(src.file, tmp, { settings, pixelLimit, serviceId: `${baseUrl}/iiif/${id}` });
             publish(tmp, id);
-            ms.thumb += r.ms.thumb; ms.display += r.ms.display; ms.tiles += r.ms.tiles;
+            ms.thumb += r.ms.thumb;
+            ms.display += r.ms.display;
+            ms.tiles += r.ms.tiles;
             rendered++;
             return r;
           } finally {
@@ -167,8 +183,11 @@ export async function runImageStage(options: ImageStageOptions = {}): Promise<Im
   // At 10,000+ images the state and manifest are megabytes: skip serializing them when nothing moved.
   const same = (a: StateEntry | undefined, b: StateEntry) =>
     a !== undefined && a.id === b.id && a.size === b.size && a.mtimeMs === b.mtimeMs && a.entry === b.entry;
-  const dirty = prevState?.settings !== sHash || Object.keys(prev).length !== Object.keys(next).length ||
-    Object.entries(next).some(([k, e]) => !same(prev[k], e)) || !fs.existsSync(imageManifestFile());
+  const dirty =
+    prevState?.settings !== sHash ||
+    Object.keys(prev).length !== Object.keys(next).length ||
+    Object.entries(next).some(([k, e]) => !same(prev[k], e)) ||
+    !fs.existsSync(imageManifestFile());
   if (dirty) {
     fs.mkdirSync(assetsDir(), { recursive: true });
     writeIfChanged(imageManifestFile(), JSON.stringify(manifest, null, 1));

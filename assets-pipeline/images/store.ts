@@ -72,7 +72,10 @@ export async function writeState(state: StageState): Promise<void> {
 
 /** Moves a rendered temp folder into place; an existing target is the same content, so it wins. */
 export function publish(tmpDir: string, id: string): void {
-  for (const [sub, root] of [['img', imgRoot()], ['iiif', iiifRoot()]] as const) {
+  for (const [sub, root] of [
+    ['img', imgRoot()],
+    ['iiif', iiifRoot()],
+  ] as const) {
     fs.mkdirSync(root, { recursive: true });
     const target = path.join(root, id);
     if (!fs.existsSync(target)) fs.renameSync(path.join(tmpDir, sub), target);
@@ -101,4 +104,3 @@ export function removeUnused(live: Set<string>): number {
 export function clearTemp(): void {
   fs.rmSync(tmpRoot(), { recursive: true, force: true });
 }
-

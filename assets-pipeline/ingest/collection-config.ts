@@ -40,13 +40,12 @@ const perLanguage = z
   .strict();
 /** One mixed-language cell ("郭熙 Guo Xi") split by script into zh and en. */
 const bilingual = z.object({ bilingual: scalarSpec }).strict();
-type LangSpecShape = z.infer<typeof perLanguage> | z.infer<typeof bilingual> | { switch: string; cases: Record<string, LangSpecShape>; default?: LangSpecShape | undefined };
+type LangSpecShape =
+  | z.infer<typeof perLanguage>
+  | z.infer<typeof bilingual>
+  | { switch: string; cases: Record<string, LangSpecShape>; default?: LangSpecShape | undefined };
 export const langSpec: z.ZodType<LangSpecShape> = z.lazy(() =>
-  z.union([
-    bilingual,
-    z.object({ switch: z.string(), cases: z.record(z.string(), langSpec), default: langSpec.optional() }).strict(),
-    perLanguage,
-  ]),
+  z.union([bilingual, z.object({ switch: z.string(), cases: z.record(z.string(), langSpec), default: langSpec.optional() }).strict(), perLanguage]),
 );
 export type LangSpec = LangSpecShape;
 
@@ -71,9 +70,7 @@ const fieldsSchema = z
     makers: z.array(z.object({ name: langSpec, role: langSpec.optional() }).strict()).optional(),
     identifiers: z.array(z.object({ scheme: z.string().min(1), label: langMap.optional(), value: scalarSpec }).strict()).optional(),
     places: z.array(z.object({ role: placeRole, place: z.string().optional(), name: langSpec.optional() }).strict()).optional(),
-    inscriptions: z
-      .array(z.object({ position: langSpec.optional(), title: langSpec.optional(), text: langSpec }).strict())
-      .optional(),
+    inscriptions: z.array(z.object({ position: langSpec.optional(), title: langSpec.optional(), text: langSpec }).strict()).optional(),
     publications: z.array(scalarSpec).optional(),
     media: z.array(z.object({ kind: z.enum(['image', 'model', 'video', 'audio']), path: scalarSpec, label: langSpec.optional() }).strict()).optional(),
   })

@@ -5,7 +5,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { contentDir, recordsDir } from '../../model/paths.ts';
-import { mediaPath, collection as collectionSchema, place as placeSchema, type Artifact, type Collection, type Place, type Stored } from '../../model/schema.ts';
+import {
+  mediaPath,
+  collection as collectionSchema,
+  place as placeSchema,
+  type Artifact,
+  type Collection,
+  type Place,
+  type Stored,
+} from '../../model/schema.ts';
 import { ARTIFACTS_DIR, COLLECTIONS_FILE, PLACES_FILE } from '../../model/store.ts';
 import { loadCollectionConfig } from './collection-config.ts';
 import { mapRecord, mappingPaths } from './map-record.ts';
@@ -64,7 +72,12 @@ function readPlaces(dir: string, problems: Problems): Stored<Place>[] {
   return out;
 }
 
-export function ingestCollection(dir: string, problems: Problems, seenIds: Map<string, { at: string; hash: string }>, placeIds: Set<string>): { collection: Stored<Collection>; artifacts: Stored<Artifact>[] } | undefined {
+export function ingestCollection(
+  dir: string,
+  problems: Problems,
+  seenIds: Map<string, { at: string; hash: string }>,
+  placeIds: Set<string>,
+): { collection: Stored<Collection>; artifacts: Stored<Artifact>[] } | undefined {
   const configFile = path.join(dir, 'collection.yaml');
   if (!fs.existsSync(configFile)) {
     problems.add(configFile, 0, '-', 'missing: every collection folder needs a collection.yaml');
@@ -84,12 +97,16 @@ export function ingestCollection(dir: string, problems: Problems, seenIds: Map<s
   for (const { path: col, at } of mappingPaths(config.fields)) {
     if (!table.keys.has(col) && table.rows.length) {
       mappingOk = false;
-      const known = [...table.keys].filter((k) => !k.includes('.')).slice(0, 12).join(', ');
+      const known = [...table.keys]
+        .filter((k) => !k.includes('.'))
+        .slice(0, 12)
+        .join(', ');
       problems.add(configFile, lineOf(at), at.join('.'), `unknown column "${col}" (the file has: ${known}${table.keys.size > 12 ? ', …' : ''})`);
     }
   }
   for (const p of config.fields.places ?? []) {
-    if (p.place && !placeIds.has(p.place)) problems.add(configFile, lineOf(['fields', 'places']), 'places', `unknown place "${p.place}" (not in content/places.yaml)`);
+    if (p.place && !placeIds.has(p.place))
+      problems.add(configFile, lineOf(['fields', 'places']), 'places', `unknown place "${p.place}" (not in content/places.yaml)`);
   }
   const artifacts: Stored<Artifact>[] = [];
   if (mappingOk) {
@@ -120,8 +137,14 @@ export function ingestCollection(dir: string, problems: Problems, seenIds: Map<s
     }
   }
   const coll = collectionSchema.parse({
-    type: 'collection', id: config.id, title: config.title, description: config.description, rights: config.rights,
-    credit: config.credit, ...(config.holder ? { holder: config.holder } : {}), ...(config.sourceUrl ? { sourceUrl: config.sourceUrl } : {}),
+    type: 'collection',
+    id: config.id,
+    title: config.title,
+    description: config.description,
+    rights: config.rights,
+    credit: config.credit,
+    ...(config.holder ? { holder: config.holder } : {}),
+    ...(config.sourceUrl ? { sourceUrl: config.sourceUrl } : {}),
   });
   return { collection: { ...coll, hash: hashRecord({ coll, items: artifacts.map((a) => a.hash) }) }, artifacts };
 }
@@ -144,14 +167,25 @@ export function ingestAll(root = contentDir(), options: IngestOptions = {}): Ing
   const previous = reuseFrom ? readReuse(reuseFrom) : {};
   const shared = reuseFrom ? sharedInputs(path.join(root, 'places.yaml')) : '';
   const reuse: ReuseIndex = {};
-  const dirs = fs.existsSync(collDir) ? fs.readdirSync(collDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [];
+  const dirs = fs.existsSync(collDir)
+    ? fs
+        .readdirSync(collDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : [];
   for (const name of dirs) {
     const dir = path.join(collDir, name);
     const key = reuseFrom ? collectionKey(dir, shared) : '';
     const before = previous[name];
     // Reused only when its published file is still there and none of its ids was taken by a collection read
     // before it (then it is read again, so the duplicate is reported at its row).
-    if (reuseFrom && before?.key === key && fs.existsSync(path.join(reuseFrom, ARTIFACTS_DIR, `${name}.jsonl`)) && !before.ids.some(([id]) => seenIds.has(id))) {
+    if (
+      reuseFrom &&
+      before?.key === key &&
+      fs.existsSync(path.join(reuseFrom, ARTIFACTS_DIR, `${name}.jsonl`)) &&
+      !before.ids.some(([id]) => seenIds.has(id))
+    ) {
       for (const [id, at, hash] of before.ids) seenIds.set(id, { at, hash });
       problems.warnings.push(...before.warnings);
       collections.push(before.collection);
@@ -167,7 +201,9 @@ export function ingestAll(root = contentDir(), options: IngestOptions = {}): Ing
     artifacts.set(r.collection.id, r.artifacts);
     if (reuseFrom && problems.count === errorsBefore) {
       reuse[name] = {
-        key, collection: r.collection, warnings: problems.warnings.slice(warningsBefore),
+        key,
+        collection: r.collection,
+        warnings: problems.warnings.slice(warningsBefore),
         ids: r.artifacts.map((a) => [a.id, seenIds.get(a.id)?.at ?? '', a.hash]),
       };
     }

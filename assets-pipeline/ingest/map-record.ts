@@ -39,8 +39,7 @@ export function mapRecord(config: CollectionConfig, row: Row): MapResult {
   const r = new FieldRunner();
   const lang = (field: string, spec: LangSpec | undefined, lookup?: TemplateLookup): LangMap[] =>
     spec ? (r.run(field, () => evalLang(spec, row, lookup)) ?? []) : [];
-  const scalar = (field: string, spec: ScalarSpec | undefined): string[] =>
-    spec ? (r.run(field, () => evalScalar(spec, row)) ?? []) : [];
+  const scalar = (field: string, spec: ScalarSpec | undefined): string[] => (spec ? (r.run(field, () => evalScalar(spec, row)) ?? []) : []);
 
   const sourceId = scalar('id', f.id)[0];
   const title = one(lang('title', f.title));
@@ -100,7 +99,7 @@ export function mapRecord(config: CollectionConfig, row: Row): MapResult {
     const value = (input as unknown as Record<string, unknown>)[head!];
     if (typeof value === 'string') return value;
     const map = value as LangMap | undefined;
-    return sub ? map?.[sub as Locale] ?? pick(map, l)?.text : pick(map, l)?.text;
+    return sub ? (map?.[sub as Locale] ?? pick(map, l)?.text) : pick(map, l)?.text;
   };
   const credit = one(lang('credit', f.credit, lookup));
   if (credit) input.credit = credit;
@@ -156,8 +155,8 @@ export function mappingPaths(fields: CollectionConfig['fields']): { path: string
       const members = STRUCTURED_MEMBERS[key];
       spec.forEach((item: unknown, i) => {
         const at = ['fields', key, i];
-        if (!members) return visit(item, at);
-        for (const m of members) visit((item as Record<string, unknown>)[m], [...at, m]);
+        if (!members) visit(item, at);
+        else for (const m of members) visit((item as Record<string, unknown>)[m], [...at, m]);
       });
     } else visit(spec, ['fields', key]);
   }

@@ -88,7 +88,8 @@ function readCsv(file: string, text: string, problems: Problems): SourceTable {
       // csv-parse may report one broken record more than once; one message per line is enough.
       const last = problems.list.at(-1);
       const line = Number(err?.lines ?? 0);
-      if (err && !(last && last.file === file && last.row === line)) problems.add(file, line, '-', `CSV: ${err.message.replace(/^Invalid Record Length:/, 'wrong number of cells:')}`);
+      if (err && !(last && last.file === file && last.row === line))
+        problems.add(file, line, '-', `CSV: ${err.message.replace(/^Invalid Record Length:/, 'wrong number of cells:')}`);
       return undefined;
     },
   }) as { record: Record<string, string>; info: { lines: number } }[];

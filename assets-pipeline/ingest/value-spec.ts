@@ -15,7 +15,10 @@ function cellStrings(cell: Cell | undefined): string[] {
 }
 
 export function evalScalar(spec: ScalarSpec, row: Row): string[] {
-  if (typeof spec === 'string') return cellStrings(getPath(row, spec)).map((s) => s.trim()).filter(Boolean);
+  if (typeof spec === 'string')
+    return cellStrings(getPath(row, spec))
+      .map((s) => s.trim())
+      .filter(Boolean);
   let values = spec.value !== undefined ? [String(spec.value)] : cellStrings(getPath(row, spec.from!));
   if (spec.split) values = values.flatMap((v) => v.split(new RegExp(spec.split!, 'u')));
   if (spec.remove) values = values.map((v) => v.replace(new RegExp(spec.remove!, 'gu'), ''));
@@ -85,7 +88,10 @@ export function evalLang(spec: LangSpec, row: Row, lookup?: TemplateLookup): Lan
 }
 
 function fillTemplate(tpl: string, lang: Locale, lookup: TemplateLookup): string {
-  return tpl.replace(/\{([\w.]+)\}/g, (_, path: string) => lookup(path, lang) ?? '').replace(/\s+/g, ' ').trim();
+  return tpl
+    .replace(/\{([\w.]+)\}/g, (_, path: string) => lookup(path, lang) ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Years from display text: "1756", "1736-1795", "206 BCE - 220", "前206年", "11th century". */

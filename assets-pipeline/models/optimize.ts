@@ -47,9 +47,7 @@ export async function optimizeLod(input: Uint8Array, lod: LodSpec): Promise<LodR
     weld(),
     ...(lod.ratio < 1 ? [simplify({ simplifier: MeshoptSimplifier, ratio: lod.ratio, error: lod.error })] : []),
     prune(),
-    ...(hasTextures
-      ? [textureCompress({ encoder: sharp, targetFormat: 'webp', resize: [lod.textureSize, lod.textureSize], quality: 82 })]
-      : []),
+    ...(hasTextures ? [textureCompress({ encoder: sharp, targetFormat: 'webp', resize: [lod.textureSize, lod.textureSize], quality: 82 })] : []),
     // meshopt() quantizes (KHR_mesh_quantization) before encoding; draco() quantizes inside its own codec.
     lod.compression === 'meshopt'
       ? meshopt({ encoder: MeshoptEncoder, level: 'medium', quantizePosition: 14, quantizeNormal: 8, quantizeColor: 8 })

@@ -22,7 +22,12 @@ export async function runModelsWithProgress(opts: StageOptions = {}): Promise<nu
   for (const p of summary.problems) console.error(`warning: ${p}`);
   for (const f of summary.failed) for (const e of f.errors) console.error(`error: ${e}`);
   const sizes = Object.entries(summary.bytes)
-    .map(([k, b]) => `${k}: ${Object.entries(b).map(([l, n]) => `${l} ${(n / 1024).toFixed(0)} kB`).join(', ')}`)
+    .map(
+      ([k, b]) =>
+        `${k}: ${Object.entries(b)
+          .map(([l, n]) => `${l} ${(n / 1024).toFixed(0)} kB`)
+          .join(', ')}`,
+    )
     .join('; ');
   console.log(
     `models: ${summary.built.length} built, ${summary.skipped.length} unchanged, ${summary.removed.length} removed, ${summary.failed.length} failed` +

@@ -67,7 +67,7 @@ export async function runModelStage(opts: StageOptions = {}): Promise<StageSumma
   const previous = readModelManifest(manifestFile);
   const manifest: ModelManifest = { version: 1, settingsKey: key, models: {} };
   // An unchanged manifest keeps its mtime: the site (and the scene bench) rebuild only when models changed.
-  const save = () => writeIfChanged(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
+  const save = () => writeIfChanged(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
   const urlToFile = (url: string) => path.join(media, ...url.split('/').filter(Boolean));
 
   let done = 0;
@@ -88,7 +88,8 @@ export async function runModelStage(opts: StageOptions = {}): Promise<StageSumma
         summary.built.push(job.key);
         summary.bytes[job.key] = Object.fromEntries(result.lods.map((l) => [l.level, l.bytes]));
         const over = result.lods.filter((l, i) => l.bytes > lods[i]!.budget);
-        for (const l of over) summary.problems.push(`${job.key}: ${l.level} is ${l.bytes} bytes, over its budget of ${lods.find((s) => s.level === l.level)!.budget}`);
+        for (const l of over)
+          summary.problems.push(`${job.key}: ${l.level} is ${l.bytes} bytes, over its budget of ${lods.find((s) => s.level === l.level)!.budget}`);
       }
       save();
     }
@@ -112,7 +113,7 @@ async function buildOne(job: ModelJob, lods: readonly LodSpec[], media: string):
   if (check.errors.length) return { errors: check.errors };
   const out: ModelLod[] = [];
   for (const lod of lods) {
-    let r;
+    let r: Awaited<ReturnType<typeof optimizeLod>>;
     try {
       r = await optimizeLod(input, lod);
     } catch (err) {
@@ -126,7 +127,14 @@ async function buildOne(job: ModelJob, lods: readonly LodSpec[], media: string):
     const file = path.join(media, ...url.split('/').filter(Boolean));
     fs.mkdirSync(path.dirname(file), { recursive: true });
     if (!fs.existsSync(file)) writeFileAtomic.sync(file, Buffer.from(r.glb));
-    out.push({ level: lod.level, url, bytes: r.glb.byteLength, triangles: r.triangles, compression: lod.compression, ...(r.textureFormat ? { textureFormat: r.textureFormat } : {}) });
+    out.push({
+      level: lod.level,
+      url,
+      bytes: r.glb.byteLength,
+      triangles: r.triangles,
+      compression: lod.compression,
+      ...(r.textureFormat ? { textureFormat: r.textureFormat } : {}),
+    });
   }
   return { lods: out };
 }

@@ -9,9 +9,12 @@ export interface ValidationResult {
 
 // Extensions the validator does not know yet are reported as INFO/WARN, not errors; nothing to ignore on purpose.
 export async function validateGlb(bytes: Uint8Array, label: string): Promise<ValidationResult> {
-  let report;
+  let report: Awaited<ReturnType<typeof validateBytes>>;
   try {
-    report = await validateBytes(bytes, { maxIssues: 50, externalResourceFunction: () => Promise.reject(new Error('external resources are not allowed in a .glb')) });
+    report = await validateBytes(bytes, {
+      maxIssues: 50,
+      externalResourceFunction: () => Promise.reject(new Error('external resources are not allowed in a .glb')),
+    });
   } catch (err) {
     return { errors: [`${label}: not a readable glTF (${String((err as Error)?.message ?? err)})`], warnings: 0 };
   }

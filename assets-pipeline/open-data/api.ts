@@ -21,7 +21,13 @@ function licence(uri: string) {
 
 function imageLinks(image: ImageEntry | undefined, origin: string) {
   if (!image) return undefined;
-  return { thumbnail: absolute(image.thumb.jpeg, origin), display: absolute(image.display.jpeg, origin), iiifInfo: absolute(image.iiif.infoUrl, origin), width: image.width, height: image.height };
+  return {
+    thumbnail: absolute(image.thumb.jpeg, origin),
+    display: absolute(image.display.jpeg, origin),
+    iiifInfo: absolute(image.iiif.infoUrl, origin),
+    width: image.width,
+    height: image.height,
+  };
 }
 
 export interface ArtifactDocInput {
@@ -63,7 +69,13 @@ export function artifactSummary(a: Artifact, image: ImageEntry | undefined, orig
   };
 }
 
-export function collectionPageDoc(slug: string, page: number, lastPage: number, items: Record<string, unknown>[], origin = siteOrigin()): Record<string, unknown> {
+export function collectionPageDoc(
+  slug: string,
+  page: number,
+  lastPage: number,
+  items: Record<string, unknown>[],
+  origin = siteOrigin(),
+): Record<string, unknown> {
   const link = (n: number) => absolute(openDataPaths.apiCollectionPage(slug, n), origin);
   return {
     apiVersion: API_VERSION,
@@ -106,7 +118,8 @@ export function collectionApiDoc(c: Stored<Collection>, count: number, origin = 
 export function apiIndexDoc(collections: { c: Stored<Collection>; count: number }[], origin = siteOrigin()): Record<string, unknown> {
   return {
     apiVersion: API_VERSION,
-    description: 'Static open-data API: every collection, its paged artifact listings, one JSON file per artifact, bulk downloads, OAI-PMH static repositories and citation files.',
+    description:
+      'Static open-data API: every collection, its paged artifact listings, one JSON file per artifact, bulk downloads, OAI-PMH static repositories and citation files.',
     sitemap: absolute(openDataPaths.sitemapIndex, origin),
     collections: collections.map(({ c, count }) => ({
       id: c.id,

@@ -1,7 +1,7 @@
 // Citation files per artifact: BibTeX, RIS and CSL-JSON, the formats Zotero, EndNote and pandoc import.
 // One file per format, not per locale (that would be 1.35M files at 150k artifacts): titles in English when
 // the record has them (fr, then zh otherwise), with the Chinese original kept alongside.
-import { type Locale } from '../../model/locales.ts';
+import type { Locale } from '../../model/locales.ts';
 import { rightsInfo } from '../../model/rights.ts';
 import type { Artifact, Collection } from '../../model/schema.ts';
 import { pick, pickText } from '../../model/text.ts';
@@ -25,11 +25,14 @@ interface CiteFields {
 }
 
 /** Control characters mean nothing in a citation and some importers choke on them. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
 const clean = <T extends string | undefined>(s: T): T => (s === undefined ? s : (s.replace(/[\u0000-\u001F\u007F]+/g, ' ').trim() as T));
 
 function fields(a: Artifact, c: Pick<Collection, 'title'>, origin: string): CiteFields {
   const f = rawFields(a, c, origin);
-  return Object.fromEntries(Object.entries(f).map(([k, v]) => [k, Array.isArray(v) ? v.map(clean) : typeof v === 'string' ? clean(v) : v])) as unknown as CiteFields;
+  return Object.fromEntries(
+    Object.entries(f).map(([k, v]) => [k, Array.isArray(v) ? v.map(clean) : typeof v === 'string' ? clean(v) : v]),
+  ) as unknown as CiteFields;
 }
 
 function rawFields(a: Artifact, c: Pick<Collection, 'title'>, origin: string): CiteFields {
@@ -43,7 +46,11 @@ function rawFields(a: Artifact, c: Pick<Collection, 'title'>, origin: string): C
     dateText: pickText(a.date?.display, CITE_LOCALE) || undefined,
     holder: pickText(a.holder ?? a.credit, CITE_LOCALE) || undefined,
     number: a.identifiers[0]?.value,
-    medium: a.materials.map((m) => pickText(m, CITE_LOCALE)).filter(Boolean).join(', ') || undefined,
+    medium:
+      a.materials
+        .map((m) => pickText(m, CITE_LOCALE))
+        .filter(Boolean)
+        .join(', ') || undefined,
     collection: pickText(c.title, CITE_LOCALE),
     url: artifactPage(CITE_LOCALE, a.id, origin),
     rights: rightsInfo(a.rights).name.en,
@@ -53,7 +60,11 @@ function rawFields(a: Artifact, c: Pick<Collection, 'title'>, origin: string): C
 
 /** BibTeX's special characters; braces keep capitalisation as written. */
 function bib(text: string): string {
-  return text.replace(/[\\{}]/g, (c) => (c === '\\' ? '\\textbackslash{}' : `\\${c}`)).replace(/([&%$#_])/g, '\\$1').replace(/~/g, '\\textasciitilde{}').replace(/\^/g, '\\textasciicircum{}');
+  return text
+    .replace(/[\\{}]/g, (c) => (c === '\\' ? '\\textbackslash{}' : `\\${c}`))
+    .replace(/([&%$#_])/g, '\\$1')
+    .replace(/~/g, '\\textasciitilde{}')
+    .replace(/\^/g, '\\textasciicircum{}');
 }
 
 /** BibTeX keys allow ASCII letters, digits and a few marks; other letters (Chinese ids) become their code point. */
@@ -77,7 +88,10 @@ export function toBibTeX(a: Artifact, c: Pick<Collection, 'title'>, origin = sit
     ['url', f.url],
     ['note', `Licence: ${f.rights}`],
   ];
-  const body = entries.filter(([, v]) => v).map(([k, v]) => `  ${k} = {${k === 'url' ? v : bib(v!)}}`).join(',\n');
+  const body = entries
+    .filter(([, v]) => v)
+    .map(([k, v]) => `  ${k} = {${k === 'url' ? v : bib(v!)}}`)
+    .join(',\n');
   // `@misc`: BibTeX has no entry type for objects; biblatex users may change it to @artwork.
   return `@misc{${bibKey(a.id)},\n${body}\n}\n`;
 }
@@ -103,7 +117,10 @@ export function toRIS(a: Artifact, c: Pick<Collection, 'title'>, origin = siteOr
     ['ID', a.id],
     ['ER', ''],
   ];
-  return lines.filter(([k, v]) => v || k === 'ER').map(([k, v]) => `${k}  - ${one(v!)}`).join('\r\n') + '\r\n';
+  return `${lines
+    .filter(([k, v]) => v || k === 'ER')
+    .map(([k, v]) => `${k}  - ${one(v!)}`)
+    .join('\r\n')}\r\n`;
 }
 
 /** CSL-JSON (an array of items, as citeproc and Zotero expect). Objects are CSL type "graphic", as Zotero maps artwork. */
@@ -117,14 +134,16 @@ export function toCSL(a: Artifact, c: Pick<Collection, 'title'>, origin = siteOr
     ...(f.makers.length ? { author: f.makers.map((literal) => ({ literal })) } : {}),
     ...(a.date?.from !== undefined
       ? { issued: { 'date-parts': [[a.date.from], ...(a.date.to !== undefined && a.date.to !== a.date.from ? [[a.date.to]] : [])] } }
-      : f.dateText ? { issued: { literal: f.dateText } } : {}),
+      : f.dateText
+        ? { issued: { literal: f.dateText } }
+        : {}),
     ...(f.note ? { genre: f.note } : {}),
     ...(f.medium ? { medium: f.medium } : {}),
     ...(f.holder ? { archive: f.holder } : {}),
-    ...(f.number ? { 'archive_location': f.number } : {}),
+    ...(f.number ? { archive_location: f.number } : {}),
     'collection-title': f.collection,
     URL: f.url,
     license: a.rights,
   };
-  return JSON.stringify([item], null, 2) + '\n';
+  return `${JSON.stringify([item], null, 2)}\n`;
 }

@@ -55,12 +55,19 @@ const write = (dist: string, urlPath: string, body: string) => {
 /** The per-artifact output key: the record, its image, and the stage settings. */
 export function recordKey(a: Stored<Artifact>, settings: string): string {
   const img = imageFor(a);
-  return crypto.createHash('sha1').update(`${a.hash}|${img ? `${img.hash}|${img.display.jpeg}` : ''}|${settings}`).digest('hex').slice(0, 16);
+  return crypto
+    .createHash('sha1')
+    .update(`${a.hash}|${img ? `${img.hash}|${img.display.jpeg}` : ''}|${settings}`)
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export async function writeCollectionOutputs(c: Stored<Collection>, run: CollectionRun): Promise<CollectionResult> {
   const { dist, origin, state } = run;
-  const prior = Object.values(state.records).filter((r) => r.c === c.id).map((r) => r.d);
+  const prior = Object.values(state.records)
+    .filter((r) => r.c === c.id)
+    .map((r) => r.d);
+  // biome-ignore lint/complexity/useMathMinMax: ISO date strings (Math.min would make them NaN); string order is date order.
   const earliest = prior.reduce((min, d) => (d < min ? d : min), run.today);
   const csv = openAtomic(path.join(dist, fileOf(openDataPaths.csv(c.id))));
   const jsonl = openAtomic(path.join(dist, fileOf(openDataPaths.jsonl(c.id))));
@@ -71,7 +78,8 @@ export async function writeCollectionOutputs(c: Stored<Collection>, run: Collect
   const expected = await countLines(artifactsFile(c.id));
   const expectedLast = Math.max(1, Math.ceil(expected / API_PAGE_SIZE));
   const pagePath = (n: number) => path.join(dist, fileOf(openDataPaths.apiCollectionPage(c.id, n)));
-  const flushPage = (n: number, items: Record<string, unknown>[], last: number) => writeIfChanged(pagePath(n), JSON.stringify(collectionPageDoc(c.id, n, last, items, origin)));
+  const flushPage = (n: number, items: Record<string, unknown>[], last: number) =>
+    writeIfChanged(pagePath(n), JSON.stringify(collectionPageDoc(c.id, n, last, items, origin)));
   let count = 0;
   let written = 0;
   let failed = 0;

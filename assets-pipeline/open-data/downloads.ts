@@ -11,25 +11,65 @@ import { absolute, artifactPage, openDataPaths, siteOrigin } from './urls.ts';
 
 const perLang = (name: string) => LOCALES.map((l) => `${name}_${l}`);
 const langCells = (m: LangMap | undefined) => LOCALES.map((l) => m?.[l] ?? '');
-const joinLang = (ms: LangMap[]) => LOCALES.map((l) => ms.map((m) => m[l]).filter(Boolean).join('; '));
+const joinLang = (ms: LangMap[]) =>
+  LOCALES.map((l) =>
+    ms
+      .map((m) => m[l])
+      .filter(Boolean)
+      .join('; '),
+  );
 
 export const CSV_COLUMNS = [
-  'id', 'source_id', 'collection', 'url',
-  ...perLang('title'), ...perLang('description'), ...perLang('date'), 'year_from', 'year_to', ...perLang('period'),
-  ...perLang('object_type'), ...perLang('materials'), ...perLang('dimensions'), ...perLang('makers'), ...perLang('holder'),
-  'identifiers', 'rights', 'rights_label', ...perLang('credit'), 'image', 'iiif_info', 'source_url', 'api',
+  'id',
+  'source_id',
+  'collection',
+  'url',
+  ...perLang('title'),
+  ...perLang('description'),
+  ...perLang('date'),
+  'year_from',
+  'year_to',
+  ...perLang('period'),
+  ...perLang('object_type'),
+  ...perLang('materials'),
+  ...perLang('dimensions'),
+  ...perLang('makers'),
+  ...perLang('holder'),
+  'identifiers',
+  'rights',
+  'rights_label',
+  ...perLang('credit'),
+  'image',
+  'iiif_info',
+  'source_url',
+  'api',
 ];
 
 export function csvRow(a: Artifact, image: ImageEntry | undefined, origin = siteOrigin()): string[] {
   return [
-    a.id, a.sourceId, a.collection, artifactPage('en', a.id, origin),
-    ...langCells(a.title), ...langCells(a.description), ...langCells(a.date?.display),
-    a.date?.from?.toString() ?? '', a.date?.to?.toString() ?? '', ...langCells(a.period),
-    ...langCells(a.objectType), ...joinLang(a.materials), ...langCells(a.dimensions), ...joinLang(a.makers.map((m) => m.name)), ...langCells(a.holder),
+    a.id,
+    a.sourceId,
+    a.collection,
+    artifactPage('en', a.id, origin),
+    ...langCells(a.title),
+    ...langCells(a.description),
+    ...langCells(a.date?.display),
+    a.date?.from?.toString() ?? '',
+    a.date?.to?.toString() ?? '',
+    ...langCells(a.period),
+    ...langCells(a.objectType),
+    ...joinLang(a.materials),
+    ...langCells(a.dimensions),
+    ...joinLang(a.makers.map((m) => m.name)),
+    ...langCells(a.holder),
     a.identifiers.map((i) => `${i.scheme}:${i.value}`).join('; '),
-    a.rights, rightsInfo(a.rights).name.en, ...langCells(a.credit),
-    image ? absolute(image.display.jpeg, origin) : '', image ? absolute(image.iiif.infoUrl, origin) : '',
-    a.sourceUrl ?? '', absolute(openDataPaths.apiArtifact(a.id), origin),
+    a.rights,
+    rightsInfo(a.rights).name.en,
+    ...langCells(a.credit),
+    image ? absolute(image.display.jpeg, origin) : '',
+    image ? absolute(image.iiif.infoUrl, origin) : '',
+    a.sourceUrl ?? '',
+    absolute(openDataPaths.apiArtifact(a.id), origin),
   ];
 }
 
@@ -39,7 +79,7 @@ export const csvRows = (rows: string[][]): string => stringify(rows);
 
 export function jsonlLine(a: Stored<Artifact>, image: ImageEntry | undefined, origin = siteOrigin()): string {
   const { hash: _hash, ...record } = a;
-  return JSON.stringify({ ...record, url: artifactPage('en', a.id, origin), ...(image ? { image: absolute(image.display.jpeg, origin) } : {}) }) + '\n';
+  return `${JSON.stringify({ ...record, url: artifactPage('en', a.id, origin), ...(image ? { image: absolute(image.display.jpeg, origin) } : {}) })}\n`;
 }
 
 /** The README beside the downloads: what the files are, and the licence, in the three languages. */
@@ -60,9 +100,11 @@ export function downloadReadme(c: Collection, count: number, rightsSeen: Map<str
     `Credit: ${[pickText(c.credit, 'en'), pickText(c.credit, 'zh')].filter((v, i, a) => v && a.indexOf(v) === i).join(' / ')}`,
     '',
     'Each record states its own rights in the "rights" column (CSV) or field (JSON Lines); where it differs from the',
-    'collection licence above, the record\'s rights apply to that record. Rights in this download:',
+    "collection licence above, the record's rights apply to that record. Rights in this download:",
     ...[...rightsSeen].sort((a, b) => b[1] - a[1]).map(([uri, n]) => `  ${n} × ${rightsInfo(uri).name.en} (${uri})`),
-    r.attributionRequired ? `\nWhen you reuse these data, credit "${pickText(c.credit, 'en')}" and link ${absolute(openDataPaths.apiCollection(c.id), origin)}.` : '',
+    r.attributionRequired
+      ? `\nWhen you reuse these data, credit "${pickText(c.credit, 'en')}" and link ${absolute(openDataPaths.apiCollection(c.id), origin)}.`
+      : '',
     '',
   ];
   return lines.join('\n');

@@ -32,8 +32,7 @@ export function oaiIdentifier(id: string, origin: string): string {
   return `oai:${host.includes('.') ? host : `${host}.invalid`}:${encodeURIComponent(id)}`;
 }
 
-const langEls = (name: string, map: LangMap | undefined): string =>
-  map ? LOCALES.map((l) => el(name, map[l], { 'xml:lang': l })).join('') : '';
+const langEls = (name: string, map: LangMap | undefined): string => (map ? LOCALES.map((l) => el(name, map[l], { 'xml:lang': l })).join('') : '');
 
 export function oaiHeader(c: Collection, earliest: string, s: OaiSettings): string {
   const repoUrl = absolute(openDataPaths.oai(c.id), s.origin);
@@ -64,7 +63,8 @@ export const OAI_FOOTER = '</ListRecords>\n</Repository>\n';
 
 /** One record in simple Dublin Core; each language of a field is its own element with xml:lang. */
 export function oaiRecord(a: Artifact, c: Collection, datestamp: string, s: OaiSettings): string {
-  const years = a.date?.from !== undefined ? (a.date.to !== undefined && a.date.to !== a.date.from ? `${a.date.from}/${a.date.to}` : String(a.date.from)) : undefined;
+  const years =
+    a.date?.from !== undefined ? (a.date.to !== undefined && a.date.to !== a.date.from ? `${a.date.from}/${a.date.to}` : String(a.date.from)) : undefined;
   const dc = [
     langEls('dc:title', a.title),
     ...a.alternateTitles.map((t) => langEls('dc:title', t)),
@@ -85,7 +85,9 @@ export function oaiRecord(a: Artifact, c: Collection, datestamp: string, s: OaiS
     el('dc:relation', collectionPage('en', c.id, s.origin)),
     el('dc:rights', a.rights),
     el('dc:rights', rightsInfo(a.rights).name.en, { 'xml:lang': 'en' }),
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
   return `<oai:record>
 <oai:header><oai:identifier>${xmlEscape(oaiIdentifier(a.id, s.origin))}</oai:identifier><oai:datestamp>${datestamp}</oai:datestamp></oai:header>
 <oai:metadata>

@@ -20,7 +20,8 @@ export interface SitemapPage {
   lastmod?: string | undefined;
 }
 
-const HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n';
+const HEAD =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n';
 const TAIL = '</urlset>\n';
 
 /** One <url> per locale version; each lists every version including itself, as Google's hreflang rules ask. */
@@ -42,7 +43,12 @@ export interface SitemapResult {
 }
 
 /** Writes the sitemap files and the index into `dist`. Limits are parameters so tests can split small sites. */
-export async function writeSitemaps(pages: AsyncIterable<SitemapPage> | Iterable<SitemapPage>, dist: string, origin: string, limits = { urls: SITEMAP_MAX_URLS, bytes: SITEMAP_MAX_BYTES }): Promise<SitemapResult> {
+export async function writeSitemaps(
+  pages: AsyncIterable<SitemapPage> | Iterable<SitemapPage>,
+  dist: string,
+  origin: string,
+  limits = { urls: SITEMAP_MAX_URLS, bytes: SITEMAP_MAX_BYTES },
+): Promise<SitemapResult> {
   const files: string[] = [];
   let written = 0;
   let urls = 0;

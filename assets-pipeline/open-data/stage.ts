@@ -65,20 +65,39 @@ export async function runOpenDataStage(opts: OpenDataOptions = {}): Promise<Open
   const today = new Date().toISOString().slice(0, 10);
   const collections = readCollections();
   const seen = new Set<string>();
-  const summary: OpenDataSummary = { collections: collections.length, collectionsUnchanged: 0, artifacts: 0, filesWritten: 0, filesRemoved: 0, failed: 0, sitemapFiles: 0, sitemapUrls: 0, seconds: 0 };
+  const summary: OpenDataSummary = {
+    collections: collections.length,
+    collectionsUnchanged: 0,
+    artifacts: 0,
+    filesWritten: 0,
+    filesRemoved: 0,
+    failed: 0,
+    sitemapFiles: 0,
+    sitemapUrls: 0,
+    seconds: 0,
+  };
 
   const keys = new Map(collections.map((c) => [c.id, collectionKey(c.id, c.hash, settings, images)]));
-  const todo = collections.filter((c) => full || state.collections[c.id] !== keys.get(c.id) || !fs.existsSync(path.join(dist, fileOf(openDataPaths.oai(c.id)))));
+  const todo = collections.filter(
+    (c) => full || state.collections[c.id] !== keys.get(c.id) || !fs.existsSync(path.join(dist, fileOf(openDataPaths.oai(c.id)))),
+  );
   const total = (await Promise.all(todo.map((c) => countLines(artifactsFile(c.id))))).reduce((a, b) => a + b, 0);
   const showBar = opts.progress ?? Boolean(process.stderr.isTTY);
-  const bar = new cliProgress.SingleBar({ format: '  open data {bar} {value}/{total} records · {eta_formatted} left', stream: process.stderr }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: '  open data {bar} {value}/{total} records · {eta_formatted} left', stream: process.stderr },
+    cliProgress.Presets.shades_classic,
+  );
   if (showBar) bar.start(total, 0);
   const counts = new Map<string, number>();
   for (const c of collections) {
     if (!todo.includes(c)) {
       summary.collectionsUnchanged++;
       let n = 0;
-      for (const [id, r] of Object.entries(state.records)) if (r.c === c.id) { seen.add(id); n++; }
+      for (const [id, r] of Object.entries(state.records))
+        if (r.c === c.id) {
+          seen.add(id);
+          n++;
+        }
       counts.set(c.id, n);
       continue;
     }
@@ -100,11 +119,30 @@ export async function runOpenDataStage(opts: OpenDataOptions = {}): Promise<Open
   if (showBar) bar.stop();
   summary.artifacts = [...counts.values()].reduce((a, b) => a + b, 0);
   summary.filesRemoved = removeGone(dist, state, seen, new Set(collections.map((c) => c.id)));
-  if (writeIfChanged(path.join(dist, fileOf(openDataPaths.apiIndex)), JSON.stringify(apiIndexDoc(collections.map((c) => ({ c, count: counts.get(c.id) ?? 0 })), origin), null, 1))) summary.filesWritten++;
+  if (
+    writeIfChanged(
+      path.join(dist, fileOf(openDataPaths.apiIndex)),
+      JSON.stringify(
+        apiIndexDoc(
+          collections.map((c) => ({ c, count: counts.get(c.id) ?? 0 })),
+          origin,
+        ),
+        null,
+        1,
+      ),
+    )
+  )
+    summary.filesWritten++;
 
   saveState(dist, state);
   if (opts.sitemaps !== false) {
-    const sm = await sitemapsFor(dist, state, collections.map((c) => c.id), origin, opts.sitemapLimits);
+    const sm = await sitemapsFor(
+      dist,
+      state,
+      collections.map((c) => c.id),
+      origin,
+      opts.sitemapLimits,
+    );
     summary.sitemapFiles = sm.files.length;
     summary.sitemapUrls = sm.urls;
     summary.filesWritten += sm.written;
@@ -120,12 +158,20 @@ async function sitemapsFor(dist: string, state: OpenDataState, order: string[], 
 }
 
 /** The sitemaps alone, once the pages are in dist/, from the records the open-data stage last published. */
-export async function runSitemapStage(opts: Pick<OpenDataOptions, 'dist' | 'sitemapLimits'> = {}): Promise<{ files: number; urls: number; written: number; seconds: number }> {
+export async function runSitemapStage(
+  opts: Pick<OpenDataOptions, 'dist' | 'sitemapLimits'> = {},
+): Promise<{ files: number; urls: number; written: number; seconds: number }> {
   const started = performance.now();
   const dist = path.resolve(opts.dist ?? distDir());
   const { origin, settings } = stageSettings();
   const { state } = loadState(dist, settings);
-  const sm = await sitemapsFor(dist, state, readCollections().map((c) => c.id), origin, opts.sitemapLimits);
+  const sm = await sitemapsFor(
+    dist,
+    state,
+    readCollections().map((c) => c.id),
+    origin,
+    opts.sitemapLimits,
+  );
   return { files: sm.files.length, urls: sm.urls, written: sm.written, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -159,7 +205,7 @@ function removeGone(dist: string, state: OpenDataState, seen: Set<string>, live:
     if (live.has(slug)) continue;
     rm(openDataPaths.downloadDir(slug), true);
     rm(openDataPaths.apiCollection(slug));
-    rm(path.posix.dirname(openDataPaths.apiCollectionPage(slug, 1)) + '/', true);
+    rm(`${path.posix.dirname(openDataPaths.apiCollectionPage(slug, 1))}/`, true);
     rm(openDataPaths.oai(slug));
     delete state.collections[slug];
   }

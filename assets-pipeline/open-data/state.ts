@@ -27,7 +27,8 @@ export interface OpenDataState {
 }
 
 const MARKER = path.join('api', '.generation');
-const stateFile = (dist: string) => path.join(buildDir(), 'open-data', `state-${crypto.createHash('sha256').update(path.resolve(dist)).digest('hex').slice(0, 12)}.json`);
+const stateFile = (dist: string) =>
+  path.join(buildDir(), 'open-data', `state-${crypto.createHash('sha256').update(path.resolve(dist)).digest('hex').slice(0, 12)}.json`);
 
 export interface LoadedState {
   state: OpenDataState;
@@ -58,5 +59,5 @@ export function saveState(dist: string, state: OpenDataState): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   writeFileAtomic.sync(file, JSON.stringify(state));
   fs.mkdirSync(path.join(dist, 'api'), { recursive: true });
-  writeFileAtomic.sync(path.join(dist, MARKER), state.generation + '\n');
+  writeFileAtomic.sync(path.join(dist, MARKER), `${state.generation}\n`);
 }

@@ -8,11 +8,19 @@ import { IndexError } from './errors.ts';
 const fileSchema = z.object({
   host: z.string().url().optional(),
   adminKey: z.string().min(1).optional(),
-  index: z.string().regex(/^[A-Za-z0-9_-]+$/).optional(),
+  index: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional(),
   layout: z.enum(['perLocale', 'single']).optional(),
 });
 
-export interface IndexerConfig { host: string; adminKey: string; index: string; layout: MeiliLayout }
+export interface IndexerConfig {
+  host: string;
+  adminKey: string;
+  index: string;
+  layout: MeiliLayout;
+}
 
 export function indexerConfig(configFile?: string, env: NodeJS.ProcessEnv = process.env): IndexerConfig {
   let file: z.infer<typeof fileSchema> = {};

@@ -86,8 +86,7 @@ export async function buildDocs(source: AsyncIterable<SearchDoc> | Iterable<Sear
   }
   for (const [slug, title] of titles) dict.label('collection', slug, title);
   const values = dict.finish();
-  const labels: MeiliLabelDoc[] = FACETS.flatMap((facet: FacetName) =>
-    values[facet].map((v) => ({ uid: meiliUid(facet, v.k), facet, key: v.k, l: v.l })));
+  const labels: MeiliLabelDoc[] = FACETS.flatMap((facet: FacetName) => values[facet].map((v) => ({ uid: meiliUid(facet, v.k), facet, key: v.k, l: v.l })));
   const hashes = new Map(docs.map((d) => [d.uid, createHash('sha1').update(JSON.stringify(d)).digest('base64url')]));
   return { docs, labels, hashes, duplicates };
 }

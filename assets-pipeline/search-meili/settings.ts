@@ -56,4 +56,6 @@ export function labelSettings(): Settings {
 
 /** Changes to settings or synonyms force a full reindex (incremental sync only moves documents). */
 export const settingsHash = (layout: MeiliLayout, synonyms: Record<string, string[]>): string =>
-  createHash('sha1').update(JSON.stringify([layout, ...LANGS.map((l) => indexSettings(layout, l, synonyms))])).digest('hex');
+  createHash('sha1')
+    .update(JSON.stringify([layout, ...LANGS.map((l) => indexSettings(layout, l, synonyms))]))
+    .digest('hex');

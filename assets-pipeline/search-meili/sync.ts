@@ -41,7 +41,12 @@ export interface SyncSummary {
   seconds: number;
 }
 
-interface State { settings: string; index: string; layout: MeiliLayout; hashes: Record<string, string> }
+interface State {
+  settings: string;
+  index: string;
+  layout: MeiliLayout;
+  hashes: Record<string, string>;
+}
 
 const WAIT = { timeout: 30 * 60_000, interval: 100 };
 const localeOf = (uid: string, layout: MeiliLayout): Lang | undefined => (layout === 'perLocale' ? (uid.slice(-2) as Lang) : undefined);
@@ -95,7 +100,12 @@ export async function syncMeili(built: BuiltDocs, o: SyncOptions): Promise<SyncS
     } else if (changed.length <= batch) {
       log(`incremental: ${changed.length} changed, ${removed.length} removed`);
       for (const uid of uids.slice(0, -1)) {
-        if (changed.length) await waitOk(client.index(uid).addDocuments(changed, { primaryKey: 'uid' }), `add to ${uid}`, changed.map((d) => d.uid));
+        if (changed.length)
+          await waitOk(
+            client.index(uid).addDocuments(changed, { primaryKey: 'uid' }),
+            `add to ${uid}`,
+            changed.map((d) => d.uid),
+          );
         if (removed.length) await waitOk(client.index(uid).deleteDocuments(removed), `delete from ${uid}`, removed);
       }
       const labels = labelsIndexUid(o.index);
@@ -116,7 +126,14 @@ export async function syncMeili(built: BuiltDocs, o: SyncOptions): Promise<SyncS
   return { ...summary, seconds: (performance.now() - started) / 1000 };
 }
 
-async function fullReindex(client: Meilisearch, built: BuiltDocs, o: SyncOptions, uids: string[], batch: number, log: (l: string) => void): Promise<SyncSummary> {
+async function fullReindex(
+  client: Meilisearch,
+  built: BuiltDocs,
+  o: SyncOptions,
+  uids: string[],
+  batch: number,
+  log: (l: string) => void,
+): Promise<SyncSummary> {
   const fresh = uids.map((u) => `${u}_new`);
   // A leftover from a failed run is stale: start over.
   for (const f of fresh) await waitOk(client.deleteIndex(f), `delete ${f}`).catch(() => undefined);
@@ -128,7 +145,12 @@ async function fullReindex(client: Meilisearch, built: BuiltDocs, o: SyncOptions
     }
     const searchIndexes = fresh.slice(0, -1);
     const total = built.docs.length * searchIndexes.length;
-    const bar = o.progress ? new cliProgress.SingleBar({ format: 'meilisearch {bar} {value}/{total} documents | ETA {eta_formatted}', stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+    const bar = o.progress
+      ? new cliProgress.SingleBar(
+          { format: 'meilisearch {bar} {value}/{total} documents | ETA {eta_formatted}', stream: process.stderr },
+          cliProgress.Presets.shades_classic,
+        )
+      : undefined;
     bar?.start(total, 0);
     let done = 0;
     for (const f of searchIndexes) {
@@ -138,7 +160,14 @@ async function fullReindex(client: Meilisearch, built: BuiltDocs, o: SyncOptions
       for (let start = 0; start < built.docs.length; start += batch) {
         const chunk: MeiliDoc[] = built.docs.slice(start, start + batch);
         const enq = client.index(f).addDocuments(chunk, { primaryKey: 'uid' });
-        const p = waitOk(enq, `add to ${f}`, chunk.map((d) => d.uid)).then(() => { done += chunk.length; bar?.update(done); });
+        const p = waitOk(
+          enq,
+          `add to ${f}`,
+          chunk.map((d) => d.uid),
+        ).then(() => {
+          done += chunk.length;
+          bar?.update(done);
+        });
         p.catch(() => undefined); // rejection is handled where it is awaited; this only keeps Node from aborting first
         pending.push(p);
         if (pending.length >= 4) await pending.shift();
@@ -146,12 +175,23 @@ async function fullReindex(client: Meilisearch, built: BuiltDocs, o: SyncOptions
       await Promise.all(pending);
     }
     bar?.stop();
-    await waitOk(client.index(fresh.at(-1)!).addDocuments(built.labels, { primaryKey: 'uid' }), 'facet labels', built.labels.map((l) => l.uid));
+    await waitOk(
+      client.index(fresh.at(-1)!).addDocuments(built.labels, { primaryKey: 'uid' }),
+      'facet labels',
+      built.labels.map((l) => l.uid),
+    );
     const live = new Set((await client.getIndexes({ limit: 1000 })).results.map((i) => i.uid));
     // Swap where a live index exists, rename where it does not (first run): one task, all or nothing.
-    await waitOk(client.swapIndexes(uids.map((u, i) => (live.has(u) ? { indexes: [u, fresh[i]!], rename: false } : { indexes: [fresh[i]!, u], rename: true }))), 'swap');
+    await waitOk(
+      client.swapIndexes(uids.map((u, i) => (live.has(u) ? { indexes: [u, fresh[i]!], rename: false } : { indexes: [fresh[i]!, u], rename: true }))),
+      'swap',
+    );
   } catch (err) {
-    for (const f of fresh) await client.deleteIndex(f).waitTask(WAIT).catch(() => undefined);
+    for (const f of fresh)
+      await client
+        .deleteIndex(f)
+        .waitTask(WAIT)
+        .catch(() => undefined);
     throw err;
   }
   for (const f of fresh) await waitOk(client.deleteIndex(f), `delete ${f}`).catch(() => undefined);

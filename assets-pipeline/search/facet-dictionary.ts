@@ -62,5 +62,5 @@ export class FacetDictionary {
 /** Key for a value that no vocabulary concept covers: its folded text, English first. */
 export function freeKey(map: LangMap): string {
   const text = map.en ?? map.zh ?? map.fr ?? '';
-  return 'x:' + foldText(text).replace(/\s+/g, ' ').trim().slice(0, 60);
+  return `x:${foldText(text).replace(/\s+/g, ' ').trim().slice(0, 60)}`;
 }

@@ -8,7 +8,7 @@ import type { LangMap } from '../../model/schema.ts';
 import type { SearchDoc } from './doc.ts';
 import { rightsLabel } from './doc.ts';
 import { conceptLabel, conceptText, matchConcepts } from './vocab.ts';
-import { FacetDictionary, freeKey } from './facet-dictionary.ts';
+import { type FacetDictionary, freeKey } from './facet-dictionary.ts';
 
 const TYPE_LABELS: Record<string, Partial<Record<Lang, string>>> = {
   artifact: { zh: '文物', en: 'Artifact', fr: 'Objet' },
@@ -86,7 +86,12 @@ export function prepareDocValues(doc: SearchDoc): PreparedDoc {
     period: period.keys,
     objectType: objectType.keys,
     material: [...materialKeys],
-    rights: f.rights ? (() => { const r = rightsLabel(f.rights); return [dict.add('rights', r.key, r.label)]; })() : [],
+    rights: f.rights
+      ? (() => {
+          const r = rightsLabel(f.rights);
+          return [dict.add('rights', r.key, r.label)];
+        })()
+      : [],
     has3d: [dict.add('has3d', f.has3d ? 'yes' : 'no', HAS3D[f.has3d ? 'yes' : 'no']!)],
   };
   const stored = {} as Record<Lang, StoredDoc>;

@@ -60,9 +60,7 @@ export function matchConcepts(kind: ConceptKind, texts: (LangMap | undefined)[],
   const found: Concept[] = [];
   for (const m of matchers[kind]) {
     const han = m.han.some((label) => (loose || [...label].length > 1) && zh.includes(label));
-    const latin = m.latin.some(
-      (l) => l.lang !== 'zh' && l.terms.length > 0 && l.terms.every((t) => terms[l.lang as 'en' | 'fr'].has(t)),
-    );
+    const latin = m.latin.some((l) => l.lang !== 'zh' && l.terms.length > 0 && l.terms.every((t) => terms[l.lang as 'en' | 'fr'].has(t)));
     if (han || latin) found.push(m.concept);
   }
   return found;

@@ -8,7 +8,17 @@ import pLimit from 'p-limit';
 import { ByteWriter } from '../../site/components/search/core/codec.ts';
 import { encodeFacetColumns, type FacetTable } from '../../site/components/search/core/facet-columns.ts';
 import {
-  DOC_TYPES, FACETS, FORMAT_VERSION, LANGS, MULTI_FACETS, TYPO_MIN, deletions, facetTerm, lexFileOf, paths, shardKey,
+  DOC_TYPES,
+  FACETS,
+  FORMAT_VERSION,
+  LANGS,
+  MULTI_FACETS,
+  TYPO_MIN,
+  deletions,
+  facetTerm,
+  lexFileOf,
+  paths,
+  shardKey,
   type RootFile,
 } from '../../site/components/search/core/layout.ts';
 import { decodePostings } from '../../site/components/search/runtime/lexicon.ts';
@@ -53,11 +63,21 @@ export function indexDoc(doc: SearchDoc): IndexedDoc {
   const p = prepareDocValues(doc);
   const found = termMasks({ title: [doc.title], names: doc.names ?? [], text: [...(doc.text ?? []), ...p.extraText] });
   // Only what the writer reads after this point is kept, so a cached document stays small.
-  const slim: SearchDoc = { type: doc.type, id: doc.id, href: doc.href, title: doc.title, facets: { yearFrom: doc.facets.yearFrom, yearTo: doc.facets.yearTo } };
+  const slim: SearchDoc = {
+    type: doc.type,
+    id: doc.id,
+    href: doc.href,
+    title: doc.title,
+    facets: { yearFrom: doc.facets.yearFrom, yearTo: doc.facets.yearTo },
+  };
   return { ...p, doc: slim, extraText: [], terms: [...found.keys()].join('\n'), masks: Uint16Array.from(found.values()) };
 }
 
-export async function writeSearchIndex(docs: AsyncIterable<SearchDoc | IndexedDoc> | Iterable<SearchDoc | IndexedDoc>, outDir: string, options: WriteOptions = {}): Promise<WriteSummary> {
+export async function writeSearchIndex(
+  docs: AsyncIterable<SearchDoc | IndexedDoc> | Iterable<SearchDoc | IndexedDoc>,
+  outDir: string,
+  options: WriteOptions = {},
+): Promise<WriteSummary> {
   const started = performance.now();
   await prepareFor('中a');
   loadVocabulary();
@@ -81,10 +101,14 @@ export async function writeSearchIndex(docs: AsyncIterable<SearchDoc | IndexedDo
   // its posting deltas are smaller.
   const typeRank = (t: string) => DOC_TYPES.indexOf(t as (typeof DOC_TYPES)[number]);
   const code = (p: PreparedDoc, f: (typeof FACETS)[number]) => (p.facets[f][0] === undefined ? -1 : dict.code(f, p.facets[f][0]!));
-  prepared.sort((a, b) =>
-    typeRank(a.doc.type) - typeRank(b.doc.type) || code(a, 'collection') - code(b, 'collection') ||
-    code(a, 'period') - code(b, 'period') || code(a, 'objectType') - code(b, 'objectType') ||
-    (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0));
+  prepared.sort(
+    (a, b) =>
+      typeRank(a.doc.type) - typeRank(b.doc.type) ||
+      code(a, 'collection') - code(b, 'collection') ||
+      code(a, 'period') - code(b, 'period') ||
+      code(a, 'objectType') - code(b, 'objectType') ||
+      (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0),
+  );
 
   const table: FacetTable = { single: {}, multi: {} };
   for (const f of FACETS) {
@@ -96,7 +120,11 @@ export async function writeSearchIndex(docs: AsyncIterable<SearchDoc | IndexedDo
   prepared.forEach((p, id) => {
     const keys = FACETS.flatMap((f) => p.facets[f].map((k) => facetTerm(f, dict.code(f, k))));
     const terms = p.terms ? p.terms.split('\n') : [];
-    postings.addMasks(id, terms.map((t, i): [string, number] => [t, p.masks[i]!]), keys);
+    postings.addMasks(
+      id,
+      terms.map((t, i): [string, number] => [t, p.masks[i]!]),
+      keys,
+    );
     if (id % 5000 === 0) progress('index', id, prepared.length);
   });
 
@@ -131,7 +159,10 @@ export async function writeSearchIndex(docs: AsyncIterable<SearchDoc | IndexedDo
   const bump = (key: string, n: number) => weight.set(key, (weight.get(key) ?? 0) + n);
   for (const [term, p] of postings.terms) bump(shardKey(term, new Set()), term.length + 4 + (p.bytes.length <= INLINE_MAX ? p.bytes.length : 0));
   for (const [d, list] of dels) bump(shardKey(d, new Set()), d.length + 2 + list.reduce((s, t) => s + t.length + 1, 0));
-  const split3 = [...weight].filter(([k, w]) => w > SPLIT_AT && !/\p{Script=Han}/u.test(k) && k.length === 2).map(([k]) => k).sort();
+  const split3 = [...weight]
+    .filter(([k, w]) => w > SPLIT_AT && !/\p{Script=Han}/u.test(k) && k.length === 2)
+    .map(([k]) => k)
+    .sort();
   const splitSet = new Set(split3);
   const total = [...weight.values()].reduce((a, b) => a + b, 0);
   const lexFiles = Math.max(8, Math.min(4096, Math.ceil(total / LEX_TARGET)));
@@ -216,9 +247,7 @@ export async function writeSearchIndex(docs: AsyncIterable<SearchDoc | IndexedDo
     facetBlock: FACET_BLOCK,
     storedBlock: STORED_BLOCK,
     facets: facetValues,
-    years: years.length
-      ? { min: years.reduce((a, b) => Math.min(a, b)), max: years.reduce((a, b) => Math.max(a, b)) }
-      : { min: 0, max: 0 },
+    years: years.length ? { min: years.reduce((a, b) => Math.min(a, b)), max: years.reduce((a, b) => Math.max(a, b)) } : { min: 0, max: 0 },
   };
   put(paths.root, JSON.stringify(root));
   await Promise.all(writes);

@@ -58,7 +58,10 @@ export function plainText(text: string): string {
   return text
     .replace(/<[^>]*>/g, '')
     .replace(/\{\\[^}]*\}/g, '')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
     .trim();
 }
 
@@ -69,7 +72,11 @@ export function toWebVtt(cues: readonly SubtitleCue[], note?: string): string {
   for (const c of cues) {
     const times = `${formatTimestamp(c.start, { format: 'WebVTT' })} --> ${formatTimestamp(c.end, { format: 'WebVTT' })}`;
     // An empty line would end the cue early, and "-->" inside text would start a new one.
-    const body = c.text.split('\n').filter((l) => l.trim() !== '').map((l) => l.replace(/-->/g, '→')).join('\n');
+    const body = c.text
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => l.replace(/-->/g, '→'))
+      .join('\n');
     out.push(String(c.index), c.settings ? `${times} ${c.settings}` : times, body || ' ', '');
   }
   return out.join('\n');

@@ -78,19 +78,39 @@ export function checkTrack(cues: readonly SubtitleCue[], lang?: string): Finding
     if (dur <= 0) {
       out.push({ cue: c.index, severity: 'error', code: 'timing', message: `ends (${formatTime(c.end)}) before it starts (${formatTime(c.start)})` });
     } else if (dur < QC_LIMITS.minDurationMs) {
-      out.push({ cue: c.index, severity: 'warning', code: 'too-short', message: `shown ${(dur / 1000).toFixed(2)} s, under ${QC_LIMITS.minDurationMs / 1000} s` });
+      out.push({
+        cue: c.index,
+        severity: 'warning',
+        code: 'too-short',
+        message: `shown ${(dur / 1000).toFixed(2)} s, under ${QC_LIMITS.minDurationMs / 1000} s`,
+      });
     } else if (dur > QC_LIMITS.maxDurationMs) {
-      out.push({ cue: c.index, severity: 'warning', code: 'too-long', message: `shown ${(dur / 1000).toFixed(2)} s, over ${QC_LIMITS.maxDurationMs / 1000} s` });
+      out.push({
+        cue: c.index,
+        severity: 'warning',
+        code: 'too-long',
+        message: `shown ${(dur / 1000).toFixed(2)} s, over ${QC_LIMITS.maxDurationMs / 1000} s`,
+      });
     }
     if (prev && c.start < prev.end) {
-      out.push({ cue: c.index, severity: 'error', code: 'overlap', message: `starts at ${formatTime(c.start)}, before cue ${prev.index} ends at ${formatTime(prev.end)}` });
+      out.push({
+        cue: c.index,
+        severity: 'error',
+        code: 'overlap',
+        message: `starts at ${formatTime(c.start)}, before cue ${prev.index} ends at ${formatTime(prev.end)}`,
+      });
     }
     if (dur > 0 && lines.length > 0) {
       const chars = lines.reduce((n, l) => n + displayLength(l.trim(), cjk), 0);
       const cps = chars / (dur / 1000);
       const limit = cjk ? QC_LIMITS.maxCharsPerSecondCjk : QC_LIMITS.maxCharsPerSecond;
       if (cps > limit) {
-        out.push({ cue: c.index, severity: 'warning', code: 'reading-speed', message: `reading speed ${cps.toFixed(1)} chars/s over ${limit}${cjk ? ' (CJK)' : ''}: "${clip(text)}"` });
+        out.push({
+          cue: c.index,
+          severity: 'warning',
+          code: 'reading-speed',
+          message: `reading speed ${cps.toFixed(1)} chars/s over ${limit}${cjk ? ' (CJK)' : ''}: "${clip(text)}"`,
+        });
       }
     }
     if (lines.length > QC_LIMITS.maxLines) {
@@ -100,7 +120,12 @@ export function checkTrack(cues: readonly SubtitleCue[], lang?: string): Finding
     lines.forEach((l, i) => {
       const n = displayLength(l.trim(), cjk);
       if (n > maxChars) {
-        out.push({ cue: c.index, severity: 'warning', code: 'line-too-long', message: `line ${i + 1} has ${n} characters, over ${maxChars}${cjk ? ' (CJK)' : ''}: "${clip(l.trim())}"` });
+        out.push({
+          cue: c.index,
+          severity: 'warning',
+          code: 'line-too-long',
+          message: `line ${i + 1} has ${n} characters, over ${maxChars}${cjk ? ' (CJK)' : ''}: "${clip(l.trim())}"`,
+        });
       }
     });
     if (!prev || c.end > prev.end) prev = c;

@@ -127,7 +127,9 @@ export function runSubtitleStage(log: (line: string) => void = console.log): Sub
     for (const d of fs.readdirSync(cueRoot)) if (!keepDramas.has(d)) fs.rmSync(path.join(cueRoot, d), { recursive: true, force: true });
   }
   writeIfChanged(subtitleManifestPath(), JSON.stringify(manifest, null, 1));
-  log(`subtitles: ${result.tracks} tracks, ${result.written} written, QC ${result.errors} errors, ${result.warnings} warnings (see /{locale}/dramas/{slug}/qc/)`);
+  log(
+    `subtitles: ${result.tracks} tracks, ${result.written} written, QC ${result.errors} errors, ${result.warnings} warnings (see /{locale}/dramas/{slug}/qc/)`,
+  );
   return result;
 }
 

@@ -43,16 +43,40 @@ export interface EncodeResult {
 }
 
 const X264 = (crf: number, fps: number): string[] => [
-  '-c:v', 'libx264', '-preset', 'ultrafast', '-profile:v', 'baseline', '-level', '3.0', '-crf', String(crf),
-  '-pix_fmt', 'yuv420p', '-g', String(VIDEO_SETTINGS.gopSeconds * fps), '-keyint_min', String(VIDEO_SETTINGS.gopSeconds * fps),
-  '-sc_threshold', '0',
+  '-c:v',
+  'libx264',
+  '-preset',
+  'ultrafast',
+  '-profile:v',
+  'baseline',
+  '-level',
+  '3.0',
+  '-crf',
+  String(crf),
+  '-pix_fmt',
+  'yuv420p',
+  '-g',
+  String(VIDEO_SETTINGS.gopSeconds * fps),
+  '-keyint_min',
+  String(VIDEO_SETTINGS.gopSeconds * fps),
+  '-sc_threshold',
+  '0',
 ];
 /** One MPEG-TS file per segment. The old `single_file` output (byte ranges of one .ts) made hls.js stall after a
  * start at, or seek to, a point not yet loaded: the element stayed paused/at readyState 1 and play() never resolved
  * (reproduced in Chromium with hls.js 1.7 and the 2018 ffmpeg of @ffmpeg-installer; separate files play at once). */
 const HLS = (dir: string, name: string): string[] => [
-  '-f', 'hls', '-hls_time', String(VIDEO_SETTINGS.hlsTime), '-hls_playlist_type', 'vod', '-hls_flags', 'independent_segments',
-  '-hls_segment_filename', path.join(dir, `${name}-%03d.ts`), path.join(dir, `${name}.m3u8`),
+  '-f',
+  'hls',
+  '-hls_time',
+  String(VIDEO_SETTINGS.hlsTime),
+  '-hls_playlist_type',
+  'vod',
+  '-hls_flags',
+  'independent_segments',
+  '-hls_segment_filename',
+  path.join(dir, `${name}-%03d.ts`),
+  path.join(dir, `${name}.m3u8`),
 ];
 
 /** Segment files of a media playlist with their durations. */
@@ -77,8 +101,7 @@ function peakBitrate(dir: string, playlist: string): number {
 }
 const AAC = ['-c:a', 'aac', '-b:a', VIDEO_SETTINGS.audioBitrate, '-ac', '1', '-ar', '44100'];
 
-export const thumbInterval = (duration: number): number =>
-  Math.max(VIDEO_SETTINGS.thumb.minInterval, Math.ceil(duration / VIDEO_SETTINGS.thumb.maxCount));
+export const thumbInterval = (duration: number): number => Math.max(VIDEO_SETTINGS.thumb.minInterval, Math.ceil(duration / VIDEO_SETTINGS.thumb.maxCount));
 
 export async function encodeEpisode(job: EncodeJob, dir: string, onSeconds: (s: number) => void): Promise<EncodeResult> {
   const { fps, renditions, thumb } = VIDEO_SETTINGS;
@@ -112,12 +135,29 @@ export async function encodeEpisode(job: EncodeJob, dir: string, onSeconds: (s: 
     `[sthumb]fps=1/${interval},scale=${thumb.width}:${thumb.height},tile=${thumb.columns}x${rows}[osprite]`,
   ].join(';');
   const orig = `a-${job.originalLanguage}`;
-  await runFfmpeg([
-    ...inputs, '-filter_complex', graph, '-t', d,
-    ...renditions.flatMap((r) => ['-map', `[o${r.name}]`, '-an', ...X264(r.crf, fps), ...HLS(dir, r.name)]),
-    '-map', `[osprite]`, '-frames:v', '1', '-q:v', '5', path.join(dir, 'sprite.jpg'),
-    '-map', audioIn, '-vn', ...AAC, ...HLS(dir, orig),
-  ], onSeconds);
+  await runFfmpeg(
+    [
+      ...inputs,
+      '-filter_complex',
+      graph,
+      '-t',
+      d,
+      ...renditions.flatMap((r) => ['-map', `[o${r.name}]`, '-an', ...X264(r.crf, fps), ...HLS(dir, r.name)]),
+      '-map',
+      `[osprite]`,
+      '-frames:v',
+      '1',
+      '-q:v',
+      '5',
+      path.join(dir, 'sprite.jpg'),
+      '-map',
+      audioIn,
+      '-vn',
+      ...AAC,
+      ...HLS(dir, orig),
+    ],
+    onSeconds,
+  );
   for (const f of fs.readdirSync(dir)) if (f.startsWith('card-line-')) fs.rmSync(path.join(dir, f));
 
   const audio = [{ lang: job.originalLanguage, playlist: `${orig}.m3u8`, original: true }];
@@ -128,15 +168,32 @@ export async function encodeEpisode(job: EncodeJob, dir: string, onSeconds: (s: 
     audio.push({ lang: dub.lang, playlist: `a-${dub.lang}.m3u8`, original: false });
   }
   // ffmpeg's HLS demuxer reads the local playlists, so the MP4 is still a remux of the top rendition.
-  await runFfmpeg(['-i', path.join(dir, `${top.name}.m3u8`), '-i', path.join(dir, `${orig}.m3u8`), '-map', '0:v', '-map', '1:a',
-    '-c', 'copy', '-bsf:a', 'aac_adtstoasc', '-movflags', '+faststart', path.join(dir, 'video.mp4')]);
-  await runFfmpeg(['-ss', (job.duration * 0.1).toFixed(2), '-i', path.join(dir, 'video.mp4'), '-frames:v', '1', '-q:v', '4',
-    path.join(dir, 'poster.jpg')]);
+  await runFfmpeg([
+    '-i',
+    path.join(dir, `${top.name}.m3u8`),
+    '-i',
+    path.join(dir, `${orig}.m3u8`),
+    '-map',
+    '0:v',
+    '-map',
+    '1:a',
+    '-c',
+    'copy',
+    '-bsf:a',
+    'aac_adtstoasc',
+    '-movflags',
+    '+faststart',
+    path.join(dir, 'video.mp4'),
+  ]);
+  await runFfmpeg(['-ss', (job.duration * 0.1).toFixed(2), '-i', path.join(dir, 'video.mp4'), '-frames:v', '1', '-q:v', '4', path.join(dir, 'poster.jpg')]);
 
   const audioBw = Math.max(...audio.map((a) => peakBitrate(dir, a.playlist)));
   const result: EncodeResult = {
     renditions: renditions.map((r) => ({
-      name: r.name, width: r.width, height: r.height, playlist: `${r.name}.m3u8`,
+      name: r.name,
+      width: r.width,
+      height: r.height,
+      playlist: `${r.name}.m3u8`,
       bandwidth: Math.ceil(peakBitrate(dir, `${r.name}.m3u8`) + audioBw),
     })),
     audio,
@@ -152,12 +209,17 @@ export async function encodeEpisode(job: EncodeJob, dir: string, onSeconds: (s: 
 export function masterPlaylist(r: EncodeResult): string {
   const lines = ['#EXTM3U', '#EXT-X-VERSION:4', '#EXT-X-INDEPENDENT-SEGMENTS'];
   for (const a of r.audio) {
-    lines.push(`#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="aud",LANGUAGE="${a.lang}",NAME="${a.lang}${a.original ? '' : ' (dub)'}",` +
-      `DEFAULT=${a.original ? 'YES' : 'NO'},AUTOSELECT=YES,CHANNELS="1",URI="${a.playlist}"`);
+    lines.push(
+      `#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="aud",LANGUAGE="${a.lang}",NAME="${a.lang}${a.original ? '' : ' (dub)'}",` +
+        `DEFAULT=${a.original ? 'YES' : 'NO'},AUTOSELECT=YES,CHANNELS="1",URI="${a.playlist}"`,
+    );
   }
   for (const v of r.renditions) {
-    lines.push(`#EXT-X-STREAM-INF:BANDWIDTH=${v.bandwidth},RESOLUTION=${v.width}x${v.height},` +
-      `CODECS="avc1.42e01e,mp4a.40.2",FRAME-RATE=${VIDEO_SETTINGS.fps}.000,AUDIO="aud"`, v.playlist);
+    lines.push(
+      `#EXT-X-STREAM-INF:BANDWIDTH=${v.bandwidth},RESOLUTION=${v.width}x${v.height},` +
+        `CODECS="avc1.42e01e,mp4a.40.2",FRAME-RATE=${VIDEO_SETTINGS.fps}.000,AUDIO="aud"`,
+      v.playlist,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

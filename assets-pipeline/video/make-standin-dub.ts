@@ -32,7 +32,10 @@ export function makeStandInDub(subtitles: string, voice: string, seconds: number
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dub-'));
   try {
     for (const cue of parsed.cues) {
-      const text = plainText(cue.text).replace(/\s+/g, ' ').replace(/\[[^\]]*\]/g, '').trim();
+      const text = plainText(cue.text)
+        .replace(/\s+/g, ' ')
+        .replace(/\[[^\]]*\]/g, '')
+        .trim();
       if (!text) continue;
       const wav = path.join(tmp, 'cue.wav');
       // Speak faster when the line would otherwise overrun its cue (espeak-ng speaks ~15 chars/s at 175 wpm).
@@ -47,8 +50,27 @@ export function makeStandInDub(subtitles: string, voice: string, seconds: number
     const raw = path.join(tmp, 'mix.raw');
     fs.writeFileSync(raw, Buffer.from(mix.buffer));
     fs.mkdirSync(path.dirname(out), { recursive: true });
-    execFileSync(ffmpegPath(), ['-hide_banner', '-loglevel', 'error', '-y', '-f', 's16le', '-ar', String(RATE), '-ac', '1', '-i', raw,
-      '-c:a', 'libopus', '-b:a', '8k', '-application', 'voip', out]);
+    execFileSync(ffmpegPath(), [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-y',
+      '-f',
+      's16le',
+      '-ar',
+      String(RATE),
+      '-ac',
+      '1',
+      '-i',
+      raw,
+      '-c:a',
+      'libopus',
+      '-b:a',
+      '8k',
+      '-application',
+      'voip',
+      out,
+    ]);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

@@ -48,10 +48,16 @@ function episodeJob(d: Drama, ep: Episode, dir: string): { job: EncodeJob; key: 
     d.episodes.length > 1 ? (ep.title.en ?? ep.title.zh ?? ep.title.fr ?? ep.id) : (d.title.zh ?? ''),
   ];
   const job: EncodeJob = { source: { standIn: { lines } }, duration: ep.video.duration, originalLanguage: ep.originalLanguage, dubs };
-  const key = sha(JSON.stringify({
-    settings: VIDEO_SETTINGS, lines, duration: job.duration, orig: ep.originalLanguage, font: standInFont()?.file ?? null,
-    dubs: dubs.map((a) => [a.lang, fileHash(a.file)]),
-  })).slice(0, 16);
+  const key = sha(
+    JSON.stringify({
+      settings: VIDEO_SETTINGS,
+      lines,
+      duration: job.duration,
+      orig: ep.originalLanguage,
+      font: standInFont()?.file ?? null,
+      dubs: dubs.map((a) => [a.lang, fileHash(a.file)]),
+    }),
+  ).slice(0, 16);
   return { job, key };
 }
 
@@ -67,8 +73,12 @@ function readManifest(): VideoManifest | undefined {
 function entry(d: Drama, ep: Episode, key: string, r: EncodeResult, duration: number): EpisodeVideo {
   const base = `/dramas/${d.id}/${ep.id}/video-${key}`;
   return {
-    key, duration, standIn: 'standIn' in ep.video,
-    hls: `${base}/master.m3u8`, mp4: `${base}/video.mp4`, poster: `${base}/poster.jpg`,
+    key,
+    duration,
+    standIn: 'standIn' in ep.video,
+    hls: `${base}/master.m3u8`,
+    mp4: `${base}/video.mp4`,
+    poster: `${base}/poster.jpg`,
     sprite: { image: `${base}/sprite.jpg`, vtt: `${base}/sprite.vtt`, interval: r.thumbInterval },
     renditions: r.renditions.map(({ width, height, bandwidth }) => ({ width, height, bandwidth })),
     audio: r.audio.map((a) => {
@@ -116,10 +126,15 @@ export async function runVideoStage(log: (line: string) => void = console.log): 
   }
 
   const total = Math.ceil(todo.reduce((n, t) => n + t.job.duration, 0));
-  const bar = new cliProgress.SingleBar({
-    format: 'video    {bar} {percentage}% | {value}/{total} s of video | ETA {eta_formatted} | {episode}',
-    noTTYOutput: true, notTTYSchedule: 5000, etaBuffer: 50,
-  }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    {
+      format: 'video    {bar} {percentage}% | {value}/{total} s of video | ETA {eta_formatted} | {episode}',
+      noTTYOutput: true,
+      notTTYSchedule: 5000,
+      etaBuffer: 50,
+    },
+    cliProgress.Presets.shades_classic,
+  );
   if (todo.length) bar.start(total, 0, { episode: '' });
   let done = 0;
   for (const t of todo) {

@@ -29,14 +29,19 @@ export function standInInputs(card: StandInCard, tmpDir: string): { inputs: stri
   const font = standInFont();
   const d = card.duration.toFixed(3);
   const inputs = [
-    '-f', 'lavfi', '-i', font
-      ? `color=c=0x24344d:s=${card.width}x${card.height}:r=${card.fps}:d=${d}`
-      : `testsrc=s=${card.width}x${card.height}:r=${card.fps}:d=${d}`,
-    '-f', 'lavfi', '-i', `aevalsrc='0.05*sin(2*PI*660*t)*lt(mod(t\\,5)\\,0.12)':s=44100:d=${d}`,
+    '-f',
+    'lavfi',
+    '-i',
+    font ? `color=c=0x24344d:s=${card.width}x${card.height}:r=${card.fps}:d=${d}` : `testsrc=s=${card.width}x${card.height}:r=${card.fps}:d=${d}`,
+    '-f',
+    'lavfi',
+    '-i',
+    `aevalsrc='0.05*sin(2*PI*660*t)*lt(mod(t\\,5)\\,0.12)':s=44100:d=${d}`,
   ];
   if (!font) return { inputs, videoChain: '[0:v]null[card]', audioChain: '[1:a]anull[pip]' };
   const draws = card.lines.map((line, i) => {
     const file = path.join(tmpDir, `card-line-${i}.txt`);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the range starts at U+0000 to keep all of Latin.
     fs.writeFileSync(file, font.cjk ? line : line.replace(/[^\u0000-\u024f]/g, ''));
     const size = i === 0 ? 22 : 30;
     const y = Math.round(card.height * (0.2 + i * 0.16));

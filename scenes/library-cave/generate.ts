@@ -41,7 +41,10 @@ export async function generate(options: GenerateOptions = {}): Promise<Document>
   s.node('chamber-ceiling', [{ geometry: truncatedPyramidCeiling(CHAMBER, seg >> 1), material: clay }]);
   s.node('doorway', [{ geometry: south.door, material: clay }]);
 
-  const [x0, x1] = CORRIDOR.x, [z0, z1] = CORRIDOR.z, ch = CORRIDOR.height, dw = DOOR.width / 2;
+  const [x0, x1] = CORRIDOR.x,
+    [z0, z1] = CORRIDOR.z,
+    ch = CORRIDOR.height,
+    dw = DOOR.width / 2;
   const corridorNorth = new THREE.ShapeGeometry(
     Object.assign(new THREE.Shape([new THREE.Vector2(x0, 0), new THREE.Vector2(x1, 0), new THREE.Vector2(x1, ch), new THREE.Vector2(x0, ch)]), {
       holes: [new THREE.Path([new THREE.Vector2(-dw, 0), new THREE.Vector2(-dw, DOOR.height), new THREE.Vector2(dw, DOOR.height), new THREE.Vector2(dw, 0)])],
@@ -64,10 +67,14 @@ export async function generate(options: GenerateOptions = {}): Promise<Document>
   s.node('hongbian-dais', [{ geometry: box(1.8, 0.35, 0.8, v(0, 0, north + 0.4), 6), material: daisMat }]);
   s.node('hongbian-statue', [{ geometry: seatedMonk(v(0, 0.35, north + 0.45), 0.95), material: statueMat }]);
   s.node('north-mural', [
-    { geometry: reliefQuad(v(-1.25, 0.4, north + 0.03), v(1.25, 0.4, north + 0.03), v(1.25, 1.82, north + 0.03), v(-1.25, 1.82, north + 0.03), 32, 0, true), material: muralMat },
+    {
+      geometry: reliefQuad(v(-1.25, 0.4, north + 0.03), v(1.25, 0.4, north + 0.03), v(1.25, 1.82, north + 0.03), v(-1.25, 1.82, north + 0.03), 32, 0, true),
+      material: muralMat,
+    },
   ]);
   s.node('stele', [{ geometry: stele(v(-CHAMBER.width / 2 + 0.01, 0.15, -0.15), 0.7, 1.5, 0.14), material: stoneMat }]);
-  const east = CHAMBER.width / 2, south1 = CHAMBER.depth / 2;
+  const east = CHAMBER.width / 2,
+    south1 = CHAMBER.depth / 2;
   s.node('manuscript-bundles', [
     {
       geometry: bundlePiles([
@@ -81,4 +88,14 @@ export async function generate(options: GenerateOptions = {}): Promise<Document>
 }
 
 /** Node names this generator writes (everything under the root). */
-export const NODE_NAMES = ['chamber-walls', 'chamber-ceiling', 'doorway', 'cave16-corridor', 'hongbian-dais', 'hongbian-statue', 'north-mural', 'stele', 'manuscript-bundles'];
+export const NODE_NAMES = [
+  'chamber-walls',
+  'chamber-ceiling',
+  'doorway',
+  'cave16-corridor',
+  'hongbian-dais',
+  'hongbian-statue',
+  'north-mural',
+  'stele',
+  'manuscript-bundles',
+];

@@ -2,7 +2,8 @@
 // satchel), drawn as SVG and rasterized with sharp. It is labelled "documented" for composition, not a facsimile.
 import sharp from 'sharp';
 
-const W = 1024, H = 576;
+const W = 1024,
+  H = 576;
 
 function tree(cx: number): string {
   const leaves = Array.from({ length: 14 }, (_, i) => {
@@ -14,7 +15,9 @@ function tree(cx: number): string {
 }
 
 function attendant(cx: number, robe: string, withStaff: boolean): string {
-  const staff = withStaff ? `<rect x="${cx + 46}" y="190" width="7" height="330" fill="#5a3b22"/><circle cx="${cx + 49}" cy="186" r="11" fill="none" stroke="#5a3b22" stroke-width="5"/>` : '';
+  const staff = withStaff
+    ? `<rect x="${cx + 46}" y="190" width="7" height="330" fill="#5a3b22"/><circle cx="${cx + 49}" cy="186" r="11" fill="none" stroke="#5a3b22" stroke-width="5"/>`
+    : '';
   return `<path d="M${cx - 48} ${H - 50} L ${cx - 36} 300 Q ${cx} 262 ${cx + 36} 300 L ${cx + 48} ${H - 50} Z" fill="${robe}"/>
   <rect x="${cx - 40}" y="300" width="80" height="18" fill="#f1e3c4" opacity="0.7"/>
   <ellipse cx="${cx}" cy="248" rx="27" ry="33" fill="#e9cfa8"/>

@@ -10,8 +10,12 @@ export function relief(x: number, y: number, z: number, amp: number): number {
     return s - Math.floor(s);
   };
   const f = 7;
-  const xi = Math.floor(x * f), yi = Math.floor(y * f), zi = Math.floor(z * f);
-  const xf = x * f - xi, yf = y * f - yi, zf = z * f - zi;
+  const xi = Math.floor(x * f),
+    yi = Math.floor(y * f),
+    zi = Math.floor(z * f);
+  const xf = x * f - xi,
+    yf = y * f - yi,
+    zf = z * f - zi;
   const lerp = (a: number, b: number, t: number) => a + (b - a) * t * t * (3 - 2 * t);
   const c = (dx: number, dy: number, dz: number) => h(xi + dx, yi + dy, zi + dz);
   const v = lerp(
@@ -23,15 +27,30 @@ export function relief(x: number, y: number, z: number, amp: number): number {
 }
 
 /** A quad (corners a,b,c,d counter-clockwise seen from the front) subdivided and pushed along its normal. */
-export function reliefQuad(a: THREE.Vector3, b: THREE.Vector3, c: THREE.Vector3, d: THREE.Vector3, seg: number, amp: number, uvs = false): THREE.BufferGeometry {
-  const pos: number[] = [], uv: number[] = [], idx: number[] = [];
+export function reliefQuad(
+  a: THREE.Vector3,
+  b: THREE.Vector3,
+  c: THREE.Vector3,
+  d: THREE.Vector3,
+  seg: number,
+  amp: number,
+  uvs = false,
+): THREE.BufferGeometry {
+  const pos: number[] = [],
+    uv: number[] = [],
+    idx: number[] = [];
   const n = new THREE.Vector3().subVectors(b, a).cross(new THREE.Vector3().subVectors(d, a)).normalize();
   const p = new THREE.Vector3();
   for (let j = 0; j <= seg; j++) {
     for (let i = 0; i <= seg; i++) {
-      const u = i / seg, v = j / seg;
+      const u = i / seg,
+        v = j / seg;
       // bilinear interpolation so trapezoids (the ceiling slopes) subdivide evenly
-      p.copy(a).multiplyScalar((1 - u) * (1 - v)).addScaledVector(b, u * (1 - v)).addScaledVector(c, u * v).addScaledVector(d, (1 - u) * v);
+      p.copy(a)
+        .multiplyScalar((1 - u) * (1 - v))
+        .addScaledVector(b, u * (1 - v))
+        .addScaledVector(c, u * v)
+        .addScaledVector(d, (1 - u) * v);
       const edge = Math.min(u, 1 - u, v, 1 - v) < 1e-6 ? 0 : 1; // keep borders flat so surfaces meet without gaps
       p.addScaledVector(n, relief(p.x, p.y, p.z, amp) * edge);
       pos.push(p.x, p.y, p.z);
@@ -62,7 +81,9 @@ export interface ChamberSize {
 }
 
 export function chamberWalls(s: ChamberSize, seg: number): { floor: THREE.BufferGeometry; walls: THREE.BufferGeometry } {
-  const x = s.width / 2, z = s.depth / 2, h = s.wallHeight;
+  const x = s.width / 2,
+    z = s.depth / 2,
+    h = s.wallHeight;
   const floor = reliefQuad(v(-x, 0, z), v(x, 0, z), v(x, 0, -z), v(-x, 0, -z), seg, 0.01);
   const north = reliefQuad(v(-x, 0, -z), v(x, 0, -z), v(x, h, -z), v(-x, h, -z), seg, 0.025);
   const east = reliefQuad(v(x, 0, -z), v(x, 0, z), v(x, h, z), v(x, h, -z), seg, 0.025);
@@ -72,9 +93,14 @@ export function chamberWalls(s: ChamberSize, seg: number): { floor: THREE.Buffer
 
 /** The south wall with its doorway cut out, and the door's reveal through the wall's thickness. */
 export function southWallAndDoor(s: ChamberSize, door: { width: number; height: number; thickness: number }) {
-  const x = s.width / 2, z = s.depth / 2, h = s.wallHeight, dw = door.width / 2;
+  const x = s.width / 2,
+    z = s.depth / 2,
+    h = s.wallHeight,
+    dw = door.width / 2;
   const shape = new THREE.Shape([new THREE.Vector2(-x, 0), new THREE.Vector2(x, 0), new THREE.Vector2(x, h), new THREE.Vector2(-x, h)]);
-  shape.holes.push(new THREE.Path([new THREE.Vector2(-dw, 0), new THREE.Vector2(-dw, door.height), new THREE.Vector2(dw, door.height), new THREE.Vector2(dw, 0)]));
+  shape.holes.push(
+    new THREE.Path([new THREE.Vector2(-dw, 0), new THREE.Vector2(-dw, door.height), new THREE.Vector2(dw, door.height), new THREE.Vector2(dw, 0)]),
+  );
   const wall = new THREE.ShapeGeometry(shape).rotateY(Math.PI).translate(0, 0, z);
   const t = door.thickness;
   const reveal = mergeGeometries([
@@ -90,7 +116,11 @@ export function southWallAndDoor(s: ChamberSize, door: { width: number; height: 
 
 /** 覆斗形: four trapezoids from the wall tops up to a flat square. */
 export function truncatedPyramidCeiling(s: ChamberSize, seg: number): THREE.BufferGeometry {
-  const x = s.width / 2, z = s.depth / 2, h = s.wallHeight, t = s.topSize / 2, H = s.height;
+  const x = s.width / 2,
+    z = s.depth / 2,
+    h = s.wallHeight,
+    t = s.topSize / 2,
+    H = s.height;
   return mergeGeometries([
     reliefQuad(v(-x, h, -z), v(x, h, -z), v(t, H, -t), v(-t, H, -t), seg, 0.02),
     reliefQuad(v(x, h, -z), v(x, h, z), v(t, H, t), v(t, H, -t), seg, 0.02),
@@ -104,10 +134,22 @@ export function truncatedPyramidCeiling(s: ChamberSize, seg: number): THREE.Buff
 export function seatedMonk(base: THREE.Vector3, height: number): THREE.BufferGeometry {
   const k = height / 0.95;
   const profile = [
-    [0.0, 0.0], [0.3, 0.0], [0.31, 0.05], [0.26, 0.16], [0.2, 0.3], [0.19, 0.45], [0.2, 0.55], [0.17, 0.62], [0.08, 0.68], [0.0, 0.69],
+    [0.0, 0.0],
+    [0.3, 0.0],
+    [0.31, 0.05],
+    [0.26, 0.16],
+    [0.2, 0.3],
+    [0.19, 0.45],
+    [0.2, 0.55],
+    [0.17, 0.62],
+    [0.08, 0.68],
+    [0.0, 0.69],
   ].map(([r, y]) => new THREE.Vector2(r! * k, y! * k));
   const body = new THREE.LatheGeometry(profile, 96).scale(1, 1, 0.72);
-  const legs = new THREE.CapsuleGeometry(0.11 * k, 0.42 * k, 12, 48).rotateZ(Math.PI / 2).scale(1, 0.6, 1.1).translate(0, 0.08 * k, 0.12 * k);
+  const legs = new THREE.CapsuleGeometry(0.11 * k, 0.42 * k, 12, 48)
+    .rotateZ(Math.PI / 2)
+    .scale(1, 0.6, 1.1)
+    .translate(0, 0.08 * k, 0.12 * k);
   const hands = new THREE.SphereGeometry(0.07 * k, 32, 16).scale(1.3, 0.7, 1).translate(0, 0.2 * k, 0.2 * k);
   const neck = new THREE.CylinderGeometry(0.05 * k, 0.06 * k, 0.08 * k, 32).translate(0, 0.71 * k, 0);
   const head = new THREE.SphereGeometry(0.105 * k, 64, 48).scale(0.9, 1.12, 0.95).translate(0, 0.85 * k, 0.01 * k);
@@ -128,7 +170,8 @@ export function box(w: number, h: number, d: number, at: THREE.Vector3, seg = 1)
 
 /** The stele: a slab with a rounded head, set against the west wall, its face toward +x (into the room). */
 export function stele(at: THREE.Vector3, width: number, height: number, thickness: number): THREE.BufferGeometry {
-  const w = width / 2, shoulder = height - w;
+  const w = width / 2,
+    shoulder = height - w;
   const outline = new THREE.Shape();
   outline.moveTo(-w, 0).lineTo(w, 0).lineTo(w, shoulder).absarc(0, shoulder, w, 0, Math.PI, false).lineTo(-w, 0);
   const g = new THREE.ExtrudeGeometry(outline, { depth: thickness, bevelEnabled: true, bevelSize: 0.01, bevelThickness: 0.01, curveSegments: 32 })

@@ -6,12 +6,38 @@ import type { Document, Node } from '@gltf-transform/core';
 import * as THREE from 'three';
 import { SceneDocument } from '../gltf-document.ts';
 import {
-  BASE_ACROSS, DEFORMATION_EXAGGERATION, LEVELS, PHASES, PLATFORM, ROOF_BASE, ROOF_HEIGHT, SPIRE_BASE, SPIRE_HEIGHT,
-  TODAY_DISPLACEMENT_MM, levelBases, phaseIndex, type Level, type Phase,
+  BASE_ACROSS,
+  DEFORMATION_EXAGGERATION,
+  LEVELS,
+  PHASES,
+  PLATFORM,
+  ROOF_BASE,
+  ROOF_HEIGHT,
+  SPIRE_BASE,
+  SPIRE_HEIGHT,
+  TODAY_DISPLACEMENT_MM,
+  levelBases,
+  phaseIndex,
+  type Level,
+  type Phase,
 } from './dimensions.ts';
 import { Instancer, type Placement } from './instancing.ts';
 import {
-  alongSides, bracketSet, braces, columns, corners, deck, eave, latticePanels, merge, octagon, plaque, railing, seatedBuddha, spire, wallPanels,
+  alongSides,
+  bracketSet,
+  braces,
+  columns,
+  corners,
+  deck,
+  eave,
+  latticePanels,
+  merge,
+  octagon,
+  plaque,
+  railing,
+  seatedBuddha,
+  spire,
+  wallPanels,
 } from './shapes.ts';
 
 export interface GenerateParams {
@@ -51,7 +77,13 @@ export async function generate(params: GenerateParams = {}): Promise<Document> {
 
   // Two-tier stone platform: square below, octagonal above.
   s.node('platform', [
-    { geometry: merge([new THREE.BoxGeometry(PLATFORM.lowerSide, PLATFORM.lowerHeight, PLATFORM.lowerSide).translate(0, PLATFORM.lowerHeight / 2, 0), octagon(PLATFORM.upperRadius, PLATFORM.upperRadius, PLATFORM.upperHeight, PLATFORM.lowerHeight)]), material: mat.stone },
+    {
+      geometry: merge([
+        new THREE.BoxGeometry(PLATFORM.lowerSide, PLATFORM.lowerHeight, PLATFORM.lowerSide).translate(0, PLATFORM.lowerHeight / 2, 0),
+        octagon(PLATFORM.upperRadius, PLATFORM.upperRadius, PLATFORM.upperHeight, PLATFORM.lowerHeight),
+      ]),
+      material: mat.stone,
+    },
   ]);
 
   const bases = levelBases();
@@ -66,10 +98,14 @@ export async function generate(params: GenerateParams = {}): Promise<Document> {
 
   function bracketRing(name: string, r: number, y: number, parent: Node) {
     const g = group(name, parent);
-    const col: Placement[] = [], mid: Placement[] = [], cor: Placement[] = [];
+    const col: Placement[] = [],
+      mid: Placement[] = [],
+      cor: Placement[] = [];
     const v = (p: THREE.Vector2) => new THREE.Vector3(p.x, y, p.y);
     for (const c of corners(r)) cor.push({ position: v(c.p), heading: c.angle });
-    alongSides(r, 5).forEach((a, k) => (k % 5 === 1 || k % 5 === 3 ? col : mid).push({ position: v(a.p), heading: a.angle }));
+    alongSides(r, 5).forEach((a, k) => {
+      (k % 5 === 1 || k % 5 === 3 ? col : mid).push({ position: v(a.p), heading: a.angle });
+    });
     inst.node(`${name}-corner`, 'corner', () => [{ geometry: bracketSet('corner'), material: mat.bracket }], cor, g);
     inst.node(`${name}-column`, 'column', () => [{ geometry: bracketSet('column'), material: mat.bracket }], col, g);
     inst.node(`${name}-intercolumn`, 'intercolumn', () => [{ geometry: bracketSet('intercolumn'), material: mat.bracket }], mid, g);
@@ -92,10 +128,22 @@ export async function generate(params: GenerateParams = {}): Promise<Document> {
       s.node('walls-storey-1', [{ geometry: wallPanels(r * 0.98, y, colTop, 1.1, true), material: mat.plaster }], n);
       s.node('statue-sakyamuni', [{ geometry: seatedBuddha(y + 0.5, 11), material: mat.clay }], n);
       const R = BASE_ACROSS / 2 - 0.35; // column centres; the column faces reach the published 30.27 m across
-      s.node('peristyle', [
-        { geometry: columns([...corners(R), ...alongSides(R, 2)].map((c) => c.p), 0.35, y, 4.6), material: mat.wood },
-        { geometry: eave(r, R + 2.4, y + 4.5, 2.2), material: mat.tile },
-      ], n);
+      s.node(
+        'peristyle',
+        [
+          {
+            geometry: columns(
+              [...corners(R), ...alongSides(R, 2)].map((c) => c.p),
+              0.35,
+              y,
+              4.6,
+            ),
+            material: mat.wood,
+          },
+          { geometry: eave(r, R + 2.4, y + 4.5, 2.2), material: mat.tile },
+        ],
+        n,
+      );
     } else {
       const walls = at('twentieth-century')
         ? { geometry: latticePanels(r * 0.99, y + 0.5, colTop - 0.5), material: mat.newWood }
@@ -104,25 +152,37 @@ export async function generate(params: GenerateParams = {}): Promise<Document> {
     }
     bracketRing(`dougong-${level.node}`, r + 0.05, y + colTop, n);
     if (level.node === 'storey-5') {
-      s.node('roof', [{ geometry: merge([eave(r, r + 3.6, ROOF_BASE - 0.1, 0.6), octagon(r + 0.2, 1.8, ROOF_HEIGHT - 0.5, ROOF_BASE + 0.5)]), material: mat.tile }], n);
+      s.node(
+        'roof',
+        [{ geometry: merge([eave(r, r + 3.6, ROOF_BASE - 0.1, 0.6), octagon(r + 0.2, 1.8, ROOF_HEIGHT - 0.5, ROOF_BASE + 0.5)]), material: mat.tile }],
+        n,
+      );
       s.node('spire', [{ geometry: spire(SPIRE_BASE, SPIRE_HEIGHT), material: mat.iron }], n);
     } else s.node(`eave-${level.node}`, [{ geometry: eave(r, r + 3.4, y + h - 0.2, 1.5), material: mat.tile }], n);
     for (const p of PLAQUES.filter((q) => q.level === level.node && at(q.from))) {
       const { board, frame } = plaque(3.6, 1.5);
       const z = r * Math.cos(Math.PI / 8) + 0.45;
-      s.node(p.node, [
-        { geometry: board.translate(0, y + colTop - 1.2, z), material: mat.board },
-        { geometry: frame.translate(0, y + colTop - 1.2, z), material: mat.gold },
-      ], n);
+      s.node(
+        p.node,
+        [
+          { geometry: board.translate(0, y + colTop - 1.2, z), material: mat.board },
+          { geometry: frame.translate(0, y + colTop - 1.2, z), material: mat.gold },
+        ],
+        n,
+      );
     }
   }
 
   function buildMezzanine(level: Level, y: number, n: Node) {
     const { radius: r, height: h, node } = level;
-    s.node(`balcony-${node}`, [
-      { geometry: deck(r * 0.96, r + 1.6, y + 0.9, 0.3), material: mat.wood },
-      { geometry: railing(r + 1.5, y + 0.9, 1.1), material: mat.wood },
-    ], n);
+    s.node(
+      `balcony-${node}`,
+      [
+        { geometry: deck(r * 0.96, r + 1.6, y + 0.9, 0.3), material: mat.wood },
+        { geometry: railing(r + 1.5, y + 0.9, 1.1), material: mat.wood },
+      ],
+      n,
+    );
     bracketRing(`dougong-${node}`, r + 0.05, y - 0.35, n);
     s.node(`walls-${node}`, [{ geometry: wallPanels(r * 0.97, y + 0.9, h - 0.9, 0.35, false), material: mat.plaster }], n);
     // Diagonal braces (斜撑) in the hidden storey's frame. The 1930s repairs removed some of them (which bays is not
@@ -144,17 +204,25 @@ function lean(nodes: Map<string, Node>, bases: number[]): void {
     const top = (TODAY_DISPLACEMENT_MM[level.node] ?? below * 1000) / 1000;
     const base = bases[i]!;
     const rel = (top - below) * DEFORMATION_EXAGGERATION;
-    const q = new THREE.Quaternion().setFromUnitVectors(new THREE.Vector3(0, 1, 0), new THREE.Vector3(0, level.height, 0).addScaledVector(dir, rel).normalize());
+    const q = new THREE.Quaternion().setFromUnitVectors(
+      new THREE.Vector3(0, 1, 0),
+      new THREE.Vector3(0, level.height, 0).addScaledVector(dir, rel).normalize(),
+    );
     const pivot = new THREE.Vector3(0, base, 0);
     const m = new THREE.Matrix4()
       .makeTranslation(dir.x * below * DEFORMATION_EXAGGERATION, 0, dir.z * below * DEFORMATION_EXAGGERATION)
       .multiply(new THREE.Matrix4().makeTranslation(pivot.x, pivot.y, pivot.z))
       .multiply(new THREE.Matrix4().makeRotationFromQuaternion(q))
       .multiply(new THREE.Matrix4().makeTranslation(-pivot.x, -pivot.y, -pivot.z));
-    const t = new THREE.Vector3(), r = new THREE.Quaternion(), sc = new THREE.Vector3();
+    const t = new THREE.Vector3(),
+      r = new THREE.Quaternion(),
+      sc = new THREE.Vector3();
     m.decompose(t, r, sc);
     const round = (x: number) => Math.round(x * 1e6) / 1e6; // stable bytes across platforms' float noise
-    nodes.get(level.node)!.setTranslation([round(t.x), round(t.y), round(t.z)]).setRotation([round(r.x), round(r.y), round(r.z), round(r.w)]);
+    nodes
+      .get(level.node)!
+      .setTranslation([round(t.x), round(t.y), round(t.z)])
+      .setRotation([round(r.x), round(r.y), round(r.z), round(r.w)]);
     below = top;
   });
 }

@@ -45,7 +45,10 @@ export class Instancer {
       this.s.doc.createAccessor(`${name}-${suffix}`).setType(type).setArray(array).setBuffer(buffer);
     node.setExtension(
       'EXT_mesh_gpu_instancing',
-      this.ext.createInstancedMesh().setAttribute('TRANSLATION', acc('translation', 'VEC3', t)).setAttribute('ROTATION', acc('rotation', 'VEC4', r)),
+      this.ext
+        .createInstancedMesh()
+        .setAttribute('TRANSLATION', acc('translation', 'VEC3', t))
+        .setAttribute('ROTATION', acc('rotation', 'VEC4', r)),
     );
     return node;
   }

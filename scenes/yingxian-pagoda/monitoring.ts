@@ -39,7 +39,8 @@ export function simulate(): SimulatedData {
   const r = rng(SEED);
   const t0 = Date.parse(`${START}T00:00:00Z`);
   const dates: string[] = [];
-  const temp: number[] = [], hum: number[] = [];
+  const temp: number[] = [],
+    hum: number[] = [];
   const disp: Record<string, number[]> = Object.fromEntries(LEVELS.map((l) => [l.node, []]));
   const tilt: Record<string, number[]> = Object.fromEntries(LEVELS.map((l) => [l.node, []]));
   const endYears = WEEKS / 52.18;
@@ -73,9 +74,18 @@ export function simulate(): SimulatedData {
   const csv = (header: string[], rows: (string | number)[][]) => `${BANNER}\n${stringifyCsv([header, ...rows])}`;
   const nodes = LEVELS.map((l) => l.node);
   const files = {
-    'tilt.csv': csv(['date', ...nodes], dates.map((d, i) => [d, ...nodes.map((n) => tilt[n]![i]!)])),
-    'displacement.csv': csv(['date', ...nodes], dates.map((d, i) => [d, ...nodes.map((n) => disp[n]![i]!)])),
-    'environment.csv': csv(['date', 'temperature', 'humidity'], dates.map((d, i) => [d, temp[i]!, hum[i]!])),
+    'tilt.csv': csv(
+      ['date', ...nodes],
+      dates.map((d, i) => [d, ...nodes.map((n) => tilt[n]![i]!)]),
+    ),
+    'displacement.csv': csv(
+      ['date', ...nodes],
+      dates.map((d, i) => [d, ...nodes.map((n) => disp[n]![i]!)]),
+    ),
+    'environment.csv': csv(
+      ['date', 'temperature', 'humidity'],
+      dates.map((d, i) => [d, temp[i]!, hum[i]!]),
+    ),
   };
   // Illustrative thresholds: the last year's mean plus a margin — NOT limits set by the site's engineers.
   const lastYear = (xs: number[]) => xs.slice(-52).reduce((a, b) => a + b, 0) / 52;
@@ -106,7 +116,11 @@ export function simulate(): SimulatedData {
       {
         id: 'displacement',
         file: 'displacement.csv',
-        title: tri('各层顶部水平位移（毫米，向东北）', 'Horizontal displacement at the top of each level (mm, towards the north-east)', 'Déplacement horizontal au sommet de chaque niveau (mm, vers le nord-est)'),
+        title: tri(
+          '各层顶部水平位移（毫米，向东北）',
+          'Horizontal displacement at the top of each level (mm, towards the north-east)',
+          'Déplacement horizontal au sommet de chaque niveau (mm, vers le nord-est)',
+        ),
         series: nodes.map((n) => ({ column: n, node: n, label: levelLabel(n), unit: 'mm', thresholds: thresholds(disp[n]!, 4, 8) })),
       },
       {

@@ -26,7 +26,8 @@ export function corner(r: number, i: number): THREE.Vector2 {
 
 /** Side i of the octagon: its end corners, midpoint, length and outward-facing angle. */
 export function side(r: number, i: number): { a: THREE.Vector2; b: THREE.Vector2; mid: THREE.Vector2; len: number; angle: number } {
-  const a = corner(r, i), b = corner(r, i + 1);
+  const a = corner(r, i),
+    b = corner(r, i + 1);
   const mid = a.clone().add(b).multiplyScalar(0.5);
   return { a, b, mid, len: a.distanceTo(b), angle: Math.atan2(mid.x, mid.y) };
 }
@@ -53,7 +54,13 @@ export function wallPanels(r: number, y0: number, height: number, thickness: num
   for (let i = 0; i < 8; i++) {
     const { a, b, len, angle } = side(r, i);
     const cardinal = Math.abs(Math.round(angle / (Math.PI / 2)) * (Math.PI / 2) - angle) < 0.01;
-    const segs = skipDoors && cardinal ? [[0, 0.36], [0.64, 1]] : [[0, 1]];
+    const segs =
+      skipDoors && cardinal
+        ? [
+            [0, 0.36],
+            [0.64, 1],
+          ]
+        : [[0, 1]];
     for (const [s0, s1] of segs) {
       const w = len * (s1! - s0!);
       const c = a.clone().lerp(b, (s0! + s1!) / 2);
@@ -89,13 +96,19 @@ export function latticePanels(r: number, y0: number, height: number): THREE.Buff
 export function eave(rInner: number, rOuter: number, yLow: number, rise: number): THREE.BufferGeometry {
   const skirt = new THREE.CylinderGeometry(rInner, rOuter, rise, 8, 2, true).rotateY(ROT).translate(0, yLow + rise / 2, 0);
   const fascia = octagon(rOuter, rOuter, 0.35, yLow - 0.35, true);
-  const soffit = new THREE.RingGeometry(rInner, rOuter, 8, 1).rotateX(Math.PI / 2).rotateY(ROT).translate(0, yLow - 0.3, 0);
+  const soffit = new THREE.RingGeometry(rInner, rOuter, 8, 1)
+    .rotateX(Math.PI / 2)
+    .rotateY(ROT)
+    .translate(0, yLow - 0.3, 0);
   return merge([skirt, fascia, soffit]);
 }
 
 /** A flat octagonal ring (balcony deck, floor). */
 export function deck(rInner: number, rOuter: number, y: number, thickness: number): THREE.BufferGeometry {
-  const top = new THREE.RingGeometry(rInner, rOuter, 8, 1).rotateX(-Math.PI / 2).rotateY(ROT).translate(0, y, 0);
+  const top = new THREE.RingGeometry(rInner, rOuter, 8, 1)
+    .rotateX(-Math.PI / 2)
+    .rotateY(ROT)
+    .translate(0, y, 0);
   const edge = octagon(rOuter, rOuter, thickness, y - thickness, true);
   return merge([top, edge]);
 }
@@ -116,7 +129,12 @@ export function braces(r: number, y0: number, height: number, sides: number[]): 
     const diag = Math.hypot(len, height);
     const tilt = Math.atan2(height, len);
     for (const s of [1, -1])
-      parts.push(new THREE.BoxGeometry(diag, 0.22, 0.22).rotateZ(s * tilt).rotateY(angle).translate(mid.x, y0 + height / 2, mid.y));
+      parts.push(
+        new THREE.BoxGeometry(diag, 0.22, 0.22)
+          .rotateZ(s * tilt)
+          .rotateY(angle)
+          .translate(mid.x, y0 + height / 2, mid.y),
+      );
   }
   return merge(parts);
 }
@@ -127,7 +145,17 @@ export function seatedBuddha(y0: number, height: number): THREE.BufferGeometry {
   const throne = new THREE.CylinderGeometry(3.4 * k, 3.8 * k, 2.4 * k, 16).translate(0, 1.2 * k, 0);
   const petals = new THREE.SphereGeometry(3.6 * k, 16, 6, 0, Math.PI * 2, Math.PI / 2, Math.PI / 4).translate(0, 2.4 * k, 0);
   const body = new THREE.LatheGeometry(
-    [[0, 0], [3.0, 0], [3.1, 0.6], [2.2, 1.4], [1.7, 2.8], [1.6, 4.2], [1.3, 5.0], [0.5, 5.3], [0, 5.35]].map(([r, y]) => new THREE.Vector2(r! * k, y! * k)),
+    [
+      [0, 0],
+      [3.0, 0],
+      [3.1, 0.6],
+      [2.2, 1.4],
+      [1.7, 2.8],
+      [1.6, 4.2],
+      [1.3, 5.0],
+      [0.5, 5.3],
+      [0, 5.35],
+    ].map(([r, y]) => new THREE.Vector2(r! * k, y! * k)),
     20,
   ).translate(0, 2.6 * k, 0);
   const head = new THREE.SphereGeometry(1.05 * k, 20, 14).scale(0.9, 1.15, 0.95).translate(0, 8.9 * k, 0);
@@ -144,7 +172,8 @@ export function spire(y0: number, height: number): THREE.BufferGeometry {
     new THREE.SphereGeometry(1.3 * k, 16, 8, 0, Math.PI * 2, 0, Math.PI / 2).translate(0, y0 + 1.0 * k, 0),
     new THREE.CylinderGeometry(0.18 * k, 0.22 * k, 8.6 * k, 8).translate(0, y0 + 2.2 * k + 4.3 * k, 0),
   ];
-  for (let i = 0; i < 7; i++) parts.push(new THREE.TorusGeometry((1.0 - i * 0.07) * k, 0.09 * k, 6, 16).rotateX(Math.PI / 2).translate(0, y0 + (3.0 + i * 0.75) * k, 0));
+  for (let i = 0; i < 7; i++)
+    parts.push(new THREE.TorusGeometry((1.0 - i * 0.07) * k, 0.09 * k, 6, 16).rotateX(Math.PI / 2).translate(0, y0 + (3.0 + i * 0.75) * k, 0));
   parts.push(new THREE.SphereGeometry(0.45 * k, 12, 8).translate(0, y0 + 10.9 * k, 0));
   parts.push(new THREE.ConeGeometry(0.15 * k, 0.35 * k, 8).translate(0, y0 + height - 0.175 * k, 0));
   return merge(parts);
@@ -185,6 +214,7 @@ export function bracketSet(kind: 'corner' | 'column' | 'intercolumn'): THREE.Buf
     // 昂: a slanting lever arm reaching out under the eave
     parts.push(new THREE.BoxGeometry(0.2, 0.2, reach * 2.6).rotateX(-0.35).translate(0, 0.95, reach * 0.9));
   }
-  if (kind === 'corner') for (const s of [-1, 1]) parts.push(new THREE.BoxGeometry(0.2, 0.22, reach * 2).rotateY(s * Math.PI / 4).translate(0, 0.35 + 0.11, reach * 0.4));
+  if (kind === 'corner')
+    for (const s of [-1, 1]) parts.push(new THREE.BoxGeometry(0.2, 0.22, reach * 2).rotateY((s * Math.PI) / 4).translate(0, 0.35 + 0.11, reach * 0.4));
   return merge(parts);
 }

@@ -36,7 +36,13 @@ const walk = (dir: string): void => {
 };
 walk(env.HERITAGE_DIST_DIR);
 if (!values.keep) fs.rmSync(work, { recursive: true, force: true });
-console.log(JSON.stringify({
-  artifacts, pages, seconds: Number(run.seconds.toFixed(1)), pagesPerSecond: Math.round(pages / run.seconds),
-  peakRssMiB: run.peakRssMiB, distMiB: Math.round(bytes / 2 ** 20),
-}));
+console.log(
+  JSON.stringify({
+    artifacts,
+    pages,
+    seconds: Number(run.seconds.toFixed(1)),
+    pagesPerSecond: Math.round(pages / run.seconds),
+    peakRssMiB: run.peakRssMiB,
+    distMiB: Math.round(bytes / 2 ** 20),
+  }),
+);

@@ -34,19 +34,33 @@ function useSite(root: string, slug: string, mediaPaths: string[]): string {
   fs.mkdirSync(media, { recursive: true });
   fs.mkdirSync(path.join(records, 'artifacts'), { recursive: true });
   const base = { rights: 'http://rightsstatements.org/vocab/NoC-NC/1.0/', credit: { en: 'Bench museum' } };
-  fs.writeFileSync(path.join(records, 'collections.json'), JSON.stringify([
-    { ...collection.parse({ type: 'collection', id: slug, title: { en: slug }, description: { en: 'bench' }, ...base }), hash: 'x' },
-  ]));
-  const lines = mediaPaths.map((p, i) => JSON.stringify({
-    ...artifact.parse({ type: 'artifact', id: `a${i}`, collection: slug, sourceId: `${i}`, title: { en: `Artifact ${i}`, zh: `文物 ${i}` }, media: [{ kind: 'image', path: p }], ...base }),
-    hash: `${i}`,
-  }));
-  fs.writeFileSync(path.join(records, 'artifacts', `${slug}.jsonl`), lines.join('\n') + '\n');
+  fs.writeFileSync(
+    path.join(records, 'collections.json'),
+    JSON.stringify([{ ...collection.parse({ type: 'collection', id: slug, title: { en: slug }, description: { en: 'bench' }, ...base }), hash: 'x' }]),
+  );
+  const lines = mediaPaths.map((p, i) =>
+    JSON.stringify({
+      ...artifact.parse({
+        type: 'artifact',
+        id: `a${i}`,
+        collection: slug,
+        sourceId: `${i}`,
+        title: { en: `Artifact ${i}`, zh: `文物 ${i}` },
+        media: [{ kind: 'image', path: p }],
+        ...base,
+      }),
+      hash: `${i}`,
+    }),
+  );
+  fs.writeFileSync(path.join(records, 'artifacts', `${slug}.jsonl`), `${lines.join('\n')}\n`);
   return media;
 }
 
 async function generate(media: string): Promise<string[]> {
-  const photos = fs.readdirSync(SOURCES).filter((f) => f.endsWith('_full1140.jpg')).sort();
+  const photos = fs
+    .readdirSync(SOURCES)
+    .filter((f) => f.endsWith('_full1140.jpg'))
+    .sort();
   const files: string[] = [];
   for (let i = 0; i < COUNT; i++) {
     const out = path.join(media, `photo-${String(i).padStart(3, '0')}.jpg`);
@@ -75,24 +89,39 @@ async function bare(files: string[], outRoot: string) {
   };
   const limit = pLimit(2);
   const t0 = performance.now();
-  await Promise.all(files.map((file, i) => limit(async () => {
-    const dir = path.join(outRoot, String(i));
-    fs.mkdirSync(dir, { recursive: true });
-    let t = performance.now();
-    const display = await sharp(file).autoOrient().toColourspace('srgb')
-      .resize({ width: s.displayWidth, height: s.displayWidth * 1.5, fit: 'inside', withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
-    await encode(display, path.join(dir, 'display'));
-    ms.display += performance.now() - t;
-    t = performance.now();
-    const thumb = await sharp(display.data, { raw: { width: display.info.width, height: display.info.height, channels: display.info.channels } })
-      .resize({ width: s.thumbWidth, height: s.thumbWidth * 1.5, fit: 'inside', withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
-    await encode(thumb, path.join(dir, 'thumb'));
-    ms.thumb += performance.now() - t;
-    t = performance.now();
-    await sharp(file).autoOrient().toColourspace('srgb').flatten({ background: '#ffffff' }).jpeg({ quality: s.tileQuality })
-      .tile({ layout: 'iiif3', size: s.tileSize, overlap: 0, id: 'x' }).toFile(path.join(dir, 'iiif'));
-    ms.tiles += performance.now() - t;
-  })));
+  await Promise.all(
+    files.map((file, i) =>
+      limit(async () => {
+        const dir = path.join(outRoot, String(i));
+        fs.mkdirSync(dir, { recursive: true });
+        let t = performance.now();
+        const display = await sharp(file)
+          .autoOrient()
+          .toColourspace('srgb')
+          .resize({ width: s.displayWidth, height: s.displayWidth * 1.5, fit: 'inside', withoutEnlargement: true })
+          .raw()
+          .toBuffer({ resolveWithObject: true });
+        await encode(display, path.join(dir, 'display'));
+        ms.display += performance.now() - t;
+        t = performance.now();
+        const thumb = await sharp(display.data, { raw: { width: display.info.width, height: display.info.height, channels: display.info.channels } })
+          .resize({ width: s.thumbWidth, height: s.thumbWidth * 1.5, fit: 'inside', withoutEnlargement: true })
+          .raw()
+          .toBuffer({ resolveWithObject: true });
+        await encode(thumb, path.join(dir, 'thumb'));
+        ms.thumb += performance.now() - t;
+        t = performance.now();
+        await sharp(file)
+          .autoOrient()
+          .toColourspace('srgb')
+          .flatten({ background: '#ffffff' })
+          .jpeg({ quality: s.tileQuality })
+          .tile({ layout: 'iiif3', size: s.tileSize, overlap: 0, id: 'x' })
+          .toFile(path.join(dir, 'iiif'));
+        ms.tiles += performance.now() - t;
+      }),
+    ),
+  );
   return { seconds: (performance.now() - t0) / 1000, ms };
 }
 
@@ -118,11 +147,17 @@ async function main(): Promise<void> {
 
     // Part 2: 10,000 recorded images, unchanged re-run.
     const manyRoot = path.join(root, 'many');
-    const manyMedia = useSite(manyRoot, 'many', Array.from({ length: RECORDS }, (_, i) => `img/${Math.floor(i / 1000)}/${i}.jpg`));
+    const manyMedia = useSite(
+      manyRoot,
+      'many',
+      Array.from({ length: RECORDS }, (_, i) => `img/${Math.floor(i / 1000)}/${i}.jpg`),
+    );
     const seeds: string[] = [];
     for (let i = 0; i < 50; i++) {
       const f = path.join(manyRoot, `seed-${i}.jpg`);
-      await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: i * 5, g: 255 - i * 5, b: 128 } } }).jpeg().toFile(f);
+      await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: i * 5, g: 255 - i * 5, b: 128 } } })
+        .jpeg()
+        .toFile(f);
       seeds.push(f);
     }
     for (let i = 0; i < RECORDS; i++) {

@@ -5,7 +5,10 @@ import path from 'node:path';
 
 const [name, ...args] = process.argv.slice(2);
 const dir = path.dirname(new URL(import.meta.url).pathname);
-const available = fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && !['index.ts', 'measure.ts', 'search-queries.ts'].includes(f) && !f.startsWith('_')).map((f) => f.slice(0, -3));
+const available = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.ts') && !['index.ts', 'measure.ts', 'search-queries.ts'].includes(f) && !f.startsWith('_'))
+  .map((f) => f.slice(0, -3));
 if (!name || !available.includes(name)) {
   console.log(`usage: npm run bench -- <${available.join('|')}> [options]`);
   process.exit(name ? 2 : 0);

@@ -18,17 +18,29 @@ import { startMeili } from '../../tests/assets-pipeline/search-meili/meili-serve
 import { generateArtifacts } from './search-synthetic.ts';
 import { queries } from './search-queries.ts';
 
-const arg = (name: string) => { const i = process.argv.indexOf(`--${name}`); return i >= 0 ? process.argv[i + 1] : undefined; };
+const arg = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
 const N = Number(arg('artifacts') ?? 20000);
 const layoutArg = arg('layout') ?? 'single';
 const layouts: MeiliLayout[] = layoutArg === 'both' ? ['single', 'perLocale'] : [layoutArg as MeiliLayout];
-const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return +s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!.toFixed(1); };
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return +s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!.toFixed(1);
+};
 const duMiB = (dir: string) => {
   let bytes = 0;
   for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) if (e.isFile()) bytes += fs.statSync(path.join(e.parentPath, e.name)).size;
   return +(bytes / 2 ** 20).toFixed(1);
 };
-const rssMiB = (pid: number) => { try { return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024; } catch { return 0; } };
+const rssMiB = (pid: number) => {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+};
 
 const docs: SearchDoc[] = [];
 for (const a of generateArtifacts(N, 7)) docs.push(...artifactToDocs(a, { thumbnail: (r) => `/media/thumbs/${r.id}.webp` }));
@@ -41,7 +53,9 @@ const synonyms = await meiliSynonyms();
 async function runMeili(layout: MeiliLayout) {
   const server = await startMeili();
   let peak = 0;
-  const timer = setInterval(() => { peak = Math.max(peak, rssMiB(server.pid)); }, 250);
+  const timer = setInterval(() => {
+    peak = Math.max(peak, rssMiB(server.pid));
+  }, 250);
   try {
     const t0 = performance.now();
     await syncMeili(built, { host: server.host, adminKey: server.masterKey, index: 'heritage', layout, synonyms, progress: true });
@@ -59,7 +73,16 @@ async function runMeili(layout: MeiliLayout) {
     }
     const compounds: Record<string, number> = {};
     for (const q of ['玉璧', '瓷瓶', '三彩马', '瓷器', '青铜鼎']) compounds[q] = (await engine.search({ q, locale: 'zh' })).total;
-    return { layout, indexSeconds: +indexSeconds.toFixed(1), serverPeakRssMiB: Math.round(peak), diskMiB, p50Ms: pct(ms, 50), p95Ms: pct(ms, 95), zeroHitQueries: [...new Set(zero)], compounds };
+    return {
+      layout,
+      indexSeconds: +indexSeconds.toFixed(1),
+      serverPeakRssMiB: Math.round(peak),
+      diskMiB,
+      p50Ms: pct(ms, 50),
+      p95Ms: pct(ms, 95),
+      zeroHitQueries: [...new Set(zero)],
+      compounds,
+    };
   } finally {
     clearInterval(timer);
     await server.stop();

@@ -45,8 +45,14 @@ if (values.phase === 'prepare') {
   const rerun = await measure(process.execPath, [...tsx, '--phase', 'stage'], env, false);
   const du = execFileSync('du', ['-sk', '--apparent-size', env.HERITAGE_DIST_DIR], { encoding: 'utf8' });
   const files = Number(execFileSync('sh', ['-c', `find "${env.HERITAGE_DIST_DIR}" -type f | wc -l`], { encoding: 'utf8' }).trim());
-  console.log(JSON.stringify({
-    artifacts: Number(values.artifacts), seconds: Number(cold.seconds.toFixed(1)), peakRssMiB: cold.peakRssMiB,
-    rerunSeconds: Number(rerun.seconds.toFixed(1)), files, distMiB: Math.round(Number(du.split('\t')[0]) / 1024),
-  }));
+  console.log(
+    JSON.stringify({
+      artifacts: Number(values.artifacts),
+      seconds: Number(cold.seconds.toFixed(1)),
+      peakRssMiB: cold.peakRssMiB,
+      rerunSeconds: Number(rerun.seconds.toFixed(1)),
+      files,
+      distMiB: Math.round(Number(du.split('\t')[0]) / 1024),
+    }),
+  );
 }

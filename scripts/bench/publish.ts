@@ -44,12 +44,20 @@ const second = await build(false);
 if (second.code !== 0) process.exit(1);
 const after = snapshot(env.HERITAGE_DIST_DIR);
 
-const newIds = new Set(fs.readFileSync(path.join(content, 'collections', slug, 'records.csv'), 'utf8').split('\n').slice(1).map((l) => l.split(',')[0]).filter(Boolean));
+const newIds = new Set(
+  fs
+    .readFileSync(path.join(content, 'collections', slug, 'records.csv'), 'utf8')
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(',')[0])
+    .filter(Boolean),
+);
 const inNewCollection = (rel: string): boolean => {
   const [, section, key] = rel.split('/');
   return (section === 'artifacts' && newIds.has(key!)) || (section === 'collections' && key === slug);
 };
-const isContentPage = (rel: string): boolean => LOCALES.some((l) => rel.startsWith(`${l}/artifacts/`) || (rel.startsWith(`${l}/collections/`) && rel.split('/').length > 3));
+const isContentPage = (rel: string): boolean =>
+  LOCALES.some((l) => rel.startsWith(`${l}/artifacts/`) || (rel.startsWith(`${l}/collections/`) && rel.split('/').length > 3));
 let changedOutside = 0;
 let listingsChanged = 0;
 let added = 0;
@@ -66,7 +74,13 @@ for (const [rel, sig] of after) {
   else listingsChanged++;
 }
 fs.rmSync(work, { recursive: true, force: true });
-console.log(JSON.stringify({
-  seconds: Number(second.seconds.toFixed(1)), peakRssMiB: second.peakRssMiB, changedOutsideNewCollection: changedOutside,
-  newCollectionFiles: added, listingsChanged, baseBuild: { artifacts: Number(values.base), pages: basePages, seconds: Number(first.seconds.toFixed(1)), peakRssMiB: first.peakRssMiB, distMiB: baseMiB },
-}));
+console.log(
+  JSON.stringify({
+    seconds: Number(second.seconds.toFixed(1)),
+    peakRssMiB: second.peakRssMiB,
+    changedOutsideNewCollection: changedOutside,
+    newCollectionFiles: added,
+    listingsChanged,
+    baseBuild: { artifacts: Number(values.base), pages: basePages, seconds: Number(first.seconds.toFixed(1)), peakRssMiB: first.peakRssMiB, distMiB: baseMiB },
+  }),
+);

@@ -37,9 +37,16 @@ const manifest = readModelManifest(path.join(assetsDir(), 'models.json'));
 const lods = manifest?.models[modelKey(scene.id, scene.variants[0]!.id)]?.lods;
 if (!lods?.length) throw new Error(`no optimized model for ${SLUG}`);
 const pageFile = path.join(distDir(), LOCALE, 'scenes', SLUG, 'index.html');
-if (process.argv.includes('--build') || !fs.existsSync(pageFile) || fs.statSync(pageFile).mtimeMs < fs.statSync(path.join(assetsDir(), 'models.json')).mtimeMs) {
+if (
+  process.argv.includes('--build') ||
+  !fs.existsSync(pageFile) ||
+  fs.statSync(pageFile).mtimeMs < fs.statSync(path.join(assetsDir(), 'models.json')).mtimeMs
+) {
   log('astro build (the scene page is missing or older than the models)…');
-  const r = spawnSync('nice', ['-n', '10', process.execPath, path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], { stdio: 'inherit', cwd: ROOT });
+  const r = spawnSync('nice', ['-n', '10', process.execPath, path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
+    stdio: 'inherit',
+    cwd: ROOT,
+  });
   if (r.status !== 0) throw new Error('astro build failed');
 }
 
@@ -89,7 +96,15 @@ for (const [i, url] of urls.entries()) {
 }
 `,
 );
-await build({ entryPoints: [entry], bundle: true, format: 'esm', minify: true, outfile: path.join(bare, 'bare', 'bare.js'), logLevel: 'error', nodePaths: [path.join(ROOT, 'node_modules')] });
+await build({
+  entryPoints: [entry],
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  outfile: path.join(bare, 'bare', 'bare.js'),
+  logLevel: 'error',
+  nodePaths: [path.join(ROOT, 'node_modules')],
+});
 fs.writeFileSync(
   path.join(bare, 'bare', 'index.html'),
   `<!doctype html><meta charset="utf-8"><style>body{margin:0}#c{width:1140px;height:576px;display:block}</style><canvas id="c"></canvas><script type="module" src="/bare/bare.js"></script>`,
@@ -107,9 +122,7 @@ async function measure(page: Page, url: string, fullSelector: string) {
   await page.goto(base + url);
   await page.waitForFunction(() => performance.getEntriesByName('scene-first-frame').length > 0, undefined, { timeout: 120_000 });
   const firstFrameMs = await page.evaluate(() => performance.getEntriesByName('scene-first-frame')[0]!.startTime);
-  const marks = await page.evaluate(() =>
-    Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)])),
-  );
+  const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)])));
   log(`  marks ${JSON.stringify(marks)}`);
   const pageBytes = await page.evaluate((t) => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
@@ -132,7 +145,10 @@ const bareRuns: Awaited<ReturnType<typeof measure>>[] = [];
 try {
   // One discarded load of each page first: the first WebGL page a fresh browser opens also pays for starting
   // its GPU process (SwiftShader), and with viewer-first ordering in run 1 that cost fell on the viewer alone.
-  for (const [url, sel] of [[`/${LOCALE}/scenes/${SLUG}/?bench`, '.scene-viewer[data-level="full"]'], ['/bare/', 'body[data-level="full"]']] as const) {
+  for (const [url, sel] of [
+    [`/${LOCALE}/scenes/${SLUG}/?bench`, '.scene-viewer[data-level="full"]'],
+    ['/bare/', 'body[data-level="full"]'],
+  ] as const) {
     const ctx = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     const page = await ctx.newPage();
     await page.goto(base + url);

@@ -13,7 +13,10 @@ import { checkServer, syncMeili } from '../../assets-pipeline/search-meili/sync.
 const USAGE = 'usage: npm run heritage -- index --engine meilisearch [--full] [--config FILE]';
 
 export async function indexCommand(args: string[]): Promise<number> {
-  const opt = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
+  const opt = (name: string) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
   const engine = opt('engine');
   if (engine !== 'meilisearch') {
     console.error(engine ? `unknown engine "${engine}" (the static index is written by \`heritage build\`)\n${USAGE}` : USAGE);

@@ -72,4 +72,3 @@ export function publishPart(from: string, dist: string, select: Selection, list 
   fs.rmSync(`${from}.cache`, { recursive: true, force: true });
   return moved;
 }
-

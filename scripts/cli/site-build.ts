@@ -73,7 +73,12 @@ function runAstro(name: string, outDir: string, env: Record<string, string>): Pr
   const bin = path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.rmSync(`${outDir}.cache`, { recursive: true, force: true });
-  return runNode([bin, 'build', '--silent'], { ...env, HERITAGE_DIST_DIR: outDir, HERITAGE_ASTRO_CACHE_DIR: `${outDir}.cache`, ASTRO_TELEMETRY_DISABLED: '1' }).then((code) => {
+  return runNode([bin, 'build', '--silent'], {
+    ...env,
+    HERITAGE_DIST_DIR: outDir,
+    HERITAGE_ASTRO_CACHE_DIR: `${outDir}.cache`,
+    ASTRO_TELEMETRY_DISABLED: '1',
+  }).then((code) => {
     if (code !== 0) console.error(`  ✗ pages part "${name}" failed (exit ${code})`);
     return code;
   });
@@ -122,7 +127,9 @@ export async function buildSitePages(limit: LimitFunction = pLimit(2)): Promise<
   // Inside the project folder: Astro keeps its prerender files beside an outDir within the project, but puts
   // them in one shared .astro/ folder for an outDir outside it, where parallel parts would collide.
   const staging = path.join(ROOT, '.staging', crypto.createHash('sha256').update(buildDir()).digest('hex').slice(0, 12));
-  console.log(`  ${full ? 'full build' : 'incremental'}: ${dirty.length} of ${shards.size} artifact shard(s) to render (≤ ${SHARD_SIZE} records each) + listings`);
+  console.log(
+    `  ${full ? 'full build' : 'incremental'}: ${dirty.length} of ${shards.size} artifact shard(s) to render (≤ ${SHARD_SIZE} records each) + listings`,
+  );
   // An incremental publish renders one or two small parts: a third process (beside the stages) buys time
   // within memory; a full build keeps to two, the 4 GiB target with seven 1.5 GiB parts to render.
   if (!full && dirty.length <= 1) limit.concurrency = Math.max(limit.concurrency, 3);
@@ -135,7 +142,10 @@ export async function buildSitePages(limit: LimitFunction = pLimit(2)): Promise<
     file: (rel) => !isArtifactPage(rel),
     whole: (dir) => !isArtifactPage(dir) && !LOCALES.some((l) => `${l}/artifacts/`.startsWith(dir)),
   };
-  const artifactPages: Selection = { file: (rel) => isArtifactPage(rel) || rel.startsWith('_astro/'), whole: (dir) => isArtifactPage(dir) || dir.startsWith('_astro/') };
+  const artifactPages: Selection = {
+    file: (rel) => isArtifactPage(rel) || rel.startsWith('_astro/'),
+    whole: (dir) => isArtifactPage(dir) || dir.startsWith('_astro/'),
+  };
   const parts: { name: string; env: Record<string, string>; select: Selection }[] = [
     { name: 'listings', env: listingsEnv, select: listings },
     ...dirty.map((key) => ({ name: key.replace(':', '-'), env: { HERITAGE_BUILD_PART: 'artifacts', HERITAGE_BUILD_SHARDS: key }, select: artifactPages })),
@@ -179,11 +189,19 @@ export async function buildSitePages(limit: LimitFunction = pLimit(2)): Promise<
   }
   // Artifact pages of records that are gone, from changed shards and from shards that no longer exist.
   const liveIds = new Set([...shards.values()].flatMap((s) => s.ids));
-  const oldIds = Object.entries(before?.shards ?? {}).filter(([k]) => full || dirty.includes(k) || !shards.has(k)).flatMap(([, s]) => s.ids);
+  const oldIds = Object.entries(before?.shards ?? {})
+    .filter(([k]) => full || dirty.includes(k) || !shards.has(k))
+    .flatMap(([, s]) => s.ids);
   removed += removeArtifactPages(oldIds.filter((id) => !liveIds.has(id)));
   fs.rmSync(staging, { recursive: true, force: true });
   const state: PagesState = { templateHash: tHash, shards: Object.fromEntries(shards), listingFiles, collectionFiles };
   writeFileAtomic.sync(stateFile(), JSON.stringify(state));
   const now = performance.now();
-  return { shardsRendered: dirty.length, shardsKept: shards.size - dirty.length, pagesRemoved: removed, seconds: (now - started) / 1000, publishSeconds: (now - rendered) / 1000 };
+  return {
+    shardsRendered: dirty.length,
+    shardsKept: shards.size - dirty.length,
+    pagesRemoved: removed,
+    seconds: (now - started) / 1000,
+    publishSeconds: (now - rendered) / 1000,
+  };
 }

@@ -50,7 +50,9 @@ export const stages: Stage[] = [
     when: 'with-site',
     run: async () => {
       const s = await runOpenDataStage({ sitemaps: false });
-      console.log(`  ${s.artifacts} artifacts in ${s.collections} collections (${s.collectionsUnchanged} unchanged), ${s.filesWritten} files written, ${s.filesRemoved} removed; ${s.seconds.toFixed(1)} s`);
+      console.log(
+        `  ${s.artifacts} artifacts in ${s.collections} collections (${s.collectionsUnchanged} unchanged), ${s.filesWritten} files written, ${s.filesRemoved} removed; ${s.seconds.toFixed(1)} s`,
+      );
       return s.failed;
     },
   },

@@ -11,7 +11,10 @@ const files = import.meta.glob<Strings>('./locales/*.json', { eager: true, impor
 export function collectResources(input: Record<string, Strings>): Resources {
   const out = Object.fromEntries(LOCALES.map((l) => [l, {}])) as Resources;
   for (const [file, strings] of Object.entries(input)) {
-    const parts = file.replace(/^.*\//, '').replace(/\.json$/, '').split('.');
+    const parts = file
+      .replace(/^.*\//, '')
+      .replace(/\.json$/, '')
+      .split('.');
     const locale = parts.pop() as Locale;
     const ns = parts.length ? parts.join('.') : 'common';
     if (!LOCALES.includes(locale)) throw new Error(`i18n: ${file} is not named <locale>.json or <feature>.<locale>.json`);

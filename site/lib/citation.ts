@@ -5,7 +5,10 @@ import type { Artifact } from '../../model/schema.ts';
 import { pickText } from '../../model/text.ts';
 
 export function citationText(a: Artifact, locale: Locale, url: string): string {
-  const maker = a.makers.map((m) => pickText(m.name, locale)).filter(Boolean).join(', ');
+  const maker = a.makers
+    .map((m) => pickText(m.name, locale))
+    .filter(Boolean)
+    .join(', ');
   const title = pickText(a.title, locale);
   const date = pickText(a.date?.display, locale);
   const holder = pickText(a.holder, locale);

@@ -24,7 +24,15 @@ const valuesOf: Record<FacetName, (a: ArtifactCardData) => LangMap[]> = {
 /** A stable URL key: the English label when there is one (folded), else the Chinese. */
 export function facetKey(label: LangMap): string {
   const text = label.en ?? label.fr ?? label.zh ?? '';
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'unknown';
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'unknown'
+  );
 }
 
 const cache = new Map<FacetName, FacetValue[]>();

@@ -33,8 +33,15 @@ interface SiteData {
 }
 
 const toCard = (a: Artifact): ArtifactCardData => ({
-  id: a.id, collection: a.collection, title: a.title, maker: a.makers[0]?.name, period: a.period, objectType: a.objectType,
-  materials: a.materials, places: a.places.map((p) => p.name), media: a.media.filter((m) => m.kind === 'image').slice(0, 1),
+  id: a.id,
+  collection: a.collection,
+  title: a.title,
+  maker: a.makers[0]?.name,
+  period: a.period,
+  objectType: a.objectType,
+  materials: a.materials,
+  places: a.places.map((p) => p.name),
+  media: a.media.filter((m) => m.kind === 'image').slice(0, 1),
 });
 
 let cached: Promise<SiteData> | undefined;

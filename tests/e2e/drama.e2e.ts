@@ -25,11 +25,18 @@ const currentTime = (page: Page) => page.$eval('video', (v: HTMLVideoElement) =>
 /** Plays muted and waits until currentTime has moved `by` seconds past `from`: a player stuck after a seek (paused,
  * or at readyState 1 with play() pending) never gets there. */
 async function expectAdvances(page: Page, from: number, by = 1.5): Promise<void> {
-  await page.$eval('video', (v: HTMLVideoElement) => { v.muted = true; void v.play().catch(() => undefined); });
-  await page.waitForFunction(([f, b]) => {
-    const v = document.querySelector('video') as HTMLVideoElement;
-    return !v.paused && v.readyState >= 3 && v.currentTime > f + b;
-  }, [from, by] as const, { timeout: 20_000 });
+  await page.$eval('video', (v: HTMLVideoElement) => {
+    v.muted = true;
+    void v.play().catch(() => undefined);
+  });
+  await page.waitForFunction(
+    ([f, b]) => {
+      const v = document.querySelector('video') as HTMLVideoElement;
+      return !v.paused && v.readyState >= 3 && v.currentTime > f + b;
+    },
+    [from, by] as const,
+    { timeout: 20_000 },
+  );
   const t = await currentTime(page);
   expect(t).toBeGreaterThan(from + by);
   // Far beyond the target means the seek was lost and playback restarted elsewhere.
@@ -40,7 +47,10 @@ const caption = (page: Page) => page.$eval('[data-testid="caption"]', (el) => el
 describe('drama player', () => {
   it('plays: currentTime advances', async () => {
     const { page, errors } = await open(PAGE);
-    await page.$eval('video', (v: HTMLVideoElement) => { v.muted = true; return v.play(); });
+    await page.$eval('video', (v: HTMLVideoElement) => {
+      v.muted = true;
+      return v.play();
+    });
     await page.waitForFunction(() => (document.querySelector('video') as HTMLVideoElement).currentTime > 1.5, undefined, { timeout: 30_000 });
     expect(await currentTime(page)).toBeGreaterThan(1.5);
     expect(errors).toEqual([]);
@@ -50,7 +60,10 @@ describe('drama player', () => {
   it('switching the subtitle language changes the shown cue text; Arabic is right to left', async () => {
     // Cue 5 ("Oh, I fell asleep…") is shown from 24.24 s to 28.24 s in every language.
     const { page } = await open(`${PAGE}?t=24.4`);
-    await page.$eval('video', (v: HTMLVideoElement) => { v.muted = true; return v.play(); });
+    await page.$eval('video', (v: HTMLVideoElement) => {
+      v.muted = true;
+      return v.play();
+    });
     await page.waitForFunction(() => document.querySelector('[data-testid="caption"]')?.textContent?.includes('fell asleep'), undefined, { timeout: 20_000 });
     // Still inside the cue (until 28.24 s) after advancing 1 s.
     await expectAdvances(page, 24.4, 1);
@@ -58,12 +71,21 @@ describe('drama player', () => {
     expect(await caption(page)).toContain('fell asleep');
     const en = await caption(page);
     await page.selectOption('select[name="subtitles"]', 'fr');
-    await page.waitForFunction((en) => { const t = document.querySelector('[data-testid="caption"]')?.textContent; return !!t && t !== en; }, en, { timeout: 10_000 });
+    await page.waitForFunction(
+      (en) => {
+        const t = document.querySelector('[data-testid="caption"]')?.textContent;
+        return !!t && t !== en;
+      },
+      en,
+      { timeout: 10_000 },
+    );
     const fr = await caption(page);
     expect(fr).not.toBe(en);
     expect(await page.$eval('[data-testid="caption"] span', (s) => s.getAttribute('lang'))).toBe('fr');
     await page.selectOption('select[name="subtitles"]', 'ar');
-    await page.waitForFunction(() => /[\u0600-\u06ff]/.test(document.querySelector('[data-testid="caption"]')?.textContent ?? ''), undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => /[\u0600-\u06ff]/.test(document.querySelector('[data-testid="caption"]')?.textContent ?? ''), undefined, {
+      timeout: 10_000,
+    });
     expect(await page.$eval('[data-testid="caption"] span', (s) => s.getAttribute('dir'))).toBe('rtl');
     expect(await page.$eval('.drama-transcript ol', (s) => s.getAttribute('dir'))).toBe('rtl');
     await page.close();
@@ -74,7 +96,9 @@ describe('drama player', () => {
     const line = page.locator('.drama-transcript li a').nth(20);
     const start = Number(await line.getAttribute('data-start'));
     expect(start).toBeGreaterThan(30);
-    await page.$eval('video', (v: HTMLVideoElement) => { v.muted = true; });
+    await page.$eval('video', (v: HTMLVideoElement) => {
+      v.muted = true;
+    });
     await line.click();
     await page.waitForFunction((s) => Math.abs((document.querySelector('video') as HTMLVideoElement).currentTime - s) < 2, start, { timeout: 10_000 });
     await expectAdvances(page, start);
@@ -99,10 +123,18 @@ describe('drama player', () => {
     await expectAdvances(page, 0, 1);
     const target = Math.floor((await page.$eval('video', (v: HTMLVideoElement) => v.duration)) * 0.7);
     expect(target).toBeGreaterThan(100);
-    await page.$eval('video', (v: HTMLVideoElement, s) => { v.currentTime = s; }, target);
+    await page.$eval(
+      'video',
+      (v: HTMLVideoElement, s) => {
+        v.currentTime = s;
+      },
+      target,
+    );
     await expectAdvances(page, target);
     // And back to an earlier point (already buffered or evicted, either way it must play).
-    await page.$eval('video', (v: HTMLVideoElement) => { v.currentTime = 30; });
+    await page.$eval('video', (v: HTMLVideoElement) => {
+      v.currentTime = 30;
+    });
     await expectAdvances(page, 30);
     await page.close();
   });
@@ -110,7 +142,9 @@ describe('drama player', () => {
   it('keyboard: the subtitle menu and transcript lines are reachable and the K key toggles playback', async () => {
     const { page } = await open(PAGE);
     await page.focus('.drama-player video');
-    await page.$eval('video', (v: HTMLVideoElement) => { v.muted = true; });
+    await page.$eval('video', (v: HTMLVideoElement) => {
+      v.muted = true;
+    });
     await page.keyboard.press('k');
     await page.waitForFunction(() => !(document.querySelector('video') as HTMLVideoElement).paused, undefined, { timeout: 10_000 });
     await page.keyboard.press('k');

@@ -36,7 +36,9 @@ beforeAll(async () => {
   fs.writeFileSync(entryFile, `import { initDeepZoom } from ${JSON.stringify(path.resolve('site/components/images/deep-zoom.ts'))};\ninitDeepZoom();\n`);
   await build({ entryPoints: { 'deep-zoom': entryFile }, bundle: true, splitting: true, format: 'esm', outdir: path.join(web, '_js'), logLevel: 'error' });
   // Mirrors the markup of site/components/images/DeepZoom.astro.
-  fs.writeFileSync(path.join(web, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>zoom</title><link rel="icon" href="data:,">
+  fs.writeFileSync(
+    path.join(web, 'index.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>zoom</title><link rel="icon" href="data:,">
 <script type="module" src="/_js/deep-zoom.js"></script></head><body>
 <section class="deep-zoom" data-deep-zoom data-info="${entry.iiif.infoUrl}" data-viewer-label="Deep-zoom image viewer">
   <button type="button" data-deep-zoom-open aria-expanded="false">Zoom in on the image</button>
@@ -45,9 +47,15 @@ beforeAll(async () => {
     <div role="toolbar"><button type="button" data-action="zoom-in">Zoom in</button><button type="button" data-action="close">Close</button></div>
     <div data-deep-zoom-canvas style="width:800px;height:600px"></div>
   </div>
-</section></body></html>`);
+</section></body></html>`,
+  );
   const serve = sirv(web, { dev: true });
-  server = http.createServer((req, res) => serve(req, res, () => { res.statusCode = 404; res.end(); }));
+  server = http.createServer((req, res) =>
+    serve(req, res, () => {
+      res.statusCode = 404;
+      res.end();
+    }),
+  );
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await launchBrowser();
@@ -65,16 +73,24 @@ describe('deep-zoom viewer', () => {
     const responses: { url: string; status: number }[] = [];
     const problems: string[] = [];
     page.on('response', (r) => responses.push({ url: r.url(), status: r.status() }));
-    page.on('request', (r) => { if (!r.url().startsWith(base)) problems.push(`left the site: ${r.url()}`); });
+    page.on('request', (r) => {
+      if (!r.url().startsWith(base)) problems.push(`left the site: ${r.url()}`);
+    });
     page.on('pageerror', (e) => problems.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
 
     await page.goto(`${base}/index.html`, { waitUntil: 'networkidle' });
     const before = responses.length;
     expect(responses.some((r) => r.url.includes('/iiif/'))).toBe(false);
     // OpenSeadragon (~200 KB) is not fetched before the visitor asks for the viewer.
     const jsBefore = await page.evaluate(() =>
-      performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js')).reduce((n, e) => n + (e as PerformanceResourceTiming).decodedBodySize, 0));
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.endsWith('.js'))
+        .reduce((n, e) => n + (e as PerformanceResourceTiming).decodedBodySize, 0),
+    );
     expect(jsBefore).toBeLessThan(12_000);
 
     await page.focus('[data-deep-zoom-open]');

@@ -36,7 +36,7 @@ it('has no broken internal links in dist/', () => {
   const broken = new Map<string, string>();
   let checked = 0;
   for (const file of htmlFiles(E2E_DIST)) {
-    const pagePath = '/' + path.relative(E2E_DIST, file).replace(/index\.html$/, '');
+    const pagePath = `/${path.relative(E2E_DIST, file).replace(/index\.html$/, '')}`;
     for (const link of linksOf(fs.readFileSync(file, 'utf8'))) {
       if (/^(https?:|mailto:|data:|#|javascript:)/.test(link) || link === '') continue;
       const target = new URL(link, `http://site${encodeURI(pagePath)}`).pathname;

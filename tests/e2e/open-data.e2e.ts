@@ -37,7 +37,7 @@ describe('sitemaps', () => {
   it('list every artifact and collection page of every locale', () => {
     const listed = new Set(files.flatMap((f) => [...read(f).matchAll(/<url><loc>([^<]+)<\/loc>/g)].map((m) => decodeURIComponent(pathOf(m[1]!)))));
     const pages = htmlFiles(E2E_DIST)
-      .map((f) => '/' + path.relative(E2E_DIST, f).replace(/index\.html$/, ''))
+      .map((f) => `/${path.relative(E2E_DIST, f).replace(/index\.html$/, '')}`)
       .filter((p) => /^\/(zh|en|fr)\/(artifacts|collections)\//.test(p));
     expect(pages.length).toBeGreaterThan(10);
     expect(pages.filter((p) => !listed.has(p))).toEqual([]);
@@ -46,9 +46,18 @@ describe('sitemaps', () => {
 
 describe('artifact and collection pages', () => {
   const artifactPage = htmlFiles(path.join(E2E_DIST, 'en', 'artifacts'))[0]!;
-  const collectionPage = path.join(E2E_DIST, 'en', 'collections', fs.readdirSync(path.join(E2E_DIST, 'en', 'collections')).find((d) => fs.statSync(path.join(E2E_DIST, 'en', 'collections', d)).isDirectory())!, 'index.html');
+  const collectionPage = path.join(
+    E2E_DIST,
+    'en',
+    'collections',
+    fs.readdirSync(path.join(E2E_DIST, 'en', 'collections')).find((d) => fs.statSync(path.join(E2E_DIST, 'en', 'collections', d)).isDirectory())!,
+    'index.html',
+  );
 
-  for (const [kind, file, type] of [['artifact', artifactPage, 'https://schema.org/VisualArtwork'], ['collection', collectionPage, 'https://schema.org/Collection']] as const) {
+  for (const [kind, file, type] of [
+    ['artifact', artifactPage, 'https://schema.org/VisualArtwork'],
+    ['collection', collectionPage, 'https://schema.org/Collection'],
+  ] as const) {
     it(`${kind} page head has JSON-LD that expands and Open Graph tags`, async () => {
       const html = fs.readFileSync(file, 'utf8');
       const head = html.slice(0, html.indexOf('</head>'));

@@ -21,7 +21,12 @@ export function htmlFiles(dist: string): string[] {
 export function templateSamples(dist: string): { template: string; urls: string[] }[] {
   const byTemplate = new Map<string, Map<string, string>>();
   for (const file of walk(dist)) {
-    const rel = '/' + path.relative(dist, file).replace(/index\.html$/, '').replace(/\\/g, '/');
+    const rel =
+      '/' +
+      path
+        .relative(dist, file)
+        .replace(/index\.html$/, '')
+        .replace(/\\/g, '/');
     const parts = rel.split('/').filter(Boolean);
     const locale = parts[0] && (LOCALES as readonly string[]).includes(parts[0]) ? parts.shift()! : '-';
     const template = parts.map((p, i) => (i === 0 ? p : '*')).join('/') || '(home)';

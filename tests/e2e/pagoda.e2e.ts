@@ -84,7 +84,8 @@ describe('Yingxian pagoda: timeline, views, monitoring', () => {
     await page.waitForSelector('[data-monitoring][data-charts="ready"]');
     const dir = path.resolve('content/monitoring/yingxian-pagoda');
     for (const id of ['tilt', 'displacement', 'environment']) {
-      const rows = (parseCsv(fs.readFileSync(path.join(dir, `${id}.csv`), 'utf8'), { columns: true, comment: '#', skip_empty_lines: true }) as unknown[]).length;
+      const rows = (parseCsv(fs.readFileSync(path.join(dir, `${id}.csv`), 'utf8'), { columns: true, comment: '#', skip_empty_lines: true }) as unknown[])
+        .length;
       expect(rows).toBeGreaterThan(100);
       expect(await page.locator(`details[data-table="${id}"] tbody tr`).count(), id).toBe(rows);
       const canvas = page.locator(`canvas[data-chart="${id}"]`);
@@ -122,6 +123,14 @@ describe('Yingxian pagoda: timeline, views, monitoring', () => {
     await page.waitForSelector('[data-monitoring][data-charts="ready"]');
     const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`)).toEqual([]);
+    expect(
+      bad.map(
+        (v) =>
+          `${v.id}: ${v.help} (${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join('; ')})`,
+      ),
+    ).toEqual([]);
   });
 });

@@ -118,12 +118,12 @@ describe('scene viewer (Library Cave)', () => {
     expect(diffRatio(before, await shot(page))).toBeGreaterThan(0.2);
     await page.keyboard.press('Tab');
     // The first hotspot in front of the camera (drei hides labels behind it, so they are skipped by Tab).
-    const id = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['hotspot']);
+    const id = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.hotspot);
     expect(id).toBeTruthy();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator(`[data-hotspot-panel="${id}"]`).isVisible()).toBe(true);
     await page.keyboard.press('Tab');
-    const next = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset['hotspot']);
+    const next = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.hotspot);
     expect(next).toBeTruthy();
     expect(next).not.toBe(id);
   });

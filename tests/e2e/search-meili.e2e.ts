@@ -15,8 +15,15 @@ beforeAll(() => {
   const r = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
     stdio: 'inherit',
     env: {
-      ...process.env, ASTRO_TELEMETRY_DISABLED: '1', HERITAGE_BUILD_DIR: E2E_BUILD, HERITAGE_DIST_DIR: dist, HERITAGE_BUILD_PART: 'listings',
-      HERITAGE_ASTRO_CACHE_DIR: `${dist}.cache`, HERITAGE_MEILI_HOST: 'http://127.0.0.1:7700', HERITAGE_MEILI_SEARCH_KEY: SEARCH, HERITAGE_MEILI_ADMIN_KEY: ADMIN,
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      HERITAGE_BUILD_DIR: E2E_BUILD,
+      HERITAGE_DIST_DIR: dist,
+      HERITAGE_BUILD_PART: 'listings',
+      HERITAGE_ASTRO_CACHE_DIR: `${dist}.cache`,
+      HERITAGE_MEILI_HOST: 'http://127.0.0.1:7700',
+      HERITAGE_MEILI_SEARCH_KEY: SEARCH,
+      HERITAGE_MEILI_ADMIN_KEY: ADMIN,
     },
   });
   expect(r.status).toBe(0);

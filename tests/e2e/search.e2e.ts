@@ -17,13 +17,27 @@ let server: http.Server;
 let origin: string;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-e2e-'));
-  await writeSearchIndex(realArtifacts().flatMap((r) => artifactToDocs(r)), path.join(dir, 'search'));
-  await build({ entryPoints: { engine: 'site/components/search/runtime/engine.ts' }, bundle: true, splitting: true, format: 'esm', outdir: path.join(dir, '_search'), logLevel: 'error' });
+  await writeSearchIndex(
+    realArtifacts().flatMap((r) => artifactToDocs(r)),
+    path.join(dir, 'search'),
+  );
+  await build({
+    entryPoints: { engine: 'site/components/search/runtime/engine.ts' },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    outdir: path.join(dir, '_search'),
+    logLevel: 'error',
+  });
   fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>search</title>');
   server = http.createServer((req, res) => {
     const file = path.join(dir, req.url === '/' ? 'index.html' : decodeURIComponent(req.url!.split('?')[0]!));
     fs.readFile(file, (err, data) => {
-      if (err) { res.statusCode = 404; res.end(); return; }
+      if (err) {
+        res.statusCode = 404;
+        res.end();
+        return;
+      }
       res.setHeader('content-type', file.endsWith('.js') ? 'text/javascript' : file.endsWith('.html') ? 'text/html' : 'application/octet-stream');
       res.end(data);
     });
@@ -31,13 +45,19 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 }, 120_000);
-afterAll(() => { server?.close(); fs.rmSync(dir, { recursive: true, force: true }); });
+afterAll(() => {
+  server?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 it('returns the same hits in Chromium as in Node', async () => {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+  });
   try {
     const page = await browser.newPage();
-    await page.goto(origin + '/');
+    await page.goto(`${origin}/`);
     // A module script tag, not import() inside evaluate: Vitest rewrites dynamic imports in test code.
     await page.addScriptTag({ type: 'module', content: "import { createSearch } from '/_search/engine.js'; window.__search = createSearch('/search');" });
     await page.waitForFunction(() => '__search' in window);

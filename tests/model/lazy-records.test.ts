@@ -17,7 +17,7 @@ describe('streamLazyArtifacts', () => {
     ];
     const file = artifactsFile('c', dir);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    fs.writeFileSync(file, `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
     const seen: { id: string; record: unknown }[] = [];
     for await (const a of streamLazyArtifacts('c', dir)) seen.push({ id: a.id, record: a.record() });
     expect(seen.map((s) => s.id)).toEqual(records.map((r) => r.id));

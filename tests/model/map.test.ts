@@ -14,7 +14,19 @@ const places = (parse(fs.readFileSync(path.join(ROOT, 'content/places.yaml'), 'u
 describe('places and routes', () => {
   it('has the sites, museums and manuscript libraries, with pages where we have them', () => {
     const ids = places.map((p) => p.id);
-    for (const id of ['mogao-caves', 'yingxian-pagoda', 'palace-museum-beijing', 'npm-taipei', 'met-new-york', 'nmaa-washington', 'british-library-london', 'bnf-paris', 'nlc-beijing', 'iom-ras-st-petersburg', 'ryukoku-kyoto'])
+    for (const id of [
+      'mogao-caves',
+      'yingxian-pagoda',
+      'palace-museum-beijing',
+      'npm-taipei',
+      'met-new-york',
+      'nmaa-washington',
+      'british-library-london',
+      'bnf-paris',
+      'nlc-beijing',
+      'iom-ras-st-petersburg',
+      'ryukoku-kyoto',
+    ])
       expect(ids).toContain(id);
     expect(places.find((p) => p.id === 'yingxian-pagoda')?.page).toBe('/scenes/yingxian-pagoda/');
   });
@@ -40,11 +52,14 @@ describe('places and routes', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'routes-'));
     const file = path.join(dir, 'routes.yaml');
     const tri = { zh: 'a', en: 'a', fr: 'a' };
-    fs.writeFileSync(file, JSON.stringify([
-      { id: 'ok', from: 'a', to: 'b', date: { from: 1907 }, label: tri, text: tri },
-      { id: 'lost', from: 'a', to: 'nowhere', date: { from: 1908 }, label: tri, text: tri },
-      { id: 'bare', from: 'a', to: 'b', date: {}, label: tri },
-    ]));
+    fs.writeFileSync(
+      file,
+      JSON.stringify([
+        { id: 'ok', from: 'a', to: 'b', date: { from: 1907 }, label: tri, text: tri },
+        { id: 'lost', from: 'a', to: 'nowhere', date: { from: 1908 }, label: tri, text: tri },
+        { id: 'bare', from: 'a', to: 'b', date: {}, label: tri },
+      ]),
+    );
     const { routes, problems } = readRoutes(file, new Set(['a', 'b']));
     expect(routes.map((r) => r.id)).toEqual(['ok']);
     expect(problems.map((p) => p.message)).toEqual([

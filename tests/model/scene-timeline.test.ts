@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../model/paths.ts';
 import { scene } from '../../model/scene.ts';
 
-const raw = parse(fs.readFileSync(path.join(ROOT, 'content/scenes/yingxian-pagoda.yaml'), 'utf8')) as Record<string, unknown> & { variants: Record<string, unknown>[] };
+const raw = parse(fs.readFileSync(path.join(ROOT, 'content/scenes/yingxian-pagoda.yaml'), 'utf8')) as Record<string, unknown> & {
+  variants: Record<string, unknown>[];
+};
 
 describe('scene timeline, levels and views', () => {
   it('parses the pagoda with its phases, levels and views', () => {

@@ -17,7 +17,15 @@ it('requires text in at least one language', () => {
 });
 
 it('rejects media paths that leave the collection', () => {
-  const base = { type: 'artifact', id: 'a', sourceId: 'a', collection: 'c', title: { en: 'A' }, credit: { en: 'C' }, rights: 'http://creativecommons.org/licenses/by/4.0/' };
+  const base = {
+    type: 'artifact',
+    id: 'a',
+    sourceId: 'a',
+    collection: 'c',
+    title: { en: 'A' },
+    credit: { en: 'C' },
+    rights: 'http://creativecommons.org/licenses/by/4.0/',
+  };
   for (const p of ['../../etc/passwd', '/etc/passwd', 'file:///etc/passwd', 'a/../../b']) {
     expect(artifact.safeParse({ ...base, media: [{ kind: 'image', path: p }] }).success, p).toBe(false);
   }

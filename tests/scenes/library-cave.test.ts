@@ -16,11 +16,19 @@ beforeAll(async () => {
   cave = scene.parse(parse(fs.readFileSync(path.join(ROOT, 'content/scenes/library-cave.yaml'), 'utf8')));
 });
 
-const node = (name: string) => doc.getRoot().listNodes().find((n) => n.getName() === name)!;
+const node = (name: string) =>
+  doc
+    .getRoot()
+    .listNodes()
+    .find((n) => n.getName() === name)!;
 
 describe('Library Cave generator', () => {
   it('names exactly the nodes the paradata describes', () => {
-    const written = doc.getRoot().listNodes().map((n) => n.getName()).filter((n) => n !== 'library-cave');
+    const written = doc
+      .getRoot()
+      .listNodes()
+      .map((n) => n.getName())
+      .filter((n) => n !== 'library-cave');
     expect(new Set(written)).toEqual(new Set(cave.paradata.elements.map((e) => e.node)));
     expect(new Set(written)).toEqual(new Set(NODE_NAMES));
   });

@@ -28,20 +28,25 @@ describe('pagoda monitoring data (SIMULATED)', () => {
     expect(problems).toEqual([]);
     const t = monitoring!.tables;
     for (const id of ['tilt', 'displacement', 'environment']) expect(t[id]!.dates.length, id).toBe(WEEKS);
-    const d2 = t['displacement']!.values['storey-2']!.filter((v): v is number => v !== null);
+    const d2 = t.displacement!.values['storey-2']!.filter((v): v is number => v !== null);
     expect(Math.min(...d2)).toBeGreaterThan(300); // tens of centimetres at the second storey
     expect(Math.max(...d2)).toBeLessThan(500);
-    const temp = t['environment']!.values['temperature']!.filter((v): v is number => v !== null);
+    const temp = t.environment!.values.temperature!.filter((v): v is number => v !== null);
     expect(Math.min(...temp)).toBeLessThan(-5); // winters below freezing
     expect(Math.max(...temp)).toBeGreaterThan(18);
     // The second storey leans most: its tilt exceeds every other level's.
-    const last = (col: string) => t['tilt']!.values[col]!.at(-1)!;
-    for (const col of Object.keys(t['tilt']!.values).filter((c) => c !== 'storey-2')) expect(last('storey-2')).toBeGreaterThan(last(col)!);
+    const last = (col: string) => t.tilt!.values[col]!.at(-1)!;
+    for (const col of Object.keys(t.tilt!.values).filter((c) => c !== 'storey-2')) expect(last('storey-2')).toBeGreaterThan(last(col)!);
   });
 
   it('reports bad input by file, line and column', () => {
-    const ds: MonitoringDataset = { id: 'x', file: 'x.csv', title: { zh: 'x', en: 'x', fr: 'x' }, series: [{ column: 'a', label: { zh: 'a', en: 'a', fr: 'a' }, unit: 'mm', thresholds: [] }] };
-    expect(parseMonitoringCsv('# SIMULATED\ndate,a\n2020-01-01,1.5\n2020-01-08,\n', ds).values['a']).toEqual([1.5, null]);
+    const ds: MonitoringDataset = {
+      id: 'x',
+      file: 'x.csv',
+      title: { zh: 'x', en: 'x', fr: 'x' },
+      series: [{ column: 'a', label: { zh: 'a', en: 'a', fr: 'a' }, unit: 'mm', thresholds: [] }],
+    };
+    expect(parseMonitoringCsv('# SIMULATED\ndate,a\n2020-01-01,1.5\n2020-01-08,\n', ds).values.a).toEqual([1.5, null]);
     expect(() => parseMonitoringCsv('date,a\n2020-01-01,abc\n', ds)).toThrow(/x\.csv: line 2, column "a": "abc" is not a number/);
     expect(() => parseMonitoringCsv('date,a\n01/02/2020,1\n', ds)).toThrow(/column "date"/);
     expect(() => parseMonitoringCsv('date,b\n2020-01-01,1\n', ds)).toThrow(/no column "a"/);

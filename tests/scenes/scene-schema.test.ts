@@ -7,7 +7,12 @@ import { ROOT } from '../../model/paths.ts';
 import { readScenes, scene } from '../../model/scene.ts';
 
 const caveFile = path.join(ROOT, 'content/scenes/library-cave.yaml');
-const cave = () => parse(fs.readFileSync(caveFile, 'utf8')) as Record<string, unknown> & { hotspots: { id: string }[]; tour: { hotspot?: string }[]; paradata: { elements: { sources: string[] }[] } };
+const cave = () =>
+  parse(fs.readFileSync(caveFile, 'utf8')) as Record<string, unknown> & {
+    hotspots: { id: string }[];
+    tour: { hotspot?: string }[];
+    paradata: { elements: { sources: string[] }[] };
+  };
 
 describe('scene schema', () => {
   it('accepts the Library Cave with every hotspot, tour step and paradata element in three languages', () => {
@@ -19,7 +24,10 @@ describe('scene schema', () => {
   });
 
   it('covers the dispersal of the manuscripts (London, Paris, Beijing, Kyoto, St Petersburg)', () => {
-    const en = scene.parse(cave()).hotspots.map((h) => h.text.en).join(' ');
+    const en = scene
+      .parse(cave())
+      .hotspots.map((h) => h.text.en)
+      .join(' ');
     for (const w of ['British Library', 'Bibliothèque nationale de France', 'National Library of China', 'Kyoto', 'St Petersburg']) expect(en).toContain(w);
   });
 

@@ -14,7 +14,13 @@ const strings = JSON.parse(fs.readFileSync(path.join(ROOT, 'site/i18n/locales/sc
 const manifest: ModelManifest = {
   version: 1,
   settingsKey: 'x',
-  models: { 'library-cave/as-found-1900': { inputHash: 'h', source: 'generator:library-cave', lods: [{ level: 'first', url: '/models/a.glb', bytes: 1, triangles: 1, compression: 'meshopt' }] } },
+  models: {
+    'library-cave/as-found-1900': {
+      inputHash: 'h',
+      source: 'generator:library-cave',
+      lods: [{ level: 'first', url: '/models/a.glb', bytes: 1, triangles: 1, compression: 'meshopt' }],
+    },
+  },
 };
 
 describe('viewer props', () => {
@@ -52,8 +58,8 @@ describe('evidence view', () => {
     expect(levelOf(part, evidence)).toBe('documented');
     const counts = applyEvidence(root, evidence, true);
     expect(counts).toEqual({ documented: 1, unrecorded: 1 });
-    expect('#' + (part.material as unknown as THREE.MeshLambertMaterial).color.getHexString()).toBe(EVIDENCE_COLOURS.documented);
-    expect('#' + (stray.material as unknown as THREE.MeshLambertMaterial).color.getHexString()).toBe(EVIDENCE_COLOURS.unrecorded);
+    expect(`#${(part.material as unknown as THREE.MeshLambertMaterial).color.getHexString()}`).toBe(EVIDENCE_COLOURS.documented);
+    expect(`#${(stray.material as unknown as THREE.MeshLambertMaterial).color.getHexString()}`).toBe(EVIDENCE_COLOURS.unrecorded);
     applyEvidence(root, evidence, false);
     expect(part.material).toBe(original);
   });

@@ -24,11 +24,21 @@ beforeAll(async () => {
   }
 });
 
-const names = (doc: Document) => new Set(doc.getRoot().listNodes().map((n) => n.getName()));
-const byName = (doc: Document, name: string): Node => doc.getRoot().listNodes().find((n) => n.getName() === name)!;
+const names = (doc: Document) =>
+  new Set(
+    doc
+      .getRoot()
+      .listNodes()
+      .map((n) => n.getName()),
+  );
+const byName = (doc: Document, name: string): Node =>
+  doc
+    .getRoot()
+    .listNodes()
+    .find((n) => n.getName() === name)!;
 
 describe('Yingxian pagoda generator', () => {
-  it('has one variant per documented phase, and the yaml levels are the generator\'s level nodes', () => {
+  it("has one variant per documented phase, and the yaml levels are the generator's level nodes", () => {
     expect(pagoda.variants.map((v) => v.id)).toEqual([...PHASES]);
     expect(pagoda.levels.map((l) => l.node)).toEqual(LEVEL_NODES);
     expect(LEVEL_NODES).toEqual(['storey-1', 'mezzanine-1', 'storey-2', 'mezzanine-2', 'storey-3', 'mezzanine-3', 'storey-4', 'mezzanine-4', 'storey-5']);
@@ -65,16 +75,27 @@ describe('Yingxian pagoda generator', () => {
 
   it('draws the bracket sets as GPU instances, and the model stage keeps them', async () => {
     const doc = docs.get('today')!;
-    const instanced = doc.getRoot().listNodes().filter((n) => n.getExtension('EXT_mesh_gpu_instancing'));
+    const instanced = doc
+      .getRoot()
+      .listNodes()
+      .filter((n) => n.getExtension('EXT_mesh_gpu_instancing'));
     expect(instanced.length).toBe(27); // 9 levels × 3 kinds
     expect(instanced.every((n) => n.getName().startsWith('dougong-'))).toBe(true);
     expect(new Set(instanced.map((n) => n.getMesh())).size).toBe(3); // one mesh per kind, shared by every level
     const io = await modelIO();
     for (const lod of LODS) {
       const out = await io.readBinary((await optimizeLod(await io.writeBinary(doc), lod)).glb);
-      const kept = out.getRoot().listNodes().filter((n) => n.getExtension('EXT_mesh_gpu_instancing'));
+      const kept = out
+        .getRoot()
+        .listNodes()
+        .filter((n) => n.getExtension('EXT_mesh_gpu_instancing'));
       expect(kept.length, lod.level).toBe(27);
-      expect(out.getRoot().listExtensionsUsed().map((e) => e.extensionName)).toContain('EXT_mesh_gpu_instancing');
+      expect(
+        out
+          .getRoot()
+          .listExtensionsUsed()
+          .map((e) => e.extensionName),
+      ).toContain('EXT_mesh_gpu_instancing');
     }
   });
 

@@ -17,7 +17,9 @@ function tree(files: Record<string, string>): string {
   return dir;
 }
 const read = (dir: string, rel: string) => fs.readFileSync(path.join(dir, rel), 'utf8');
-afterEach(() => { for (const r of roots.splice(0)) fs.rmSync(r, { recursive: true, force: true }); });
+afterEach(() => {
+  for (const r of roots.splice(0)) fs.rmSync(r, { recursive: true, force: true });
+});
 
 const pagesOnly: Selection = { file: (rel) => rel.startsWith('zh/artifacts/'), whole: (dir) => dir.startsWith('zh/artifacts/') };
 
@@ -25,7 +27,13 @@ describe('publishPart', () => {
   it('moves a new folder whole, replaces changed files, keeps identical ones and ignores the rest', () => {
     const dist = tree({ 'zh/artifacts/a/index.html': 'A', 'zh/artifacts/b/index.html': 'old B', 'zh/index.html': 'home' });
     const keptAt = fs.statSync(path.join(dist, 'zh/artifacts/a/index.html')).mtimeMs;
-    const staging = tree({ 'zh/artifacts/a/index.html': 'A', 'zh/artifacts/b/index.html': 'new B', 'zh/artifacts/c/index.html': 'C', 'zh/artifacts/c/data.json': '{}', 'zh/index.html': 'shard home' });
+    const staging = tree({
+      'zh/artifacts/a/index.html': 'A',
+      'zh/artifacts/b/index.html': 'new B',
+      'zh/artifacts/c/index.html': 'C',
+      'zh/artifacts/c/data.json': '{}',
+      'zh/index.html': 'shard home',
+    });
     const listed = publishPart(staging, dist, pagesOnly, true);
     expect(listed.sort()).toEqual(['zh/artifacts/a/index.html', 'zh/artifacts/b/index.html', 'zh/artifacts/c/data.json', 'zh/artifacts/c/index.html']);
     expect(read(dist, 'zh/artifacts/b/index.html')).toBe('new B');

@@ -13,9 +13,21 @@ it('escapes HTML in titles and fields', async () => {
   expect(title).not.toContain('<script>');
   expect(title).toContain('&lt;script&gt;');
   const artifact = {
-    type: 'artifact', id: 'x', sourceId: 'x', collection: 'demo', title: { en: hostile }, credit: { en: hostile },
-    rights: 'http://creativecommons.org/licenses/by/4.0/', alternateTitles: [{ en: hostile }], makers: [], materials: [],
-    identifiers: [], places: [], inscriptions: [], publications: [], media: [],
+    type: 'artifact',
+    id: 'x',
+    sourceId: 'x',
+    collection: 'demo',
+    title: { en: hostile },
+    credit: { en: hostile },
+    rights: 'http://creativecommons.org/licenses/by/4.0/',
+    alternateTitles: [{ en: hostile }],
+    makers: [],
+    materials: [],
+    identifiers: [],
+    places: [],
+    inscriptions: [],
+    publications: [],
+    media: [],
   } satisfies Artifact;
   const fields = await container.renderToString(RecordFields, { props: { artifact, locale: 'zh' } });
   expect(fields).not.toMatch(/<script>|<b>/);

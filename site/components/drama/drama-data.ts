@@ -57,7 +57,10 @@ export function playerProps(view: DramaView, episodeId: string, locale: Locale, 
     lang: a.lang,
     label: a.label?.[locale] ?? d(a.original ? 'player.audioOriginal' : 'player.audioDub', { lang: languageName(a.lang, locale) }),
   }));
-  const defaultSubtitle = defaultSubtitleFor(locale, subtitles.map((s) => s.lang));
+  const defaultSubtitle = defaultSubtitleFor(
+    locale,
+    subtitles.map((s) => s.lang),
+  );
   const cues = readEpisodeCues(view.drama.id, episodeId)?.tracks.find((t) => t.lang === defaultSubtitle)?.cues ?? [];
   const original = ep.video?.audio.find((a) => a.original)?.lang ?? ep.episode.originalLanguage;
   return {

@@ -36,8 +36,14 @@ async function open(root: HTMLElement): Promise<void> {
     });
     viewers.set(root, viewer);
     root.dataset.state = 'loading';
-    viewer.addOnceHandler('open', () => { root.dataset.state = 'open'; root.removeAttribute('aria-busy'); });
-    viewer.addOnceHandler('open-failed', () => { root.dataset.state = 'failed'; root.removeAttribute('aria-busy'); });
+    viewer.addOnceHandler('open', () => {
+      root.dataset.state = 'open';
+      root.removeAttribute('aria-busy');
+    });
+    viewer.addOnceHandler('open-failed', () => {
+      root.dataset.state = 'failed';
+      root.removeAttribute('aria-busy');
+    });
   }
   // OpenSeadragon makes its canvas focusable and handles arrows, +/−, 0 on it.
   (viewer.canvas as HTMLElement).setAttribute('aria-label', root.dataset.viewerLabel ?? '');

@@ -28,7 +28,6 @@ function loadCesium(): Promise<CesiumModule> {
   });
 }
 
-
 /** Points along the great circle from a to b, lifted into an arc (peak height grows with distance). */
 function arc(C: CesiumModule, a: { lat: number; lon: number }, b: { lat: number; lon: number }, steps = 64): CesiumNS.Cartesian3[] {
   const g = new C.EllipsoidGeodesic(C.Cartographic.fromDegrees(a.lon, a.lat), C.Cartographic.fromDegrees(b.lon, b.lat));
@@ -45,8 +44,8 @@ function arc(C: CesiumModule, a: { lat: number; lon: number }, b: { lat: number;
 export async function mountGlobe(el: HTMLElement, payload: GlobePayload): Promise<void> {
   const status = el.querySelector<HTMLElement>('[data-globe-status]');
   if (!hasWebGL()) {
-    if (status) status.textContent = el.dataset['noWebgl'] ?? '';
-    el.dataset['state'] = 'no-webgl';
+    if (status) status.textContent = el.dataset.noWebgl ?? '';
+    el.dataset.state = 'no-webgl';
     return;
   }
   const C = await loadCesium();
@@ -99,7 +98,8 @@ export async function mountGlobe(el: HTMLElement, payload: GlobePayload): Promis
     });
   }
   for (const r of payload.routes) {
-    const a = byId.get(r.from), b = byId.get(r.to);
+    const a = byId.get(r.from),
+      b = byId.get(r.to);
     if (!a || !b) continue;
     viewer.entities.add({
       id: `route-${r.id}`,
@@ -115,7 +115,7 @@ export async function mountGlobe(el: HTMLElement, payload: GlobePayload): Promis
     // Routes start at their site's marker: a marker under the pointer wins over an arc.
     const hits = scene.drillPick(click.position, 8) as { id?: CesiumNS.Entity }[];
     const picked = hits.find((h) => h.id?.id.startsWith('place-')) ?? hits[0];
-    const url = picked?.id?.properties?.['url']?.getValue(C.JulianDate.now()) as string | undefined;
+    const url = picked?.id?.properties?.url?.getValue(C.JulianDate.now()) as string | undefined;
     if (url) location.assign(url);
   }, C.ScreenSpaceEventType.LEFT_CLICK);
 
@@ -139,8 +139,8 @@ export async function mountGlobe(el: HTMLElement, payload: GlobePayload): Promis
       const w = C.SceneTransforms.worldToWindowCoordinates(scene, C.Cartesian3.fromDegrees(p.lon, p.lat));
       if (w) onScreen[p.id] = [Math.round(w.x), Math.round(w.y)];
     }
-    el.dataset['markers'] = JSON.stringify(onScreen);
-    el.dataset['state'] = 'ready';
+    el.dataset.markers = JSON.stringify(onScreen);
+    el.dataset.state = 'ready';
     scene.postRender.removeEventListener(onRender);
   };
   scene.postRender.addEventListener(onRender);

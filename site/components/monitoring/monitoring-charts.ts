@@ -2,9 +2,7 @@
 // <select> or clicked in the 3D viewer (its `heritage:scene-level` event) becomes the series shown; thresholds
 // are drawn as dashed horizontal datasets (Chart.js has no built-in annotation; a line dataset per threshold
 // needs no plugin), and the part of a series beyond a threshold is drawn in the threshold's colour.
-import {
-  CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartDataset as CJSDataset,
-} from 'chart.js';
+import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartDataset as CJSDataset } from 'chart.js';
 import { LEVEL_SELECT_EVENT, type LevelSelectDetail } from '../scene/types.ts';
 import { THRESHOLD_COLOURS, type ChartDataset, type ChartPayload, type ChartSeries } from './chart-data.ts';
 
@@ -69,13 +67,17 @@ export function mountMonitoringCharts(root: ParentNode = document): void {
           // Year and month only: weekly ISO dates would crowd the axis.
           x: { ticks: { maxTicksLimit: 5, maxRotation: 0, callback: (v) => d.dates[Number(v)]?.slice(0, 7) ?? '' } },
           y: { title: { display: true, text: d.series[0]?.unit ?? '' } },
-          ...(twoUnits ? { y1: { position: 'right' as const, grid: { drawOnChartArea: false }, title: { display: true, text: d.series[1]?.unit ?? '' } } } : {}),
+          ...(twoUnits
+            ? { y1: { position: 'right' as const, grid: { drawOnChartArea: false }, title: { display: true, text: d.series[1]?.unit ?? '' } } }
+            : {}),
         },
         plugins: { legend: { labels: { boxHeight: 2 } } },
       },
     });
     charts.set(d.id, chart);
-    canvas.dataset['series'] = shownSeries(d).map((s) => s.column).join(' ');
+    canvas.dataset.series = shownSeries(d)
+      .map((s) => s.column)
+      .join(' ');
   }
 
   const choose = (node: string) => {
@@ -89,13 +91,15 @@ export function mountMonitoringCharts(root: ParentNode = document): void {
       if (!chart) continue;
       chart.data.datasets = datasetsFor(d, shownSeries(d));
       chart.update();
-      chart.canvas.dataset['series'] = shownSeries(d).map((s) => s.column).join(' ');
+      chart.canvas.dataset.series = shownSeries(d)
+        .map((s) => s.column)
+        .join(' ');
       chart.canvas.setAttribute('aria-label', `${d.title} — ${shownSeries(d)[0]?.label ?? ''}`);
     }
     const label = select?.selectedOptions[0]?.textContent ?? node;
-    if (status) status.textContent = status.dataset['template']?.replace('{{label}}', label) ?? label;
+    if (status) status.textContent = status.dataset.template?.replace('{{label}}', label) ?? label;
     document.querySelector('[data-monitoring]')?.setAttribute('data-selected', node);
-    delete document.querySelector<HTMLElement>('[data-monitoring]')?.dataset['pending'];
+    delete document.querySelector<HTMLElement>('[data-monitoring]')?.dataset.pending;
   };
   select?.addEventListener('change', () => choose(select.value));
   addEventListener(LEVEL_SELECT_EVENT, (e) => {
@@ -103,7 +107,7 @@ export function mountMonitoringCharts(root: ParentNode = document): void {
     if (detail.scene === payload.scene) choose(detail.node);
   });
   const section = document.querySelector<HTMLElement>('[data-monitoring]');
-  const pending = section?.dataset['pending'];
+  const pending = section?.dataset.pending;
   if (pending) choose(pending);
   else if (level) section?.setAttribute('data-selected', level);
   section?.setAttribute('data-charts', 'ready');

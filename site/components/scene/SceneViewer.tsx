@@ -19,7 +19,6 @@ import { releaseFonts } from './font-hold.ts';
 // Marks for scripts/bench/scene.ts: where the time before the first frame goes.
 performance.mark('scene-island-eval');
 
-
 function useReducedMotion(): boolean {
   const [reduced, setReduced] = useState(() => matchMedia('(prefers-reduced-motion: reduce)').matches);
   useEffect(() => {
@@ -145,7 +144,9 @@ export default function SceneViewer(props: ViewerProps) {
             {s['variant.label']}{' '}
             <select value={variantId} onChange={(e) => setVariantId(e.target.value)}>
               {variants.map((v) => (
-                <option key={v.id} value={v.id}>{v.label}</option>
+                <option key={v.id} value={v.id}>
+                  {v.label}
+                </option>
               ))}
             </select>
           </label>
@@ -168,13 +169,17 @@ export default function SceneViewer(props: ViewerProps) {
         <TimelineSlider
           label={props.timeline.label}
           variants={variants}
-          index={Math.max(0, variants.findIndex((v) => v.id === variantId))}
+          index={Math.max(
+            0,
+            variants.findIndex((v) => v.id === variantId),
+          )}
           onChange={(i) => setVariantId(variants[i]?.id)}
         />
       )}
       <div
         ref={region}
         className="scene-stage"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the view takes arrow keys to move the camera, so it must be focusable.
         tabIndex={0}
         role="region"
         aria-label={fill(s['viewer.label'] ?? '', { title: props.title })}
@@ -221,12 +226,21 @@ export default function SceneViewer(props: ViewerProps) {
         </WebGLBoundary>
         {(model.loading || model.error || crashed) && (
           <p className="scene-status" role="status">
-            {model.error || crashed ? s['viewer.error'] : model.object && shown !== variant ? s['viewer.loadingVariant'] : model.object ? s['viewer.loadingDetail'] : s['viewer.loading']}
+            {model.error || crashed
+              ? s['viewer.error']
+              : model.object && shown !== variant
+                ? s['viewer.loadingVariant']
+                : model.object
+                  ? s['viewer.loadingDetail']
+                  : s['viewer.loading']}
           </p>
         )}
         {evidenceOn && <EvidenceLegend strings={s} counts={counts} />}
       </div>
-      <p id="scene-keys-help" className="scene-keys-help">{s['keys.help']}{levels.length > 0 && <> {s['level.help']}</>}</p>
+      <p id="scene-keys-help" className="scene-keys-help">
+        {s['keys.help']}
+        {levels.length > 0 && <> {s['level.help']}</>}
+      </p>
       {levels.length > 0 && (
         <p className="scene-picked" role="status">
           {picked ? fill(s['level.selected'] ?? '', { label: levels.find((l) => l.node === picked)?.label ?? picked }) : ''}

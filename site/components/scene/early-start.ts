@@ -11,11 +11,8 @@ const link = document.querySelector<HTMLLinkElement>('link[data-scene-first-view
 void import('./SceneViewer.tsx').catch(() => undefined); // astro-island reports a real failure itself
 if (link && typeof WebGLRenderingContext !== 'undefined') {
   const url = link.getAttribute('href');
-  const compression = link.dataset['compression'] === 'draco' ? 'draco' : 'meshopt';
-  if (url)
-    void import('./use-progressive-model.ts')
-      .then(({ loadLod }) => loadLod({ url, compression }))
-      .catch(() => undefined); // the island retries and shows the error
+  const compression = link.dataset.compression === 'draco' ? 'draco' : 'meshopt';
+  if (url) void import('./use-progressive-model.ts').then(({ loadLod }) => loadLod({ url, compression })).catch(() => undefined); // the island retries and shows the error
   // After the first paint, so the page's text is not held back by it.
   requestAnimationFrame(() => setTimeout(createEarlyContext, 0));
 }

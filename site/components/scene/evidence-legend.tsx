@@ -8,7 +8,7 @@ export interface EvidenceLegendProps {
 }
 
 export function EvidenceLegend({ strings: s, counts }: EvidenceLegendProps) {
-  const levels = [...LEGEND_LEVELS, ...(counts['unrecorded'] ? (['unrecorded'] as const) : [])];
+  const levels = [...LEGEND_LEVELS, ...(counts.unrecorded ? (['unrecorded'] as const) : [])];
   return (
     <section className="scene-legend" aria-label={s['evidence.legend']}>
       <h3>{s['evidence.legend']}</h3>

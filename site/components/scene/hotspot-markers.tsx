@@ -23,7 +23,9 @@ export function HotspotMarkers({ hotspots, active, onSelect }: HotspotMarkersPro
             lang={h.lang}
             onClick={() => onSelect(h.id)}
           >
-            <span className="scene-hotspot-number" aria-hidden="true">{i + 1}</span>
+            <span className="scene-hotspot-number" aria-hidden="true">
+              {i + 1}
+            </span>
             <span className="scene-hotspot-title">{h.title}</span>
           </button>
         </Html>

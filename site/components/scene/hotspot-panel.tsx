@@ -12,8 +12,14 @@ export function HotspotPanel({ hotspot, strings, onClose }: HotspotPanelProps) {
         <div lang={hotspot.lang} data-hotspot-panel={hotspot.id}>
           <h3>{hotspot.title}</h3>
           <p>{hotspot.text}</p>
-          {hotspot.artifactUrl && <p><a href={hotspot.artifactUrl}>{strings['hotspot.artifact']}</a></p>}
-          <button type="button" onClick={onClose}>{strings['hotspot.close']}</button>
+          {hotspot.artifactUrl && (
+            <p>
+              <a href={hotspot.artifactUrl}>{strings['hotspot.artifact']}</a>
+            </p>
+          )}
+          <button type="button" onClick={onClose}>
+            {strings['hotspot.close']}
+          </button>
         </div>
       )}
     </section>

@@ -46,8 +46,8 @@ export function SceneCanvas({ onCreated, children, ...config }: SceneCanvasProps
       root.current = createRoot(el);
     }
     const ctx = early.current;
-    root.current!
-      .configure({
+    root
+      .current!.configure({
         ...config,
         // A factory (not an instance), so R3F still owns and disposes the renderer built on the early context.
         ...(ctx ? { gl: (defaults: THREE.WebGLRendererParameters) => new THREE.WebGLRenderer({ ...defaults, canvas: ctx.canvas, context: ctx.context }) } : {}),
@@ -87,7 +87,5 @@ export function SceneCanvas({ onCreated, children, ...config }: SceneCanvasProps
     [],
   );
 
-  return (
-    <div ref={wrap} style={{ position: 'relative', width: '100%', height: '100%', overflow: 'hidden' }} />
-  );
+  return <div ref={wrap} style={{ position: 'relative', width: '100%', height: '100%', overflow: 'hidden' }} />;
 }

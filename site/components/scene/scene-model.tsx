@@ -52,5 +52,6 @@ export function SceneModel({ object, evidence, evidenceOn, onCounts, levels = []
     e.stopPropagation();
     onLevel(node);
   };
+  // biome-ignore lint/a11y/noStaticElementInteractions: a three.js object, not a DOM element; levels are also keyboard buttons.
   return <primitive object={object} onClick={onClick} />;
 }

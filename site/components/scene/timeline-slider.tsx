@@ -36,7 +36,9 @@ export function TimelineSlider({ label, variants, index, onChange }: TimelineSli
       {/* Visible tick labels; the value text above already tells assistive technology which phase is chosen. */}
       <ol className="scene-timeline-ticks" aria-hidden="true" style={{ gridTemplateColumns: `repeat(${variants.length}, 1fr)` }}>
         {variants.map((v, i) => (
-          <li key={v.id} data-current={i === index ? 'true' : undefined}>{v.tick ?? v.label}</li>
+          <li key={v.id} data-current={i === index ? 'true' : undefined}>
+            {v.tick ?? v.label}
+          </li>
         ))}
       </ol>
       <p className="scene-timeline-narration" aria-live="polite" data-variant={current?.id}>

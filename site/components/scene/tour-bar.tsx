@@ -14,13 +14,17 @@ export function TourBar({ strings: s, tour, step, onStep }: TourBarProps) {
   return (
     <section className="scene-tour" aria-label={s['tour.label']}>
       <div className="scene-tour-controls">
-        <button type="button" disabled={step <= 0} onClick={() => onStep(step - 1)}>{s['tour.previous']}</button>
+        <button type="button" disabled={step <= 0} onClick={() => onStep(step - 1)}>
+          {s['tour.previous']}
+        </button>
         <button type="button" disabled={step >= tour.length - 1} onClick={() => onStep(step + 1)} data-tour-next>
           {step < 0 ? s['tour.start'] : s['tour.next']}
         </button>
         {current && <span className="scene-tour-count">{fill(s['tour.step'] ?? '', { n: step + 1, total: tour.length })}</span>}
       </div>
-      <p className="scene-tour-narration" aria-live="polite" data-tour-step={step}>{current?.narration ?? ''}</p>
+      <p className="scene-tour-narration" aria-live="polite" data-tour-step={step}>
+        {current?.narration ?? ''}
+      </p>
     </section>
   );
 }

@@ -39,7 +39,11 @@ export function loadLod(lod: Pick<ModelLod, 'url' | 'compression'>): Promise<GLT
   let p = pending.get(lod.url);
   if (!p) {
     p = loaderFor(lod).loadAsync(lod.url);
-    if (pending.size === 0) void p.then(() => performance.mark('scene-model-loaded'), () => undefined); // for the bench
+    if (pending.size === 0)
+      void p.then(
+        () => performance.mark('scene-model-loaded'),
+        () => undefined,
+      ); // for the bench
     p.catch(() => pending.delete(lod.url)); // a failed load may be retried by a later mount
     pending.set(lod.url, p);
   }

@@ -10,7 +10,13 @@ export interface ViewerDataOptions {
   textId?: string;
 }
 
-export function viewerProps(scene: Scene, locale: Locale, manifest: ModelManifest | undefined, strings: Record<string, string>, opts: ViewerDataOptions = {}): ViewerProps {
+export function viewerProps(
+  scene: Scene,
+  locale: Locale,
+  manifest: ModelManifest | undefined,
+  strings: Record<string, string>,
+  opts: ViewerDataOptions = {},
+): ViewerProps {
   return {
     locale,
     sceneId: scene.id,

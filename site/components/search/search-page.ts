@@ -17,18 +17,36 @@ class SearchPageElement extends HTMLElement {
   connectedCallback(): void {
     const form = this.querySelector('form')!;
     const input = this.querySelector<HTMLInputElement>('#search-q')!;
-    form.addEventListener('submit', (e) => { e.preventDefault(); this.update({ q: input.value }, true); });
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.update({ q: input.value }, true);
+    });
     let timer: ReturnType<typeof setTimeout> | undefined;
-    input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => this.update({ q: input.value }, false), 150); });
-    this.querySelector('[data-more]')!.addEventListener('click', () => { this.limit += PAGE; void this.run(); });
-    window.addEventListener('popstate', () => { this.syncInput(); void this.run(); });
+    input.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => this.update({ q: input.value }, false), 150);
+    });
+    this.querySelector('[data-more]')!.addEventListener('click', () => {
+      this.limit += PAGE;
+      void this.run();
+    });
+    window.addEventListener('popstate', () => {
+      this.syncInput();
+      void this.run();
+    });
     this.syncInput();
     void this.run();
   }
 
-  private get strings(): SearchStrings { return JSON.parse(this.dataset.strings ?? '{}') as SearchStrings; }
-  private get locale(): Lang { return (this.dataset.locale ?? 'zh') as Lang; }
-  private syncInput(): void { this.querySelector<HTMLInputElement>('#search-q')!.value = new URL(location.href).searchParams.get('q') ?? ''; }
+  private get strings(): SearchStrings {
+    return JSON.parse(this.dataset.strings ?? '{}') as SearchStrings;
+  }
+  private get locale(): Lang {
+    return (this.dataset.locale ?? 'zh') as Lang;
+  }
+  private syncInput(): void {
+    this.querySelector<HTMLInputElement>('#search-q')!.value = new URL(location.href).searchParams.get('q') ?? '';
+  }
 
   /** Changes the URL (push for a finished action, replace while typing) and searches. */
   private update(change: { q?: string; toggle?: [FacetName, string] }, push: boolean): void {
@@ -49,8 +67,12 @@ class SearchPageElement extends HTMLElement {
     const seq = ++this.seq;
     const params = new URL(location.href).searchParams;
     const filters: Filters = {};
-    for (const f of FACET_ORDER) { const v = params.getAll(f); if (v.length) filters[f] = v; }
-    const yf = params.get('yearFrom'), yt = params.get('yearTo');
+    for (const f of FACET_ORDER) {
+      const v = params.getAll(f);
+      if (v.length) filters[f] = v;
+    }
+    const yf = params.get('yearFrom'),
+      yt = params.get('yearTo');
     if (yf) filters.yearFrom = Number(yf);
     if (yt) filters.yearTo = Number(yt);
     const status = this.querySelector('[data-status]')!;
@@ -58,7 +80,10 @@ class SearchPageElement extends HTMLElement {
     const meili = this.dataset.meili ? (JSON.parse(this.dataset.meili) as MeiliClientConfig) : undefined;
     // The Meilisearch client is fetched only once there is something to search for (the visitor typed or
     // the URL carries a query or filter); until then the page shows its empty form.
-    if (meili && !this.engine && !params.get('q') && Object.keys(filters).length === 0) { status.textContent = ''; return; }
+    if (meili && !this.engine && !params.get('q') && Object.keys(filters).length === 0) {
+      status.textContent = '';
+      return;
+    }
     try {
       this.engine ??= meili
         ? import('./runtime/meili-engine.ts').then((m) => m.createMeiliSearch(meili))
@@ -74,46 +99,62 @@ class SearchPageElement extends HTMLElement {
 
   private render(res: SearchResponse): void {
     const t = this.strings;
-    this.querySelector('[data-status]')!.textContent = res.total === 0 ? t.noResults : res.total === 1 ? t.resultsOne : t.results.replace('{{count}}', res.total.toLocaleString(this.locale));
+    this.querySelector('[data-status]')!.textContent =
+      res.total === 0 ? t.noResults : res.total === 1 ? t.resultsOne : t.results.replace('{{count}}', res.total.toLocaleString(this.locale));
     const list = this.querySelector('[data-results]')!;
-    list.replaceChildren(...res.hits.map((h) => {
-      const li = document.createElement('li');
-      li.className = 'search-hit';
-      if (h.thumb) { const img = document.createElement('img'); img.src = h.thumb; img.alt = ''; img.loading = 'lazy'; li.append(img); }
-      const body = document.createElement('div');
-      const a = document.createElement('a');
-      a.href = `/${this.locale}/${h.href}`;
-      a.textContent = h.title;
-      if (h.titleLang) a.lang = h.titleLang === 'zh' ? 'zh-Hans' : h.titleLang;
-      body.append(a);
-      if (h.sub) { const p = document.createElement('p'); p.textContent = h.sub; if (h.subLang) p.lang = h.subLang; body.append(p); }
-      li.append(body);
-      return li;
-    }));
+    list.replaceChildren(
+      ...res.hits.map((h) => {
+        const li = document.createElement('li');
+        li.className = 'search-hit';
+        if (h.thumb) {
+          const img = document.createElement('img');
+          img.src = h.thumb;
+          img.alt = '';
+          img.loading = 'lazy';
+          li.append(img);
+        }
+        const body = document.createElement('div');
+        const a = document.createElement('a');
+        a.href = `/${this.locale}/${h.href}`;
+        a.textContent = h.title;
+        if (h.titleLang) a.lang = h.titleLang === 'zh' ? 'zh-Hans' : h.titleLang;
+        body.append(a);
+        if (h.sub) {
+          const p = document.createElement('p');
+          p.textContent = h.sub;
+          if (h.subLang) p.lang = h.subLang;
+          body.append(p);
+        }
+        li.append(body);
+        return li;
+      }),
+    );
     (this.querySelector('[data-more]') as HTMLButtonElement).hidden = res.hits.length >= res.total;
     const facets = this.querySelector('[data-facets]')!;
-    facets.replaceChildren(...FACET_ORDER.filter((f) => res.facets[f].length > 0).map((f) => {
-      const wrap = document.createElement('div');
-      wrap.className = 'search-facet';
-      const fs = document.createElement('fieldset');
-      const legend = document.createElement('legend');
-      legend.textContent = (t as unknown as Record<string, string>)[`facet.${f}`] ?? f;
-      fs.append(legend);
-      for (const v of res.facets[f].slice(0, 12)) {
-        const label = document.createElement('label');
-        const box = document.createElement('input');
-        box.type = 'checkbox';
-        box.checked = v.selected;
-        box.addEventListener('change', () => this.update({ toggle: [f, v.key] }, true));
-        const text = document.createElement('span');
-        text.textContent = v.label;
-        if (v.labelLang) text.lang = v.labelLang;
-        label.append(box, ' ', text, ` (${v.count.toLocaleString(this.locale)})`);
-        fs.append(label, document.createElement('br'));
-      }
-      wrap.append(fs);
-      return wrap;
-    }));
+    facets.replaceChildren(
+      ...FACET_ORDER.filter((f) => res.facets[f].length > 0).map((f) => {
+        const wrap = document.createElement('div');
+        wrap.className = 'search-facet';
+        const fs = document.createElement('fieldset');
+        const legend = document.createElement('legend');
+        legend.textContent = (t as unknown as Record<string, string>)[`facet.${f}`] ?? f;
+        fs.append(legend);
+        for (const v of res.facets[f].slice(0, 12)) {
+          const label = document.createElement('label');
+          const box = document.createElement('input');
+          box.type = 'checkbox';
+          box.checked = v.selected;
+          box.addEventListener('change', () => this.update({ toggle: [f, v.key] }, true));
+          const text = document.createElement('span');
+          text.textContent = v.label;
+          if (v.labelLang) text.lang = v.labelLang;
+          label.append(box, ' ', text, ` (${v.count.toLocaleString(this.locale)})`);
+          fs.append(label, document.createElement('br'));
+        }
+        wrap.append(fs);
+        return wrap;
+      }),
+    );
   }
 }
 

@@ -18,11 +18,21 @@ describe('level-0 tile pyramid', () => {
   });
 
   // Sizes at and around tile boundaries, odd sizes and extreme aspect ratios (handscrolls).
-  const sizes: [number, number][] = [[512, 512], [1024, 512], [1025, 513], [3001, 1999], [90, 2600], [2600, 90], [511, 1]];
+  const sizes: [number, number][] = [
+    [512, 512],
+    [1024, 512],
+    [1025, 513],
+    [3001, 1999],
+    [90, 2600],
+    [2600, 90],
+    [511, 1],
+  ];
   it.each(sizes)('sharp iiif3 output for %i×%i is completed so every named file exists', async (w, h) => {
     const dir = path.join(tmp, `${w}x${h}`);
     await sharp({ create: { width: w, height: h, channels: 3, background: '#806040' } })
-      .jpeg().tile({ layout: 'iiif3', size: 512, overlap: 0, id: 'x' }).toFile(dir);
+      .jpeg()
+      .tile({ layout: 'iiif3', size: 512, overlap: 0, id: 'x' })
+      .toFile(dir);
     const info = buildInfo('/iiif/x', w, h, completeLevel0(dir, w, h, 512));
     expect(info.tiles[0]!.scaleFactors).toEqual(candidateScaleFactors(w, h, 512));
     expect(info.sizes.length).toBeGreaterThan(0);
@@ -32,7 +42,9 @@ describe('level-0 tile pyramid', () => {
   it('drops a scale factor whose tiles are not all on disk', async () => {
     const dir = path.join(tmp, 'broken');
     await sharp({ create: { width: 1300, height: 900, channels: 3, background: '#000' } })
-      .jpeg().tile({ layout: 'iiif3', size: 512, overlap: 0, id: 'x' }).toFile(dir);
+      .jpeg()
+      .tile({ layout: 'iiif3', size: 512, overlap: 0, id: 'x' })
+      .toFile(dir);
     fs.rmSync(path.join(dir, '0,0,1024,900'), { recursive: true });
     const parts = completeLevel0(dir, 1300, 900, 512);
     expect(parts.tiles[0]!.scaleFactors).toEqual([1]);

@@ -30,10 +30,16 @@ beforeAll(async () => {
       slug: 'jades',
       artifacts: [
         {
-          id: '玉碗-1', title: { zh: '青玉碗', en: 'Green jade bowl', fr: 'Bol en jade vert' }, description: { zh: '乾隆题诗', en: 'Poem by Qianlong' },
-          objectType: { zh: '碗', en: 'bowl' }, date: { display: { en: '1756' }, from: 1756, to: 1756 },
+          id: '玉碗-1',
+          title: { zh: '青玉碗', en: 'Green jade bowl', fr: 'Bol en jade vert' },
+          description: { zh: '乾隆题诗', en: 'Poem by Qianlong' },
+          objectType: { zh: '碗', en: 'bowl' },
+          date: { display: { en: '1756' }, from: 1756, to: 1756 },
           identifiers: [{ scheme: 'npm-object-number', value: '古玉0636' }],
-          media: [{ kind: 'image', path: 'in/good.jpg', label: { en: 'Front' } }, { kind: 'image', path: 'in/small-alpha.png' }],
+          media: [
+            { kind: 'image', path: 'in/good.jpg', label: { en: 'Front' } },
+            { kind: 'image', path: 'in/small-alpha.png' },
+          ],
         },
         { id: 'cmyk', title: { en: 'CMYK' }, media: [{ kind: 'image', path: 'in/cmyk.jpg' }] },
         { id: 'text-only', title: { en: 'No image' } },

@@ -15,7 +15,10 @@ afterAll(() => site.cleanup());
 const entries = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir) : []);
 const files = (dir: string) =>
   fs.existsSync(dir)
-    ? fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name))
+    ? fs
+        .readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => path.join(e.parentPath, e.name))
     : [];
 
 describe('a run killed with SIGKILL', () => {
@@ -25,7 +28,8 @@ describe('a run killed with SIGKILL', () => {
     for (let i = 0; i < 6; i++) {
       names.push(`p${i}.jpg`);
       await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 100 + i * 10, sigma: 40 } } })
-        .jpeg().toFile(path.join(media, `p${i}.jpg`));
+        .jpeg()
+        .toFile(path.join(media, `p${i}.jpg`));
     }
     site.writeRecords([{ slug: 'k', artifacts: names.map((n, i) => ({ id: `k${i}`, title: { en: n }, media: [{ kind: 'image' as const, path: n }] })) }]);
 

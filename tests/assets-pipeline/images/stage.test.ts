@@ -20,7 +20,10 @@ const quiet = { progress: false, log: (l: string) => lines.push(l) };
 function snapshot(dir: string): Map<string, number> {
   const out = new Map<string, number>();
   for (const e of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (e.isFile()) { const f = path.join(e.parentPath, e.name); out.set(f, fs.statSync(f).mtimeMs); }
+    if (e.isFile()) {
+      const f = path.join(e.parentPath, e.name);
+      out.set(f, fs.statSync(f).mtimeMs);
+    }
   }
   return out;
 }
@@ -33,25 +36,32 @@ beforeAll(async () => {
   fx = await makeImageFixtures(path.join(media, 'in'));
   fs.copyFileSync(fx.good, path.join(media, 'in', 'copy-of-good.jpg'));
   const img = (p: string) => ({ kind: 'image' as const, path: `in/${path.basename(p)}` });
-  site.writeRecords([{
-    slug: 'jades',
-    artifacts: [
-      { id: 'good', title: { zh: '玉碗', en: 'Jade bowl', fr: 'Bol de jade' }, description: { en: 'A bowl.' },
-        materials: [{ en: 'jade', zh: '玉' }], media: [img(fx.good), { ...img(fx.smallAlpha), label: { en: 'Detail' } }] },
-      { id: 'cmyk', title: { en: 'CMYK print' }, media: [img(fx.cmyk)] },
-      { id: 'deep', title: { en: '16-bit scan' }, media: [img(fx.tiff16)] },
-      { id: 'trunc', title: { en: 'Truncated' }, media: [img(fx.truncated)] },
-      { id: 'bomb', title: { en: 'Bomb' }, media: [img(fx.bomb)] },
-      { id: 'text', title: { en: 'Text' }, media: [img(fx.notImage)] },
-      { id: 'missing', title: { en: 'Missing' }, media: [{ kind: 'image', path: 'in/nowhere.jpg' }] },
-      { id: 'dup', title: { en: 'Same bytes' }, media: [{ kind: 'image', path: 'in/copy-of-good.jpg' }] },
-      { id: 'no-images', title: { en: 'No images' } },
-    ],
-  }]);
+  site.writeRecords([
+    {
+      slug: 'jades',
+      artifacts: [
+        {
+          id: 'good',
+          title: { zh: '玉碗', en: 'Jade bowl', fr: 'Bol de jade' },
+          description: { en: 'A bowl.' },
+          materials: [{ en: 'jade', zh: '玉' }],
+          media: [img(fx.good), { ...img(fx.smallAlpha), label: { en: 'Detail' } }],
+        },
+        { id: 'cmyk', title: { en: 'CMYK print' }, media: [img(fx.cmyk)] },
+        { id: 'deep', title: { en: '16-bit scan' }, media: [img(fx.tiff16)] },
+        { id: 'trunc', title: { en: 'Truncated' }, media: [img(fx.truncated)] },
+        { id: 'bomb', title: { en: 'Bomb' }, media: [img(fx.bomb)] },
+        { id: 'text', title: { en: 'Text' }, media: [img(fx.notImage)] },
+        { id: 'missing', title: { en: 'Missing' }, media: [{ kind: 'image', path: 'in/nowhere.jpg' }] },
+        { id: 'dup', title: { en: 'Same bytes' }, media: [{ kind: 'image', path: 'in/copy-of-good.jpg' }] },
+        { id: 'no-images', title: { en: 'No images' } },
+      ],
+    },
+  ]);
   // The schema refuses `..`, so this record bypasses it, as a hand-edited or older records file could.
   const jsonl = path.join(site.build, 'records', 'artifacts', 'jades.jsonl');
-  const escape = { ...JSON.parse(fs.readFileSync(jsonl, 'utf8').split('\n')[0]!), id: 'escape', media: [{ kind: 'image', path: '../../../../etc/passwd' }] };
-  fs.appendFileSync(jsonl, JSON.stringify(escape) + '\n');
+  const escaping = { ...JSON.parse(fs.readFileSync(jsonl, 'utf8').split('\n')[0]!), id: 'escape', media: [{ kind: 'image', path: '../../../../etc/passwd' }] };
+  fs.appendFileSync(jsonl, `${JSON.stringify(escaping)}\n`);
   first = await runImageStage({ ...quiet, pixelLimit: 50_000_000 });
   manifest = readImageManifest();
 }, 120_000);
@@ -121,8 +131,8 @@ describe('image stage', () => {
   it('re-renders a changed image and removes outputs of a removed one', async () => {
     const oldGood = manifest['jades/in/good.jpg']!;
     const oldCmyk = manifest['jades/in/cmyk.jpg']!;
-    await sharp(fx.smallAlpha).flatten({ background: '#000' }).jpeg().toFile(fx.good + '.new');
-    fs.renameSync(fx.good + '.new', fx.good);
+    await sharp(fx.smallAlpha).flatten({ background: '#000' }).jpeg().toFile(`${fx.good}.new`);
+    fs.renameSync(`${fx.good}.new`, fx.good);
     fs.rmSync(fx.cmyk);
     const run = await runImageStage(quiet);
     const now = readImageManifest();

@@ -23,7 +23,9 @@ export function createTempSite(): TempSite {
   process.env.HERITAGE_BUILD_DIR = build;
   const hash = (v: unknown) => crypto.createHash('sha256').update(JSON.stringify(v)).digest('hex');
   return {
-    root, content, build,
+    root,
+    content,
+    build,
     mediaDir: (slug) => {
       const d = path.join(content, 'collections', slug, 'media');
       fs.mkdirSync(d, { recursive: true });
@@ -34,8 +36,11 @@ export function createTempSite(): TempSite {
       fs.mkdirSync(path.join(records, 'artifacts'), { recursive: true });
       const stored = cols.map(({ slug }) => {
         const c = collection.parse({
-          type: 'collection', id: slug, title: { zh: `藏品 ${slug}`, en: `Collection ${slug}` },
-          description: { en: `Test collection ${slug}` }, rights: 'https://creativecommons.org/publicdomain/zero/1.0/',
+          type: 'collection',
+          id: slug,
+          title: { zh: `藏品 ${slug}`, en: `Collection ${slug}` },
+          description: { en: `Test collection ${slug}` },
+          rights: 'https://creativecommons.org/publicdomain/zero/1.0/',
           credit: { en: 'Test museum', zh: '测试博物馆' },
         });
         return { ...c, hash: hash(c) };
@@ -44,12 +49,16 @@ export function createTempSite(): TempSite {
       for (const { slug, artifacts } of cols) {
         const lines = artifacts.map((a) => {
           const parsed = artifact.parse({
-            type: 'artifact', collection: slug, sourceId: `src:${a.id}`, rights: 'http://rightsstatements.org/vocab/NoC-NC/1.0/',
-            credit: { en: 'Test museum', zh: '测试博物馆', fr: 'Musée test' }, ...a,
+            type: 'artifact',
+            collection: slug,
+            sourceId: `src:${a.id}`,
+            rights: 'http://rightsstatements.org/vocab/NoC-NC/1.0/',
+            credit: { en: 'Test museum', zh: '测试博物馆', fr: 'Musée test' },
+            ...a,
           });
           return JSON.stringify({ ...parsed, hash: hash(parsed) });
         });
-        fs.writeFileSync(path.join(records, 'artifacts', `${slug}.jsonl`), lines.join('\n') + '\n');
+        fs.writeFileSync(path.join(records, 'artifacts', `${slug}.jsonl`), `${lines.join('\n')}\n`);
       }
     },
     cleanup() {

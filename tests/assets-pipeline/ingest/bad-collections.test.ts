@@ -23,7 +23,10 @@ describe('curator import refuses bad collections with file:row:field messages', 
     expect(items[0]!.objectType).toEqual({ zh: '鼎', en: 'ding' });
     expect(items[0]!.date).toMatchObject({ from: -1200, to: -1200 });
     expect(items[0]!.period?.en).toBe('Shang dynasty');
-    expect(items[1]!.materials).toEqual([{ zh: '玉', en: 'jade' }, { zh: '金', en: 'gold' }]);
+    expect(items[1]!.materials).toEqual([
+      { zh: '玉', en: 'jade' },
+      { zh: '金', en: 'gold' },
+    ]);
     expect(items[1]!.date).toMatchObject({ from: -206, to: 220 });
     expect(items[1]!.rights).toBe('http://creativecommons.org/licenses/by/4.0/');
     expect(items[0]!.rights).toBe('http://creativecommons.org/publicdomain/zero/1.0/');
@@ -39,18 +42,23 @@ describe('curator import refuses bad collections with file:row:field messages', 
     ['media-escape', `${csv('media-escape')}:2:media.0.path: media path must stay inside the collection media folder`],
   ])('%s', (name, expected) => {
     const problems = problemsOf(name);
-    expect(problems.some((p) => p.startsWith(expected)), problems.join('\n')).toBe(true);
+    expect(
+      problems.some((p) => p.startsWith(expected)),
+      problems.join('\n'),
+    ).toBe(true);
   });
 
   it('lists every problem of a collection at once, not only the first', () => {
     const problems = problemsOf('many-problems');
-    expect(problems).toEqual(expect.arrayContaining([
-      expect.stringMatching(/records\.csv:3:title: required/),
-      expect.stringMatching(/records\.csv:3:rights: "nonsense"/),
-      expect.stringMatching(/records\.csv:3:id: duplicate id "T-1"/),
-      expect.stringMatching(/records\.csv:4:date\.years: cannot read a year/),
-      expect.stringMatching(/records\.csv:4:media\.0\.path: file not found/),
-    ]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/records\.csv:3:title: required/),
+        expect.stringMatching(/records\.csv:3:rights: "nonsense"/),
+        expect.stringMatching(/records\.csv:3:id: duplicate id "T-1"/),
+        expect.stringMatching(/records\.csv:4:date\.years: cannot read a year/),
+        expect.stringMatching(/records\.csv:4:media\.0\.path: file not found/),
+      ]),
+    );
   });
 
   it('keeps HTML in a title as plain text in the record', () => {

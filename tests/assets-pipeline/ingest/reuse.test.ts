@@ -31,7 +31,10 @@ describe('ingest reuse', () => {
     const collections = read('collections.json');
     const synthetic = fs.statSync(path.join(out, 'artifacts', 'synthetic.jsonl')).mtimeMs;
     const again = ingestAll(content, { reuseFrom: out });
-    expect([...again.unchanged]).toEqual([['demo', 2], ['synthetic', 60]]);
+    expect([...again.unchanged]).toEqual([
+      ['demo', 2],
+      ['synthetic', 60],
+    ]);
     expect(again.artifacts.size).toBe(0);
     publishRecords(again, out);
     expect(read('collections.json')).toBe(collections);
@@ -55,8 +58,11 @@ describe('ingest reuse', () => {
     const dir = path.join(content, 'collections', 'zz-new');
     fs.cpSync(path.join(content, 'collections', 'demo'), dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'collection.yaml'), fs.readFileSync(path.join(dir, 'collection.yaml'), 'utf8').replace(/^id: .*$/m, 'id: zz-new'));
-    fs.writeFileSync(path.join(dir, 'records.csv'), fs.readFileSync(path.join(dir, 'records.csv'), 'utf8').split('\n').slice(0, 1).join('\n') +
-      '\nSYNTHETIC-000001,另一件,Another object,https://creativecommons.org/publicdomain/zero/1.0/,1700,璧 disc,玉,jade,\n');
+    fs.writeFileSync(
+      path.join(dir, 'records.csv'),
+      fs.readFileSync(path.join(dir, 'records.csv'), 'utf8').split('\n').slice(0, 1).join('\n') +
+        '\nSYNTHETIC-000001,另一件,Another object,https://creativecommons.org/publicdomain/zero/1.0/,1700,璧 disc,玉,jade,\n',
+    );
     const r = ingestAll(content, { reuseFrom: out });
     expect(r.unchanged.has('synthetic')).toBe(true);
     const messages = r.problems.list.map((p) => formatProblem(p, content));

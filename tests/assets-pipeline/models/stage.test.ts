@@ -16,10 +16,16 @@ const tri = (s: string) => ({ zh: s, en: s, fr: s });
 async function plane(name: string, n = 60): Promise<Uint8Array> {
   const doc = new Document();
   const buf = doc.createBuffer();
-  const pos: number[] = [], idx: number[] = [];
+  const pos: number[] = [],
+    idx: number[] = [];
   for (let j = 0; j <= n; j++) for (let i = 0; i <= n; i++) pos.push(i / n, Math.sin(i / 7) * 0.01, j / n);
-  for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) { const k = j * (n + 1) + i; idx.push(k, k + n + 1, k + 1, k + 1, k + n + 1, k + n + 2); }
-  const prim = doc.createPrimitive()
+  for (let j = 0; j < n; j++)
+    for (let i = 0; i < n; i++) {
+      const k = j * (n + 1) + i;
+      idx.push(k, k + n + 1, k + 1, k + 1, k + n + 1, k + n + 2);
+    }
+  const prim = doc
+    .createPrimitive()
     .setAttribute('POSITION', doc.createAccessor().setType('VEC3').setArray(new Float32Array(pos)).setBuffer(buf))
     .setIndices(doc.createAccessor().setType('SCALAR').setArray(new Uint32Array(idx)).setBuffer(buf));
   const node = doc.createNode(name).setMesh(doc.createMesh(name).addPrimitive(prim));
@@ -29,17 +35,30 @@ async function plane(name: string, n = 60): Promise<Uint8Array> {
 
 function sceneYaml(id: string, variants: { id: string; path: string }[]) {
   return stringify({
-    type: 'scene', id, title: tri(id), introduction: tri('intro'), rights: 'https://creativecommons.org/licenses/by/4.0/', credit: tri('test'),
+    type: 'scene',
+    id,
+    title: tri(id),
+    introduction: tri('intro'),
+    rights: 'https://creativecommons.org/licenses/by/4.0/',
+    credit: tri('test'),
     variants: variants.map((v) => ({ id: v.id, label: tri(v.id), source: { path: v.path } })),
     camera: { position: [0, 1, 2], target: [0, 0, 0] },
-    paradata: { sources: [{ id: 'src', citation: 'A source' }], elements: [{ node: 'floor', label: tri('floor'), evidence: 'surveyed', sources: ['src'], note: tri('n') }] },
+    paradata: {
+      sources: [{ id: 'src', citation: 'A source' }],
+      elements: [{ node: 'floor', label: tri('floor'), evidence: 'surveyed', sources: ['src'], note: tri('n') }],
+    },
   });
 }
 
 let root: string;
 let dirs: { contentDir: string; mediaDir: string; assetsDir: string };
 const manifest = () => JSON.parse(fs.readFileSync(path.join(dirs.assetsDir, 'models.json'), 'utf8')) as ModelManifest;
-const glbs = () => fs.readdirSync(dirs.mediaDir, { recursive: true }).map(String).filter((f) => f.endsWith('.glb')).sort();
+const glbs = () =>
+  fs
+    .readdirSync(dirs.mediaDir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.glb'))
+    .sort();
 
 beforeEach(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'models-stage-'));
@@ -47,7 +66,13 @@ beforeEach(async () => {
   fs.mkdirSync(path.join(dirs.contentDir, 'scenes/models'), { recursive: true });
   fs.writeFileSync(path.join(dirs.contentDir, 'scenes/models/a.glb'), await plane('floor'));
   fs.writeFileSync(path.join(dirs.contentDir, 'scenes/models/broken.glb'), 'glTF but not really');
-  fs.writeFileSync(path.join(dirs.contentDir, 'scenes/demo.yaml'), sceneYaml('demo', [{ id: 'good', path: 'models/a.glb' }, { id: 'bad', path: 'models/broken.glb' }]));
+  fs.writeFileSync(
+    path.join(dirs.contentDir, 'scenes/demo.yaml'),
+    sceneYaml('demo', [
+      { id: 'good', path: 'models/a.glb' },
+      { id: 'bad', path: 'models/broken.glb' },
+    ]),
+  );
 });
 
 describe('model stage', () => {
@@ -58,14 +83,22 @@ describe('model stage', () => {
     expect(s.failed[0]!.key).toBe('demo/bad');
     expect(s.failed[0]!.errors[0]).toContain('models/broken.glb');
     const m = manifest().models['demo/good']!;
-    expect(m.lods.map((l) => [l.level, l.compression])).toEqual([['first', 'meshopt'], ['full', 'draco']]);
+    expect(m.lods.map((l) => [l.level, l.compression])).toEqual([
+      ['first', 'meshopt'],
+      ['full', 'draco'],
+    ]);
     expect(m.lods[0]!.triangles).toBeLessThan(m.lods[1]!.triangles);
     for (const l of m.lods) {
       const bytes = new Uint8Array(fs.readFileSync(path.join(dirs.mediaDir, l.url)));
       expect(bytes.byteLength).toBe(l.bytes);
       expect((await validateGlb(bytes, l.url)).errors).toEqual([]);
       const doc = await (await import('../../../assets-pipeline/models/optimize.ts')).modelIO().then((io) => io.readBinary(bytes));
-      expect(doc.getRoot().listNodes().map((n) => n.getName())).toContain('floor'); // paradata keys survive
+      expect(
+        doc
+          .getRoot()
+          .listNodes()
+          .map((n) => n.getName()),
+      ).toContain('floor'); // paradata keys survive
     }
   });
 
@@ -87,7 +120,10 @@ describe('model stage', () => {
     expect(glbs()).not.toEqual(before);
     expect(glbs()).toHaveLength(2); // the old version's files are gone
 
-    fs.writeFileSync(path.join(dirs.contentDir, 'scenes/demo.yaml'), sceneYaml('demo', []).replace('variants: []', 'variants: [{id: other, label: {zh: o, en: o, fr: o}, source: {path: models/a.glb}}]'));
+    fs.writeFileSync(
+      path.join(dirs.contentDir, 'scenes/demo.yaml'),
+      sceneYaml('demo', []).replace('variants: []', 'variants: [{id: other, label: {zh: o, en: o, fr: o}, source: {path: models/a.glb}}]'),
+    );
     const removed = await runModelStage(dirs);
     expect(removed.removed).toEqual(['demo/good']);
     expect(Object.keys(manifest().models)).toEqual(['demo/other']);

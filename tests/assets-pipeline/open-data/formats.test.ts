@@ -12,9 +12,16 @@ import { xmlEscape } from '../../../assets-pipeline/open-data/xml.ts';
 import { artifact } from '../../../model/schema.ts';
 
 const a = artifact.parse({
-  type: 'artifact', id: 'x-1', collection: 'c', sourceId: 'x-1', title: { zh: '鼎</script>', en: 'Ding </script><!-- & {x}' },
-  rights: 'https://creativecommons.org/licenses/by/4.0/', credit: { en: 'Museum' }, makers: [{ name: { en: 'Anon' } }],
-  date: { from: -206, to: 220 }, materials: [{ en: 'bronze', zh: '青铜' }],
+  type: 'artifact',
+  id: 'x-1',
+  collection: 'c',
+  sourceId: 'x-1',
+  title: { zh: '鼎</script>', en: 'Ding </script><!-- & {x}' },
+  rights: 'https://creativecommons.org/licenses/by/4.0/',
+  credit: { en: 'Museum' },
+  makers: [{ name: { en: 'Anon' } }],
+  date: { from: -206, to: 220 },
+  materials: [{ en: 'bronze', zh: '青铜' }],
 });
 const coll = { id: 'c', title: { en: 'Coll' } };
 
@@ -73,7 +80,7 @@ describe('citations', () => {
     const lines = ris.slice(0, -2).split('\r\n');
     expect(lines[0]).toBe('TY  - ART');
     expect(lines.at(-1)).toBe('ER  - ');
-    expect(lines.every((l) => /^[A-Z][A-Z0-9]  - /.test(l))).toBe(true);
+    expect(lines.every((l) => /^[A-Z][A-Z0-9] {2}- /.test(l))).toBe(true);
   });
   it('CSL-JSON is an array with a year range', () => {
     const [item] = JSON.parse(toCSL(a, coll, 'https://m.example')) as Record<string, unknown>[];

@@ -24,10 +24,14 @@ describe('open-data stage', () => {
   it('publishes every artifact of every collection', () => {
     expect(first).toMatchObject({ collections: 2, artifacts: 203, failed: 0 });
     for (const id of ['SYNTHETIC-000001', 'SYNTHETIC-000200', 'T-1', '故畫-001']) {
-      for (const f of [`api/artifacts/${id}.json`, `cite/${id}.bib`, `cite/${id}.ris`, `cite/${id}.csl.json`]) expect(fs.existsSync(path.join(site.dist, f)), f).toBe(true);
+      for (const f of [`api/artifacts/${id}.json`, `cite/${id}.bib`, `cite/${id}.ris`, `cite/${id}.csl.json`])
+        expect(fs.existsSync(path.join(site.dist, f)), f).toBe(true);
     }
     const index = JSON.parse(read('api/index.json')) as { collections: { id: string; count: number }[] };
-    expect(index.collections.map((c) => [c.id, c.count])).toEqual([['demo', 3], ['synthetic', 200]]);
+    expect(index.collections.map((c) => [c.id, c.count])).toEqual([
+      ['demo', 3],
+      ['synthetic', 200],
+    ]);
   });
 
   it('serves JSON-LD that expands with the jsonld library, offline, with a name per language', async () => {
@@ -35,7 +39,10 @@ describe('open-data stage', () => {
     const expanded = (await jsonld.expand(doc.jsonLd as jsonld.JsonLdDocument)) as Record<string, unknown>[];
     const node = expanded[0]!;
     expect(node['@type']).toEqual(['https://schema.org/VisualArtwork']);
-    expect(node['https://schema.org/name']).toEqual([{ '@value': '青铜鼎', '@language': 'zh' }, { '@value': 'Bronze ding', '@language': 'en' }]);
+    expect(node['https://schema.org/name']).toEqual([
+      { '@value': '青铜鼎', '@language': 'zh' },
+      { '@value': 'Bronze ding', '@language': 'en' },
+    ]);
     expect(node['https://schema.org/license']).toEqual([{ '@id': 'http://creativecommons.org/publicdomain/zero/1.0/' }]);
     expect(node['https://schema.org/dateCreated']).toEqual([{ '@value': '-1199' }]);
     for (const term of ['artMedium', 'isPartOf', 'identifier', 'image', 'creditText']) expect(node[`https://schema.org/${term}`], term).toBeDefined();
@@ -50,7 +57,11 @@ describe('open-data stage', () => {
       const xml = read(`oai/${slug}.xml`);
       expect(XMLValidator.validate(xml), slug).toBe(true);
       const doc = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'oai:record' }).parse(xml) as {
-        Repository: { '@_xmlns': string; Identify: Record<string, string>; ListRecords: { '@_metadataPrefix': string; 'oai:record': { 'oai:header': { 'oai:identifier': string; 'oai:datestamp': string } }[] } };
+        Repository: {
+          '@_xmlns': string;
+          Identify: Record<string, string>;
+          ListRecords: { '@_metadataPrefix': string; 'oai:record': { 'oai:header': { 'oai:identifier': string; 'oai:datestamp': string } }[] };
+        };
       };
       expect(doc.Repository['@_xmlns']).toBe('http://www.openarchives.org/OAI/2.0/static-repository');
       expect(doc.Repository.Identify['oai:granularity']).toBe('YYYY-MM-DD');
@@ -76,7 +87,10 @@ describe('open-data stage', () => {
     const synthetic = parse(read('downloads/synthetic/synthetic.csv'), { bom: true, columns: true }) as Record<string, string>[];
     expect(synthetic).toHaveLength(200);
     expect(synthetic.every((r) => /^http:\/\/(creativecommons|rightsstatements)\.org\//.test(r.rights!))).toBe(true);
-    const lines = read('downloads/synthetic/synthetic.jsonl').trim().split('\n').map((l) => JSON.parse(l) as { id: string; rights: string });
+    const lines = read('downloads/synthetic/synthetic.jsonl')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; rights: string });
     expect(lines.map((l) => l.id)).toEqual(synthetic.map((r) => r.id));
     expect(read('downloads/synthetic/README.txt')).toMatch(/LICENCE[\s\S]*CC0 Public Domain Dedication/);
   });
@@ -99,7 +113,9 @@ describe('open-data stage', () => {
     expect(new Set(locs).size).toBe(locs.length);
     expect(locs).toContain('http://localhost:4321/fr/only-fr/');
     expect(locs).toContain(`http://localhost:4321/en/artifacts/${encodeURIComponent('故畫-001')}/`);
-    const entry = read(files[0]!.slice(1)).split('\n').find((l) => l.includes('<loc>http://localhost:4321/en/collections/demo/</loc>'))!;
+    const entry = read(files[0]!.slice(1))
+      .split('\n')
+      .find((l) => l.includes('<loc>http://localhost:4321/en/collections/demo/</loc>'))!;
     for (const tag of ['zh-Hans', 'en', 'fr', 'x-default']) expect(entry).toContain(`hreflang="${tag}"`);
   });
 
@@ -111,7 +127,7 @@ describe('open-data stage', () => {
 
     const file = path.join(site.build, 'records', 'artifacts', 'demo.jsonl');
     const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
-    fs.writeFileSync(file, lines.filter((l) => !l.includes('"T-2"')).join('\n') + '\n');
+    fs.writeFileSync(file, `${lines.filter((l) => !l.includes('"T-2"')).join('\n')}\n`);
     const collections = path.join(site.build, 'records', 'collections.json');
     const cs = JSON.parse(fs.readFileSync(collections, 'utf8')) as { id: string; hash: string }[];
     cs.find((c) => c.id === 'demo')!.hash = 'changed';

@@ -37,16 +37,36 @@ export function createOpenDataSite(): OpenDataSite {
   const demo = path.join(content, 'collections', 'demo');
   fs.cpSync(FIXTURE, demo, { recursive: true });
   const row = (cells: string[]) => cells.map((c) => `"${c.replace(/"/g, '""')}"`).join(',');
-  fs.appendFileSync(path.join(demo, 'records.csv'), [
-    row(['故畫-001', '宋人<画>', HOSTILE_TITLE, 'https://rightsstatements.org/vocab/InC/1.0/', '960-1279', '画 painting', '绢', 'silk', '']),
-  ].join('\n') + '\n');
+  fs.appendFileSync(
+    path.join(demo, 'records.csv'),
+    [row(['故畫-001', '宋人<画>', HOSTILE_TITLE, 'https://rightsstatements.org/vocab/InC/1.0/', '960-1279', '画 painting', '绢', 'silk', ''])].join('\n') +
+      '\n',
+  );
   const result = ingestAll(content);
   if (result.problems.count) throw new Error(`fixture import failed: ${JSON.stringify(result.problems.list.slice(0, 3))}`);
   publishRecords(result);
   // The image stage's manifest, as it would describe demo's a.png.
   const entry: ImageEntry = {
-    width: 800, height: 600, hash: 'f'.repeat(64), thumb: variant('/img/ff/thumb'), display: variant('/img/ff/display'),
-    iiif: { id: '/iiif/ff', infoUrl: '/iiif/ff/info.json', info: { '@context': 'http://iiif.io/api/image/3/context.json', id: '/iiif/ff', type: 'ImageService3', protocol: 'http://iiif.io/api/image', profile: 'level0', width: 800, height: 600, sizes: [], tiles: [] } },
+    width: 800,
+    height: 600,
+    hash: 'f'.repeat(64),
+    thumb: variant('/img/ff/thumb'),
+    display: variant('/img/ff/display'),
+    iiif: {
+      id: '/iiif/ff',
+      infoUrl: '/iiif/ff/info.json',
+      info: {
+        '@context': 'http://iiif.io/api/image/3/context.json',
+        id: '/iiif/ff',
+        type: 'ImageService3',
+        protocol: 'http://iiif.io/api/image',
+        profile: 'level0',
+        width: 800,
+        height: 600,
+        sizes: [],
+        tiles: [],
+      },
+    },
   };
   fs.mkdirSync(path.dirname(imageManifestFile()), { recursive: true });
   fs.writeFileSync(imageManifestFile(), JSON.stringify({ [imageKey('demo', 'a.png')]: entry }));
@@ -60,7 +80,10 @@ export function createOpenDataSite(): OpenDataSite {
   fs.mkdirSync(path.join(dist, 'fr', 'only-fr'), { recursive: true });
   fs.writeFileSync(path.join(dist, 'fr', 'only-fr', 'index.html'), '<!doctype html>');
   return {
-    root, content, build, dist,
+    root,
+    content,
+    build,
+    dist,
     cleanup() {
       fs.rmSync(root, { recursive: true, force: true });
       delete process.env.HERITAGE_CONTENT_DIR;

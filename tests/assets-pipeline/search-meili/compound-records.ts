@@ -15,8 +15,14 @@ const rows: [string, Record<string, string>, Record<string, string>][] = [
 export function compoundArtifacts(): Stored<Artifact>[] {
   return rows.map(([id, title, description]) => {
     const parsed = artifact.parse({
-      type: 'artifact', id, collection: 'compound-fixtures', sourceId: id, title, description,
-      rights: 'https://creativecommons.org/publicdomain/zero/1.0/', credit: { en: 'fixture' },
+      type: 'artifact',
+      id,
+      collection: 'compound-fixtures',
+      sourceId: id,
+      title,
+      description,
+      rights: 'https://creativecommons.org/publicdomain/zero/1.0/',
+      credit: { en: 'fixture' },
     });
     return { ...parsed, hash: id };
   });

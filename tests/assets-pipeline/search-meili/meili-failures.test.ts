@@ -79,9 +79,12 @@ describe('Meilisearch sync', () => {
 });
 
 describe('heritage index --engine meilisearch', () => {
-  const cli = (env: Record<string, string>) => spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/heritage.ts', 'index', '--engine', 'meilisearch'], {
-    encoding: 'utf8', env: { ...process.env, HERITAGE_BUILD_DIR: dir, ...env }, timeout: 60_000,
-  });
+  const cli = (env: Record<string, string>) =>
+    spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/heritage.ts', 'index', '--engine', 'meilisearch'], {
+      encoding: 'utf8',
+      env: { ...process.env, HERITAGE_BUILD_DIR: dir, ...env },
+      timeout: 60_000,
+    });
 
   it('server down: one clear line, exit 1', async () => {
     const r = cli({ HERITAGE_MEILI_HOST: `http://127.0.0.1:${await freePort()}`, HERITAGE_MEILI_ADMIN_KEY: 'x' });

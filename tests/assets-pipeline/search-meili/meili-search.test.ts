@@ -33,7 +33,13 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'meili-static-'));
   await writeSearchIndex(docs, path.join(dir, 'search'));
   staticEngine = createSearch(path.join(dir, 'search'), async (file) => new Uint8Array(fs.readFileSync(file)));
-  await syncMeili(await buildDocs(docs), { host: server.host, adminKey: server.masterKey, index: 'heritage', layout: DEFAULT_LAYOUT, synonyms: await meiliSynonyms() });
+  await syncMeili(await buildDocs(docs), {
+    host: server.host,
+    adminKey: server.masterKey,
+    index: 'heritage',
+    layout: DEFAULT_LAYOUT,
+    synonyms: await meiliSynonyms(),
+  });
   // The site gets a search-only key, never the master or admin key.
   const admin = new Meilisearch({ host: server.host, apiKey: server.masterKey });
   const key = await admin.createKey({ actions: ['search'], indexes: ['heritage*'], expiresAt: null });
@@ -74,16 +80,27 @@ describe('Meilisearch over the real records (same cases as the static engine)', 
 
   it('finds Chinese compounds inside sentences (Meilisearch segmentation alone lost them)', async () => {
     const expected: Record<string, string[]> = {
-      玉璧: ['cmp-bi', 'cmp-bi-tw'], 瓷瓶: ['cmp-vase'], 三彩马: ['cmp-horse', 'cmp-horse-tw'], 三彩馬: ['cmp-horse', 'cmp-horse-tw'], 瓷器: ['cmp-ware', 'cmp-ware-2'],
+      玉璧: ['cmp-bi', 'cmp-bi-tw'],
+      瓷瓶: ['cmp-vase'],
+      三彩马: ['cmp-horse', 'cmp-horse-tw'],
+      三彩馬: ['cmp-horse', 'cmp-horse-tw'],
+      瓷器: ['cmp-ware', 'cmp-ware-2'],
     };
     for (const [q, ids] of Object.entries(expected)) {
       const res = await meili.search({ q, locale: 'zh', limit: 50 });
       expect(res.total, q).toBeGreaterThan(0);
-      for (const id of ids) expect(res.hits.map((h) => h.href), q).toContain(`artifacts/${id}/`);
+      for (const id of ids)
+        expect(
+          res.hits.map((h) => h.href),
+          q,
+        ).toContain(`artifacts/${id}/`);
       // At least the static engine's records (it cuts Chinese the same way); synonyms may add more
       // (瓷器 ↔ 瓷 ↔ porcelain also finds 瓷瓶).
       const st = await staticEngine.search({ q, locale: 'zh', limit: 50 });
-      expect(res.hits.map((h) => h.href), q).toEqual(expect.arrayContaining(st.hits.map((h) => h.href)));
+      expect(
+        res.hits.map((h) => h.href),
+        q,
+      ).toEqual(expect.arrayContaining(st.hits.map((h) => h.href)));
     }
   });
 

@@ -44,13 +44,30 @@ export async function startMeili(options: { maxIndexingMemory?: string; threads?
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'meili-'));
   const masterKey = `test-master-key-${Math.random().toString(36).slice(2)}-0123456789`;
   const host = `http://127.0.0.1:${port}`;
-  const args = ['--http-addr', `127.0.0.1:${port}`, '--master-key', masterKey, '--db-path', path.join(dataDir, 'data.ms'),
-    '--dump-dir', path.join(dataDir, 'dumps'), '--snapshot-dir', path.join(dataDir, 'snapshots'), '--no-analytics', '--env', 'development', '--log-level', 'WARN'];
+  const args = [
+    '--http-addr',
+    `127.0.0.1:${port}`,
+    '--master-key',
+    masterKey,
+    '--db-path',
+    path.join(dataDir, 'data.ms'),
+    '--dump-dir',
+    path.join(dataDir, 'dumps'),
+    '--snapshot-dir',
+    path.join(dataDir, 'snapshots'),
+    '--no-analytics',
+    '--env',
+    'development',
+    '--log-level',
+    'WARN',
+  ];
   if (options.maxIndexingMemory) args.push('--max-indexing-memory', options.maxIndexingMemory);
   if (options.threads) args.push('--max-indexing-threads', String(options.threads));
   const child: ChildProcess = spawn(meiliBinary(), args, { cwd: dataDir, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-4000); });
+  child.stderr!.on('data', (d: Buffer) => {
+    stderr = (stderr + d.toString()).slice(-4000);
+  });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   const deadline = Date.now() + 20_000;
   for (;;) {
@@ -61,11 +78,17 @@ export async function startMeili(options: { maxIndexingMemory?: string; threads?
     } catch {
       // Not listening yet.
     }
-    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`meilisearch did not start in 20 s: ${stderr}`); }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`meilisearch did not start in 20 s: ${stderr}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
-    host, masterKey, dataDir, pid: child.pid!,
+    host,
+    masterKey,
+    dataDir,
+    pid: child.pid!,
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');

@@ -5,7 +5,12 @@ import SearchPage from '../../../site/components/search/SearchPage.astro';
 
 const ENV = ['HERITAGE_MEILI_HOST', 'HERITAGE_MEILI_SEARCH_KEY', 'HERITAGE_MEILI_ADMIN_KEY', 'HERITAGE_MEILI_INDEX'];
 const saved = Object.fromEntries(ENV.map((k) => [k, process.env[k]]));
-afterEach(() => { for (const k of ENV) { if (saved[k] === undefined) delete process.env[k]; else process.env[k] = saved[k]; } });
+afterEach(() => {
+  for (const k of ENV) {
+    if (saved[k] === undefined) delete process.env[k];
+    else process.env[k] = saved[k];
+  }
+});
 
 const render = async () => (await AstroContainer.create()).renderToString(SearchPage, { props: { locale: 'en' } });
 
@@ -16,7 +21,11 @@ describe('search page engine switch', () => {
   });
 
   it('passes host and search key, never the admin key', async () => {
-    Object.assign(process.env, { HERITAGE_MEILI_HOST: 'https://search.example.org', HERITAGE_MEILI_SEARCH_KEY: 'search-only-4f2a', HERITAGE_MEILI_ADMIN_KEY: 'admin-secret-9c1e' });
+    Object.assign(process.env, {
+      HERITAGE_MEILI_HOST: 'https://search.example.org',
+      HERITAGE_MEILI_SEARCH_KEY: 'search-only-4f2a',
+      HERITAGE_MEILI_ADMIN_KEY: 'admin-secret-9c1e',
+    });
     const html = await render();
     expect(html).toContain('data-meili');
     expect(html).toContain('search-only-4f2a');
@@ -25,7 +34,11 @@ describe('search page engine switch', () => {
   });
 
   it('refuses to build a page with the admin key as its search key', async () => {
-    Object.assign(process.env, { HERITAGE_MEILI_HOST: 'https://search.example.org', HERITAGE_MEILI_SEARCH_KEY: 'admin-secret-9c1e', HERITAGE_MEILI_ADMIN_KEY: 'admin-secret-9c1e' });
+    Object.assign(process.env, {
+      HERITAGE_MEILI_HOST: 'https://search.example.org',
+      HERITAGE_MEILI_SEARCH_KEY: 'admin-secret-9c1e',
+      HERITAGE_MEILI_ADMIN_KEY: 'admin-secret-9c1e',
+    });
     await expect(render()).rejects.toThrow(/admin key/);
   });
 });

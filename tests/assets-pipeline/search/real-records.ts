@@ -4,7 +4,13 @@ import fs from 'node:fs';
 import { artifact, type Artifact, type Stored } from '../../../model/schema.ts';
 
 const DATA = '/work/shared/data';
-const lines = (file: string) => fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, any>);
+const lines = (file: string) =>
+  fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    // biome-ignore lint/suspicious/noExplicitAny: two differently shaped source files, read loosely on purpose.
+    .map((l) => JSON.parse(l) as Record<string, any>);
 const clean = (m: Record<string, unknown> | undefined) => {
   const out: Record<string, string> = {};
   for (const l of ['zh', 'en', 'fr']) if (typeof m?.[l] === 'string' && (m[l] as string).trim()) out[l] = (m[l] as string).trim();
@@ -18,7 +24,11 @@ export function realArtifacts(): Stored<Artifact>[] {
     const title = clean(r.title) ?? { en: r.id };
     const maker = clean(r.artist);
     const parsed = artifact.parse({
-      type: 'artifact', id: id(r.id), collection: 'chinese-paintings', sourceId: r.id, title,
+      type: 'artifact',
+      id: id(r.id),
+      collection: 'chinese-paintings',
+      sourceId: r.id,
+      title,
       rights: r.source === 'npm' ? 'https://creativecommons.org/licenses/by/4.0/' : 'https://creativecommons.org/publicdomain/zero/1.0/',
       credit: clean(r.museum) ?? { en: 'museum' },
       makers: maker ? [{ name: maker }] : [],
@@ -30,9 +40,15 @@ export function realArtifacts(): Stored<Artifact>[] {
   for (const r of lines(`${DATA}/npm-jades/records.jsonl`)) {
     const year = Number.parseInt(String(r.date), 10);
     const parsed = artifact.parse({
-      type: 'artifact', id: id(r.id), collection: 'npm-jades', sourceId: r.id, title: clean(r.label)!,
-      rights: 'https://creativecommons.org/licenses/by/4.0/', credit: clean(r.museum)!,
-      objectType: clean(r.object_type), materials: [{ en: 'jade', zh: '玉' }],
+      type: 'artifact',
+      id: id(r.id),
+      collection: 'npm-jades',
+      sourceId: r.id,
+      title: clean(r.label)!,
+      rights: 'https://creativecommons.org/licenses/by/4.0/',
+      credit: clean(r.museum)!,
+      objectType: clean(r.object_type),
+      materials: [{ en: 'jade', zh: '玉' }],
       period: { en: 'Qing dynasty', zh: '清' },
       date: Number.isFinite(year) ? { from: year, to: year } : undefined,
       culture: { en: String(r.cultural_context) },

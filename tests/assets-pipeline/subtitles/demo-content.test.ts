@@ -8,12 +8,17 @@ describe('demo dramas', () => {
   const { dramas, errors } = readDramas();
   it('load without errors', () => {
     expect(errors).toEqual([]);
-    expect(dramas.map((d) => [d.drama.id, d.drama.episodes.length])).toEqual([['pepper-and-carrot-ep06', 1], ['synfig-studio-course', 9]]);
+    expect(dramas.map((d) => [d.drama.id, d.drama.episodes.length])).toEqual([
+      ['pepper-and-carrot-ep06', 1],
+      ['synfig-studio-course', 9],
+    ]);
   });
   it('parse every track; Pepper&Carrot has 98 English cues and a right-to-left Arabic test track', () => {
-    for (const { drama, dir } of dramas) for (const e of drama.episodes) for (const s of e.subtitles) {
-      expect(parseSubtitleFile(path.join(dir, s.path)).error).toBeUndefined();
-    }
+    for (const { drama, dir } of dramas)
+      for (const e of drama.episodes)
+        for (const s of e.subtitles) {
+          expect(parseSubtitleFile(path.join(dir, s.path)).error).toBeUndefined();
+        }
     const pc = dramas.find((d) => d.drama.id === 'pepper-and-carrot-ep06')!;
     const ep = pc.drama.episodes[0]!;
     expect(parseSubtitleFile(path.join(pc.dir, ep.subtitles.find((s) => s.lang === 'en')!.path)).cues).toHaveLength(98);

@@ -69,7 +69,10 @@ describe('normalization to WebVTT', () => {
     expect(vtt).toContain('00:00:01.500 --> 00:00:03.250\nLine one\nLine two');
     const back = parseSubtitleText(vtt);
     expect(back.format).toBe('WebVTT');
-    expect(back.cues.map((c) => [c.start, c.end])).toEqual([[1500, 3250], [62000, 64000]]);
+    expect(back.cues.map((c) => [c.start, c.end])).toEqual([
+      [1500, 3250],
+      [62000, 64000],
+    ]);
     expect(back.cues[1]!.text).toBe('A → B');
   });
 });

@@ -28,8 +28,20 @@ beforeAll(() => {
   process.env.HERITAGE_CONTENT_DIR = content;
   process.env.HERITAGE_BUILD_DIR = build;
   fs.mkdirSync(path.join(drama, 'audio'), { recursive: true });
-  execFileSync(ffmpegPath(), ['-loglevel', 'error', '-f', 'lavfi', '-i', 'sine=frequency=300:duration=4', '-c:a', 'libopus', path.join(drama, 'audio', 'fr.opus')]);
-  fs.writeFileSync(path.join(drama, 'drama.yaml'), `title: { en: Tiny, zh: 小剧 }
+  execFileSync(ffmpegPath(), [
+    '-loglevel',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=300:duration=4',
+    '-c:a',
+    'libopus',
+    path.join(drama, 'audio', 'fr.opus'),
+  ]);
+  fs.writeFileSync(
+    path.join(drama, 'drama.yaml'),
+    `title: { en: Tiny, zh: 小剧 }
 synopsis: { en: A test. }
 credits: { en: Test }
 credit: { en: Test }
@@ -40,7 +52,8 @@ episodes:
     video: { standIn: true, duration: 12 }
     originalLanguage: en
     dubs: [{ lang: fr, path: audio/fr.opus, standIn: true }]
-`);
+`,
+  );
 });
 afterAll(() => {
   delete process.env.HERITAGE_CONTENT_DIR;
@@ -71,7 +84,10 @@ describe('video stage', () => {
       expect(segs.length, pl).toBeLessThanOrEqual(pl.startsWith('v') ? 2 : 3);
       expect(new Set(segs.map((s) => s.file)).size, pl).toBe(segs.length);
       for (const s of segs) expect(fs.statSync(path.join(dir, s.file)).size, s.file).toBeGreaterThan(0);
-      expect(segs.reduce((n, s) => n + s.duration, 0), pl).toBeCloseTo(12, 0);
+      expect(
+        segs.reduce((n, s) => n + s.duration, 0),
+        pl,
+      ).toBeCloseTo(12, 0);
     }
     const bw = ep.renditions.map((r) => r.bandwidth);
     expect(bw[0]).toBeGreaterThan(bw[1]!);
@@ -87,7 +103,18 @@ describe('video stage', () => {
   it('does no work when nothing changed, re-encodes when the dub changes, prunes removed dramas', async () => {
     expect(await runVideoStage(quiet)).toMatchObject({ encoded: 0, skipped: 1 });
     const before = readVideoManifest()!.dramas.tiny!.episodes.one!.key;
-    execFileSync(ffmpegPath(), ['-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=500:duration=3', '-c:a', 'libopus', path.join(drama, 'audio', 'fr.opus')]);
+    execFileSync(ffmpegPath(), [
+      '-loglevel',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      'sine=frequency=500:duration=3',
+      '-c:a',
+      'libopus',
+      path.join(drama, 'audio', 'fr.opus'),
+    ]);
     expect(await runVideoStage(quiet)).toMatchObject({ encoded: 1 });
     const after = readVideoManifest()!.dramas.tiny!.episodes.one!.key;
     expect(after).not.toBe(before);

@@ -33,7 +33,7 @@ export function encodeFacetColumns(docs: ArrayLike<number>, table: FacetTable): 
       continue;
     }
     const col = table.single[f]!;
-    for (let i = 0; i < docs.length;) {
+    for (let i = 0; i < docs.length; ) {
       const value = col[docs[i]!]!;
       let run = 1;
       while (i + run < docs.length && col[docs[i + run]!] === value) run++;
@@ -60,7 +60,7 @@ export function decodeFacetColumns(data: Uint8Array, count: number): FacetRows {
       continue;
     }
     const col = new Int32Array(count);
-    for (let i = 0; i < count;) {
+    for (let i = 0; i < count; ) {
       const value = r.uint() - 1;
       const run = r.uint();
       col.fill(value, i, i + run);

@@ -19,7 +19,7 @@ function code(ch: string): string {
 }
 
 /** One gram as its index word. */
-export const gramWord = (chars: string[]): string => 'hz' + chars.map(code).join('');
+export const gramWord = (chars: string[]): string => `hz${chars.map(code).join('')}`;
 
 /** Index words of a text's Han runs: each run's bigrams in order (so the bigrams of a query run are
  * adjacent, for proximity ranking and multi-word synonyms), then after a hard separator its unigrams (for
@@ -51,5 +51,10 @@ export function hanQueryWords(run: string): string[] {
  * Meilisearch. Call after `prepareFor(query)` loaded the folding table. */
 export function rewriteQuery(query: string): string {
   if (!HAN.test(query)) return query;
-  return query.replace(HAN_RUN, (run) => ` ${hanQueryWords(run).join(' ')} `).replace(/\s+/g, ' ').trim() + (/\s$/.test(query) ? ' ' : '');
+  return (
+    query
+      .replace(HAN_RUN, (run) => ` ${hanQueryWords(run).join(' ')} `)
+      .replace(/\s+/g, ' ')
+      .trim() + (/\s$/.test(query) ? ' ' : '')
+  );
 }

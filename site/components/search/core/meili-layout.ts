@@ -18,16 +18,23 @@ export interface MeiliClientConfig {
 }
 
 export const searchIndexUid = (base: string, layout: MeiliLayout, locale: Lang): string => (layout === 'perLocale' ? `${base}_${locale}` : base);
-export const allSearchIndexUids = (base: string, layout: MeiliLayout): string[] => (layout === 'perLocale' ? (['zh', 'en', 'fr'] as const).map((l) => `${base}_${l}`) : [base]);
+export const allSearchIndexUids = (base: string, layout: MeiliLayout): string[] =>
+  layout === 'perLocale' ? (['zh', 'en', 'fr'] as const).map((l) => `${base}_${l}`) : [base];
 /** Facet labels (a few hundred documents) live in their own small index. */
 export const labelsIndexUid = (base: string): string => `${base}_facets`;
 
 export interface MeiliDoc {
   /** Primary key: `type-id`, made safe for Meilisearch's id alphabet. */
   uid: string;
-  title_zh?: string; title_en?: string; title_fr?: string;
-  names_zh?: string; names_en?: string; names_fr?: string;
-  text_zh?: string; text_en?: string; text_fr?: string;
+  title_zh?: string;
+  title_en?: string;
+  title_fr?: string;
+  names_zh?: string;
+  names_en?: string;
+  names_fr?: string;
+  text_zh?: string;
+  text_en?: string;
+  text_fr?: string;
   /** Han unigram + bigram words (see han-grams.ts) of the title, and of names + text. */
   han_title?: string;
   han_text?: string;

@@ -7,8 +7,7 @@ import { HAN, foldText, loadHanFolder } from './fold.ts';
 export type Lang = 'zh' | 'en' | 'fr';
 
 export const STOP = new Set(
-  ('a an and are as at be by for from in is it of on or the to with ' +
-    'au aux avec d dans de des du en et l la le les ou par pour sur un une').split(' '),
+  ('a an and are as at be by for from in is it of on or the to with ' + 'au aux avec d dans de des du en et l la le les ou par pour sur un une').split(' '),
 );
 
 type Stemmer = { stem(word: string): string };

@@ -5,7 +5,20 @@
 import { decodeJson, gunzip } from '../core/codec.ts';
 import { foldLatin } from '../core/fold.ts';
 import { decodeFacetColumns, type FacetRows } from '../core/facet-columns.ts';
-import { FACETS, LANGS, TYPO_MIN, deletions, facetTerm, lexFileOf, paths, shardKey, withinOneEdit, type FacetName, type RootFile, type StoredDoc } from '../core/layout.ts';
+import {
+  FACETS,
+  LANGS,
+  TYPO_MIN,
+  deletions,
+  facetTerm,
+  lexFileOf,
+  paths,
+  shardKey,
+  withinOneEdit,
+  type FacetName,
+  type RootFile,
+  type StoredDoc,
+} from '../core/layout.ts';
 import { parseQuery, prepareFor, type Lang, type QueryToken } from '../core/tokenize.ts';
 import { decodeFacetBlock, filterAndCount, hasFilters, type CodeFilters, type FacetBlock, type Locate, type Located } from './facet-blocks.ts';
 import { decodeInlineFacets, decodeLex, decodePostings, type LexFile, type Postings, type TermEntry } from './lexicon.ts';
@@ -56,7 +69,9 @@ export function createSearch(base: string, fetchBytes: FetchBytes = browserFetch
   const load = <T>(rel: string, decode: (data: Uint8Array) => T): Promise<T> => {
     let p = cache.get(rel) as Promise<T> | undefined;
     if (!p) {
-      p = fetchBytes(`${base.replace(/\/$/, '')}/${rel}`).then(gunzip).then(decode);
+      p = fetchBytes(`${base.replace(/\/$/, '')}/${rel}`)
+        .then(gunzip)
+        .then(decode);
       cache.set(rel, p);
       p.catch(() => cache.delete(rel));
     }
@@ -102,7 +117,14 @@ export function createSearch(base: string, fetchBytes: FetchBytes = browserFetch
     const docs = new Int32Array(n);
     for (let d = 0, j = 0; d < r.docs; d++) if (source[d]! >= 0) docs[j++] = d;
     const at: Located = { rows: columns[0]!, i: 0 };
-    return { docs, locate: (d) => { at.rows = columns[source[d]!]!; at.i = row[d]!; return at; } };
+    return {
+      docs,
+      locate: (d) => {
+        at.rows = columns[source[d]!]!;
+        at.i = row[d]!;
+        return at;
+      },
+    };
   }
 
   /** The documents having any of `codes` for `facet`, with their facet codes. */
@@ -117,11 +139,18 @@ export function createSearch(base: string, fetchBytes: FetchBytes = browserFetch
     const ids = new Set<number>();
     for (const d of docs) ids.add(Math.floor(d / r.facetBlock));
     const blocks = new Map<number, FacetBlock>();
-    await Promise.all([...ids].map(async (b) => {
-      blocks.set(b, await load(paths.facets(b), (data) => decodeFacetBlock(data, b * r.facetBlock)));
-    }));
+    await Promise.all(
+      [...ids].map(async (b) => {
+        blocks.set(b, await load(paths.facets(b), (data) => decodeFacetBlock(data, b * r.facetBlock)));
+      }),
+    );
     const at: Located = { rows: blocks.values().next().value!, i: 0 };
-    return (d) => { const b = blocks.get(Math.floor(d / r.facetBlock))!; at.rows = b; at.i = d - b.start; return at; };
+    return (d) => {
+      const b = blocks.get(Math.floor(d / r.facetBlock))!;
+      at.rows = b;
+      at.i = d - b.start;
+      return at;
+    };
   }
 
   /** The index terms a query token stands for, with a penalty for prefix and typo matches. */
@@ -136,8 +165,10 @@ export function createSearch(base: string, fetchBytes: FetchBytes = browserFetch
       const key = shardKey(surface, split3);
       if (surface.length >= key.length) {
         const lex = await lexFor(key);
-        const found = [...lex.terms].filter(([t]) => t.startsWith(surface) && !out.has(t))
-          .sort((a, b) => b[1].df - a[1].df || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_EXPANSIONS);
+        const found = [...lex.terms]
+          .filter(([t]) => t.startsWith(surface) && !out.has(t))
+          .sort((a, b) => b[1].df - a[1].df || (a[0] < b[0] ? -1 : 1))
+          .slice(0, MAX_EXPANSIONS);
         for (const [t, e] of found) out.set(t, [t, e, PREFIX_PENALTY]);
       }
     }
@@ -191,7 +222,10 @@ export function createSearch(base: string, fetchBytes: FetchBytes = browserFetch
       const hits = new Uint8Array(r.docs);
       const expansions = await Promise.all(tokens.map((t) => expand(t, split3)));
       const size = (ti: number) => expansions[ti]!.reduce((n, [, e]) => n + e.df, 0);
-      const [best] = tokens.map((_, ti) => ti).filter((ti) => tokens[ti]!.required).sort((a, b) => size(a) - size(b));
+      const [best] = tokens
+        .map((_, ti) => ti)
+        .filter((ti) => tokens[ti]!.required)
+        .sort((a, b) => size(a) - size(b));
       // The dictionary already names the narrowest token, so its facet columns load beside the posting lists.
       if (best !== undefined && !yearFilter) for (const [, e] of expansions[best]!) columnsOf(e).catch(() => {});
       const lists = await Promise.all(expansions.map((ex) => Promise.all(ex.map(([, e]) => postingsOf(e)))));
@@ -208,7 +242,11 @@ export function createSearch(base: string, fetchBytes: FetchBytes = browserFetch
             if (s > tokenScore[p.docs[i]!]!) tokenScore[p.docs[i]!] = s;
           }
         });
-        for (let d = 0; d < r.docs; d++) if (tokenScore[d]! > 0) { hits[d]!++; scores![d]! += tokenScore[d]!; }
+        for (let d = 0; d < r.docs; d++)
+          if (tokenScore[d]! > 0) {
+            hits[d]!++;
+            scores![d]! += tokenScore[d]!;
+          }
       });
       const need = required.length;
       const matched: number[] = [];
@@ -227,7 +265,10 @@ export function createSearch(base: string, fetchBytes: FetchBytes = browserFetch
 
     const counts = emptyCounts(r);
     if (scores === undefined && !hasFilters(filters)) {
-      for (const f of FACETS) r.facets[f].forEach((v, i) => (counts[f][i] = v.n));
+      for (const f of FACETS)
+        r.facets[f].forEach((v, i) => {
+          counts[f][i] = v.n;
+        });
     } else if (yearFilter) {
       docs = filterAndCount(docs, await blockLocator(docs), filters, counts);
     } else if (scores) {
@@ -247,16 +288,20 @@ export function createSearch(base: string, fetchBytes: FetchBytes = browserFetch
         filterAndCount(next.docs, next.locate, filters, other);
         counts[first!] = other[first!];
       } else {
-        r.facets[first!].forEach((v, i) => (counts[first!][i] = v.n));
+        r.facets[first!].forEach((v, i) => {
+          counts[first!][i] = v.n;
+        });
       }
     }
 
     const ranked = scores ? Array.from(docs).sort((a, b) => scores![b]! - scores![a]! || a - b) : Array.from(docs);
     const page = ranked.slice(offset, offset + limit);
-    const stored = await Promise.all(page.map(async (d) => {
-      const block = await load(paths.stored(req.locale, Math.floor(d / r.storedBlock)), (data) => decodeJson<StoredDoc[]>(data));
-      return { ...block[d % r.storedBlock]!, score: scores?.[d] ?? 0 };
-    }));
+    const stored = await Promise.all(
+      page.map(async (d) => {
+        const block = await load(paths.stored(req.locale, Math.floor(d / r.storedBlock)), (data) => decodeJson<StoredDoc[]>(data));
+        return { ...block[d % r.storedBlock]!, score: scores?.[d] ?? 0 };
+      }),
+    );
     // Exact-phrase boost, applied to the page being shown (its titles are the stored fields already fetched).
     const needle = foldLatin(phrase);
     if (scores && needle.includes(' ')) {
@@ -269,8 +314,7 @@ export function createSearch(base: string, fetchBytes: FetchBytes = browserFetch
   return { search, root };
 }
 
-const emptyCounts = (r: RootFile) =>
-  Object.fromEntries(FACETS.map((f) => [f, new Uint32Array(r.facets[f].length)])) as Record<FacetName, Uint32Array>;
+const emptyCounts = (r: RootFile) => Object.fromEntries(FACETS.map((f) => [f, new Uint32Array(r.facets[f].length)])) as Record<FacetName, Uint32Array>;
 
 function toCodes(r: RootFile, filters: Filters): CodeFilters {
   const out: CodeFilters = { facets: {} };

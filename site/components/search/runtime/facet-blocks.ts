@@ -63,12 +63,7 @@ export function hasFilters(f: CodeFilters): boolean {
 }
 
 /** Filters `docs` and counts every facet value over them. Returns the docs that pass every filter. */
-export function filterAndCount(
-  docs: Int32Array,
-  locate: Locate,
-  filters: CodeFilters,
-  counts: Record<FacetName, Uint32Array>,
-): Int32Array {
+export function filterAndCount(docs: Int32Array, locate: Locate, filters: CodeFilters, counts: Record<FacetName, Uint32Array>): Int32Array {
   const active = FACETS.filter((f) => (filters.facets[f]?.size ?? 0) > 0);
   const yearActive = filters.yearFrom !== undefined || filters.yearTo !== undefined;
   const out = new Int32Array(docs.length);

@@ -40,7 +40,9 @@ export function createMeiliSearch(config: MeiliClientConfig) {
       const s = stats.facetStats ?? {};
       return { labels: map, years: { min: s.yearFrom?.min ?? 0, max: s.yearTo?.max ?? s.yearFrom?.max ?? 0 } };
     })();
-    meta.catch(() => { meta = undefined; });
+    meta.catch(() => {
+      meta = undefined;
+    });
     return meta;
   }
 
@@ -55,25 +57,37 @@ export function createMeiliSearch(config: MeiliClientConfig) {
     const base = { indexUid, q, matchingStrategy: 'all' as const };
     const queries: MultiSearchQuery[] = [
       // page/hitsPerPage (not offset/limit) makes totalHits exact, like the static engine's total.
-      { ...base, filter: filterOf(filters), facets: [...FACETS], hitsPerPage: offset + limit, page: 1, attributesToRetrieve: ['display'], showRankingScore: true },
+      {
+        ...base,
+        filter: filterOf(filters),
+        facets: [...FACETS],
+        hitsPerPage: offset + limit,
+        page: 1,
+        attributesToRetrieve: ['display'],
+        showRankingScore: true,
+      },
       ...active.map((f) => ({ ...base, filter: filterOf(filters, f), facets: [f], hitsPerPage: 0, page: 1 })),
     ];
     const [{ results }, m] = await Promise.all([client.multiSearch({ queries }), loadMeta(req.locale)]);
     // multiSearch types its results generically; the first query is ours, with our document shape.
     const main = results[0] as unknown as MeiliResponse<Hit>;
     const dist: Record<string, Record<string, number>> = { ...(main.facetDistribution ?? {}) };
-    active.forEach((f, i) => { dist[f] = results[i + 1]!.facetDistribution?.[f] ?? {}; });
+    active.forEach((f, i) => {
+      dist[f] = results[i + 1]!.facetDistribution?.[f] ?? {};
+    });
     const facets = {} as Record<FacetName, FacetCount[]>;
     for (const f of FACETS) {
       const counts = new Map(Object.entries(dist[f] ?? {}));
       for (const k of filters[f] ?? []) if (!counts.has(k)) counts.set(k, 0);
-      facets[f] = [...counts].map(([key, count]) => {
-        const l = m.labels.get(`${f}\u0000${key}`) ?? {};
-        const label = l[req.locale] ?? l.en ?? l.zh ?? l.fr ?? key;
-        const fc: FacetCount = { key, label, count, selected: filters[f]?.includes(key) ?? false };
-        if (!l[req.locale]) fc.labelLang = LANGS.find((x) => l[x] === label) ?? 'en';
-        return fc;
-      }).sort((a, b) => b.count - a.count);
+      facets[f] = [...counts]
+        .map(([key, count]) => {
+          const l = m.labels.get(`${f}\u0000${key}`) ?? {};
+          const label = l[req.locale] ?? l.en ?? l.zh ?? l.fr ?? key;
+          const fc: FacetCount = { key, label, count, selected: filters[f]?.includes(key) ?? false };
+          if (!l[req.locale]) fc.labelLang = LANGS.find((x) => l[x] === label) ?? 'en';
+          return fc;
+        })
+        .sort((a, b) => b.count - a.count);
     }
     const hits = main.hits.slice(offset).map((h) => ({ ...h.display[req.locale], score: h._rankingScore ?? 0 }));
     return { total: main.totalHits ?? main.estimatedTotalHits ?? hits.length, hits, facets, years: m.years };
