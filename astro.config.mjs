@@ -2,6 +2,7 @@
 // build/media by the asset stages and served beside dist/ by scripts/serve.ts, never copied through public/.
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
+import { DEFAULT_LOCALE, LOCALES } from './model/locales.ts';
 
 export default defineConfig({
   srcDir: './site',
@@ -16,8 +17,8 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   integrations: [react()],
   i18n: {
-    locales: ['zh', 'en', 'fr'],
-    defaultLocale: 'zh',
+    locales: [...LOCALES],
+    defaultLocale: DEFAULT_LOCALE,
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
   devToolbar: { enabled: false },

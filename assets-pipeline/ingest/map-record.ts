@@ -3,7 +3,7 @@
 import { artifact, type Artifact, type ArtifactInput, type LangMap } from '../../model/schema.ts';
 import { periodForYears } from '../../model/periods.ts';
 import { pick } from '../../model/text.ts';
-import type { Locale } from '../../model/locales.ts';
+import { LOCALES, type Locale } from '../../model/locales.ts';
 import type { CollectionConfig, LangSpec, ScalarSpec } from './collection-config.ts';
 import type { Row } from './read-rows.ts';
 import { evalLang, evalScalar, parseYears, specPaths, SpecError, type TemplateLookup } from './value-spec.ts';
@@ -142,7 +142,7 @@ export function mappingPaths(fields: CollectionConfig['fields']): { path: string
     if ('bilingual' in o) visit(o.bilingual, [...at, 'bilingual']);
     if ('cases' in o) for (const [k, v] of Object.entries(o.cases as object)) visit(v, [...at, 'cases', k]);
     if ('default' in o) visit(o.default, [...at, 'default']);
-    for (const l of ['zh', 'en', 'fr']) if (l in o) visit(o[l], [...at, l]);
+    for (const l of LOCALES) if (l in o) visit(o[l], [...at, l]);
   };
   const f = fields as Record<string, unknown>;
   for (const [key, spec] of Object.entries(f)) {
