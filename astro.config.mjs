@@ -8,7 +8,7 @@ export default defineConfig({
   srcDir: './site',
   publicDir: './site/public',
   outDir: process.env.HERITAGE_DIST_DIR || './dist',
-  // Parallel page parts (scripts/cli/site-build.ts) each get their own cache.
+  // Parallel page parts (assets-pipeline/pages/stage.ts) each get their own cache.
   cacheDir: process.env.HERITAGE_ASTRO_CACHE_DIR || './node_modules/.astro',
   output: 'static',
   site: process.env.HERITAGE_SITE_URL || 'http://localhost:4321',
