@@ -3,8 +3,8 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import { ROOT } from '../../model/paths.ts';
 import { ingest } from './validate.ts';
-import { runNode } from './child.ts';
-import { buildSitePages } from './site-build.ts';
+import { runNode } from '../../assets-pipeline/run-node.ts';
+import { buildSitePages } from '../../assets-pipeline/pages/stage.ts';
 import { stages } from './stages.ts';
 
 export async function build(): Promise<number> {
