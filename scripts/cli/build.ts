@@ -12,7 +12,7 @@ import { JobQueueError } from '../../assets-pipeline/jobs/errors.ts';
 export async function build(args: string[] = []): Promise<number> {
   const started = Date.now();
   const { queue } = parseArgs({ args, options: { queue: { type: 'string' } }, strict: false }).values as { queue?: string };
-  if (ingest() !== 0) return 1;
+  if ((await ingest()) !== 0) return 1;
   let failed = 0;
   for (const stage of stages.filter((s) => s.when === 'before-site')) {
     console.log(`\n▸ ${stage.name}`);
