@@ -45,7 +45,9 @@ describe('Western catalogue without a chronology', () => {
   });
   it('a start after its end is a warning, not a guess', () => {
     expect(p.get('P-3')!.date?.from).toBeUndefined();
-    expect(warnings).toEqual(expect.arrayContaining([expect.stringMatching(/western-plain\/records\.csv:4:date\.years: cannot read a date from "1870 – 1860"/)]));
+    expect(warnings).toEqual(
+      expect.arrayContaining([expect.stringMatching(/western-plain\/records\.csv:4:date\.years: cannot read a date from "1870 – 1860"/)]),
+    );
   });
 });
 
@@ -74,4 +76,27 @@ describe('French catalogue of Chinese objects', () => {
 
 it('the corpus has no errors', () => {
   expect(errors).toEqual([]);
+});
+
+describe('nested export: paths into arrays of objects', () => {
+  const n = byId('nested').get('N-1')!;
+  it('reaches list items with a filter and pairs names with roles by index', () => {
+    expect(n.makers).toEqual([
+      { name: { en: 'Maker A' }, role: { en: 'attributed to' } },
+      { name: { en: 'Maker C' }, role: { en: 'attributed to' } },
+    ]);
+  });
+  it('zips parallel lists by index into a repeatable field', () => {
+    expect(n.materials).toEqual([
+      { en: 'stoneware', fr: 'grès' },
+      { en: 'glaze', fr: 'glaçure' },
+    ]);
+  });
+  it('reads a JSONPath query', () => {
+    expect(n.identifiers).toEqual([{ scheme: 'accession', value: '1901.12' }]);
+  });
+  it('keeps one value of a single-valued field and says which it did not publish', () => {
+    expect(n.objectType).toEqual({ en: 'bowl' });
+    expect(warnings).toContain('collections/nested/records.jsonl:1:objectType: 2 values; this field holds one: "bowl" kept, "tea bowl" not published');
+  });
 });
