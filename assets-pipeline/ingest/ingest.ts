@@ -7,6 +7,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { contentDir, recordsDir } from '../../model/paths.ts';
 import {
   mediaPath,
+  artifact as artifactSchema,
   collection as collectionSchema,
   place as placeSchema,
   type Artifact,
@@ -110,6 +111,8 @@ export function ingestCollection(
   let mappingOk = !!ctx;
   for (const { path: col, at } of mappingPaths(config.fields)) {
     const key = pathKey(col);
+    // Credit templates may name fields of the mapped record (`{title}`) as well as columns.
+    if (at[1] === 'credit' && col.split('.')[0]! in artifactSchema.shape && !keys.has(col)) continue;
     if (key !== undefined && !keys.has(col) && !keys.has(key) && keys.size) {
       mappingOk = false;
       const known = [...keys]

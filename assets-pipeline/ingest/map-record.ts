@@ -78,7 +78,7 @@ export function mapRecord(config: CollectionConfig, row: Row, ctx: MapContext = 
     return maps?.[0];
   };
   const lang = (field: string, spec: LangSpec | undefined, lookup?: TemplateLookup): LangMap[] =>
-    spec ? (r.run(field, () => evalLang(spec, row, lookup)) ?? []) : [];
+    spec ? (r.run(field, () => evalLang(spec, row, lookup, (message) => warnings.push({ field, message }))) ?? []) : [];
   const scalar = (field: string, spec: ScalarSpec | undefined): string[] => (spec ? (r.run(field, () => evalScalar(spec, row)) ?? []) : []);
 
   const sourceId = scalar('id', f.id)[0];

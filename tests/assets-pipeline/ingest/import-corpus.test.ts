@@ -100,3 +100,16 @@ describe('nested export: paths into arrays of objects', () => {
     expect(warnings).toContain('collections/nested/records.jsonl:1:objectType: 2 values; this field holds one: "bowl" kept, "tea bowl" not published');
   });
 });
+
+describe('templates in every text field', () => {
+  const t = byId('templates');
+  it('joins columns through a template in each language', () => {
+    expect(t.get('T-1')!.description).toEqual({ en: 'Ink on silk', fr: 'Encre sur soie' });
+    expect(t.get('T-1')!.notes).toEqual({ en: 'Inscribed: A poem' });
+  });
+  it('a template that yields nothing for a record is a warning, and no value', () => {
+    expect(t.get('T-2')!.description).toBeUndefined();
+    expect(t.get('T-2')!.notes).toBeUndefined();
+    expect(warnings).toContain('collections/templates/records.csv:3:notes: template (en) yields nothing for this record: none of its placeholders has a value');
+  });
+});
