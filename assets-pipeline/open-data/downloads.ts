@@ -6,8 +6,8 @@ import { LOCALES } from '../../model/locales.ts';
 import { rightsInfo } from '../../model/rights.ts';
 import type { Artifact, Collection, LangMap, Stored } from '../../model/schema.ts';
 import { pickText } from '../../model/text.ts';
-import type { ImageEntry } from '../images/manifest.ts';
-import { absolute, artifactPage, openDataPaths, siteOrigin } from './urls.ts';
+import type { ImageEntry } from '../../formats/manifests/images.ts';
+import { absolute, artifactPage, openDataPaths, siteOrigin } from '../../formats/urls.ts';
 
 const perLang = (name: string) => LOCALES.map((l) => `${name}_${l}`);
 const langCells = (m: LangMap | undefined) => LOCALES.map((l) => m?.[l] ?? '');
