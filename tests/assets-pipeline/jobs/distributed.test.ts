@@ -163,4 +163,27 @@ describe('image jobs on Redis with three workers', () => {
     expect((err as Error).message).toMatch(new RegExp(`^cannot reach Redis at redis://127\\.0\\.0\\.1:${port} \\(.*ECONNREFUSED`));
     expect(fs.existsSync(path.join(process.env.HERITAGE_BUILD_DIR, 'assets', 'images.json'))).toBe(false);
   });
+
+  it('stops with a clear message when Redis is lost mid-build, publishing nothing', async () => {
+    const lost = await startRedis();
+    const build = path.join(site.root, 'build-lost');
+    fs.cpSync(site.build, build, { recursive: true });
+    process.env.HERITAGE_BUILD_DIR = build;
+    process.env.HERITAGE_QUEUE_LOST_MS = '2000';
+    try {
+      // No worker: the jobs wait in Redis until it goes away under the coordinator.
+      const run = runImageStage({ queue: lost.url, progress: false, log: () => {} }).catch((e: unknown) => e);
+      const { Redis } = await import('ioredis');
+      const c = new Redis(lost.url);
+      for (let i = 0; i < 600 && !(await c.exists('heritage:coordinator')); i++) await new Promise((r) => setTimeout(r, 50));
+      c.disconnect();
+      await lost.stop();
+      const err = await run;
+      expect(err).toBeInstanceOf(JobQueueError);
+      expect((err as Error).message).toMatch(new RegExp(`^lost Redis at ${lost.url.replace(/[.]/g, '\\.')} for 2 s`));
+      expect(fs.existsSync(path.join(build, 'assets', 'images.json'))).toBe(false);
+    } finally {
+      delete process.env.HERITAGE_QUEUE_LOST_MS;
+    }
+  }, 120_000);
 });
