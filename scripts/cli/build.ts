@@ -4,8 +4,8 @@ import { parseArgs } from 'node:util';
 import pLimit from 'p-limit';
 import { ROOT } from '../../model/paths.ts';
 import { ingest } from './validate.ts';
-import { runNode } from './child.ts';
-import { buildSitePages } from './site-build.ts';
+import { runNode } from '../../assets-pipeline/run-node.ts';
+import { buildSitePages } from '../../assets-pipeline/pages/stage.ts';
 import { stages } from './stages.ts';
 import { JobQueueError } from '../../assets-pipeline/jobs/errors.ts';
 
