@@ -11,7 +11,7 @@ import { runImageStage, type ImageStageResult } from '../../../assets-pipeline/i
 import { JobQueueError } from '../../../assets-pipeline/jobs/errors.ts';
 import { ROOT } from '../../../model/paths.ts';
 import { createTempSite } from '../images/temp-site.ts';
-import { freePort, startRedis, type TestRedis } from '../../../scripts/local-redis.ts';
+import { freePort, startRedis, type TestRedis } from '../../../scripts/tools/local-redis.ts';
 
 const site = createTempSite();
 let redis: TestRedis;
