@@ -36,7 +36,7 @@ function startWorker(build: string, extraEnv: Record<string, string> = {}) {
     process.execPath,
     // `--import tsx`, not tsx's CLI: the CLI runs the script in a child process, which the signals would miss.
     ['--import', 'tsx', path.join(ROOT, 'scripts/heritage.ts'), 'worker', '--queue', redis.url, '--threads', '1'],
-    { cwd: ROOT, env: { ...process.env, HERITAGE_BUILD_DIR: build, HERITAGE_JOB_LOCK_MS: '1500', ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: ROOT, env: { ...process.env, HERITAGE_BUILD_DIR: build, HERITAGE_JOB_LOCK_MS: '3000', ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const w = { child, out: [] as string[], exited: new Promise<number | null>((r) => child.on('exit', (code) => r(code))) };
   for (const s of [child.stdout, child.stderr]) s.on('data', (d: Buffer) => w.out.push(...d.toString().split('\n').filter(Boolean)));
