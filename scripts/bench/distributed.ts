@@ -12,7 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { artifact, collection } from '../../model/schema.ts';
-import { startRedis } from '../local-redis.ts';
+import { startRedis } from '../tools/local-redis.ts';
 
 const { values } = parseArgs({ options: { images: { type: 'string', default: '200' }, workers: { type: 'string', default: '1,2' } } });
 const COUNT = Number(values.images);

@@ -11,7 +11,7 @@ import { runImageStage, type ImageStageResult } from '../../../assets-pipeline/i
 import { JobQueueError } from '../../../assets-pipeline/jobs/errors.ts';
 import { ROOT } from '../../../model/paths.ts';
 import { createTempSite } from '../images/temp-site.ts';
-import { freePort, startRedis, type TestRedis } from '../../../scripts/local-redis.ts';
+import { freePort, startRedis, type TestRedis } from '../../../scripts/tools/local-redis.ts';
 
 const site = createTempSite();
 let redis: TestRedis;
@@ -36,7 +36,7 @@ function startWorker(build: string, extraEnv: Record<string, string> = {}) {
     process.execPath,
     // `--import tsx`, not tsx's CLI: the CLI runs the script in a child process, which the signals would miss.
     ['--import', 'tsx', path.join(ROOT, 'scripts/heritage.ts'), 'worker', '--queue', redis.url, '--threads', '1'],
-    { cwd: ROOT, env: { ...process.env, HERITAGE_BUILD_DIR: build, HERITAGE_JOB_LOCK_MS: '1500', ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: ROOT, env: { ...process.env, HERITAGE_BUILD_DIR: build, HERITAGE_JOB_LOCK_MS: '3000', ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const w = { child, out: [] as string[], exited: new Promise<number | null>((r) => child.on('exit', (code) => r(code))) };
   for (const s of [child.stdout, child.stderr]) s.on('data', (d: Buffer) => w.out.push(...d.toString().split('\n').filter(Boolean)));
@@ -163,4 +163,27 @@ describe('image jobs on Redis with three workers', () => {
     expect((err as Error).message).toMatch(new RegExp(`^cannot reach Redis at redis://127\\.0\\.0\\.1:${port} \\(.*ECONNREFUSED`));
     expect(fs.existsSync(path.join(process.env.HERITAGE_BUILD_DIR, 'assets', 'images.json'))).toBe(false);
   });
+
+  it('stops with a clear message when Redis is lost mid-build, publishing nothing', async () => {
+    const lost = await startRedis();
+    const build = path.join(site.root, 'build-lost');
+    fs.cpSync(site.build, build, { recursive: true });
+    process.env.HERITAGE_BUILD_DIR = build;
+    process.env.HERITAGE_QUEUE_LOST_MS = '2000';
+    try {
+      // No worker: the jobs wait in Redis until it goes away under the coordinator.
+      const run = runImageStage({ queue: lost.url, progress: false, log: () => {} }).catch((e: unknown) => e);
+      const { Redis } = await import('ioredis');
+      const c = new Redis(lost.url);
+      for (let i = 0; i < 600 && !(await c.exists('heritage:coordinator')); i++) await new Promise((r) => setTimeout(r, 50));
+      c.disconnect();
+      await lost.stop();
+      const err = await run;
+      expect(err).toBeInstanceOf(JobQueueError);
+      expect((err as Error).message).toMatch(new RegExp(`^lost Redis at ${lost.url.replace(/[.]/g, '\\.')} for 2 s`));
+      expect(fs.existsSync(path.join(build, 'assets', 'images.json'))).toBe(false);
+    } finally {
+      delete process.env.HERITAGE_QUEUE_LOST_MS;
+    }
+  }, 120_000);
 });
