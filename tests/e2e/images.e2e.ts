@@ -11,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import sirv from 'sirv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readImageManifest } from '../../assets-pipeline/images/manifest.ts';
+import { readImageManifest } from '../../formats/manifests/images.ts';
 import { runImageStage } from '../../assets-pipeline/images/stage.ts';
 import { mediaDir } from '../../model/paths.ts';
 import { createTempSite, type TempSite } from '../assets-pipeline/images/temp-site.ts';
