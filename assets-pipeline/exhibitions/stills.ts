@@ -9,28 +9,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { parseXywh, readPublishedExhibitions, type Exhibition, type StepMedia } from '../../model/exhibition.ts';
-import { assetsDir, contentDir, mediaDir, recordsDir } from '../../model/paths.ts';
+import { contentDir, mediaDir, recordsDir } from '../../model/paths.ts';
 import { readAllArtifacts } from '../../model/store.ts';
 import type { Artifact } from '../../model/schema.ts';
 import { writeIfChanged } from '../write-if-changed.ts';
+import { defaultBaseUrl } from '../images/stage.ts';
+import { imagesOf, readImageManifest } from '../../formats/manifests/images.ts';
+import { exhibitionManifest, exhibitionManifestPath } from './iiif.ts';
+import { exhibitionStillUrl } from '../../formats/urls.ts';
+import { STILLS_MANIFEST_VERSION, stillsManifestPath, type Still, type StillsManifest } from '../../formats/manifests/exhibition-stills.ts';
 
-export const STILLS_MANIFEST = 'exhibitions.json';
 /** Widest still published; regions smaller than this are kept at their own size (never upscaled). */
 const MAX_WIDTH = 960;
 const SETTINGS = `w${MAX_WIDTH}-q80-v1`;
-
-export interface Still {
-  url: string;
-  width: number;
-  height: number;
-}
-/** `build/assets/exhibitions.json`: exhibition id → step id → one still per medium (null where none exists). */
-export type StillsManifest = Record<string, Record<string, (Still | null)[]>>;
-
-export function readStillsManifest(dir = assetsDir()): StillsManifest {
-  const file = path.join(dir, STILLS_MANIFEST);
-  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as StillsManifest) : {};
-}
 
 const exhibitionsMedia = (): string => path.join(mediaDir(), 'exhibitions');
 
@@ -85,17 +76,33 @@ async function render(job: Job, out: string): Promise<Still> {
     fs.renameSync(tmp, file);
   }
   const meta = await sharp(file).metadata();
-  return { url: `/exhibitions/${name}`, width: meta.width, height: meta.height };
+  return { url: exhibitionStillUrl(name), width: meta.width, height: meta.height };
 }
 
-export async function runStillStage(log: (line: string) => void = console.log): Promise<{ stills: number; failed: number }> {
+/** One IIIF Presentation 3 Manifest per exhibition with at least one image; stale ones are removed. */
+function writeManifests(exhibitions: Exhibition[], artifacts: Map<string, Artifact>): number {
+  const images = readImageManifest();
+  const dir = path.join(mediaDir(), 'iiif', 'exhibitions');
+  const keep = new Set<string>();
+  for (const e of exhibitions) {
+    const doc = exhibitionManifest(e, (id) => (artifacts.has(id) ? imagesOf(images, artifacts.get(id)!) : []), { baseUrl: defaultBaseUrl() });
+    if (!doc) continue;
+    const file = path.join(mediaDir(), exhibitionManifestPath(e.id));
+    writeIfChanged(file, JSON.stringify(doc, null, 1));
+    keep.add(path.basename(file));
+  }
+  if (fs.existsSync(dir)) for (const f of fs.readdirSync(dir)) if (!keep.has(f)) fs.rmSync(path.join(dir, f));
+  return keep.size;
+}
+
+export async function runStillStage(log: (line: string) => void = console.log): Promise<{ stills: number; failed: number; manifests: number }> {
   const exhibitions = readPublishedExhibitions(recordsDir());
   const wanted = new Set(exhibitions.flatMap((e) => e.steps.flatMap((s) => s.media)).map((m) => m.kind));
   const artifacts = new Map<string, Artifact>();
   if (wanted.has('region') || wanted.has('artifacts')) for (const a of await readAllArtifacts()) artifacts.set(a.id, a);
   const out = exhibitionsMedia();
   fs.mkdirSync(out, { recursive: true });
-  const manifest: StillsManifest = {};
+  const manifest: StillsManifest = { version: STILLS_MANIFEST_VERSION, exhibitions: {} };
   const used = new Set<string>();
   let stills = 0;
   let failed = 0;
@@ -119,10 +126,10 @@ export async function runStillStage(log: (line: string) => void = console.log): 
         steps[step.id]!.push(still);
       }
     }
-    manifest[e.id] = steps;
+    manifest.exhibitions[e.id] = steps;
     log(`  ${e.id}: ${e.steps.length} steps`);
   }
   for (const f of fs.readdirSync(out)) if (!used.has(f)) fs.rmSync(path.join(out, f));
-  writeIfChanged(path.join(assetsDir(), STILLS_MANIFEST), `${JSON.stringify(manifest)}\n`);
-  return { stills, failed };
+  writeIfChanged(stillsManifestPath(), `${JSON.stringify(manifest)}\n`);
+  return { stills, failed, manifests: writeManifests(exhibitions, artifacts) };
 }

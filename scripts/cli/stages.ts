@@ -37,11 +37,11 @@ export const stages: Stage[] = [
   { id: 'video', name: 'video (MP4, HLS ladder, posters, thumbnail sprites)', when: 'before-site', run: async () => (await runVideoStage()).failed },
   {
     id: 'exhibitions',
-    name: 'exhibition stills (regions cropped, committed viewpoint and map stills published)',
+    name: 'exhibitions (stills: regions cropped, committed viewpoint and map stills; IIIF manifests)',
     when: 'before-site',
     run: async () => {
       const r = await runStillStage();
-      console.log(`  ${r.stills} stills, ${r.failed} failed`);
+      console.log(`  ${r.stills} stills, ${r.manifests} IIIF manifests, ${r.failed} failed`);
       return r.failed;
     },
   },

@@ -1,7 +1,7 @@
 // The site's view of the published exhibitions: the records `heritage ingest` checked, the stills the still stage
 // made, and step texts rendered from Markdown once per build.
 import { Marked } from 'marked';
-import { readStillsManifest, type Still } from '../../assets-pipeline/exhibitions/stills.ts';
+import { readStillsManifest, type Still } from '../../formats/manifests/exhibition-stills.ts';
 import { readPublishedExhibitions, type Exhibition, type ExhibitionStep } from '../../model/exhibition.ts';
 import { recordsDir } from '../../model/paths.ts';
 import { LOCALE_TAGS, type Locale } from '../../model/locales.ts';
@@ -10,14 +10,12 @@ import { pick } from '../../model/text.ts';
 let cached: Exhibition[] | undefined;
 export const exhibitions = (): Exhibition[] => (cached ??= readPublishedExhibitions(recordsDir()));
 
-let stills: ReturnType<typeof readStillsManifest> | undefined;
-/** One still per medium of the step, null where none could be made. */
+let stills: ReturnType<typeof readStillsManifest> | null | undefined;
+/** One still per medium of the step, null where none could be made (or the stage has not run). */
 export function stepStills(exhibitionId: string, stepId: string): (Still | null)[] {
-  stills ??= readStillsManifest();
-  return stills[exhibitionId]?.[stepId] ?? [];
+  if (stills === undefined) stills = readStillsManifest() ?? null;
+  return stills?.exhibitions[exhibitionId]?.[stepId] ?? [];
 }
-
-export const exhibitionPath = (id: string): string => `/exhibitions/${id}/`;
 
 const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 // Curators write Markdown, not HTML: raw HTML is shown as text, so a pasted tag can neither break the page nor run.

@@ -4,6 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import { normalize } from '@iiif/parser';
+import { presentation3StrictUpgrade } from '@iiif/parser/strict';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { describe, expect, inject, it } from 'vitest';
@@ -56,6 +58,27 @@ const shownMedia = (page: Page) =>
       .map((m) => m.dataset.stepMedia),
   );
 
+describe('exhibition as a IIIF Presentation 3 Manifest', () => {
+  it('has a canvas per step image, regions as #xywh annotations and step texts in every language', async () => {
+    const res = await fetch(`${base}/iiif/exhibitions/${SLUG}.json`);
+    expect(res.status).toBe(200);
+    const json = await res.json();
+    const state = { warnings: [] as string[] };
+    presentation3StrictUpgrade(structuredClone(json), state);
+    expect(state.warnings).toEqual([]);
+    expect(Object.keys(normalize(structuredClone(json)).entities.Manifest)).toContain(json.id);
+    const pictured = data.steps.flatMap((s) => s.media.filter((m) => m.kind === 'region' || m.kind === 'artifacts').map((m) => ({ step: s, m })));
+    expect(json.items).toHaveLength(pictured.length);
+    pictured.forEach(({ step, m }, i) => {
+      const canvas = json.items[i];
+      expect(canvas.label).toEqual(Object.fromEntries(LOCALES.map((l) => [l, [step.title[l]]])));
+      const notes = canvas.annotations[0].items;
+      expect(notes[0].body.map((b: { language: string[] }) => b.language[0])).toEqual([...LOCALES]);
+      if (m.kind === 'region') expect(notes[1].target).toBe(`${canvas.id}#xywh=${m.xywh}`);
+    });
+  });
+});
+
 describe.each(LOCALES)('exhibition in %s', (locale) => {
   const url = `/${locale}/exhibitions/${SLUG}/`;
 
@@ -75,14 +98,13 @@ describe.each(LOCALES)('exhibition in %s', (locale) => {
       // Bring the step's top to a third of the viewport, as a reader scrolling down would.
       await page.evaluate((sid) => {
         const top = document.getElementById(sid)!.getBoundingClientRect().top + scrollY;
-        scrollTo(0, top - innerHeight / 3);
+        scrollTo({ top: top - innerHeight / 3, behavior: 'instant' });
       }, id);
       await expect.poll(() => active(page)).toBe(id);
-      await expect.poll(() => shownMedia(page)).toEqual([id]);
+      await expect.poll(() => shownMedia(page), { timeout: 10_000 }).toEqual([id]);
       // Further down inside the step, its media is still in view (sticky).
       const before = await page.locator(`[data-step-media="${id}"]`).boundingBox();
-      await page.mouse.wheel(0, 250);
-      await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(0);
+      await page.evaluate(() => scrollBy({ top: 250, behavior: 'instant' }));
       const after = await page.locator(`[data-step-media="${id}"]`).boundingBox();
       expect(after!.y).toBeGreaterThanOrEqual(0);
       expect(after!.y).toBeLessThan(before!.y + 1);
