@@ -25,7 +25,7 @@ const commands: Record<string, { help: string; run: (args: string[]) => number |
   },
   build: { help: 'ingest, run the asset stages, build the site and its search index (--queue redis://HOST:PORT: heavy work as jobs)', run: build },
   worker: { help: 'run jobs for builds: --queue redis://HOST:PORT [--concurrency N] [--kinds images] [--threads N]', run: workerCommand },
-  stage: { help: 'run one asset stage alone (images, models, cesium, subtitles, video, search, open-data, sitemaps)', run: runOneStage },
+  stage: { help: 'run one asset stage alone (images, models, cesium, subtitles, video, exhibitions, search, open-data, sitemaps)', run: runOneStage },
   index: { help: 'push the search documents to a server engine: --engine meilisearch [--full] [--config FILE]', run: indexCommand },
 };
 
