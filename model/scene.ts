@@ -1,11 +1,9 @@
 // A 3D scene is data: the viewer, the model stage, the page and the tests all read this one shape.
 // Level of detail, model variants (e.g. a building's phases) and evidence are fields, never special cases in code.
 import fs from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import { baseRecord, dating, langMap, recordId, slug } from './schema.ts';
-import { contentDir } from './paths.ts';
-import { issueText, readYamlFile } from './yaml-input.ts';
+import { readTypeRecords } from './store.ts';
 
 /** Scene narration is our own writing, so all three languages are required (a gap is a content bug). */
 export const triLang = z.object({ zh: z.string().min(1), en: z.string().min(1), fr: z.string().min(1) }).strict();
@@ -177,42 +175,8 @@ export type SceneInput = z.input<typeof scene>;
 /** Key of one model in `build/assets/models.json`. */
 export const modelKey = (sceneId: string, variantId: string): string => `${sceneId}/${variantId}`;
 
-export interface SceneProblem {
-  file: string;
-  message: string;
-}
-
-/** Reads `content/scenes/*.yaml`. A bad file is reported (file, record, field) and skipped; the rest load. */
-export function readScenes(dir = path.join(contentDir(), 'scenes')): { scenes: Scene[]; problems: SceneProblem[] } {
-  const scenes: Scene[] = [];
-  const problems: SceneProblem[] = [];
-  if (!fs.existsSync(dir)) return { scenes, problems };
-  for (const name of fs
-    .readdirSync(dir)
-    .filter((f) => /\.ya?ml$/.test(f))
-    .sort()) {
-    const file = path.join(dir, name);
-    const read = readYamlFile(file);
-    if ('error' in read) {
-      problems.push({ file, message: `YAML: ${read.error}` });
-      continue;
-    }
-    const raw = read.value;
-    const parsed = scene.safeParse(raw);
-    if (!parsed.success) {
-      const id = (raw as { id?: unknown } | null)?.id;
-      for (const issue of parsed.error.issues) problems.push({ file, message: `scene "${String(id ?? '?')}" field ${issueText(issue)}` });
-      continue;
-    }
-    const expected = name.replace(/\.ya?ml$/, '');
-    if (parsed.data.id !== expected) {
-      problems.push({ file, message: `scene id "${parsed.data.id}" must match the file name "${expected}"` });
-      continue;
-    }
-    scenes.push(parsed.data);
-  }
-  return { scenes, problems };
-}
+/** The validated scenes (build/records/scenes.json, written by `heritage ingest`). */
+export const readScenes = (dir?: string): Scene[] => readTypeRecords('scenes', scene, dir);
 
 /** One optimized derivative of a model. The viewer shows LODs in list order, each replacing the previous. */
 export interface ModelLod {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { assetsDir, contentDir, mediaDir, ROOT } from '../../model/paths.ts';
-import { readModelManifest, readScenes, type ModelLod, type ModelManifest } from '../../model/scene.ts';
+import { readModelManifest, readScenes, type ModelLod, type ModelManifest, type Scene } from '../../model/scene.ts';
 import { LODS, type LodSpec } from './lods.ts';
 import { optimizeLod } from './optimize.ts';
 import { jobFor, type ModelJob } from './sources.ts';
@@ -24,6 +24,8 @@ export const settingsKey = (lods: readonly LodSpec[] = LODS): string =>
     .slice(0, 16);
 
 export interface StageOptions {
+  /** The validated scenes; by default the published records. */
+  scenes?: readonly Scene[];
   contentDir?: string;
   mediaDir?: string;
   assetsDir?: string;
@@ -52,8 +54,7 @@ export async function runModelStage(opts: StageOptions = {}): Promise<StageSumma
   const manifestFile = path.join(assets, 'models.json');
   const summary: StageSummary = { built: [], skipped: [], removed: [], failed: [], problems: [], bytes: {}, ms: 0 };
 
-  const { scenes, problems } = readScenes(path.join(content, 'scenes'));
-  summary.problems.push(...problems.map((p) => `${path.relative(ROOT, p.file)}: ${p.message}`));
+  const scenes = opts.scenes ?? readScenes();
   const jobs: ModelJob[] = [];
   for (const scene of scenes)
     for (const variant of scene.variants) {

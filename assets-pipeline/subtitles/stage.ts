@@ -35,7 +35,6 @@ export interface EpisodeSubtitles {
 export interface SubtitleManifest {
   version: 1;
   dramas: Record<string, { episodes: Record<string, EpisodeSubtitles> }>;
-  loadErrors: { file: string; message: string }[];
 }
 
 /** Cues of one episode in every language: what the transcript and the search read. */
@@ -100,9 +99,8 @@ export interface SubtitleStageResult {
 }
 
 export function runSubtitleStage(log: (line: string) => void = console.log): SubtitleStageResult {
-  const { dramas, errors: loadErrors } = readDramas();
-  for (const e of loadErrors) log(`${e.file}: ${e.message}`);
-  const manifest: SubtitleManifest = { version: 1, dramas: {}, loadErrors };
+  const dramas = readDramas();
+  const manifest: SubtitleManifest = { version: 1, dramas: {} };
   const result: SubtitleStageResult = { tracks: 0, written: 0, errors: 0, warnings: 0 };
   const keepDramas = new Set<string>();
   for (const loaded of dramas) {

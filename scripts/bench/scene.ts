@@ -29,7 +29,7 @@ const FRAMES = 40;
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-const scene = readScenes().scenes.find((s) => s.id === SLUG);
+const scene = readScenes().find((s) => s.id === SLUG);
 if (!scene) throw new Error(`no scene "${SLUG}" in content/scenes/`);
 log('model stage…');
 await runModelStage();

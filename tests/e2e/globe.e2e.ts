@@ -54,7 +54,7 @@ describe('globe', () => {
     const ctx = await browser.newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
     await page.goto(`${base}/fr/map/`);
-    const { routes } = readRoutes();
+    const routes = readRoutes();
     expect(await page.locator('ol.globe-routes > li').count()).toBe(routes.length);
     expect(await page.locator('[data-route="pelliot-1908"]').textContent()).toContain('Bibliothèque nationale de France');
     expect(await page.locator('[data-place="yingxian-pagoda"] a').getAttribute('href')).toBe('/fr/scenes/yingxian-pagoda/');

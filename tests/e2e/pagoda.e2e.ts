@@ -14,7 +14,7 @@ import { useBrowser } from './use-browser.ts';
 
 const base = inject('baseUrl');
 const PAGE = '/zh/scenes/yingxian-pagoda/';
-const scene = readScenes().scenes.find((s) => s.id === 'yingxian-pagoda')!;
+const scene = readScenes().find((s) => s.id === 'yingxian-pagoda')!;
 const PHASES = scene.variants.map((v) => v.id);
 let browser: Browser;
 useBrowser((b) => (browser = b));
