@@ -6,7 +6,10 @@ import { indexCommand } from './cli/index-command.ts';
 import { runOneStage } from './cli/stages.ts';
 
 const commands: Record<string, { help: string; run: (args: string[]) => number | Promise<number> }> = {
-  validate: { help: 'check all content (collections, places, scenes, dramas, routes, monitoring) and print every problem as file:line:field: message', run: validate },
+  validate: {
+    help: 'check all content (collections, places, scenes, dramas, routes, monitoring) and print every problem as file:line:field: message',
+    run: validate,
+  },
   ingest: { help: 'validate, then write the normalized records', run: ingest },
   'qc-subtitles': {
     help: 'check subtitle files (SRT/WebVTT); prints file:cue: message, exit 1 on any error (--strict: warnings too)',

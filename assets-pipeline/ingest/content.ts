@@ -37,6 +37,9 @@ export function publishContent(result: ContentResult, out = recordsDir()): void 
   publishRecords(result, out);
 }
 
+/** The records of one registered type, typed by the type. */
+export const recordsOf = <R extends { id: string }>(result: ContentResult, type: ContentType<R>): R[] => (result.types.get(type.name) ?? []) as R[];
+
 /** One content type alone, e.g. for a test: its records and its problems. */
 export function checkContentType<R extends { id: string }>(type: ContentType<R>, root: string, ids: Record<string, Iterable<string>> = {}) {
   const problems = new Problems();

@@ -1,11 +1,13 @@
-// `heritage validate` and `heritage ingest`: check all of content/ (collections, places and every registered
-// content type); publish records only when all is well.
+// `heritage validate` and `heritage ingest`: check all of content/ (collections, places, every registered content
+// type, then the exhibitions that point at them); publish records only when all is well.
 import { formatProblem } from '../../assets-pipeline/ingest/problems.ts';
 import { artifactCount } from '../../assets-pipeline/ingest/ingest.ts';
 import { checkContent, publishContent, type ContentResult } from '../../assets-pipeline/ingest/content.ts';
+import { publishExhibitions, validateExhibitions } from '../../assets-pipeline/exhibitions/publish.ts';
+import type { LoadedExhibition } from '../../assets-pipeline/exhibitions/check.ts';
 import { recordsDir } from '../../model/paths.ts';
 
-function report(result: ContentResult): boolean {
+function report(result: ContentResult, exhibitions: LoadedExhibition[]): boolean {
   const { problems, collections } = result;
   for (const p of problems.warnings) console.error(`warning: ${formatProblem(p)}`);
   const sorted = [...problems.list].sort((a, b) => a.file.localeCompare(b.file) || a.row - b.row);
@@ -17,18 +19,24 @@ function report(result: ContentResult): boolean {
   }
   const skipped = result.unchanged.size ? ` (${result.unchanged.size} unchanged since the last publish, not read again)` : '';
   const types = [...result.types].map(([name, list]) => `${list.length} ${name}`).join(', ');
-  console.log(`✓ ${collections.length} collections${skipped}, ${artifactCount(result)} artifacts, ${result.places.length} places, ${types}: no problems.`);
+  console.log(
+    `✓ ${collections.length} collections${skipped}, ${artifactCount(result)} artifacts, ${result.places.length} places, ${types}, ${exhibitions.length} exhibitions: no problems.`,
+  );
   return true;
 }
 
-export function validate(): number {
-  return report(checkContent()) ? 0 : 1;
+export async function validate(): Promise<number> {
+  const result = checkContent();
+  const exhibitions = await validateExhibitions(result, recordsDir());
+  return report(result, exhibitions) ? 0 : 1;
 }
 
-export function ingest(): number {
+export async function ingest(): Promise<number> {
   const result = checkContent(undefined, { reuseFrom: recordsDir() });
-  if (!report(result)) return 1;
+  const exhibitions = await validateExhibitions(result, recordsDir());
+  if (!report(result, exhibitions)) return 1;
   publishContent(result);
+  publishExhibitions(exhibitions, recordsDir());
   console.log(`  normalized records written to ${recordsDir()}`);
   return 0;
 }
