@@ -32,7 +32,6 @@ export const subtitleTrack = z.object({
   /** A track made only to exercise the player (e.g. right-to-left display); listed as such to visitors. */
   test: z.boolean().default(false),
 });
-export type SubtitleTrack = z.infer<typeof subtitleTrack>;
 
 export const dubTrack = z.object({
   lang: languageTag,
@@ -41,7 +40,6 @@ export const dubTrack = z.object({
   /** A synthetic voice (e.g. espeak-ng) standing in for a real dub. */
   standIn: z.boolean().default(false),
 });
-export type DubTrack = z.infer<typeof dubTrack>;
 
 /** Either a real video file, or a stand-in the video stage generates at the work's real length. */
 export const videoSource = z.union([
@@ -54,7 +52,6 @@ export const videoSource = z.union([
       .max(6 * 3600),
   }),
 ]);
-export type VideoSource = z.infer<typeof videoSource>;
 
 export const episode = z.object({
   /** Becomes `/{locale}/dramas/{slug}/{id}/`; `qc` is the curators' report page. */

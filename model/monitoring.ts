@@ -27,7 +27,6 @@ export const monitoringSeries = z
     thresholds: z.array(z.object({ level: z.enum(THRESHOLD_LEVELS), value: z.number() }).strict()).default([]),
   })
   .strict();
-export type MonitoringSeries = z.infer<typeof monitoringSeries>;
 
 export const monitoringDataset = z
   .object({

@@ -7,7 +7,6 @@ import { readTypeRecords } from './store.ts';
 
 /** Scene narration is our own writing, so all three languages are required (a gap is a content bug). */
 export const triLang = z.object({ zh: z.string().min(1), en: z.string().min(1), fr: z.string().min(1) }).strict();
-export type TriLang = z.infer<typeof triLang>;
 
 const vec3 = z.tuple([z.number(), z.number(), z.number()]);
 export type Vec3 = z.infer<typeof vec3>;
@@ -43,7 +42,6 @@ export const modelVariant = z.object({
   /** What this state shows, read out when the timeline reaches it. Required when the scene has a `timeline`. */
   narration: triLang.optional(),
 });
-export type ModelVariant = z.infer<typeof modelVariant>;
 
 export const hotspot = z.object({
   /** Also the URL fragment (`#id`) and the HTML id in the text alternative. */
@@ -56,7 +54,6 @@ export const hotspot = z.object({
   /** A record in our collections. Leave it out rather than pointing at something we do not publish. */
   artifact: recordId.optional(),
 });
-export type Hotspot = z.infer<typeof hotspot>;
 
 export const tourStep = z.object({
   camera: cameraPose,
@@ -64,7 +61,6 @@ export const tourStep = z.object({
   /** Open this hotspot's text at the step. */
   hotspot: slug.optional(),
 });
-export type TourStep = z.infer<typeof tourStep>;
 
 /** London Charter levels, most to least certain. */
 export const EVIDENCE_LEVELS = ['surveyed', 'documented', 'conjectured'] as const;
@@ -80,7 +76,6 @@ export const paradataSource = z.object({
     .regex(/^https?:\/\/\S+$/)
     .optional(),
 });
-export type ParadataSource = z.infer<typeof paradataSource>;
 
 export const paradataElement = z.object({
   /** glTF node name; the viewer colours this node and its children. */
@@ -92,7 +87,6 @@ export const paradataElement = z.object({
   /** Variant ids this element belongs to; absent means every variant. */
   variants: z.array(slug).optional(),
 });
-export type ParadataElement = z.infer<typeof paradataElement>;
 
 const nodeName = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'node names: lower-case letters, digits, "-" (three.js keeps them as is)');
 
@@ -109,7 +103,6 @@ export const sceneViews = z
     section: z.object({ normal: vec3, constant: z.number() }).strict().optional(),
   })
   .strict();
-export type SceneViews = z.infer<typeof sceneViews>;
 
 export const scene = baseRecord
   .extend({
@@ -170,7 +163,6 @@ export const scene = baseRecord
     });
   });
 export type Scene = z.infer<typeof scene>;
-export type SceneInput = z.input<typeof scene>;
 
 /** Key of one model in `build/assets/models.json`. */
 export const modelKey = (sceneId: string, variantId: string): string => `${sceneId}/${variantId}`;

@@ -25,7 +25,9 @@ function counts(file: string): VitestJson {
   }
 }
 
-const lint = run('lint and format (biome)', ['node_modules/@biomejs/biome/bin/biome', 'ci', '--colors=off', '.']);
+const lint =
+  run('lint and format (biome)', ['node_modules/@biomejs/biome/bin/biome', 'ci', '--colors=off', '.']) +
+  run('unused files, exports and dependencies (knip)', ['node_modules/knip/bin/knip.js', '--no-progress']);
 const typecheck = run('type check (tsc --noEmit)', ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']);
 const unit = run('unit tests', [vitest, 'run', '--reporter=default', '--reporter=json', '--outputFile=test-output/unit.json']);
 const e2e = run('browser tests (Chromium)', [

@@ -14,7 +14,6 @@ export class ImageInputError extends Error {}
 /** Written beside the derivatives: the render result without timings. */
 export const RENDER_META = 'meta.json';
 
-export type VariantName = 'thumb' | 'display';
 export const VARIANT_FILES = { avif: 'avif', webp: 'webp', jpeg: 'jpg' } as const;
 
 export interface RenderResult {

@@ -18,10 +18,14 @@ function report(result: ContentResult, exhibitions: LoadedExhibition[]): boolean
     return false;
   }
   const skipped = result.unchanged.size ? ` (${result.unchanged.size} unchanged since the last publish, not read again)` : '';
-  const types = [...result.types].map(([name, list]) => `${list.length} ${name}`).join(', ');
-  console.log(
-    `✓ ${collections.length} collections${skipped}, ${artifactCount(result)} artifacts, ${result.places.length} places, ${types}, ${exhibitions.length} exhibitions: no problems.`,
-  );
+  const counts = [
+    `${collections.length} collections${skipped}`,
+    `${artifactCount(result)} artifacts`,
+    `${result.places.length} places`,
+    ...[...result.types].map(([name, list]) => `${list.length} ${name}`),
+    `${exhibitions.length} exhibitions`,
+  ];
+  console.log(`✓ ${counts.join(', ')}: no problems.`);
   return true;
 }
 
