@@ -45,7 +45,8 @@ const e = counts('test-output/e2e.json');
 const failed = u.numFailedTests + e.numFailedTests + (typecheck ? 1 : 0) + (lint ? 1 : 0);
 const passed = u.numPassedTests + e.numPassedTests + (typecheck ? 0 : 1) + (lint ? 0 : 1);
 console.log(
-  `\ntype check ${typecheck ? 'failed' : 'passed'}; unit ${u.numPassedTests}/${u.numPassedTests + u.numFailedTests}; browser ${e.numPassedTests}/${e.numPassedTests + e.numFailedTests}`,
+  `\ntype check ${typecheck ? 'failed' : 'passed'}; unit ${u.numPassedTests}/${u.numPassedTests + u.numFailedTests}; ` +
+    `browser ${e.numPassedTests}/${e.numPassedTests + e.numFailedTests}`,
 );
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(lint || typecheck || unit || e2e ? 1 : 0);

@@ -107,7 +107,8 @@ await build({
 });
 fs.writeFileSync(
   path.join(bare, 'bare', 'index.html'),
-  `<!doctype html><meta charset="utf-8"><style>body{margin:0}#c{width:1140px;height:576px;display:block}</style><canvas id="c"></canvas><script type="module" src="/bare/bare.js"></script>`,
+  '<!doctype html><meta charset="utf-8"><style>body{margin:0}#c{width:1140px;height:576px;display:block}</style>' +
+    '<canvas id="c"></canvas><script type="module" src="/bare/bare.js"></script>',
 );
 
 const handlers = [sirv(bare, { dev: true }), sirv(distDir(), { extensions: ['html'] }), sirv(mediaDir())];
