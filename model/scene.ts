@@ -1,6 +1,5 @@
 // A 3D scene is data: the viewer, the model stage, the page and the tests all read this one shape.
 // Level of detail, model variants (e.g. a building's phases) and evidence are fields, never special cases in code.
-import fs from 'node:fs';
 import { z } from 'zod';
 import { baseRecord, dating, langMap, recordId, slug } from './schema.ts';
 import { readTypeRecords } from './store.ts';
@@ -164,30 +163,5 @@ export const scene = baseRecord
   });
 export type Scene = z.infer<typeof scene>;
 
-/** Key of one model in `build/assets/models.json`. */
-export const modelKey = (sceneId: string, variantId: string): string => `${sceneId}/${variantId}`;
-
 /** The validated scenes (build/records/scenes.json, written by `heritage ingest`). */
 export const readScenes = (dir?: string): Scene[] => readTypeRecords('scenes', scene, dir);
-
-/** One optimized derivative of a model. The viewer shows LODs in list order, each replacing the previous. */
-export interface ModelLod {
-  level: string;
-  url: string;
-  bytes: number;
-  triangles: number;
-  compression: 'meshopt' | 'draco';
-  textureFormat?: 'webp' | 'ktx2';
-}
-
-/** `build/assets/models.json`, written by assets-pipeline/models, read by the scene pages. */
-export interface ModelManifest {
-  version: 1;
-  settingsKey: string;
-  models: Record<string, { inputHash: string; source: string; lods: ModelLod[] }>;
-}
-
-export function readModelManifest(file: string): ModelManifest | undefined {
-  if (!fs.existsSync(file)) return undefined;
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as ModelManifest;
-}

@@ -7,7 +7,7 @@ import { runOneStage } from './cli/stages.ts';
 
 const commands: Record<string, { help: string; run: (args: string[]) => number | Promise<number> }> = {
   validate: {
-    help: 'check all content (collections, places, scenes, dramas, routes, monitoring) and print every problem as file:line:field: message',
+    help: 'check all content (collections, places, scenes, dramas, routes, monitoring, exhibitions); problems as file:line:field: message (many: summarized by kind, all in build/reports/problems.txt; --max-errors N stops early)',
     run: validate,
   },
   ingest: { help: 'validate, then write the normalized records', run: ingest },
