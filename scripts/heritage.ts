@@ -8,7 +8,7 @@ import { workerCommand } from './cli/worker.ts';
 
 const commands: Record<string, { help: string; run: (args: string[]) => number | Promise<number> }> = {
   validate: {
-    help: 'check every collection; problems as file:row:field: message (many: summarized by kind, all in build/reports/problems.txt; --max-errors N stops early)',
+    help: 'check all content (collections, places, scenes, dramas, routes, monitoring, exhibitions); problems as file:line:field: message (many: summarized by kind, all in build/reports/problems.txt; --max-errors N stops early)',
     run: validate,
   },
   ingest: { help: 'validate, then write the normalized records', run: ingest },

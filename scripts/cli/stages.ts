@@ -68,7 +68,8 @@ export const stages: Stage[] = [
     run: async () => {
       const s = await runOpenDataStage({ sitemaps: false });
       console.log(
-        `  ${s.artifacts} artifacts in ${s.collections} collections (${s.collectionsUnchanged} unchanged), ${s.filesWritten} files written, ${s.filesRemoved} removed; ${s.seconds.toFixed(1)} s`,
+        `  ${s.artifacts} artifacts in ${s.collections} collections (${s.collectionsUnchanged} unchanged), ` +
+          `${s.filesWritten} files written, ${s.filesRemoved} removed; ${s.seconds.toFixed(1)} s`,
       );
       return s.failed;
     },
