@@ -115,7 +115,7 @@ function readJsonl(file: string, problems: Problems, keys: Set<string>, onRow: R
       return true;
     }
     collectKeys(data, '', keys);
-    return !onRow || onRow({ line, data: cleanValue(data, file, line, '', problems) as Row }) !== false;
+    return onRow?.({ line, data: cleanValue(data, file, line, '', problems) as Row }) !== false;
   });
 }
 
