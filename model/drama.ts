@@ -125,10 +125,3 @@ export function readDramas(root = path.join(contentDir(), 'dramas')): { dramas: 
   }
   return { dramas, errors };
 }
-
-/** Page URL of an episode; the first episode is the drama page itself. */
-export function episodeUrl(locale: string, d: Drama, episodeId: string, seconds?: number): string {
-  const first = d.episodes[0]!.id === episodeId;
-  const base = first ? `/${locale}/dramas/${d.id}/` : `/${locale}/dramas/${d.id}/${episodeId}/`;
-  return seconds === undefined ? base : `${base}?t=${Math.floor(seconds * 10) / 10}`;
-}

@@ -237,7 +237,7 @@ export function mappingPaths(fields: CollectionConfig['fields']): { path: string
     if ('bilingual' in o) visit(o.bilingual, [...at, 'bilingual']);
     if ('cases' in o) for (const [k, v] of Object.entries(o.cases as object)) visit(v, [...at, 'cases', k]);
     if ('default' in o) visit(o.default, [...at, 'default']);
-    for (const l of ['zh', 'en', 'fr']) if (l in o) visit(o[l], [...at, l]);
+    for (const l of LOCALES) if (l in o) visit(o[l], [...at, l]);
   };
   const f = fields as Record<string, unknown>;
   for (const [key, spec] of Object.entries(f)) {

@@ -17,7 +17,7 @@ import { distDir, mediaDir, ROOT } from '../../model/paths.ts';
 import { readScenes } from '../../model/scene.ts';
 import { modelKey, modelManifestPath, readModelManifest } from '../../formats/manifests/models.ts';
 import { runModelStage } from '../../assets-pipeline/models/stage.ts';
-import { launchBrowser } from '../../tests/e2e/browser.ts';
+import { launchBrowser } from '../tools/browser.ts';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -15,7 +15,7 @@ import { readImageManifest } from '../../formats/manifests/images.ts';
 import { runImageStage } from '../../assets-pipeline/images/stage.ts';
 import { mediaDir } from '../../model/paths.ts';
 import { createTempSite, type TempSite } from '../assets-pipeline/images/temp-site.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser } from '../../scripts/tools/browser.ts';
 
 let site: TempSite;
 let server: http.Server;

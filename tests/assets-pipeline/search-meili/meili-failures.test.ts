@@ -13,7 +13,7 @@ import { syncMeili, type SyncOptions } from '../../../assets-pipeline/search-mei
 import type { MeiliDoc } from '../../../formats/search-index/meili-layout.ts';
 import { realArtifacts } from '../search/real-records.ts';
 import { compoundArtifacts } from './compound-records.ts';
-import { freePort, startMeili, type MeiliServer } from './meili-server.ts';
+import { freePort, startMeili, type MeiliServer } from '../../../scripts/tools/meili-server.ts';
 
 let server: MeiliServer;
 let admin: Meilisearch;

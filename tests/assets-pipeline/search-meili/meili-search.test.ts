@@ -17,7 +17,7 @@ import { DEFAULT_LAYOUT } from '../../../formats/search-index/meili-layout.ts';
 import type { Filters } from '../../../site/components/search/runtime/engine.ts';
 import { realArtifacts } from '../search/real-records.ts';
 import { compoundArtifacts } from './compound-records.ts';
-import { startMeili, type MeiliServer } from './meili-server.ts';
+import { startMeili, type MeiliServer } from '../../../scripts/tools/meili-server.ts';
 
 let server: MeiliServer;
 let meili: ReturnType<typeof createMeiliSearch>;

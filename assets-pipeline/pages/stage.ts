@@ -17,9 +17,9 @@ import { buildDir, distDir, ROOT } from '../../model/paths.ts';
 import { readCollections, streamLazyArtifacts } from '../../model/store.ts';
 import { collectionImages, imageKey, readImageManifest } from '../../formats/manifests/images.ts';
 import { SHARD_SIZE, shardKey } from '../../formats/pages/build-part.ts';
-import { hashSources } from '../../assets-pipeline/source-hash.ts';
+import { hashSources } from '../source-hash.ts';
 import { publishPart, type Selection } from './publish-part.ts';
-import { runNode } from './child.ts';
+import { runNode } from '../run-node.ts';
 
 interface ShardState {
   hash: string;
