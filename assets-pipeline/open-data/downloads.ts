@@ -75,7 +75,12 @@ export function csvRow(a: Artifact, image: ImageEntry | undefined, origin = site
 
 /** The CSV starts with a byte-order mark so spreadsheet programs read the Chinese as UTF-8. */
 export const csvHeader = (): string => stringify([CSV_COLUMNS], { bom: true });
-export const csvRows = (rows: string[][]): string => stringify(rows);
+/** A cell a spreadsheet would run as a formula gets a leading apostrophe, as OWASP's CSV injection guidance
+ * advises (=, +, -, @, tab, CR); plain numbers such as BCE years (-206) are data, not formulas, and stay. */
+export function neutralizeFormula(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) && !/^-?\d+(?:\.\d+)?$/.test(cell) ? `'${cell}` : cell;
+}
+export const csvRows = (rows: string[][]): string => stringify(rows.map((r) => r.map(neutralizeFormula)));
 
 export function jsonlLine(a: Stored<Artifact>, image: ImageEntry | undefined, origin = siteOrigin()): string {
   const { hash: _hash, ...record } = a;

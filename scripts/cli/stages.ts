@@ -15,11 +15,17 @@ export interface Stage {
   /** `with-site` stages need the records and media but not the pages: they run beside the page build, one
    * after another (so at most one of them holds its memory while two page parts render). */
   when: 'before-site' | 'with-site' | 'after-site';
-  run: () => Promise<number>;
+  /** `queue`: heavy work runs as jobs on that queue's workers (stages without jobs ignore it). */
+  run: (ctx?: { queue?: string }) => Promise<number>;
 }
 
 export const stages: Stage[] = [
-  { id: 'images', name: 'images (derivatives, IIIF tiles and manifests)', when: 'before-site', run: async () => (await runImageStage()).failed },
+  {
+    id: 'images',
+    name: 'images (derivatives, IIIF tiles and manifests)',
+    when: 'before-site',
+    run: async (ctx) => (await runImageStage({ queue: ctx?.queue })).failed,
+  },
   { id: 'models', ...modelStage },
   { id: 'cesium', ...cesiumStage },
   {
