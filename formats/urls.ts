@@ -61,3 +61,7 @@ export const collectionPage = (locale: Locale, slug: string, origin = siteOrigin
 /** A language-neutral identity for a record: the default-locale page plus a fragment naming the thing, not the page. */
 export const artifactUri = (id: string, origin = siteOrigin()): string => `${artifactPage(LOCALES[0], id, origin)}#object`;
 export const collectionUri = (slug: string, origin = siteOrigin()): string => `${collectionPage(LOCALES[0], slug, origin)}#collection`;
+
+/** An exhibition page below its locale, and a still the exhibition stage published (site root, beside the pages). */
+export const exhibitionPath = (id: string): string => `/exhibitions/${id}/`;
+export const exhibitionStillUrl = (file: string): string => `/exhibitions/${enc(file)}`;

@@ -44,11 +44,6 @@ export function loadVocabulary(file = new URL('./vocab/concepts.json', import.me
   matchers = out;
 }
 
-export function conceptsOf(kind: ConceptKind): Concept[] {
-  if (!matchers) throw new Error('loadVocabulary() first');
-  return matchers[kind].map((m) => m.concept);
-}
-
 /** Concepts whose label occurs in the texts. `loose` (facet fields) accepts one-character Chinese labels,
  * which inside free text (titles) match too much (清 in 清晨). */
 export function matchConcepts(kind: ConceptKind, texts: (LangMap | undefined)[], loose: boolean): Concept[] {

@@ -29,7 +29,7 @@ export interface CueSearchDoc {
 const LOCALE_TRACKS: Record<Locale, readonly string[]> = { zh: ['zh-Hans', 'zh-Hant', 'zh'], en: ['en'], fr: ['fr'] };
 
 export function* dramaCueDocs(): Generator<CueSearchDoc> {
-  for (const { drama } of readDramas().dramas) {
+  for (const { drama } of readDramas()) {
     for (const ep of drama.episodes) {
       const cues = readEpisodeCues(drama.id, ep.id);
       if (!cues) continue;

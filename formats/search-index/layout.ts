@@ -17,7 +17,6 @@ export type DocType = (typeof DOC_TYPES)[number];
 
 /** Field kinds in BM25F weight order. A posting's mask has one bit per (kind, language). */
 export const FIELD_KINDS = ['title', 'names', 'text'] as const;
-export type FieldKind = (typeof FIELD_KINDS)[number];
 export const fieldBit = (kind: number, lang: number): number => 1 << (kind * 3 + lang);
 
 /** The index's facet columns, in column order (the index facets of formats/facets.ts). Single-valued facets are

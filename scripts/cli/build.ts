@@ -45,7 +45,8 @@ export async function build(args: string[] = []): Promise<number> {
     return 1;
   }
   console.log(
-    `  ${pages.shardsRendered} shard(s) rendered, ${pages.shardsKept} unchanged, ${pages.pagesRemoved} stale page(s) removed in ${pages.seconds.toFixed(1)} s (${pages.publishSeconds.toFixed(1)} s of it publishing into dist/)`,
+    `  ${pages.shardsRendered} shard(s) rendered, ${pages.shardsKept} unchanged, ${pages.pagesRemoved} stale page(s) removed ` +
+      `in ${pages.seconds.toFixed(1)} s (${pages.publishSeconds.toFixed(1)} s of it publishing into dist/)`,
   );
   for (const stage of stages.filter((s) => s.when === 'after-site')) {
     console.log(`\n▸ ${stage.name}`);

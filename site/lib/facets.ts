@@ -5,7 +5,7 @@ import type { ArtifactCardData } from './records.ts';
 
 export const FACETS = BROWSE_FACETS;
 export type FacetName = BrowseFacet;
-/** No listing page shows more than this many values or items (issue 6); facet pages use the maximum so a
+/** No listing page shows more than this many values or items; facet pages use the maximum so a
  * 150k site has a few thousand of them rather than tens of thousands. */
 export const VALUES_PER_PAGE = 200;
 
