@@ -1,7 +1,8 @@
 // `heritage build`: the whole publish in order. Each stage is incremental, so a re-run does only new work.
 import path from 'node:path';
 import pLimit from 'p-limit';
-import { ROOT } from '../../model/paths.ts';
+import { distDir, ROOT } from '../../model/paths.ts';
+import { refuseSearchKey, unpublishKey } from '../../assets-pipeline/search-meili/search-key.ts';
 import { ingest } from './validate.ts';
 import { runNode } from './child.ts';
 import { buildSitePages } from './site-build.ts';
@@ -9,6 +10,13 @@ import { stages } from './stages.ts';
 
 export async function build(): Promise<number> {
   const started = Date.now();
+  const keyRefused = await refuseSearchKey();
+  if (keyRefused) {
+    console.error(`✗ ${keyRefused}`);
+    const removed = unpublishKey(distDir(), process.env.HERITAGE_MEILI_SEARCH_KEY ?? '');
+    if (removed.length) console.error(`  removed ${removed.length} published search page(s) that carried that key`);
+    return 1;
+  }
   if (ingest() !== 0) return 1;
   let failed = 0;
   for (const stage of stages.filter((s) => s.when === 'before-site')) {
