@@ -7,7 +7,7 @@ import { isRtl, readDramas, type LoadedDrama } from '../../model/drama.ts';
 import type { LangMap } from '../../model/schema.ts';
 import { assetsDir, mediaDir } from '../../model/paths.ts';
 import { parseSubtitleFile, plainText, toWebVtt, type ParsedSubtitles } from './parse.ts';
-import { checkAgainstSource, checkTrack, type Finding } from './qc.ts';
+import { checkAgainstSource, checkTrack, parseFindings, type Finding } from './qc.ts';
 import { writeIfChanged } from '../write-if-changed.ts';
 
 export interface TrackReport {
@@ -59,7 +59,7 @@ function episodeReport({ drama, dir }: LoadedDrama, epIndex: number): { report: 
   const cueTracks: EpisodeCues['tracks'] = [];
   for (const t of ep.subtitles) {
     const p = parsed.get(t.lang)!;
-    const findings: Finding[] = p.error ? [{ cue: 0, severity: 'error', code: 'parse', message: p.error }] : checkTrack(p.cues, t.lang);
+    const findings: Finding[] = [...parseFindings(p), ...(p.error ? [] : checkTrack(p.cues, t.lang))];
     let covered = p.cues.length;
     let total = p.cues.length;
     if (source && !source.error && t.lang !== sourceLang) {
