@@ -5,8 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { contentDir } from './paths.ts';
-import { issueText, readYamlFile } from './yaml-input.ts';
+import { issueText, readYamlFile, yamlLine } from './yaml-input.ts';
 import { baseRecord, langMap, mediaPath, slug } from './schema.ts';
+import { confine } from './confine.ts';
 
 /** BCP 47 tags for subtitle and audio languages: `en`, `fr`, `zh-Hans`, `zh-Hant`, `ar`, `pt-BR`… */
 export const languageTag = z.string().regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2}|-\d{3})?$/, 'use a BCP 47 tag such as en, fr, zh-Hans, zh-Hant, ar');
@@ -117,11 +118,22 @@ export function readDramas(root = path.join(contentDir(), 'dramas')): { dramas: 
       errors.push({ file, message: `id: "${parsed.data.id}" must equal its folder name "${name}"` });
       continue;
     }
-    const missing = parsed.data.episodes
-      .flatMap((e) => [...e.subtitles.map((s) => s.path), ...e.dubs.map((a) => a.path), ...('path' in e.video ? [e.video.path] : [])])
-      .filter((p) => !fs.existsSync(path.join(dir, p)));
-    for (const p of missing) errors.push({ file, message: `file not found: ${p}` });
-    if (missing.length === 0) dramas.push({ drama: parsed.data, dir });
+    // Every media file must be inside this drama's folder once links are followed: a subtitle linked to
+    // /etc/passwd would otherwise be published on a QC page.
+    const refs = parsed.data.episodes.flatMap((e, i) => [
+      ...e.subtitles.map((s, j) => ({ at: ['episodes', i, 'subtitles', j, 'path'], rel: s.path })),
+      ...e.dubs.map((a, j) => ({ at: ['episodes', i, 'dubs', j, 'path'], rel: a.path })),
+      ...('path' in e.video ? [{ at: ['episodes', i, 'video', 'path'], rel: e.video.path }] : []),
+    ]);
+    let bad = 0;
+    for (const { at, rel } of refs) {
+      const c = confine(dir, rel, `content/dramas/${name}/`);
+      if ('problem' in c) {
+        bad++;
+        errors.push({ file: `${file}:${yamlLine(file, at)}`, message: `${at.join('.')}: ${c.problem}` });
+      }
+    }
+    if (bad === 0) dramas.push({ drama: parsed.data, dir });
   }
   return { dramas, errors };
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { baseRecord, dating, langMap, recordId, slug } from './schema.ts';
 import { contentDir } from './paths.ts';
 import { issueText, readYamlFile } from './yaml-input.ts';
+import { confine } from './confine.ts';
 
 /** Scene narration is our own writing, so all three languages are required (a gap is a content bug). */
 export const triLang = z.object({ zh: z.string().min(1), en: z.string().min(1), fr: z.string().min(1) }).strict();
@@ -192,6 +193,11 @@ export function readScenes(dir = path.join(contentDir(), 'scenes')): { scenes: S
     .filter((f) => /\.ya?ml$/.test(f))
     .sort()) {
     const file = path.join(dir, name);
+    const inside = confine(dir, name, 'content/scenes/');
+    if ('problem' in inside) {
+      problems.push({ file, message: inside.problem });
+      continue;
+    }
     const read = readYamlFile(file);
     if ('error' in read) {
       problems.push({ file, message: `YAML: ${read.error}` });

@@ -167,13 +167,21 @@ export function ingestAll(root = contentDir(), options: IngestOptions = {}): Ing
   const previous = reuseFrom ? readReuse(reuseFrom) : {};
   const shared = reuseFrom ? sharedInputs(path.join(root, 'places.yaml')) : '';
   const reuse: ReuseIndex = {};
-  const dirs = fs.existsSync(collDir)
-    ? fs
-        .readdirSync(collDir, { withFileTypes: true })
-        .filter((d) => d.isDirectory())
-        .map((d) => d.name)
-        .sort()
-    : [];
+  const entries = fs.existsSync(collDir) ? fs.readdirSync(collDir, { withFileTypes: true }) : [];
+  // A linked collection folder would bring files from outside content/ into the site: reported, never followed.
+  for (const d of entries.filter((e) => e.isSymbolicLink()).sort((a, b) => a.name.localeCompare(b.name))) {
+    let target = '(a missing target)';
+    try {
+      target = fs.realpathSync(path.join(collDir, d.name));
+    } catch {
+      // dangling link
+    }
+    problems.add(path.join(collDir, d.name), 0, '-', `is a symbolic link to ${target}: a collection must be a real folder inside content/collections/`);
+  }
+  const dirs = entries
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   for (const name of dirs) {
     const dir = path.join(collDir, name);
     const key = reuseFrom ? collectionKey(dir, shared) : '';
