@@ -6,18 +6,22 @@
 //   WebAssembly only, not `eval` of JavaScript, and is sent only on pages that carry a viewer.
 // - `blob:` for media and workers: hls.js plays a film through Media Source Extensions (a `blob:` URL on the
 //   <video>) and Cesium starts its workers from `blob:` URLs.
+// - `'unsafe-eval'` and `blob:` scripts, on the map page only: the globe loads CesiumJS's combined build, whose
+//   bundled widgets (Knockout) evaluate strings while the script initializes, so Cesium is undefined without it,
+//   and whose workers import their code from `blob:` URLs (CesiumGS/cesium issues 13617 and 13669). Leaving it
+//   needs the globe rebuilt on the widget-less @cesium/engine modules.
 // - `'unsafe-inline'` for styles only: Astro and the islands set `style` attributes (positions, aspect ratios);
 //   a style cannot run code.
 
 export interface CspOptions {
   /** A page with a WebAssembly viewer (3D scenes, the globe). */
   wasm?: boolean;
-  /** Pages that still carry inline scripts; to be removed once every script is an external module. */
-  inlineScripts?: boolean;
+  /** The globe page (CesiumJS's combined build, see above). */
+  cesium?: boolean;
 }
 
 export function contentSecurityPolicy(options: CspOptions = {}): string {
-  const script = ["'self'", ...(options.wasm ? ["'wasm-unsafe-eval'"] : []), ...(options.inlineScripts ? ["'unsafe-inline'"] : [])].join(' ');
+  const script = ["'self'", ...(options.wasm ? ["'wasm-unsafe-eval'"] : []), ...(options.cesium ? ['blob:', "'unsafe-eval'"] : [])].join(' ');
   return [
     "default-src 'self'",
     `script-src ${script}`,
@@ -34,8 +38,11 @@ export function contentSecurityPolicy(options: CspOptions = {}): string {
   ].join('; ');
 }
 
-/** The policy a response header carries when the page is not known to need less (the server, `_headers`). */
-export const SITE_CSP = contentSecurityPolicy({ wasm: true, inlineScripts: true });
+/**
+ * The policy response headers carry (the local server, `_headers`): the widest any page needs. Each page's meta
+ * policy narrows it, and a browser enforces both, so a page gets only what its own meta tag allows.
+ */
+export const SITE_CSP = contentSecurityPolicy({ wasm: true, cesium: true });
 
 /** `frame-ancestors` is ignored in a meta tag (browsers warn), so the meta policy leaves it out. */
 export function metaPolicy(options: CspOptions = {}): string {
@@ -49,3 +56,12 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
 };
+
+/**
+ * `_headers` for static hosts that read one (Netlify, Cloudflare Pages): the site-wide policy and security headers
+ * on every path (each page's meta policy narrows it further), and a year's caching for Astro's hashed bundles.
+ */
+export function headersFile(): string {
+  const all = { 'Content-Security-Policy': SITE_CSP, ...SECURITY_HEADERS };
+  return ['/*', ...Object.entries(all).map(([k, v]) => `  ${k}: ${v}`), '/_astro/*', '  Cache-Control: public, max-age=31536000, immutable', ''].join('\n');
+}
