@@ -7,7 +7,8 @@ import { pathToFileURL } from 'node:url';
 import type { Document } from '@gltf-transform/core';
 import { ROOT } from '../../model/paths.ts';
 import { modelIO } from './optimize.ts';
-import { modelKey, type ModelSource, type Scene } from '../../model/scene.ts';
+import type { ModelSource, Scene } from '../../model/scene.ts';
+import { modelKey } from '../../formats/manifests/models.ts';
 import { confine } from '../../model/confine.ts';
 
 export interface ModelJob {

@@ -17,7 +17,7 @@ export async function build(): Promise<number> {
     if (removed.length) console.error(`  removed ${removed.length} published search page(s) that carried that key`);
     return 1;
   }
-  if (ingest() !== 0) return 1;
+  if ((await ingest()) !== 0) return 1;
   let failed = 0;
   for (const stage of stages.filter((s) => s.when === 'before-site')) {
     console.log(`\n▸ ${stage.name}`);

@@ -93,8 +93,8 @@ describe('confinement of content files', () => {
   it('reports a collection folder that is a link instead of skipping it', () => {
     const result = ingestAll(content);
     const text = JSON.stringify(result.problems);
-    expect(text).toContain('is a symbolic link to');
-    expect(text).toContain('a collection must be a real folder inside content/collections/');
+    expect(text).toContain('is a symbolic link');
+    expect(text).toContain('a collection must be a real folder inside content/collections');
     expect(result.problems.count).toBeGreaterThan(0);
   });
 });

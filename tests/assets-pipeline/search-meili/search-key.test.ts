@@ -10,7 +10,7 @@ import { generateTenantToken } from 'meilisearch/token';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskCredentials } from '../../../assets-pipeline/search-meili/errors.ts';
 import { refuseSearchKey } from '../../../assets-pipeline/search-meili/search-key.ts';
-import { freePort, type MeiliServer, startMeili } from './meili-server.ts';
+import { freePort, type MeiliServer, startMeili } from '../../../scripts/tools/meili-server.ts';
 
 let server: MeiliServer;
 const keys: Record<string, { key: string; uid: string }> = {};

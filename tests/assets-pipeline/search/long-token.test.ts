@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { artifactToDocs } from '../../../assets-pipeline/search/doc.ts';
 import { writeSearchIndex } from '../../../assets-pipeline/search/write-index.ts';
-import { TYPO_MAX } from '../../../site/components/search/core/layout.ts';
+import { TYPO_MAX } from '../../../formats/search-index/layout.ts';
 import { createSearch } from '../../../site/components/search/runtime/engine.ts';
 import { realArtifacts } from './real-records.ts';
 
