@@ -76,12 +76,19 @@ function takeOutMalformed(text: string): { text: string; malformed: MalformedCue
   return { text: keep.join('\n'), malformed, positions };
 }
 
+/** More cues than any film has (a feature runs ~1,500–3,000): a track over it is refused, not published, so its
+ * QC page and transcript stay a size a browser renders (200,000 cues made a 31.7 MB QC page and froze the player). */
+export const MAX_CUES = 20_000;
+
 export function parseSubtitleText(text: string, file = '<input>'): ParsedSubtitles {
   const format = /^\uFEFF?WEBVTT/.test(text) ? 'WebVTT' : 'SRT';
   // SRT from Windows tools often carries CRLF; the parser splits on "\n" only.
   const { text: wellFormed, malformed, positions } = takeOutMalformed(text.replace(/\r\n?/g, '\n'));
   try {
     const nodes = parseSync(wellFormed).filter((n): n is NodeCue => n.type === 'cue');
+    if (nodes.length > MAX_CUES) {
+      return { file, format, cues: [], malformed, error: `${nodes.length} cues, over the ${MAX_CUES} a track may have: not published` };
+    }
     // Cues are numbered by their place in the file, malformed ones counted, when the parser saw the same blocks.
     const at = (i: number): number => (nodes.length === positions.length ? positions[i]! : i + 1);
     const cues = nodes.map((n, i) => ({

@@ -2,7 +2,7 @@
 // (never merged into the previous cue's text), and the limits come from the track's language (a valid language tag
 // in the file name) or, failing that, from the script of its text.
 import { describe, expect, it } from 'vitest';
-import { parseSubtitleFile } from '../../../assets-pipeline/subtitles/parse.ts';
+import { MAX_CUES, parseSubtitleFile, parseSubtitleText } from '../../../assets-pipeline/subtitles/parse.ts';
 import { langFromFile, qcFile } from '../../../assets-pipeline/subtitles/qc-cli.ts';
 
 const dir = 'tests/fixtures/hostile/subtitles';
@@ -39,5 +39,16 @@ describe('hostile subtitle files', () => {
   it('applies the Japanese guide (13 characters per line)', () => {
     const long = qcFile(`${dir}/ja.line-limit.srt`, {}, new Map()).find((f) => f.code === 'line-too-long');
     expect(long?.message).toMatch(/has 16 characters, over 13/);
+  });
+});
+
+describe('a track with more cues than any film', () => {
+  it('is refused with one error instead of being published', () => {
+    const n = MAX_CUES + 1;
+    const stamp = (ms: number) => new Date(ms).toISOString().slice(11, 23).replace('.', ',');
+    const text = Array.from({ length: n }, (_, i) => `${i + 1}\n${stamp(i * 1000)} --> ${stamp(i * 1000 + 900)}\nCue ${i + 1}\n`).join('\n');
+    const parsed = parseSubtitleText(text, 'huge.srt');
+    expect(parsed.cues).toEqual([]);
+    expect(parsed.error).toBe(`${n} cues, over the ${MAX_CUES} a track may have: not published`);
   });
 });
