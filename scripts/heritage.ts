@@ -4,6 +4,7 @@ import { build } from './cli/build.ts';
 import { qcSubtitles } from '../assets-pipeline/subtitles/qc-cli.ts';
 import { indexCommand } from './cli/index-command.ts';
 import { runOneStage } from './cli/stages.ts';
+import { translationsCommand } from './cli/translations.ts';
 
 const commands: Record<string, { help: string; run: (args: string[]) => number | Promise<number> }> = {
   validate: { help: 'check every collection and print every problem as file:row:field: message', run: validate },
@@ -21,6 +22,7 @@ const commands: Record<string, { help: string; run: (args: string[]) => number |
   },
   build: { help: 'ingest, run the asset stages, build the site and its search index', run: build },
   stage: { help: 'run one asset stage alone (images, models, cesium, subtitles, video, search, open-data, sitemaps)', run: runOneStage },
+  translations: { help: 'translation workflow: export (XLIFF/CSV), import, status [--json]', run: translationsCommand },
   index: { help: 'push the search documents to a server engine: --engine meilisearch [--full] [--config FILE]', run: indexCommand },
 };
 

@@ -22,6 +22,8 @@ import { readRows } from './read-rows.ts';
 import { loadYaml, type KeyPath } from './yaml-file.ts';
 import { collectionKey, readReuse, sharedInputs, writeReuse, type ReuseIndex } from './reuse.ts';
 import { writeIfChanged } from '../write-if-changed.ts';
+import { applyTranslations } from '../translations/merge.ts';
+import { overlaysKey } from '../translations/overlay.ts';
 
 export interface IngestResult {
   collections: Stored<Collection>[];
@@ -136,6 +138,7 @@ export function ingestCollection(
       if (result.ok && mediaOk) artifacts.push({ ...result.record, hash });
     }
   }
+  const merged = applyTranslations(config.id, artifacts, problems, path.dirname(path.dirname(dir)), hashRecord);
   const coll = collectionSchema.parse({
     type: 'collection',
     id: config.id,
@@ -146,7 +149,7 @@ export function ingestCollection(
     ...(config.holder ? { holder: config.holder } : {}),
     ...(config.sourceUrl ? { sourceUrl: config.sourceUrl } : {}),
   });
-  return { collection: { ...coll, hash: hashRecord({ coll, items: artifacts.map((a) => a.hash) }) }, artifacts };
+  return { collection: { ...coll, hash: hashRecord({ coll, items: merged.map((a) => a.hash) }) }, artifacts: merged };
 }
 
 export interface IngestOptions {
@@ -176,7 +179,7 @@ export function ingestAll(root = contentDir(), options: IngestOptions = {}): Ing
     : [];
   for (const name of dirs) {
     const dir = path.join(collDir, name);
-    const key = reuseFrom ? collectionKey(dir, shared) : '';
+    const key = reuseFrom ? collectionKey(dir, shared + overlaysKey(name, root)) : '';
     const before = previous[name];
     // Reused only when its published file is still there and none of its ids was taken by a collection read
     // before it (then it is read again, so the duplicate is reported at its row).

@@ -1,0 +1,89 @@
+// Translation units of one target locale, gathered from the published records: one unit per distinct
+// (field, source language, source text), however many records share it, with the context a translator
+// needs and the translation the record already has.
+import { type Locale, LOCALES } from '../../model/locales.ts';
+import { recordsDir } from '../../model/paths.ts';
+import type { Artifact, TranslationState } from '../../model/schema.ts';
+import { readCollections, streamArtifacts } from '../../model/store.ts';
+import { imageKey, readImageManifest, type ImageManifest } from '../images/manifest.ts';
+import { siteOrigin } from '../open-data/urls.ts';
+import { fieldMaps, sourceLangFor, TRANSLATABLE_FIELDS, type TranslatableField } from './fields.ts';
+import { unitId } from './overlay.ts';
+
+/** A record's current state for a unit: from the source data, or filled by the workflow. */
+export type UnitState = TranslationState | 'source';
+
+export interface Unit {
+  id: string;
+  field: TranslatableField;
+  sourceLang: Locale;
+  source: string;
+  /** The text the records show in the target locale now, if any. */
+  target?: string;
+  state?: UnitState;
+  /** Per collection, the ids of the records holding this text. */
+  records: Map<string, string[]>;
+  thumbnail?: string;
+}
+
+export const unitRecordCount = (u: Unit): number => [...u.records.values()].reduce((n, ids) => n + ids.length, 0);
+
+// Page URLs are built as the site's routes are (site/lib/urls.ts: /{locale}/artifacts/{id}/); the pipeline
+// does not import the site, so the route is spelled here and checked by the export test against a built page.
+export const artifactUrl = (locale: Locale, id: string): string => `${siteOrigin()}/${locale}/artifacts/${encodeURIComponent(id)}/`;
+
+function thumbnailOf(record: Artifact, images: ImageManifest): string | undefined {
+  for (const m of record.media) {
+    const entry = m.kind === 'image' ? images[imageKey(record.collection, m.path)] : undefined;
+    if (entry) return `${siteOrigin()}${entry.thumb.jpeg}`;
+  }
+  return undefined;
+}
+
+export interface UnitsOptions {
+  collections?: readonly string[];
+  dir?: string;
+}
+
+export async function collectUnits(locale: Locale, options: UnitsOptions = {}): Promise<Map<string, Unit>> {
+  const dir = options.dir ?? recordsDir();
+  let images: ImageManifest = {};
+  try {
+    images = readImageManifest();
+  } catch {
+    // No image stage run yet: units simply carry no thumbnail.
+  }
+  const units = new Map<string, Unit>();
+  const wanted = options.collections?.length ? new Set(options.collections) : undefined;
+  for (const c of readCollections(dir)) {
+    if (wanted && !wanted.has(c.id)) continue;
+    for await (const record of streamArtifacts(c.id, dir)) {
+      const filled = record.translations ?? {};
+      for (const field of TRANSLATABLE_FIELDS) {
+        // A language filled by the workflow is not a source: French is never made from a French-made English.
+        const notSource = new Set(LOCALES.filter((l) => filled[l]?.fields[field.name] !== undefined));
+        for (const map of fieldMaps(record, field)) {
+          const sl = sourceLangFor(map, locale, notSource);
+          if (!sl) continue;
+          const source = map[sl]!;
+          const id = unitId(field.name, sl, source);
+          let u = units.get(id);
+          if (!u) {
+            u = { id, field, sourceLang: sl, source, records: new Map() };
+            const target = map[locale];
+            if (target !== undefined) {
+              u.target = target;
+              u.state = filled[locale]?.fields[field.name] ?? 'source';
+            }
+            units.set(id, u);
+          }
+          let ids = u.records.get(c.id);
+          if (!ids) u.records.set(c.id, (ids = []));
+          if (ids[ids.length - 1] !== record.id) ids.push(record.id);
+          u.thumbnail ??= thumbnailOf(record, images);
+        }
+      }
+    }
+  }
+  return units;
+}
