@@ -45,3 +45,11 @@ export function fieldMaps(record: Artifact, field: TranslatableField): LangMap[]
 export function sourceLangFor(map: LangMap, target: Locale, exclude: ReadonlySet<Locale> = new Set()): Locale | undefined {
   return FALLBACK_ORDER[target].find((l) => l !== target && !exclude.has(l) && map[l] !== undefined);
 }
+
+/** Where a record notes how a text reached a locale (`translations.<locale>.fields`): the field's name, and
+ * for a list field the entry's index too (`materials.1`), since one entry may be source text and the next
+ * a translation. */
+export const stateKey = (field: TranslatableField, index: number): string => (field.list ? `${field.name}.${index}` : field.name);
+
+/** The field a state key belongs to. */
+export const fieldOfStateKey = (key: string): string => key.split('.')[0] ?? key;

@@ -108,8 +108,8 @@ export async function importTranslations(file: string, options: ImportOptions): 
     }
     // What the records already show (the source's own text, a glossary term, an earlier import) is not
     // re-credited to this file's translator.
-    const state = options.state ?? u.state;
-    if (unit.target === target && (unit.state === 'source' || unit.state === state)) {
+    // A file that only changes a state (a reviewer approving) does count; a forced --state does not.
+    if (unit.target === target && (unit.state === 'source' || options.state !== undefined || unit.state === u.state)) {
       unchanged++;
       continue;
     }

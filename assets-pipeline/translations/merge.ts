@@ -7,7 +7,7 @@ import { LOCALES, type Locale } from '../../model/locales.ts';
 import type { Artifact, LangMap, Stored, TranslationInfo, TranslationState } from '../../model/schema.ts';
 import { contentDir } from '../../model/paths.ts';
 import type { Problems } from '../ingest/problems.ts';
-import { fieldMaps, sourceLangFor, TRANSLATABLE_FIELDS } from './fields.ts';
+import { fieldMaps, sourceLangFor, stateKey, TRANSLATABLE_FIELDS } from './fields.ts';
 import { GLOSSARY_CREDIT, glossaryTarget } from './glossary.ts';
 import { overlayFilesFor, readOverlay, type OverlayUnit } from './overlay.ts';
 
@@ -65,7 +65,8 @@ export function applyTranslations(
       if (!i.credits.includes(credit)) i.credits.push(credit);
     };
     for (const field of TRANSLATABLE_FIELDS) {
-      for (const map of fieldMaps(record, field)) {
+      for (const [i, map] of fieldMaps(record, field).entries()) {
+        const key = stateKey(field, i);
         for (const locale of LOCALES) {
           if (map[locale] !== undefined) continue;
           // Decided on the source's own languages only: fills of other locales are applied after this loop.
@@ -75,19 +76,19 @@ export function applyTranslations(
           const unit = ov?.bySource.get(sourceKey(field.name, sl, map[sl]!));
           if (unit) {
             fills.push({ map, locale, text: unit.target });
-            note(locale, field.name, unit.state, unit.translator);
+            note(locale, key, unit.state, unit.translator);
             continue;
           }
           const changed = field.list ? undefined : ov?.byRecord.get(record.id)?.get(field.name);
           if (changed) {
             fills.push({ map, locale, text: changed.target });
-            note(locale, field.name, 'stale', changed.translator);
+            note(locale, key, 'stale', changed.translator);
             continue;
           }
           const term = field.controlled && glossaryTarget(field.controlled, map, locale);
           if (term) {
             fills.push({ map, locale, text: term });
-            note(locale, field.name, 'translated', GLOSSARY_CREDIT);
+            note(locale, key, 'translated', GLOSSARY_CREDIT);
           }
         }
       }

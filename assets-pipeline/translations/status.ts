@@ -7,7 +7,7 @@ import YAML from 'yaml';
 import { LOCALES, type Locale } from '../../model/locales.ts';
 import { contentDir, ROOT } from '../../model/paths.ts';
 import { readCollections, streamArtifacts } from '../../model/store.ts';
-import { fieldMaps, TRANSLATABLE_FIELDS } from './fields.ts';
+import { fieldMaps, fieldOfStateKey, TRANSLATABLE_FIELDS } from './fields.ts';
 
 export interface Counts {
   total: number;
@@ -56,7 +56,10 @@ export async function recordStatus(dir?: string): Promise<Pick<TranslationStatus
         for (const locale of LOCALES) {
           const counts = fields[field.name]![locale];
           counts.total++;
-          const state = r.translations?.[locale]?.fields[field.name];
+          const states = Object.entries(r.translations?.[locale]?.fields ?? {})
+            .filter(([k]) => fieldOfStateKey(k) === field.name)
+            .map(([, v]) => v);
+          const state = states.includes('stale') ? 'stale' : states.includes('needs-review') ? 'needs-review' : states[0];
           if (!maps.length) counts.missing++;
           else if (maps.every((m) => m[locale] !== undefined)) {
             counts.translated++;

@@ -7,7 +7,7 @@ import type { Artifact, TranslationState } from '../../model/schema.ts';
 import { readCollections, streamArtifacts } from '../../model/store.ts';
 import { imageKey, readImageManifest, type ImageManifest } from '../images/manifest.ts';
 import { siteOrigin } from '../open-data/urls.ts';
-import { fieldMaps, sourceLangFor, TRANSLATABLE_FIELDS, type TranslatableField } from './fields.ts';
+import { fieldMaps, sourceLangFor, stateKey, TRANSLATABLE_FIELDS, type TranslatableField } from './fields.ts';
 import { unitId } from './overlay.ts';
 
 /** A record's current state for a unit: from the source data, or filled by the workflow. */
@@ -60,9 +60,10 @@ export async function collectUnits(locale: Locale, options: UnitsOptions = {}): 
     for await (const record of streamArtifacts(c.id, dir)) {
       const filled = record.translations ?? {};
       for (const field of TRANSLATABLE_FIELDS) {
-        // A language filled by the workflow is not a source: French is never made from a French-made English.
-        const notSource = new Set(LOCALES.filter((l) => filled[l]?.fields[field.name] !== undefined));
-        for (const map of fieldMaps(record, field)) {
+        for (const [i, map] of fieldMaps(record, field).entries()) {
+          const key = stateKey(field, i);
+          // A language filled by the workflow is not a source: French is never made from a French-made English.
+          const notSource = new Set(LOCALES.filter((l) => filled[l]?.fields[key] !== undefined));
           const sl = sourceLangFor(map, locale, notSource);
           if (!sl) continue;
           const source = map[sl]!;
@@ -73,7 +74,7 @@ export async function collectUnits(locale: Locale, options: UnitsOptions = {}): 
             const target = map[locale];
             if (target !== undefined) {
               u.target = target;
-              u.state = filled[locale]?.fields[field.name] ?? 'source';
+              u.state = filled[locale]?.fields[key] ?? 'source';
             }
             units.set(id, u);
           }

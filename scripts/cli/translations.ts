@@ -33,6 +33,12 @@ function refreshRecords(): boolean {
   return true;
 }
 
+/** heritage.ts calls process.exit when a command returns, which drops what a pipe has not taken yet:
+ * large outputs (a 150k-unit export, the status JSON) wait until stdout has them. */
+function writeOut(text: string): Promise<void> {
+  return new Promise((resolve, reject) => process.stdout.write(text, (err) => (err ? reject(err) : resolve())));
+}
+
 function localeArg(value: string | undefined): Locale | undefined | 'bad' {
   if (value === undefined) return undefined;
   return isLocale(value) ? value : 'bad';
@@ -60,7 +66,7 @@ async function exportCommand(args: string[]): Promise<number> {
   if (values.out) {
     fs.mkdirSync(path.dirname(path.resolve(values.out)), { recursive: true });
     fs.writeFileSync(values.out, body);
-  } else process.stdout.write(body);
+  } else await writeOut(body);
   const open = [...units.values()].filter((u) => u.target === undefined).length;
   console.error(
     `exported ${units.size} units for ${locale} (${open} untranslated) as ${values.format}${values.out ? ` to ${values.out}` : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
@@ -107,7 +113,7 @@ async function statusCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
   if (!refreshRecords()) return 1;
   const s = await translationStatus();
-  console.log(values.json ? JSON.stringify(s, null, 1) : formatStatus(s));
+  await writeOut(`${values.json ? JSON.stringify(s, null, 1) : formatStatus(s)}\n`);
   return 0;
 }
 
