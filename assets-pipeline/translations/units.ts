@@ -5,8 +5,8 @@ import { type Locale, LOCALES } from '../../model/locales.ts';
 import { recordsDir } from '../../model/paths.ts';
 import type { Artifact, TranslationState } from '../../model/schema.ts';
 import { readCollections, streamArtifacts } from '../../model/store.ts';
-import { imageKey, readImageManifest, type ImageManifest } from '../images/manifest.ts';
-import { siteOrigin } from '../open-data/urls.ts';
+import { imageKey, readImageManifest, type ImageManifest } from '../../formats/manifests/images.ts';
+import { artifactPage, siteOrigin } from '../../formats/urls.ts';
 import { fieldMaps, sourceLangFor, stateKey, TRANSLATABLE_FIELDS, type TranslatableField } from './fields.ts';
 import { unitId } from './overlay.ts';
 
@@ -28,9 +28,7 @@ export interface Unit {
 
 export const unitRecordCount = (u: Unit): number => [...u.records.values()].reduce((n, ids) => n + ids.length, 0);
 
-// Page URLs are built as the site's routes are (site/lib/urls.ts: /{locale}/artifacts/{id}/); the pipeline
-// does not import the site, so the route is spelled here and checked by the export test against a built page.
-export const artifactUrl = (locale: Locale, id: string): string => `${siteOrigin()}/${locale}/artifacts/${encodeURIComponent(id)}/`;
+export const artifactUrl = (locale: Locale, id: string): string => artifactPage(locale, id);
 
 function thumbnailOf(record: Artifact, images: ImageManifest): string | undefined {
   for (const m of record.media) {

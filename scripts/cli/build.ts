@@ -9,7 +9,7 @@ import { stages } from './stages.ts';
 
 export async function build(): Promise<number> {
   const started = Date.now();
-  if (ingest() !== 0) return 1;
+  if ((await ingest()) !== 0) return 1;
   let failed = 0;
   for (const stage of stages.filter((s) => s.when === 'before-site')) {
     console.log(`\n▸ ${stage.name}`);
