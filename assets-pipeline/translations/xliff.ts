@@ -51,11 +51,11 @@ export function writeXliff(units: Iterable<Unit>, locale: Locale): string {
           'context-group': {
             '@_name': 'record',
             '@_purpose': 'information',
+            // The field is the unit's resname and the page URLs are in the note: at 150k records every byte
+            // per unit is ~150 kB of file.
             context: [
-              { '@_context-type': 'x-field', '#text': u.field.name },
               { '@_context-type': 'x-collection', '#text': c.collections },
               { '@_context-type': 'x-records', '#text': c.records },
-              { '@_context-type': 'x-urls', '#text': c.urls },
               ...(u.thumbnail ? [{ '@_context-type': 'x-thumbnail', '#text': u.thumbnail }] : []),
             ],
           },

@@ -105,8 +105,8 @@ async function importCommand(args: string[]): Promise<number> {
   console.log(
     `✓ ${r.imported} ${r.locale} translations imported (${r.skippedEmpty} left empty, ${r.unchanged} unchanged) into ${r.files.map((f) => path.relative(process.cwd(), f)).join(', ') || 'no file'}`,
   );
-  // Ingest now so the records (and status) show them at once.
-  return refreshRecords() ? 0 : 1;
+  // The next ingest, build, status or export merges them (each brings the records up to date first).
+  return 0;
 }
 
 async function statusCommand(args: string[]): Promise<number> {
