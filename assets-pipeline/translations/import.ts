@@ -8,6 +8,7 @@ import { readCsv } from './csv.ts';
 import type { ImportedUnit, ParsedFile } from './import-types.ts';
 import { overlayPath, readOverlay, writeOverlay, type OverlayState, type OverlayUnit } from './overlay.ts';
 import { collectUnits, type Unit } from './units.ts';
+import { readTmx } from './tmx.ts';
 import { readXliff } from './xliff.ts';
 
 export interface ImportOptions {
@@ -51,7 +52,8 @@ export async function importTranslations(file: string, options: ImportOptions): 
   const rel = file;
   const errors: string[] = [];
   const err = (line: number, message: string) => errors.push(`${rel}:${line}: ${message}`);
-  const parsed = readTranslationFile(file);
+  const isTmx = /\.tmx$/i.test(file);
+  const parsed: ParsedFile = isTmx ? { units: [], errors: [] } : readTranslationFile(file);
   for (const e of parsed.errors) err(e.line, e.message);
   if (parsed.errors.length) return { errors, imported: 0, skippedEmpty: 0, unchanged: 0, files: [] };
 
@@ -62,10 +64,17 @@ export async function importTranslations(file: string, options: ImportOptions): 
     if (found.length && found.every((l) => l && l === found[0])) locale = found[0];
   }
   if (!locale) {
-    err(1, 'the file does not say its target language (one of zh, en, fr): pass --locale');
+    err(1, `the file does not say its target language (one of zh, en, fr)${isTmx ? ' (a memory holds several)' : ''}: pass --locale`);
     return { errors, imported: 0, skippedEmpty: 0, unchanged: 0, files: [] };
   }
   const units = await collectUnits(locale, options.recordsDir ? { dir: options.recordsDir } : {});
+  if (isTmx) {
+    // A memory is matched on source text: segments no current record has are simply not used.
+    const tm = readTmx(file, locale, units);
+    for (const e of tm.errors) err(e.line, e.message);
+    if (tm.errors.length) return { errors, locale, imported: 0, skippedEmpty: 0, unchanged: 0, files: [] };
+    parsed.units = tm.units;
+  }
   const accepted: { unit: Unit; imported: ImportedUnit }[] = [];
   const seen = new Map<string, number>();
   let skippedEmpty = 0;

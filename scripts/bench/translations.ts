@@ -29,7 +29,10 @@ if (values.phase === 'prepare') {
   // A collection as museums have them: titles in Chinese and English, French still to do.
   for (const d of fs.readdirSync(path.join(env.HERITAGE_CONTENT_DIR, 'collections'))) {
     const file = path.join(env.HERITAGE_CONTENT_DIR, 'collections', d, 'collection.yaml');
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('title: { zh: title_zh, en: title_en, fr: title_fr }', 'title: { zh: title_zh, en: title_en }'));
+    fs.writeFileSync(
+      file,
+      fs.readFileSync(file, 'utf8').replace('title: { zh: title_zh, en: title_en, fr: title_fr }', 'title: { zh: title_zh, en: title_en }'),
+    );
   }
   const r = ingestAll(undefined, { reuseFrom: path.join(env.HERITAGE_BUILD_DIR, 'records') });
   if (r.problems.count) throw new Error(`synthetic import reported ${r.problems.count} problems`);

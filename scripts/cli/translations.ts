@@ -11,6 +11,7 @@ import { importTranslations } from '../../assets-pipeline/translations/import.ts
 import { overlayState, type OverlayState } from '../../assets-pipeline/translations/overlay.ts';
 import { formatStatus, translationStatus } from '../../assets-pipeline/translations/status.ts';
 import { collectUnits } from '../../assets-pipeline/translations/units.ts';
+import { writeTmx } from '../../assets-pipeline/translations/tmx.ts';
 import { writeXliff } from '../../assets-pipeline/translations/xliff.ts';
 import { isLocale, type Locale } from '../../model/locales.ts';
 import { recordsDir } from '../../model/paths.ts';
@@ -18,7 +19,9 @@ import { recordsDir } from '../../model/paths.ts';
 const USAGE = `usage: npm run heritage -- translations <command>
   export --locale fr [--collection SLUG…] [--format xliff|csv] [--out FILE]
   import FILE --translator "NAME" [--locale fr] [--state translated|reviewed|needs-review]
-  status [--json]`;
+  status [--json]
+  tmx-export [--out FILE]       translation memory (every translation + the glossary) as TMX 1.4
+  (import also reads a .tmx memory: its segments fill the units whose source text they match)`;
 
 /** Progress and problems go to stderr: `status --json` and `export` without --out write only data to stdout. */
 function refreshRecords(): boolean {
@@ -117,7 +120,21 @@ async function statusCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-const SUB: Record<string, (args: string[]) => Promise<number>> = { export: exportCommand, import: importCommand, status: statusCommand };
+async function tmxExportCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { out: { type: 'string' } } });
+  const { tmx, entries } = writeTmx();
+  if (values.out) fs.writeFileSync(values.out, tmx);
+  else await writeOut(tmx);
+  console.error(`translation memory: ${entries} entries (translations and glossary)${values.out ? ` written to ${values.out}` : ''}`);
+  return 0;
+}
+
+const SUB: Record<string, (args: string[]) => Promise<number>> = {
+  export: exportCommand,
+  import: importCommand,
+  status: statusCommand,
+  'tmx-export': tmxExportCommand,
+};
 
 export function translationsCommand(args: string[]): Promise<number> | number {
   const [sub, ...rest] = args;

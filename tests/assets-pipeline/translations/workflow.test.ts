@@ -10,6 +10,7 @@ import { recordStatus } from '../../../assets-pipeline/translations/status.ts';
 import { collectUnits } from '../../../assets-pipeline/translations/units.ts';
 import { writeCsv } from '../../../assets-pipeline/translations/csv.ts';
 import { writeXliff } from '../../../assets-pipeline/translations/xliff.ts';
+import { writeTmx } from '../../../assets-pipeline/translations/tmx.ts';
 import { readAllArtifacts } from '../../../model/store.ts';
 import { fillPo, tempContent, type TempContent } from './temp-content.ts';
 
@@ -139,5 +140,42 @@ describe('translation import refuses bad files with file:line messages', () => {
     const r = await importTranslations(f, { translator: 'x', locale: 'fr' });
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]).toMatch(/broken\.xlf:5: broken XML/);
+  });
+});
+
+describe('translation memory (TMX)', () => {
+  it('exports translations and the glossary in a TMX that translate-toolkit reads, and pre-translates from it', async () => {
+    const xlf = path.join(t.root, 'fr.xlf');
+    fs.writeFileSync(
+      xlf,
+      writeXliff((await collectUnits('fr')).values(), 'fr').replace(
+        /(<source xml:lang="en">Early Spring<\/source>)/,
+        '$1<target xml:lang="fr">Début du printemps</target>',
+      ),
+    );
+    expect((await importTranslations(xlf, { translator: 'A. Traductrice' })).errors).toEqual([]);
+    const { tmx, entries } = writeTmx(t.content);
+    const file = path.join(t.root, 'memory.tmx');
+    fs.writeFileSync(file, tmx);
+    // translate-toolkit's own TMX reader sees the pair (the glossary entries come after it).
+    const py = spawnSync(
+      '/usr/bin/python3',
+      [
+        '-c',
+        'import sys\nfrom translate.storage.tmx import tmxfile\nf=tmxfile.parsefile(sys.argv[1])\nprint(len(f.units))\nprint(f.units[0].source+"|"+f.units[0].target)',
+        file,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(py.stdout.trim().split('\n')).toEqual([String(entries), 'Early Spring|Début du printemps']);
+    expect(tmx).toMatch(/<seg>鼎<\/seg>[\s\S]*<seg>ding<\/seg>/);
+    // A memory from elsewhere fills the units whose source it knows.
+    fs.rmSync(path.join(t.content, 'translations'), { recursive: true });
+    t.ingest();
+    const r = await importTranslations(file, { translator: 'memory', locale: 'fr' });
+    expect(r.errors).toEqual([]);
+    expect(r.imported).toBe(1);
+    t.ingest();
+    expect((await byId()).get('t-2')!.title.fr).toBe('Début du printemps');
   });
 });
