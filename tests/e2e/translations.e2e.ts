@@ -53,7 +53,7 @@ describe('translation round trip through translate-toolkit to the built page', (
 
   it('lists a translation whose source title changed as needing review', () => {
     const csv = path.join(CONTENT, 'collections/tiny/records.csv');
-    fs.writeFileSync(csv, fs.readFileSync(csv, 'utf8').replace('Early Spring', 'Early Spring, dated 1072'));
+    fs.writeFileSync(csv, fs.readFileSync(csv, 'utf8').replace('Early Spring', 'Early Spring (dated 1072)'));
     const r = heritage('translations', 'status', '--json');
     expect(r.status, r.stderr).toBe(0);
     const status = JSON.parse(r.stdout) as {
