@@ -10,6 +10,7 @@ import { contentDir } from '../../model/paths.ts';
 import { glossaryEntries } from './glossary.ts';
 import type { ImportedUnit, ParsedFile } from './import-types.ts';
 import { readOverlay, translationsDir } from './overlay.ts';
+import { lineIndex } from './lines.ts';
 import type { Unit } from './units.ts';
 
 interface Tu {
@@ -93,7 +94,7 @@ export function readTmx(file: string, locale: Locale, units: Map<string, Unit>):
     const k = `${u.sourceLang}\n${u.source}`;
     bySource.set(k, [...(bySource.get(k) ?? []), u]);
   }
-  const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
+  const lineOf = lineIndex(text);
   const out: ImportedUnit[] = [];
   let unmatched = 0;
   for (const tu of asArray(doc.tmx.body?.tu)) {

@@ -8,6 +8,7 @@ import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { LOCALE_TAGS, type Locale } from '../../model/locales.ts';
 import { contextNote, unitContext } from './context.ts';
 import type { ImportedUnit, ParsedFile } from './import-types.ts';
+import { lineIndex } from './lines.ts';
 import type { Unit } from './units.ts';
 
 const XLIFF_NS = 'urn:oasis:names:tc:xliff:document:1.2';
@@ -71,22 +72,6 @@ export function writeXliff(units: Iterable<Unit>, locale: Locale): string {
 type Node = Record<string, unknown>;
 // Typed as the wrapper `Symbol` by the library; it is a primitive symbol at run time.
 const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
-
-/** Line starts of a text, to turn the parser's character offsets into `file:line`. */
-function lineIndex(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-}
 
 const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
