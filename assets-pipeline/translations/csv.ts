@@ -35,7 +35,7 @@ export function writeCsv(units: Iterable<Unit>, locale: Locale): string {
       locale,
       u.source,
       u.target ?? '',
-      u.target === undefined ? '' : u.state === 'source' ? 'reviewed' : (u.state ?? 'translated').replace('stale', 'needs-review'),
+      u.target === undefined ? '' : u.open ? 'needs-review' : u.state === 'source' ? 'reviewed' : (u.state ?? 'translated').replace('stale', 'needs-review'),
       String(u.field.maxChars),
       c.collections,
       c.records,

@@ -118,7 +118,7 @@ export async function importTranslations(file: string, options: ImportOptions): 
     // What the records already show (the source's own text, a glossary term, an earlier import) is not
     // re-credited to this file's translator.
     // A file that only changes a state (a reviewer approving) does count; a forced --state does not.
-    if (unit.target === target && (unit.state === 'source' || options.state !== undefined || unit.state === u.state)) {
+    if (unit.target === target && !unit.open && (unit.state === 'source' || options.state !== undefined || unit.state === u.state)) {
       unchanged++;
       continue;
     }

@@ -21,6 +21,9 @@ export interface Unit {
   /** The text the records show in the target locale now, if any. */
   target?: string;
   state?: UnitState;
+  /** Records holding the source text but no text in the target locale: the unit is still to translate even
+   * where another record already has a translation (offered as the target to confirm). */
+  open: number;
   /** Per collection, the ids of the records holding this text. */
   records: Map<string, string[]>;
   thumbnail?: string;
@@ -68,13 +71,14 @@ export async function collectUnits(locale: Locale, options: UnitsOptions = {}): 
           const id = unitId(field.name, sl, source);
           let u = units.get(id);
           if (!u) {
-            u = { id, field, sourceLang: sl, source, records: new Map() };
-            const target = map[locale];
-            if (target !== undefined) {
-              u.target = target;
-              u.state = filled[locale]?.fields[key] ?? 'source';
-            }
+            u = { id, field, sourceLang: sl, source, records: new Map(), open: 0 };
             units.set(id, u);
+          }
+          const target = map[locale];
+          if (target === undefined) u.open++;
+          else if (u.target === undefined) {
+            u.target = target;
+            u.state = filled[locale]?.fields[key] ?? 'source';
           }
           let ids = u.records.get(c.id);
           if (!ids) u.records.set(c.id, (ids = []));

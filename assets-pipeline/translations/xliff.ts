@@ -38,7 +38,7 @@ export function writeXliff(units: Iterable<Unit>, locale: Locale): string {
     body: {
       'trans-unit': list.map((u) => {
         const c = unitContext(u, locale);
-        const approved = u.target !== undefined && (u.state === 'source' || u.state === 'reviewed' || u.state === 'translated');
+        const approved = u.target !== undefined && !u.open && (u.state === 'source' || u.state === 'reviewed' || u.state === 'translated');
         return {
           '@_id': u.id,
           '@_resname': u.field.name,
@@ -47,7 +47,7 @@ export function writeXliff(units: Iterable<Unit>, locale: Locale): string {
           ...(u.target !== undefined ? { '@_approved': approved ? 'yes' : 'no' } : {}),
           source: { '@_xml:lang': LOCALE_TAGS[u.sourceLang], '#text': u.source },
           ...(u.target !== undefined
-            ? { target: { '@_xml:lang': LOCALE_TAGS[locale], '@_state': TARGET_STATE[u.state ?? 'translated'], '#text': u.target } }
+            ? { target: { '@_xml:lang': LOCALE_TAGS[locale], '@_state': u.open ? 'needs-translation' : TARGET_STATE[u.state ?? 'translated'], '#text': u.target } }
             : {}),
           'context-group': {
             '@_name': 'record',

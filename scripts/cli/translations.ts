@@ -70,7 +70,7 @@ async function exportCommand(args: string[]): Promise<number> {
     fs.mkdirSync(path.dirname(path.resolve(values.out)), { recursive: true });
     fs.writeFileSync(values.out, body);
   } else await writeOut(body);
-  const open = [...units.values()].filter((u) => u.target === undefined).length;
+  const open = [...units.values()].filter((u) => u.target === undefined || u.open > 0).length;
   console.error(
     `exported ${units.size} units for ${locale} (${open} untranslated) as ${values.format}${values.out ? ` to ${values.out}` : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
