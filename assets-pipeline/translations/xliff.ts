@@ -47,7 +47,13 @@ export function writeXliff(units: Iterable<Unit>, locale: Locale): string {
           ...(u.target !== undefined ? { '@_approved': approved ? 'yes' : 'no' } : {}),
           source: { '@_xml:lang': LOCALE_TAGS[u.sourceLang], '#text': u.source },
           ...(u.target !== undefined
-            ? { target: { '@_xml:lang': LOCALE_TAGS[locale], '@_state': u.open ? 'needs-translation' : TARGET_STATE[u.state ?? 'translated'], '#text': u.target } }
+            ? {
+                target: {
+                  '@_xml:lang': LOCALE_TAGS[locale],
+                  '@_state': u.open ? 'needs-translation' : TARGET_STATE[u.state ?? 'translated'],
+                  '#text': u.target,
+                },
+              }
             : {}),
           'context-group': {
             '@_name': 'record',
