@@ -28,8 +28,6 @@ export const TRANSLATABLE_FIELDS: readonly TranslatableField[] = [
   { name: 'notes', list: false, maxChars: 8000 },
 ];
 
-export const FIELD_BY_NAME = new Map(TRANSLATABLE_FIELDS.map((f) => [f.name, f]));
-
 type MapKey = 'title' | 'description' | 'objectType' | 'period' | 'culture' | 'dimensions' | 'holder' | 'notes';
 type ListKey = 'alternateTitles' | 'materials';
 

@@ -11,7 +11,8 @@ import { collectUnits } from '../../../assets-pipeline/translations/units.ts';
 import { writeCsv } from '../../../assets-pipeline/translations/csv.ts';
 import { writeXliff } from '../../../assets-pipeline/translations/xliff.ts';
 import { writeTmx } from '../../../assets-pipeline/translations/tmx.ts';
-import { readAllArtifacts } from '../../../model/store.ts';
+import type { Artifact } from '../../../model/schema.ts';
+import { streamAllArtifacts } from '../../../model/store.ts';
 import { fillPo, tempContent, type TempContent } from './temp-content.ts';
 
 const run = (cmd: string, args: string[]) => {
@@ -26,7 +27,11 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-const byId = async () => new Map((await readAllArtifacts()).map((a) => [a.id, a]));
+const byId = async () => {
+  const out = new Map<string, Artifact>();
+  for await (const a of streamAllArtifacts()) out.set(a.id, a);
+  return out;
+};
 
 describe('translation export', () => {
   it('makes one unit per distinct source text, with its records as context', async () => {
