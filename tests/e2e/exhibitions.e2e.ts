@@ -128,8 +128,12 @@ describe.each(LOCALES)('exhibition in %s', (locale) => {
     await expect.poll(() => active(page)).toBe(stepIds[2]);
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => active(page)).toBe(stepIds[1]);
+    // Let the cut from the last key settle (the observer may still report the step scrolled past) before a click.
+    const settle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 250)))));
+    await settle();
     await page.locator('[data-exh-next]').click();
     await expect.poll(() => active(page)).toBe(stepIds[2]);
+    await settle();
     await page.locator('[data-exh-prev]').click();
     await expect.poll(() => active(page)).toBe(stepIds[1]);
     expect(problems).toEqual([]);
