@@ -21,12 +21,18 @@ export const scenePath = (id: string): string => `/scenes/${id}/`;
 export const dramaPath = (id: string): string => `/dramas/${id}/`;
 export const dramaQcPath = (id: string): string => `/dramas/${id}/qc/`;
 export const SEARCH_PATH = '/search/';
-/** Page URL of an episode (with its locale); the first episode is the drama page itself. */
-export function episodeUrl(locale: Locale, d: Pick<Drama, 'id' | 'episodes'>, episodeId: string, seconds?: number): string {
+/** An episode's page below the locale, at a moment when `seconds` is given; the first episode is the drama page. */
+export function episodePath(d: Pick<Drama, 'id' | 'episodes'>, episodeId: string, seconds?: number): string {
   const first = d.episodes[0]!.id === episodeId;
-  const base = localePath(locale, first ? dramaPath(d.id) : `${dramaPath(d.id)}${episodeId}/`);
+  const base = first ? dramaPath(d.id) : `${dramaPath(d.id)}${episodeId}/`;
   return seconds === undefined ? base : `${base}?t=${Math.floor(seconds * 10) / 10}`;
 }
+/** Page URL of an episode (with its locale). */
+export const episodeUrl = (locale: Locale, d: Pick<Drama, 'id' | 'episodes'>, episodeId: string, seconds?: number): string =>
+  localePath(locale, episodePath(d, episodeId, seconds));
+export const MAP_PATH = '/map/';
+/** A place's entry in the globe page's list of places (its HTML id). */
+export const placeAnchor = (id: string): string => `place-${enc(id)}`;
 
 export const openDataPaths = {
   apiIndex: '/api/index.json',
