@@ -21,11 +21,13 @@ export const scenePath = (id: string): string => `/scenes/${id}/`;
 export const dramaPath = (id: string): string => `/dramas/${id}/`;
 export const dramaQcPath = (id: string): string => `/dramas/${id}/qc/`;
 export const SEARCH_PATH = '/search/';
+/** The `?t=` value of a moment in a film: seconds, to a tenth. */
+export const timeParam = (seconds: number): string => String(Math.floor(seconds * 10) / 10);
 /** Page URL of an episode (with its locale); the first episode is the drama page itself. */
 export function episodeUrl(locale: Locale, d: Pick<Drama, 'id' | 'episodes'>, episodeId: string, seconds?: number): string {
   const first = d.episodes[0]!.id === episodeId;
   const base = localePath(locale, first ? dramaPath(d.id) : `${dramaPath(d.id)}${episodeId}/`);
-  return seconds === undefined ? base : `${base}?t=${Math.floor(seconds * 10) / 10}`;
+  return seconds === undefined ? base : `${base}?t=${timeParam(seconds)}`;
 }
 
 export const openDataPaths = {
