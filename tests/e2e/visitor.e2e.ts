@@ -108,3 +108,53 @@ describe.each(LOCALES)('language switcher from %s', (locale) => {
     await page.context().close();
   });
 });
+
+/** The UI strings of this feature, read from the locale files the site is built from. */
+const strings = (locale: Locale) => JSON.parse(fs.readFileSync(`site/i18n/locales/visitor.${locale}.json`, 'utf8')) as Record<string, string>;
+
+/** Background and text colours of the page and its header, as drawn. */
+const colours = (page: Page) =>
+  page.evaluate(() => {
+    const c = (el: Element | null) => (el ? [getComputedStyle(el).backgroundColor, getComputedStyle(el).color] : []);
+    return { body: c(document.body), header: c(document.querySelector('.site-header')) };
+  });
+
+describe('not-found pages', () => {
+  it.each(LOCALES)('a missing address below /%s/ gets that language’s 404, in the site’s frame, dark and light', async (locale) => {
+    const { page, problems } = await newPage();
+    for (const scheme of ['dark', 'light'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect((await page.goto(`${base}/${locale}/`))?.status()).toBe(200);
+      const home = await colours(page);
+      const res = await page.goto(`${base}/${locale}/no/such/page/?q=x#y`);
+      expect(res?.status()).toBe(404);
+      expect(await page.getAttribute('html', 'lang')).toMatch(new RegExp(`^${locale}`));
+      expect((await page.textContent('main h1'))?.trim()).toBe(strings(locale)['notFound.title']);
+      // The site's frame: header (navigation, search, languages) and footer, coloured as every other page.
+      expect(await page.locator('header .main-nav a').count()).toBeGreaterThan(5);
+      expect(await page.locator('header .lang-switch a').count()).toBe(LOCALES.length - 1);
+      expect(await page.locator('footer.site-footer').count()).toBe(1);
+      expect(await page.locator('header [aria-current="page"]').count()).toBe(0);
+      expect(await page.title()).toContain(strings(locale)['notFound.title']);
+      expect(await colours(page)).toEqual(home);
+      // Ways on stay in the visitor's language.
+      const hrefs = await page.$$eval('main a', (as) => as.map((a) => a.getAttribute('href')));
+      expect(hrefs.length).toBeGreaterThan(0);
+      for (const href of hrefs) expect(href).toMatch(new RegExp(`^/${locale}/`));
+    }
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('an address outside every language gets a 404 offering all three', async () => {
+    const { page } = await newPage();
+    const res = await page.goto(`${base}/no-such-place`);
+    expect(res?.status()).toBe(404);
+    for (const locale of LOCALES) {
+      const block = page.locator(`[data-not-found="${locale}"]`);
+      expect(await block.locator('h2').textContent()).toBe(strings(locale)['notFound.title']);
+      expect(await block.locator(`a[href="/${locale}/"]`).count()).toBe(1);
+    }
+    await page.context().close();
+  });
+});
