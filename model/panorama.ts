@@ -32,7 +32,6 @@ export const panoramaVariant = z
       .refine((p) => !p.split('/').includes('..') && !p.startsWith('/'), { message: 'source must stay inside the panorama folder' }),
   })
   .strict();
-export type PanoramaVariant = z.infer<typeof panoramaVariant>;
 
 /** The things a hotspot can open; each hotspot names exactly one. */
 export const HOTSPOT_TARGETS = ['artifact', 'panorama', 'note', 'exhibition'] as const;
