@@ -123,13 +123,16 @@ export function mountPanorama(root: HTMLElement, data: ViewerData): Viewer | und
   for (const h of data.hotspots) {
     const el = entry(h.id);
     if (!el) continue;
+    // The marker of the focused entry is ringed (a class, not Photo Sphere Viewer's tooltip: showing and hiding
+    // tooltips as fast as Tab moves made it remove a tooltip element twice).
+    const ring = (on: boolean) => markers.getMarker(h.id).domElement.classList.toggle('pano-marker-focused', on);
     el.addEventListener('focus', () => {
       const to: Position = { yaw: h.yaw * RAD, pitch: h.pitch * RAD };
-      markers.showMarkerTooltip(h.id);
+      ring(true);
       if (reduced) viewer.rotate(to);
       else void viewer.animate({ ...to, speed: 500 });
     });
-    el.addEventListener('blur', () => markers.hideMarkerTooltip(h.id));
+    el.addEventListener('blur', () => ring(false));
   }
   markers.addEventListener('select-marker', ({ marker }) => {
     const el = entry(marker.id);
