@@ -1,11 +1,15 @@
 // A visitor's everyday paths on the built demo, in each locale: the language switcher keeps the page's state
 // (search query and filters, a film's moment, a scene's hotspot, an exhibition's step) and is a plain link to the
-// same page without JavaScript. Expected ids and texts come from the content files.
+// same page without JavaScript; a missing address gets a styled 404 in its language; the navigation is a menu on
+// phones; long URLs wrap; collection pages link to their pages by number. Expected ids, texts and counts come from
+// the content files, the UI strings and the published pages.
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { describe, expect, inject, it } from 'vitest';
 import { LOCALES, type Locale } from '../../model/locales.ts';
+import { E2E_DIST } from './env.ts';
 import { useBrowser } from './use-browser.ts';
 
 const base = inject('baseUrl');
@@ -245,4 +249,26 @@ it('a raw URL in a title wraps on a phone: the zh collection page and the record
     }
   }
   await page.context().close();
+});
+
+describe.each(LOCALES)('collection pages in %s', (locale) => {
+  it('link to their pages by number: the first, the last, and the current one with its neighbours', async () => {
+    // How many pages the build published for the collection: its numbered folders, plus the first page.
+    const dir = path.join(E2E_DIST, locale, 'collections', 'chinese-paintings');
+    const last = 1 + fs.readdirSync(dir).filter((f) => /^\d+$/.test(f)).length;
+    expect(last).toBeGreaterThan(8);
+    const { page } = await newPage({ width: 390 });
+    const listing = `/${locale}/collections/chinese-paintings/`;
+    await go(page, `${listing}6/`);
+    const numbers = await page.$$eval('.pagination .page-numbers li', (lis) => lis.map((li) => li.textContent?.trim()));
+    expect(numbers).toEqual(['1', '…', '5', '6', '7', '…', String(last)]);
+    expect(await page.getAttribute('.page-numbers a[aria-current="page"]', 'href')).toBe(`${listing}6/`);
+    expect(await page.getAttribute('.page-numbers a >> nth=0', 'href')).toBe(listing);
+    expect(await page.getAttribute('.pagination a[rel="prev"]', 'href')).toBe(`${listing}5/`);
+    expect(await page.getAttribute('.pagination a[rel="next"]', 'href')).toBe(`${listing}7/`);
+    const label = common(locale)['collection.page']!.replace('{{page}}', String(last)).replace('{{pages}}', String(last));
+    expect(await page.getAttribute(`.page-numbers a[href="${listing}${last}/"]`, 'aria-label')).toBe(label);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.context().close();
+  });
 });
