@@ -3,7 +3,8 @@
 // a SearchDoc here, so both engines (static and Meilisearch) find them the same way the artifacts are found.
 import { Lexer, type Token } from 'marked';
 import { readStillsManifest } from '../../formats/manifests/exhibition-stills.ts';
-import { dramaPath, episodePath, exhibitionPath, MAP_PATH, placeAnchor, scenePath } from '../../formats/urls.ts';
+import { dramaPath, episodePath, exhibitionPath, MAP_PATH, panoramaPath, placeAnchor, scenePath } from '../../formats/urls.ts';
+import { readPanoramas, type Panorama } from '../../model/panorama.ts';
 import { readDramas, type Drama } from '../../model/drama.ts';
 import { readPublishedExhibitions, type Exhibition } from '../../model/exhibition.ts';
 import { LOCALES } from '../../model/locales.ts';
@@ -58,6 +59,20 @@ export function* sceneDocs(scenes: Scene[]): Generator<SearchDoc> {
         facets: { rights: s.rights, has3d: true },
       };
     }
+  }
+}
+
+/** A panorama, with what its views show and its notes; each hotspot is found through its panorama. */
+export function* panoramaDocs(panoramas: Panorama[]): Generator<SearchDoc> {
+  for (const p of panoramas) {
+    yield {
+      type: 'panorama',
+      id: p.id,
+      href: rel(panoramaPath(p.id)),
+      title: p.title,
+      text: [p.description, ...p.variants.map((v) => v.alt), ...p.hotspots.flatMap((h) => (h.note ? [h.label, h.note] : [h.label]))],
+      facets: { rights: p.rights },
+    };
   }
 }
 
@@ -136,6 +151,7 @@ export function* placeDocs(places: Place[]): Generator<SearchDoc> {
 /** Every document besides the artifacts and collections, from the records `heritage ingest` wrote. */
 export function* siteDocs(): Generator<SearchDoc> {
   yield* sceneDocs(readScenes());
+  yield* panoramaDocs(readPanoramas());
   yield* exhibitionDocs(readPublishedExhibitions(recordsDir()));
   yield* dramaDocs(readDramas().map((d) => d.drama));
   yield* placeDocs(readPlaces());
