@@ -12,18 +12,38 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
-export function startSiteServer(port = 4321, host = '127.0.0.1', dist = distDir(), media = mediaDir()): Promise<RunningServer> {
-  const pages = sirv(dist, { dev: false, etag: true, extensions: ['html'] });
+/** The file handlers for one published version. A version never changes once live, so sirv's file list (made
+ * once) stays true; after a publish switches the version, the next request gets handlers for the new one. */
+function versionHandlers(dist: string, media: string) {
   fs.mkdirSync(media, { recursive: true });
-  const files = sirv(media, { dev: false, etag: true, immutable: false });
-  const notFound = path.join(dist, '404.html');
+  return {
+    dist,
+    pages: sirv(dist, { dev: false, etag: true, extensions: ['html'] }),
+    files: sirv(media, { dev: false, etag: true, immutable: false }),
+    notFound: path.join(dist, '404.html'),
+  };
+}
+
+const real = (p: string): string => {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+};
+
+export function startSiteServer(port = 4321, host = '127.0.0.1', dist = distDir(), media = mediaDir()): Promise<RunningServer> {
+  let current = versionHandlers(real(dist), real(media));
   const server = http.createServer((req, res) => {
+    const live = real(dist);
+    if (live !== current.dist) current = versionHandlers(live, real(media));
+    const { pages, files, notFound } = current;
     // Search index files are stored gzipped and inflated by the search runtime: serve them as the bytes they
     // are, as a plain static host does; sirv would label them `Content-Encoding: gzip`.
     const pathname = decodeURIComponent((req.url ?? '/').split('?')[0]!);
     if (pathname.endsWith('.gz')) {
-      const file = path.join(dist, path.normalize(pathname));
-      if (file.startsWith(dist) && fs.existsSync(file)) {
+      const file = path.join(live, path.normalize(pathname));
+      if (file.startsWith(live) && fs.existsSync(file)) {
         res.writeHead(200, { 'content-type': 'application/gzip', 'content-length': fs.statSync(file).size, 'cache-control': 'no-cache' });
         fs.createReadStream(file).pipe(res);
         return;

@@ -1,4 +1,6 @@
 // `heritage build`: the whole publish in order. Each stage is incremental, so a re-run does only new work.
+// Everything is written into the next site version (site-versions.ts), which goes live in one step at the end;
+// one build runs at a time (build-lock.ts).
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { ROOT } from '../../model/paths.ts';
@@ -6,10 +8,41 @@ import { ingest } from './validate.ts';
 import { runNode } from './child.ts';
 import { buildSitePages } from './site-build.ts';
 import { stages } from './stages.ts';
+import { acquireBuildLock, describeHolder } from './build-lock.ts';
+import { hasLiveSite, livePaths, liveVersion, prepareNextVersion, restorePaths, switchTo } from './site-versions.ts';
+
+const VERSION_ENV = ['HERITAGE_DIST_DIR', 'HERITAGE_MEDIA_DIR', 'HERITAGE_PUBLISH_STATE_DIR'] as const;
 
 export async function build(): Promise<number> {
+  const lock = acquireBuildLock('heritage build');
+  if (!lock.ok) {
+    console.error(`✗ ${lock.message}`);
+    return 1;
+  }
+  if (lock.recovered) console.log(`  (took over a stale build lock: ${describeHolder(lock.recovered)} is no longer running)`);
+  const saved = Object.fromEntries(VERSION_ENV.map((k) => [k, process.env[k]]));
+  try {
+    return await buildVersion();
+  } finally {
+    restorePaths(saved);
+    lock.release();
+  }
+}
+
+const liveWords = (): string => {
+  const v = liveVersion();
+  return v ? `the live site is still version ${v.id}` : 'nothing is live yet';
+};
+
+async function buildVersion(): Promise<number> {
   const started = Date.now();
   if (ingest() !== 0) return 1;
+  const paths = livePaths();
+  const next = prepareNextVersion(paths, !hasLiveSite(paths));
+  const c = next.cloned;
+  console.log(
+    `\n▸ site version ${next.id}: ${next.previous ? `${c.files} files and ${c.links} image links carried over from ${next.previous.id} by hard link in ${next.cloneSeconds.toFixed(1)} s` : 'first version'}`,
+  );
   let failed = 0;
   for (const stage of stages.filter((s) => s.when === 'before-site')) {
     console.log(`\n▸ ${stage.name}`);
@@ -20,28 +53,36 @@ export async function build(): Promise<number> {
   // holding one of the two slots the page parts use; their output is printed as they go.
   const slots = pLimit(2);
   const tsx = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const crashed: string[] = [];
   const beside = slots(async () => {
     let n = 0;
     for (const stage of stages.filter((s) => s.when === 'with-site')) {
+      console.log(`  ▸ ${stage.name} (beside the pages)`);
       const code = await runNode([tsx, path.join(ROOT, 'scripts', 'heritage.ts'), 'stage', stage.id]);
       console.log(code === 0 ? `  ✓ ${stage.name} (ran beside the pages)` : `  ✗ ${stage.name} failed (see above)`);
+      // Exit 1 is failed items, the rest published; anything else (a crash, a signal) left the stage unfinished.
+      if (code > 1) crashed.push(stage.name);
       n += code === 0 ? 0 : 1;
     }
     return n;
   });
   const pages = await buildSitePages(slots);
   failed += await beside;
-  if (!pages) {
-    console.error('✗ the site build failed; dist/ still holds the previous publish');
+  if (!pages || crashed.length) {
+    console.error(`✗ ${pages ? `${crashed.join(', ')} did not finish` : 'the site build failed'}; nothing was switched: ${liveWords()}`);
     return 1;
   }
   console.log(
-    `  ${pages.shardsRendered} shard(s) rendered, ${pages.shardsKept} unchanged, ${pages.pagesRemoved} stale page(s) removed in ${pages.seconds.toFixed(1)} s (${pages.publishSeconds.toFixed(1)} s of it publishing into dist/)`,
+    `  ${pages.shardsRendered} shard(s) rendered, ${pages.shardsKept} unchanged, ${pages.pagesRemoved} stale page(s) removed in ${pages.seconds.toFixed(1)} s (${pages.publishSeconds.toFixed(1)} s of it moving them into the new version)`,
   );
   for (const stage of stages.filter((s) => s.when === 'after-site')) {
     console.log(`\n▸ ${stage.name}`);
     failed += await stage.run();
   }
+  const sw = switchTo(next, paths);
+  console.log(
+    `\n▸ switched: version ${next.id} is live (one link renamed in ${(sw.seconds * 1000).toFixed(2)} ms)${sw.removed ? `; ${sw.removed} older version(s) removed` : ''}`,
+  );
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   if (failed) console.error(`\n✗ built in ${secs} s, but ${failed} item(s) failed in the asset stages (see above); the rest is published.`);
   else console.log(`\n✓ built in ${secs} s`);

@@ -7,6 +7,8 @@ import { runSubtitleStage } from '../../assets-pipeline/subtitles/stage.ts';
 import { runVideoStage } from '../../assets-pipeline/video/stage.ts';
 import { runSearchStage } from '../../assets-pipeline/search/stage.ts';
 import { runOpenDataStage, runSitemapStage } from '../../assets-pipeline/open-data/stage.ts';
+import { acquireBuildLock } from './build-lock.ts';
+import { livePaths, prepareNextVersion, restorePaths, switchTo } from './site-versions.ts';
 
 export interface Stage {
   /** For `heritage stage <id>`. */
@@ -75,6 +77,24 @@ export async function runOneStage(args: string[]): Promise<number> {
     console.error(`usage: npm run heritage -- stage <${stages.map((s) => s.id).join('|')}>`);
     return 2;
   }
-  const failed = await stage.run();
-  return failed > 0 ? 1 : 0;
+  // Beside a build (its child process) the build's version is already the target; alone, the stage publishes
+  // a version of its own, under the build lock, like a build does.
+  if (process.env.HERITAGE_PUBLISH_STATE_DIR) return (await stage.run()) > 0 ? 1 : 0;
+  const lock = acquireBuildLock(`heritage stage ${stage.id}`);
+  if (!lock.ok) {
+    console.error(`✗ ${lock.message}`);
+    return 1;
+  }
+  const saved = { HERITAGE_DIST_DIR: process.env.HERITAGE_DIST_DIR, HERITAGE_MEDIA_DIR: process.env.HERITAGE_MEDIA_DIR, HERITAGE_PUBLISH_STATE_DIR: undefined };
+  try {
+    const paths = livePaths();
+    const next = prepareNextVersion(paths, false);
+    const failed = await stage.run();
+    switchTo(next, paths);
+    console.log(`  version ${next.id} is live`);
+    return failed > 0 ? 1 : 0;
+  } finally {
+    restorePaths(saved);
+    lock.release();
+  }
 }
