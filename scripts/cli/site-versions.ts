@@ -93,11 +93,9 @@ function adoptUnversioned(paths: Paths): void {
   swapLink(path.join(siteVersionsDir(), LIVE), v.id);
 }
 
+/** Sorts by time; the pid and milliseconds keep two builds (or two publishes in one process) apart. */
 function newVersionId(): string {
-  return `${new Date()
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d+Z$/, 'Z')}-${process.pid}`;
+  return `${new Date().toISOString().replace(/[-:]/g, '')}-${process.pid}`;
 }
 
 export interface CloneCount {

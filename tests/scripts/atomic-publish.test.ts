@@ -1,0 +1,123 @@
+// One atomic publish, end to end with the real build on a site of a few records: a build killed in each stage
+// leaves the live site exactly as it was, a second build at the same time is refused with its holder named,
+// and while an incremental build runs (a collection added, a record with an image removed) a poller finds the
+// live site whole at every moment, then the new version live and nothing left behind.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  changeContent,
+  createSite,
+  leftovers,
+  liveId,
+  problemsInLive,
+  runBuild,
+  snapshot,
+  startBuild,
+  versionsDir,
+  type TempSite,
+} from './publish-helpers.ts';
+
+let site: TempSite;
+beforeAll(async () => {
+  site = await createSite();
+  const first = await runBuild(site);
+  expect(first.code, first.output).toBe(0);
+  changeContent(site);
+}, 600_000);
+afterAll(() => {
+  if (site) fs.rmSync(site.root, { recursive: true, force: true });
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('atomic publish', () => {
+  it('starts from a whole first version, reached through the fixed links', () => {
+    const { version, problems } = problemsInLive(site);
+    expect(version).toBeDefined();
+    expect(problems).toEqual([]);
+    expect(fs.realpathSync(site.dist)).toBe(fs.realpathSync(path.join(versionsDir(site), version!, 'site')));
+    expect(fs.realpathSync(path.join(site.build, 'media'))).toBe(fs.realpathSync(path.join(versionsDir(site), version!, 'media')));
+    // The record about to be removed has its page and image now.
+    expect(fs.existsSync(path.join(site.dist, 'en', 'artifacts', 'T-3', 'index.html'))).toBe(true);
+  });
+
+  // The stage headings the build prints as it enters each stage; the search and open-data stages run beside the pages.
+  const stages: [string, RegExp][] = [
+    ['preparing the version', /normalized records written/],
+    ['images', /▸ images/],
+    ['models', /▸ models/],
+    ['site pages', /▸ site pages/],
+    ['search', /▸ search index .*beside the pages/],
+    ['open data', /▸ open data .*beside the pages/],
+    ['sitemaps', /▸ sitemaps/],
+  ];
+  for (const [name, marker] of stages) {
+    it(`a build killed (SIGKILL) in "${name}" leaves the live site untouched`, async () => {
+      const version = liveId(site)!;
+      const before = snapshot(path.join(versionsDir(site), version));
+      const b = startBuild(site);
+      await b.waitForLine(marker);
+      // Into the stage's work, not just its heading (the build writes its next version meanwhile).
+      await sleep(name === 'search' || name === 'open data' ? 1500 : 100);
+      process.kill(-b.child.pid!, 'SIGKILL');
+      await b.exit;
+      expect(b.output()).not.toMatch(/▸ switched/);
+      expect(liveId(site)).toBe(version);
+      expect(snapshot(path.join(versionsDir(site), version))).toEqual(before);
+      expect(problemsInLive(site).problems).toEqual([]);
+    }, 600_000);
+  }
+
+  it('refuses a second build while one runs, and keeps the site whole during the switch', async () => {
+    const old = liveId(site)!;
+    const seen = new Set<string>();
+    const found: string[] = [];
+    let polls = 0;
+    let polling = true;
+    const poller = (async () => {
+      while (polling) {
+        const { version, problems } = problemsInLive(site);
+        if (version) seen.add(version);
+        found.push(...problems.map((p) => `${version}: ${p}`));
+        polls++;
+        await sleep(3);
+      }
+    })();
+    const first = startBuild(site);
+    await first.waitForLine(/▸ site version /);
+    const second = await runBuild(site);
+    expect(second.code).toBe(1);
+    expect(second.output).toMatch(new RegExp(`another build is running: pid ${first.child.pid} on \\S+, running "heritage build" since \\d{4}-\\d\\d-\\d\\dT`));
+    expect(second.output).not.toMatch(/▸ switched/);
+    const code = await first.exit;
+    polling = false;
+    await poller;
+    expect(code, first.output()).toBe(0);
+    // The first build took over the lock the killed ones left.
+    expect(found.slice(0, 10)).toEqual([]);
+    const now = liveId(site)!;
+    expect(now).not.toBe(old);
+    expect(seen).toEqual(new Set([old, now]));
+    expect(polls).toBeGreaterThan(20);
+    // The new version: T-3 and its image gone, the new collection in pages, search and API.
+    expect(fs.existsSync(path.join(site.dist, 'en', 'artifacts', 'T-3'))).toBe(false);
+    expect(fs.existsSync(path.join(site.dist, 'fr', 'artifacts', 'X-2', 'index.html'))).toBe(true);
+    expect(fs.existsSync(path.join(site.dist, 'api', 'artifacts', 'X-1.json'))).toBe(true);
+    expect(problemsInLive(site).problems).toEqual([]);
+    expect(leftovers(site)).toEqual([]);
+    expect(fs.existsSync(path.join(site.build, 'build.lock'))).toBe(false);
+  }, 900_000);
+
+  it('takes over a stale lock (its holder is dead) and says so', async () => {
+    fs.writeFileSync(
+      path.join(site.build, 'build.lock'),
+      JSON.stringify({ pid: 2 ** 22 + 17, host: (await import('node:os')).hostname(), since: '2026-01-01T00:00:00.000Z', command: 'heritage build' }),
+    );
+    const r = await runBuild(site);
+    expect(r.code, r.output).toBe(0);
+    expect(r.output).toMatch(/took over a stale build lock: pid 4194321 /);
+    expect(problemsInLive(site).problems).toEqual([]);
+    expect(leftovers(site)).toEqual([]);
+  }, 600_000);
+});
