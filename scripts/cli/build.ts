@@ -36,7 +36,7 @@ const liveWords = (): string => {
 
 async function buildVersion(): Promise<number> {
   const started = Date.now();
-  if (ingest() !== 0) return 1;
+  if ((await ingest()) !== 0) return 1;
   const paths = livePaths();
   const next = prepareNextVersion(paths, !hasLiveSite(paths));
   const c = next.cloned;

@@ -1,0 +1,148 @@
+// An exhibition is a curated story: `content/exhibitions/<slug>/exhibition.yaml`, an ordered list of steps, each
+// showing one medium (or two side by side) from anywhere on the platform beside its text. The validator, the
+// still stage, the pages, the IIIF manifest and the tests all read this one shape.
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { baseRecord, langMap, mediaPath, recordId, slug } from './schema.ts';
+import { cameraPose } from './scene.ts';
+
+/** A IIIF Image API region in pixels of the full image: `x,y,w,h`. */
+export const xywh = z
+  .string()
+  .regex(/^\d+,\d+,\d+,\d+$/, 'a region is "x,y,w,h" in pixels of the full image (IIIF xywh)')
+  .refine(
+    (s) =>
+      s
+        .split(',')
+        .slice(2)
+        .every((n) => Number(n) > 0),
+    { message: 'a region needs a width and height above 0' },
+  );
+
+export interface Region {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+export const parseXywh = (s: string): Region => {
+  const [x, y, w, h] = s.split(',').map(Number) as [number, number, number, number];
+  return { x, y, w, h };
+};
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+/** Artifact cards (with their first image). */
+const artifactsMedia = z.object({ kind: z.literal('artifacts'), ids: z.array(recordId).min(1) }).strict();
+/** A detail of one artifact image: the deep-zoom viewer flies to it, and the still is cropped from it. */
+const regionMedia = z
+  .object({
+    kind: z.literal('region'),
+    artifact: recordId,
+    /** Which of the artifact's images (0 = the first). */
+    image: z.number().int().min(0).default(0),
+    xywh,
+    /** What the detail shows, for readers who cannot see it. */
+    alt: langMap,
+  })
+  .strict();
+/** Scene views a step can open besides the model itself. */
+export const SCENE_STEP_VIEWS = ['evidence', 'section', 'explode'] as const;
+const sceneMedia = z
+  .object({
+    kind: z.literal('scene'),
+    scene: slug,
+    hotspot: slug.optional(),
+    camera: cameraPose.optional(),
+    /** A timeline variant id (a building phase). */
+    phase: slug.optional(),
+    view: z.enum(SCENE_STEP_VIEWS).optional(),
+    alt: langMap,
+  })
+  .strict()
+  .refine((m) => (m.hotspot === undefined) !== (m.camera === undefined), { message: 'give either "hotspot" or "camera", not both or neither' });
+const clipMedia = z
+  .object({
+    kind: z.literal('clip'),
+    drama: slug,
+    episode: slug,
+    /** Seconds from the start of the episode. */
+    start: z.number().min(0),
+    end: z.number().positive(),
+    alt: langMap,
+  })
+  .strict()
+  .refine((m) => m.start < m.end, { message: 'a clip must start before it ends' });
+const globeMedia = z
+  .object({ kind: z.literal('globe'), places: z.array(recordId).default([]), routes: z.array(slug).default([]), alt: langMap })
+  .strict()
+  .refine((m) => m.places.length + m.routes.length > 0, { message: 'a globe view needs at least one place or route' });
+const chartMedia = z
+  .object({ kind: z.literal('chart'), scene: slug, dataset: slug, series: z.array(z.string().min(1)).min(1), from: isoDate, to: isoDate, alt: langMap })
+  .strict()
+  .refine((m) => m.from <= m.to, { message: 'the chart window starts after it ends' });
+/** An image of the exhibition's own, below its folder. */
+const imageMedia = z.object({ kind: z.literal('image'), path: mediaPath, alt: langMap, credit: langMap.optional() }).strict();
+const quoteMedia = z.object({ kind: z.literal('quote'), text: langMap, source: langMap }).strict();
+const narrationMedia = z.object({ kind: z.literal('narration'), path: mediaPath, transcript: langMap }).strict();
+
+export const stepMedia = z.discriminatedUnion('kind', [
+  artifactsMedia,
+  regionMedia,
+  sceneMedia,
+  clipMedia,
+  globeMedia,
+  chartMedia,
+  imageMedia,
+  quoteMedia,
+  narrationMedia,
+]);
+export type StepMedia = z.infer<typeof stepMedia>;
+export type MediaKind = StepMedia['kind'];
+
+export const exhibitionStep = z
+  .object({
+    /** Also the URL fragment (`#id`) and the HTML id. */
+    id: slug,
+    title: langMap,
+    /** One medium, or two side by side. */
+    media: z.array(stepMedia).min(1).max(2),
+    /** Markdown per locale; a locale without text falls back visibly to another. */
+    text: langMap,
+  })
+  .strict();
+export type ExhibitionStep = z.infer<typeof exhibitionStep>;
+
+export const exhibition = baseRecord
+  .extend({
+    type: z.literal('exhibition'),
+    id: slug,
+    summary: langMap,
+    /** Who wrote and chose: "Curated by …". */
+    curators: langMap,
+    /** The artifact whose first image stands for the exhibition in listings. */
+    cover: z.object({ artifact: recordId, image: z.number().int().min(0).default(0) }).strict(),
+    /** Works the texts rely on, as a reader would cite them. */
+    sources: z.array(z.string().min(1)).default([]),
+    steps: z.array(exhibitionStep).min(1),
+  })
+  .strict()
+  .superRefine((e, ctx) => {
+    const seen = new Set<string>();
+    e.steps.forEach((s, i) => {
+      if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'id'], message: `duplicate step id "${s.id}"` });
+      seen.add(s.id);
+    });
+  });
+export type Exhibition = z.infer<typeof exhibition>;
+export type ExhibitionInput = z.input<typeof exhibition>;
+
+/** What `heritage ingest` publishes for the site: `build/records/exhibitions.json` (own media stay in
+ * `content/exhibitions/<id>/`). */
+export const EXHIBITIONS_FILE = 'exhibitions.json';
+
+export function readPublishedExhibitions(dir: string): Exhibition[] {
+  const file = path.join(dir, EXHIBITIONS_FILE);
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Exhibition[]) : [];
+}
