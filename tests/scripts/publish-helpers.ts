@@ -162,7 +162,8 @@ export function problemsInLive(site: TempSite): { version: string | undefined; p
     }
     for (const id of here) {
       const html = fs.readFileSync(path.join(live, l, 'artifacts', id, 'index.html'), 'utf8');
-      for (const m of html.matchAll(/"(\/(?:img|iiif)\/[0-9a-f]{16}-[0-9a-f]{8}\/[^"?]+)"/g)) {
+      // Every image URL in src, srcset, data attributes and JSON-LD alike.
+      for (const m of html.matchAll(/(\/(?:img|iiif)\/[0-9a-f]{16}-[0-9a-f]{8}\/[^"'?\s,]+)/g)) {
         if (!fs.existsSync(path.join(media, m[1]!))) problems.push(`${l}/artifacts/${id} shows ${m[1]} which is gone`);
       }
     }
