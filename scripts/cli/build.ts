@@ -29,6 +29,14 @@ export async function build(): Promise<number> {
   }
 }
 
+/** HERITAGE_BUILD_PAUSE_AT=<stage id, or "switch">: stop before that step, e.g. to look at the prepared version
+ * before it goes live, or for a test to stop the build there; SIGUSR2 resumes. */
+async function pauseAt(step: string, dir: string): Promise<void> {
+  if (process.env.HERITAGE_BUILD_PAUSE_AT !== step) return;
+  console.log(`  ⏸ paused before ${step}; the next version is ${dir} (kill -USR2 ${process.pid} resumes)`);
+  await new Promise<void>((resolve) => process.once('SIGUSR2', () => resolve()));
+}
+
 const liveWords = (): string => {
   const v = liveVersion();
   return v ? `the live site is still version ${v.id}` : 'nothing is live yet';
@@ -77,8 +85,10 @@ async function buildVersion(): Promise<number> {
   );
   for (const stage of stages.filter((s) => s.when === 'after-site')) {
     console.log(`\n▸ ${stage.name}`);
+    await pauseAt(stage.id, next.dir);
     failed += await stage.run();
   }
+  await pauseAt('switch', next.dir);
   const sw = switchTo(next, paths);
   console.log(
     `\n▸ switched: version ${next.id} is live (one link renamed in ${(sw.seconds * 1000).toFixed(2)} ms)${sw.removed ? `; ${sw.removed} older version(s) removed` : ''}`,

@@ -5,18 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  changeContent,
-  createSite,
-  leftovers,
-  liveId,
-  problemsInLive,
-  runBuild,
-  snapshot,
-  startBuild,
-  versionsDir,
-  type TempSite,
-} from './publish-helpers.ts';
+import { startSiteServer } from '../../scripts/site-server.ts';
+import { changeContent, createSite, leftovers, liveId, problemsInLive, runBuild, snapshot, startBuild, versionsDir, type TempSite } from './publish-helpers.ts';
 
 let site: TempSite;
 beforeAll(async () => {
@@ -42,21 +32,23 @@ describe('atomic publish', () => {
     expect(fs.existsSync(path.join(site.dist, 'en', 'artifacts', 'T-3', 'index.html'))).toBe(true);
   });
 
-  // The stage headings the build prints as it enters each stage; the search and open-data stages run beside the pages.
-  const stages: [string, RegExp][] = [
+  // Where to stop each build: the heading the build prints as it enters a stage (the search and open-data stages
+  // run beside the pages), or, for steps too short to hit from outside, the build's own pause before them.
+  const stages: [string, RegExp, Record<string, string>?][] = [
     ['preparing the version', /normalized records written/],
     ['images', /▸ images/],
     ['models', /▸ models/],
     ['site pages', /▸ site pages/],
     ['search', /▸ search index .*beside the pages/],
     ['open data', /▸ open data .*beside the pages/],
-    ['sitemaps', /▸ sitemaps/],
+    ['sitemaps', /⏸ paused before sitemaps/, { HERITAGE_BUILD_PAUSE_AT: 'sitemaps' }],
+    ['the switch', /⏸ paused before switch/, { HERITAGE_BUILD_PAUSE_AT: 'switch' }],
   ];
-  for (const [name, marker] of stages) {
+  for (const [name, marker, env] of stages) {
     it(`a build killed (SIGKILL) in "${name}" leaves the live site untouched`, async () => {
       const version = liveId(site)!;
       const before = snapshot(path.join(versionsDir(site), version));
-      const b = startBuild(site);
+      const b = startBuild(site, env);
       await b.waitForLine(marker);
       // Into the stage's work, not just its heading (the build writes its next version meanwhile).
       await sleep(name === 'search' || name === 'open data' ? 1500 : 100);
@@ -94,6 +86,7 @@ describe('atomic publish', () => {
     expect(() => process.kill(Number(holder![1]), 0)).not.toThrow();
     expect(second.output).not.toMatch(/▸ switched/);
     const code = await first.exit;
+    await sleep(300); // a few more rounds on the new version
     polling = false;
     await poller;
     expect(code, first.output()).toBe(0);
@@ -111,6 +104,30 @@ describe('atomic publish', () => {
     expect(leftovers(site)).toEqual([]);
     expect(fs.existsSync(path.join(site.build, 'build.lock'))).toBe(false);
   }, 900_000);
+
+  it('the local server follows the switch', async () => {
+    const server = await startSiteServer(0, '127.0.0.1', site.dist, path.join(site.build, 'media'));
+    try {
+      const status = async (p: string) => (await fetch(`${server.url}${p}`)).status;
+      const before = liveId(site);
+      expect(await status('/en/artifacts/X-1/')).toBe(200);
+      expect(await status('/en/artifacts/T-3/')).toBe(404);
+      // A publish that removes X-1 and brings T-3 back, served without restarting the server.
+      const csv = path.join(site.content, 'collections', 'extra', 'records.csv');
+      fs.writeFileSync(csv, fs.readFileSync(csv, 'utf8').replace(/^X-1,.*\n/m, ''));
+      fs.appendFileSync(path.join(site.content, 'collections', 'demo', 'records.csv'), 'T-3,陶罐,Pottery jar,,前200年,罐 jar,陶,clay,b.png\n');
+      const r = await runBuild(site);
+      expect(r.code, r.output).toBe(0);
+      expect(liveId(site)).not.toBe(before);
+      expect(await status('/en/artifacts/X-1/')).toBe(404);
+      expect(await status('/en/artifacts/T-3/')).toBe(200);
+      const img = /\/img\/[0-9a-f-]+\/thumb\.jpg/.exec(await (await fetch(`${server.url}/en/artifacts/T-3/`)).text());
+      expect(img).not.toBeNull();
+      expect(await status(img![0])).toBe(200);
+    } finally {
+      await server.close();
+    }
+  }, 600_000);
 
   it('takes over a stale lock (its holder is dead) and says so', async () => {
     fs.writeFileSync(

@@ -61,9 +61,9 @@ export interface RunningBuild {
 }
 
 /** `heritage build` in a process group of its own, so the test can SIGKILL it with every child it started. */
-export function startBuild(site: TempSite): RunningBuild {
+export function startBuild(site: TempSite, env: Record<string, string> = {}): RunningBuild {
   const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/heritage.ts', 'build'], {
-    env: { ...process.env, ...site.env },
+    env: { ...process.env, ...site.env, ...env },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
