@@ -34,7 +34,9 @@ for (let i = 0; i < n; i++) {
     fs.mkdirSync(d, { recursive: true });
     fs.writeFileSync(path.join(d, 'index.html'), page);
   }
-  if (i === 0) for (const d of ['api/artifacts', 'cite', 'media/img', 'media/iiif']) fs.mkdirSync(path.join(v0, d.startsWith('media') ? '' : 'site', d), { recursive: true });
+  if (i === 0)
+    for (const d of ['api/artifacts', 'cite', 'media/img', 'media/iiif'])
+      fs.mkdirSync(path.join(v0, d.startsWith('media') ? '' : 'site', d), { recursive: true });
   fs.writeFileSync(path.join(v0, 'site', 'api', 'artifacts', `${id}.json`), data);
   for (const ext of ['bib', 'ris', 'csl.json']) fs.writeFileSync(path.join(v0, 'site', 'cite', `${id}.${ext}`), data);
   for (const kind of ['img', 'iiif']) {
@@ -66,4 +68,6 @@ for (let r = 0; r < 3; r++) {
   console.error(`  publish ${r + 1}: ${JSON.stringify(runs[r])}`);
 }
 fs.rmSync(work, { recursive: true, force: true });
-console.log(JSON.stringify({ artifacts: n, dir: values.dir, layoutSeconds: Number(layoutSeconds.toFixed(1)), runs, load: os.loadavg().map((l) => l.toFixed(1)) }));
+console.log(
+  JSON.stringify({ artifacts: n, dir: values.dir, layoutSeconds: Number(layoutSeconds.toFixed(1)), runs, load: os.loadavg().map((l) => l.toFixed(1)) }),
+);
