@@ -1,39 +1,114 @@
-// Chinese dynasties and periods with conventional year ranges (negative = BCE), used to derive a
-// dynasty/period from a dated record when the source gives only years. Overlaps (e.g. Liao and Song) are
-// resolved by the first match in this order, so the table lists the dynasty museums usually cite first.
+// Chronologies: named lists of periods with year ranges (Chinese dynasties, Japanese periods, Western centuries
+// and art periods), kept as data files in model/chronologies/ and, for a site's own, content/chronologies/.
+// A period is derived from years only from the chronology a collection names, and source period labels are
+// reconciled to a chronology's curated labels ("Qing (1644-1911)" and "dynastie Qing" are one period).
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { ROOT } from './paths.ts';
 import type { LangMap } from './schema.ts';
+
+const fullLangMap = z.object({ zh: z.string().min(1), en: z.string().min(1), fr: z.string().min(1) }).strict();
+const chronologyFile = z
+  .object({
+    name: fullLangMap,
+    periods: z.array(
+      z.object({ key: z.string().min(1), from: z.number().int(), to: z.number().int(), name: fullLangMap, aliases: z.array(z.string()).optional() }).strict(),
+    ),
+    reigns: z.array(z.object({ from: z.number().int(), to: z.number().int(), names: z.array(z.string().min(1)).min(1) }).strict()).optional(),
+  })
+  .strict();
 
 export interface Period {
   key: string;
   from: number;
   to: number;
   name: Required<LangMap>;
+  aliases?: string[] | undefined;
+}
+export type Chronology = z.infer<typeof chronologyFile> & { id: string };
+
+export const BUILT_IN_CHRONOLOGIES = path.join(ROOT, 'model', 'chronologies');
+
+/** Chronology files by id (file name without `.yaml`): the built-in ones, then a site's own (which may replace one). */
+export function chronologyFiles(extraDir?: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const dir of [BUILT_IN_CHRONOLOGIES, extraDir]) {
+    if (!dir || !fs.existsSync(dir)) continue;
+    for (const f of fs.readdirSync(dir).sort()) if (f.endsWith('.yaml')) out.set(f.slice(0, -5), path.join(dir, f));
+  }
+  return out;
 }
 
-export const PERIODS: readonly Period[] = [
-  { key: 'neolithic', from: -10000, to: -2071, name: { zh: '新石器时代', en: 'Neolithic period', fr: 'Néolithique' } },
-  { key: 'xia', from: -2070, to: -1601, name: { zh: '夏', en: 'Xia dynasty', fr: 'dynastie Xia' } },
-  { key: 'shang', from: -1600, to: -1047, name: { zh: '商', en: 'Shang dynasty', fr: 'dynastie Shang' } },
-  { key: 'western-zhou', from: -1046, to: -772, name: { zh: '西周', en: 'Western Zhou', fr: 'Zhou de l’Ouest' } },
-  { key: 'eastern-zhou', from: -771, to: -222, name: { zh: '东周', en: 'Eastern Zhou', fr: 'Zhou de l’Est' } },
-  { key: 'qin', from: -221, to: -207, name: { zh: '秦', en: 'Qin dynasty', fr: 'dynastie Qin' } },
-  { key: 'han', from: -206, to: 220, name: { zh: '汉', en: 'Han dynasty', fr: 'dynastie Han' } },
-  { key: 'six-dynasties', from: 221, to: 580, name: { zh: '魏晋南北朝', en: 'Six Dynasties', fr: 'Six Dynasties' } },
-  { key: 'sui', from: 581, to: 617, name: { zh: '隋', en: 'Sui dynasty', fr: 'dynastie Sui' } },
-  { key: 'tang', from: 618, to: 906, name: { zh: '唐', en: 'Tang dynasty', fr: 'dynastie Tang' } },
-  { key: 'five-dynasties', from: 907, to: 959, name: { zh: '五代', en: 'Five Dynasties', fr: 'Cinq Dynasties' } },
-  { key: 'northern-song', from: 960, to: 1126, name: { zh: '北宋', en: 'Northern Song dynasty', fr: 'Song du Nord' } },
-  { key: 'southern-song', from: 1127, to: 1278, name: { zh: '南宋', en: 'Southern Song dynasty', fr: 'Song du Sud' } },
-  { key: 'yuan', from: 1279, to: 1367, name: { zh: '元', en: 'Yuan dynasty', fr: 'dynastie Yuan' } },
-  { key: 'ming', from: 1368, to: 1643, name: { zh: '明', en: 'Ming dynasty', fr: 'dynastie Ming' } },
-  { key: 'qing', from: 1644, to: 1911, name: { zh: '清', en: 'Qing dynasty', fr: 'dynastie Qing' } },
-  { key: 'republic', from: 1912, to: 1949, name: { zh: '民国', en: 'Republic period', fr: 'période républicaine' } },
-  { key: 'modern', from: 1950, to: 9999, name: { zh: '现代', en: 'Modern', fr: 'Époque moderne' } },
-];
+const cache = new Map<string, Chronology>();
+
+/** Reads one chronology file; a malformed file is an error naming the file and field (thrown: it is site data). */
+export function readChronology(file: string): Chronology {
+  const hit = cache.get(file);
+  if (hit) return hit;
+  const parsed = chronologyFile.safeParse(parseYaml(fs.readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const i = parsed.error.issues[0]!;
+    throw new Error(`${file}: ${i.path.join('.') || '(root)'}: ${i.message}`);
+  }
+  const c = { ...parsed.data, id: path.basename(file, '.yaml') };
+  cache.set(file, c);
+  return c;
+}
+
+/** Chinese dynasties, for the synthetic data generators. */
+export const PERIODS: readonly Period[] = readChronology(path.join(BUILT_IN_CHRONOLOGIES, 'chinese-dynasties.yaml')).periods;
 
 /** The period containing the start of a year range; a range spanning two periods is named by its start. */
-export function periodForYears(from: number | undefined, to?: number): Period | undefined {
+export function periodForYears(chronology: Chronology, from: number | undefined, to?: number): Period | undefined {
   const year = from ?? to;
   if (year === undefined) return undefined;
-  return PERIODS.find((p) => year >= p.from && year <= p.to);
+  return chronology.periods.find((p) => year >= p.from && year <= p.to);
+}
+
+/** Folds a period label for matching: case, accents, width, a trailing year range in parentheses, and the
+ * generic words around a name ("dynasty", "dynastie", "朝", "代", "period", "époque"). */
+export function foldPeriodLabel(label: string): string {
+  return label
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’`]/g, "'")
+    .replace(/\s*[(（][^)）]*[)）]\s*$/u, '')
+    .replace(/^(?:the|la|le|l'|dynastie|dynasty|periode|period|epoque|ere|era)\s+(?:des?\s+|du\s+)?/u, '')
+    .replace(/\s+(?:dynasty|dynastie|period|periode|era|epoque)$/u, '')
+    .replace(/(?:王朝|朝|代|时代|時代|时期|時期)$/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Labels → period, over the given chronologies (first listed wins). */
+export function periodMatcher(chronologies: Chronology[]): (label: string) => Period | undefined {
+  const index = new Map<string, Period>();
+  for (const c of chronologies)
+    for (const p of c.periods)
+      for (const l of [p.key, p.name.zh, p.name.en, p.name.fr, ...(p.aliases ?? [])]) {
+        const k = foldPeriodLabel(l);
+        if (k && !index.has(k)) index.set(k, p);
+      }
+  return (label) => index.get(foldPeriodLabel(label));
+}
+
+/** Reign and period names → years, for date text such as "乾隆年间" or "Qianlong period". */
+export function namedRanges(chronologies: Chronology[]): (label: string) => { from: number; to: number } | undefined {
+  const index = new Map<string, { from: number; to: number }>();
+  for (const c of chronologies)
+    for (const r of c.reigns ?? [])
+      for (const n of r.names) {
+        const k = foldPeriodLabel(n);
+        if (!index.has(k)) index.set(k, { from: r.from, to: r.to });
+      }
+  const periods = periodMatcher(chronologies);
+  return (label) => {
+    const reign = index.get(foldPeriodLabel(label));
+    if (reign) return reign;
+    const p = periods(label);
+    return p ? { from: p.from, to: p.to } : undefined;
+  };
 }

@@ -174,9 +174,6 @@ export const scene = baseRecord
 export type Scene = z.infer<typeof scene>;
 export type SceneInput = z.input<typeof scene>;
 
-/** Key of one model in `build/assets/models.json`. */
-export const modelKey = (sceneId: string, variantId: string): string => `${sceneId}/${variantId}`;
-
 export interface SceneProblem {
   file: string;
   message: string;
@@ -212,26 +209,4 @@ export function readScenes(dir = path.join(contentDir(), 'scenes')): { scenes: S
     scenes.push(parsed.data);
   }
   return { scenes, problems };
-}
-
-/** One optimized derivative of a model. The viewer shows LODs in list order, each replacing the previous. */
-export interface ModelLod {
-  level: string;
-  url: string;
-  bytes: number;
-  triangles: number;
-  compression: 'meshopt' | 'draco';
-  textureFormat?: 'webp' | 'ktx2';
-}
-
-/** `build/assets/models.json`, written by assets-pipeline/models, read by the scene pages. */
-export interface ModelManifest {
-  version: 1;
-  settingsKey: string;
-  models: Record<string, { inputHash: string; source: string; lods: ModelLod[] }>;
-}
-
-export function readModelManifest(file: string): ModelManifest | undefined {
-  if (!fs.existsSync(file)) return undefined;
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as ModelManifest;
 }

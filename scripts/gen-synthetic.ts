@@ -147,6 +147,7 @@ description:
   fr: Notices d'objets fictifs produites par un générateur déterministe, pour les tests de montée en charge.
 rights: https://creativecommons.org/publicdomain/zero/1.0/
 credit: { zh: 合成数据, en: Synthetic data, fr: Données synthétiques }
+chronology: chinese-dynasties
 records: records.csv
 fields:
   id: inventory

@@ -6,7 +6,10 @@ import { indexCommand } from './cli/index-command.ts';
 import { runOneStage } from './cli/stages.ts';
 
 const commands: Record<string, { help: string; run: (args: string[]) => number | Promise<number> }> = {
-  validate: { help: 'check every collection and print every problem as file:row:field: message', run: validate },
+  validate: {
+    help: 'check every collection; problems as file:row:field: message (many: summarized by kind, all in build/reports/problems.txt; --max-errors N stops early)',
+    run: validate,
+  },
   ingest: { help: 'validate, then write the normalized records', run: ingest },
   'qc-subtitles': {
     help: 'check subtitle files (SRT/WebVTT); prints file:cue: message, exit 1 on any error (--strict: warnings too)',

@@ -4,7 +4,7 @@
 // builds an info.json that lists only scale factors and sizes whose files are all on disk.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { IiifInfo } from '../images/manifest.ts';
+import type { IiifInfo } from '../../formats/manifests/images.ts';
 
 export const TILE_FILE = '0/default.jpg';
 

@@ -3,7 +3,8 @@
 // Collection per collection, and a top Collection. Content language maps keep the record's own languages.
 import { LOCALES } from '../../model/locales.ts';
 import type { Artifact, Collection, LangMap } from '../../model/schema.ts';
-import type { ImageEntry } from '../images/manifest.ts';
+import type { ImageEntry } from '../../formats/manifests/images.ts';
+import { iiifManifestPath } from '../../formats/urls.ts';
 
 export const PRESENTATION_CONTEXT = 'http://iiif.io/api/presentation/3/context.json';
 export type IiifLangMap = Record<string, string[]>;
@@ -12,7 +13,6 @@ export interface IiifUrls {
   baseUrl: string;
 }
 
-export const manifestPath = (artifactId: string): string => `/iiif/manifests/${encodeURIComponent(artifactId)}.json`;
 export const collectionPath = (slug: string): string => `/iiif/collections/${slug}.json`;
 export const TOP_COLLECTION_PATH = '/iiif/collection.json';
 
@@ -75,7 +75,7 @@ export interface CanvasImage {
 }
 
 export function artifactManifest(a: Artifact, images: CanvasImage[], urls: IiifUrls) {
-  const id = `${urls.baseUrl}${manifestPath(a.id)}`;
+  const id = `${urls.baseUrl}${iiifManifestPath(a.id)}`;
   const canvasBase = id.replace(/\.json$/, '');
   return {
     '@context': PRESENTATION_CONTEXT,
@@ -138,7 +138,7 @@ export interface ManifestRef {
 }
 
 export function manifestRef(a: Artifact, first: ImageEntry, urls: IiifUrls): ManifestRef {
-  return { id: `${urls.baseUrl}${manifestPath(a.id)}`, label: langMap(a.title)!, thumbnail: thumbnail(first) };
+  return { id: `${urls.baseUrl}${iiifManifestPath(a.id)}`, label: langMap(a.title)!, thumbnail: thumbnail(first) };
 }
 
 export function collectionDoc(c: Collection, items: ManifestRef[], urls: IiifUrls) {

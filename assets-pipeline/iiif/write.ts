@@ -4,13 +4,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { mediaDir } from '../../model/paths.ts';
 import { readCollections, streamArtifacts } from '../../model/store.ts';
-import { imageKey, type ImageManifest } from '../images/manifest.ts';
+import { imageKey, type ImageManifest } from '../../formats/manifests/images.ts';
+import { iiifManifestPath } from '../../formats/urls.ts';
 import { writeIfChanged } from '../write-if-changed.ts';
 import {
   artifactManifest,
   collectionDoc,
   collectionPath,
-  manifestPath,
   manifestRef,
   TOP_COLLECTION_PATH,
   topCollection,
@@ -56,7 +56,7 @@ export async function writePresentation(images: ImageManifest, urls: IiifUrls): 
         if (entry) canvases.push({ entry, ...(m.label ? { label: m.label } : {}) });
       }
       if (!canvases.length) continue;
-      const file = fileFor(manifestPath(a.id));
+      const file = fileFor(iiifManifestPath(a.id));
       if (writeIfChanged(file, JSON.stringify(artifactManifest(a, canvases, urls), null, 1))) summary.written++;
       manifestNames.add(path.basename(file));
       refs.push(manifestRef(a, canvases[0]!.entry, urls));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import type { Metadata, OutputInfo, Sharp } from 'sharp';
 import { buildInfo, completeLevel0 } from '../iiif/level0.ts';
-import type { IiifInfo } from './manifest.ts';
+import type { IiifInfo } from '../../formats/manifests/images.ts';
 import type { DerivativeSettings } from './settings.ts';
 
 /** A problem with the input itself (not a bug): reported with record and file, the run goes on. */

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { contentDir } from '../../model/paths.ts';
 import { readCollections, streamArtifacts } from '../../model/store.ts';
-import { imageKey } from './manifest.ts';
+import { imageKey } from '../../formats/manifests/images.ts';
 
 export interface ImageSource {
   key: string;

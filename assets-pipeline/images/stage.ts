@@ -10,7 +10,7 @@ import pLimit from 'p-limit';
 import writeFileAtomic from 'write-file-atomic';
 import { assetsDir } from '../../model/paths.ts';
 import { writePresentation, type PresentationSummary } from '../iiif/write.ts';
-import { imageManifestFile, type ImageEntry, type ImageManifest } from './manifest.ts';
+import { IMAGE_MANIFEST_VERSION, imageManifestFile, imageManifestJson, type ImageEntry, type ImageManifest } from '../../formats/manifests/images.ts';
 import { ImageInputError, renderImage, VARIANT_FILES, type RenderResult } from './render.ts';
 import { DEFAULT_SETTINGS, pixelLimitFromEnv, settingsHash, type DerivativeSettings } from './settings.ts';
 import { collectImageSources, type ImageProblem, type ImageSource } from './sources.ts';
@@ -186,13 +186,14 @@ export async function runImageStage(options: ImageStageOptions = {}): Promise<Im
     a !== undefined && a.id === b.id && a.size === b.size && a.mtimeMs === b.mtimeMs && a.entry === b.entry;
   const dirty =
     prevState?.settings !== sHash ||
+    prevState.manifestVersion !== IMAGE_MANIFEST_VERSION ||
     Object.keys(prev).length !== Object.keys(next).length ||
     Object.entries(next).some(([k, e]) => !same(prev[k], e)) ||
     !fs.existsSync(imageManifestFile());
   if (dirty) {
     fs.mkdirSync(assetsDir(), { recursive: true });
-    writeIfChanged(imageManifestFile(), JSON.stringify(manifest, null, 1));
-    await writeState({ settings: sHash, entries: next });
+    writeIfChanged(imageManifestFile(), imageManifestJson(manifest));
+    await writeState({ settings: sHash, manifestVersion: IMAGE_MANIFEST_VERSION, entries: next });
   }
 
   const presentation = options.presentation === false ? undefined : await writePresentation(manifest, { baseUrl });

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { assetsDir, imageStoreDir, mediaDir } from '../../model/paths.ts';
-import type { ImageEntry } from './manifest.ts';
+import type { ImageEntry } from '../../formats/manifests/images.ts';
 import { RENDER_META, type RenderResult } from './render.ts';
 
 export const IMAGE_ID = /^[0-9a-f]{16}-[0-9a-f]{8}$/;
@@ -52,6 +52,8 @@ export interface StateEntry {
 
 export interface StageState {
   settings: string;
+  /** The images.json version the manifest was written with: a newer one rewrites it even if no image moved. */
+  manifestVersion?: number;
   entries: Record<string, StateEntry>;
 }
 

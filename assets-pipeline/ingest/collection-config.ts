@@ -58,8 +58,16 @@ const fieldsSchema = z
     credit: langSpec.optional(),
     rights: scalarSpec.optional(),
     sourceUrl: scalarSpec.optional(),
-    date: z.object({ display: langSpec.optional(), years: scalarSpec.optional() }).strict().optional(),
-    /** `derive` names the dynasty/period from the date's years. */
+    /** `years` reads one column, or a start and an end column (`{ start: …, end: … }`). */
+    date: z
+      .object({
+        display: langSpec.optional(),
+        years: z.union([scalarSpec, z.object({ start: scalarSpec, end: scalarSpec.optional() }).strict()]).optional(),
+      })
+      .strict()
+      .optional(),
+    /** `derive` names the period from the date's years in the collection's `chronology`; mapped labels are
+     * reconciled to that chronology's labels. */
     period: z.union([z.literal('derive'), langSpec]).optional(),
     objectType: langSpec.optional(),
     materials: z.array(langSpec).optional(),
@@ -86,6 +94,9 @@ export const collectionConfig = z
     rights: rightsUri,
     credit: langMap,
     sourceUrl: httpUrl.optional(),
+    /** Chronologies (files in model/chronologies/ or content/chronologies/, e.g. `chinese-dynasties`) that
+     * periods derive from and reconcile to, and whose reign names date text may use. */
+    chronology: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
     /** The records file, relative to the collection folder. */
     records: z.string().regex(/\.(csv|jsonl)$/, 'must name a .csv or .jsonl file'),
     fields: fieldsSchema,

@@ -16,9 +16,10 @@ import {
 } from '../../model/schema.ts';
 import { ARTIFACTS_DIR, COLLECTIONS_FILE, PLACES_FILE } from '../../model/store.ts';
 import { loadCollectionConfig } from './collection-config.ts';
-import { mapRecord, mappingPaths } from './map-record.ts';
+import { mapRecord, mappingPaths, type MapContext } from './map-record.ts';
 import { Problems } from './problems.ts';
-import { readRows } from './read-rows.ts';
+import { readKeys, readRows } from './read-rows.ts';
+import { chronologyFiles, namedRanges, periodMatcher, readChronology, type Chronology } from '../../model/periods.ts';
 import { loadYaml, type KeyPath } from './yaml-file.ts';
 import { collectionKey, readReuse, sharedInputs, writeReuse, type ReuseIndex } from './reuse.ts';
 import { writeIfChanged } from '../write-if-changed.ts';
@@ -87,21 +88,34 @@ export function ingestCollection(
   if (!loaded) return undefined;
   const { config, lineOf } = loaded;
   if (config.id !== path.basename(dir)) problems.add(configFile, lineOf(['id']), 'id', `must equal the folder name "${path.basename(dir)}"`);
-  const recordsFile = path.join(dir, config.records);
+  const recordsFile = path.resolve(dir, config.records);
   if (!fs.existsSync(recordsFile)) {
     problems.add(configFile, lineOf(['records']), 'records', `file not found: ${config.records}`);
     return undefined;
   }
-  const table = readRows(recordsFile, problems);
-  let mappingOk = true;
+  // Resolved with symlinks and compared with a separator, so neither `../` nor a link leads outside.
+  const realDir = fs.realpathSync(dir);
+  if (!fs.realpathSync(recordsFile).startsWith(realDir + path.sep)) {
+    problems.add(configFile, lineOf(['records']), 'records', `"${config.records}" is outside the collection folder: the records file must be inside it`);
+    return undefined;
+  }
+  const ctx = mapContext(config.chronology, path.join(path.dirname(path.dirname(dir)), 'chronologies'), (msg) =>
+    problems.add(configFile, lineOf(['chronology']), 'chronology', msg),
+  );
+  if (config.fields.period === 'derive' && !config.chronology)
+    problems.add(configFile, lineOf(['fields', 'period']), 'fields.period', '`derive` needs the collection to name its `chronology` (e.g. chinese-dynasties)');
+  // Keys first (the header for CSV, one pass without keeping rows for JSONL), so a mapping naming an unknown
+  // column is reported once instead of as an empty field in every row.
+  const keys = readKeys(recordsFile, new Problems());
+  let mappingOk = !!ctx;
   for (const { path: col, at } of mappingPaths(config.fields)) {
-    if (!table.keys.has(col) && table.rows.length) {
+    if (!keys.has(col) && keys.size) {
       mappingOk = false;
-      const known = [...table.keys]
-        .filter((k) => !k.includes('.'))
+      const known = [...keys]
+        .filter((k) => !k.includes('.') && !k.includes('['))
         .slice(0, 12)
         .join(', ');
-      problems.add(configFile, lineOf(at), at.join('.'), `unknown column "${col}" (the file has: ${known}${table.keys.size > 12 ? ', …' : ''})`);
+      problems.add(configFile, lineOf(at), at.join('.'), `unknown column "${col}" (the file has: ${known}${keys.size > 12 ? ', …' : ''})`);
     }
   }
   for (const p of config.fields.places ?? []) {
@@ -109,33 +123,48 @@ export function ingestCollection(
       problems.add(configFile, lineOf(['fields', 'places']), 'places', `unknown place "${p.place}" (not in content/places.yaml)`);
   }
   const artifacts: Stored<Artifact>[] = [];
-  if (mappingOk) {
-    const mediaRoot = path.join(dir, 'media');
-    for (const row of table.rows) {
-      const result = mapRecord(config, row.data);
-      if (!result.ok) for (const p of result.problems) problems.add(recordsFile, row.line, p.field, p.message);
-      const rec = result.ok ? result.record : result.input;
-      const hash = hashRecord(rec);
-      const first = rec.id ? seenIds.get(rec.id) : undefined;
-      if (first) {
-        // A repeated row that says exactly the same thing is harmless (real exports contain them); a repeated
-        // id with different content is a conflict the curator must resolve.
-        if (first.hash === hash) problems.warn(recordsFile, row.line, 'id', `repeats the identical record at ${first.at}; skipped`);
-        else problems.add(recordsFile, row.line, 'id', `duplicate id "${rec.id}" (first used at ${first.at})`);
-        continue;
-      }
-      if (rec.id) seenIds.set(rec.id, { at: `${path.relative(process.cwd(), recordsFile)}:${row.line}`, hash });
-      let mediaOk = true;
-      (rec.media ?? []).forEach((m, i) => {
-        const err = mediaPath.safeParse(m.path).success ? checkMedia(mediaRoot, m.path) : 'media path must stay inside the collection media folder';
-        if (err && !(result.ok === false && result.problems.some((p) => p.field === `media.${i}.path`))) {
-          mediaOk = false;
-          problems.add(recordsFile, row.line, `media.${i}.path`, err);
-        }
-      });
-      if (result.ok && mediaOk) artifacts.push({ ...result.record, hash });
+  const unmatched = new Map<string, { count: number; at: number }>();
+  const mediaRoot = path.join(dir, 'media');
+  readRows(recordsFile, problems, (row) => {
+    if (!mappingOk || !ctx) return !problems.stopped;
+    const result = mapRecord(config, row.data, ctx);
+    for (const w of result.warnings) problems.warn(recordsFile, row.line, w.field, w.message);
+    for (const label of result.unmatchedPeriods) {
+      const u = unmatched.get(label);
+      if (u) u.count++;
+      else unmatched.set(label, { count: 1, at: row.line });
     }
-  }
+    if (!result.ok) for (const p of result.problems) problems.add(recordsFile, row.line, p.field, p.message);
+    const rec = result.ok ? result.record : result.input;
+    const hash = hashRecord(rec);
+    const first = rec.id ? seenIds.get(rec.id) : undefined;
+    if (first) {
+      // A repeated row that says exactly the same thing is harmless (real exports contain them); a repeated
+      // id with different content is a conflict the curator must resolve.
+      if (first.hash === hash) problems.warn(recordsFile, row.line, 'id', `repeats the identical record at ${first.at}; skipped`);
+      else problems.add(recordsFile, row.line, 'id', `duplicate id "${rec.id}" (first used at ${first.at})`);
+      return !problems.stopped;
+    }
+    if (rec.id) seenIds.set(rec.id, { at: `${path.relative(process.cwd(), recordsFile)}:${row.line}`, hash });
+    let mediaOk = true;
+    (rec.media ?? []).forEach((m, i) => {
+      const err = mediaPath.safeParse(m.path).success ? checkMedia(mediaRoot, m.path) : 'media path must stay inside the collection media folder';
+      if (err && !(result.ok === false && result.problems.some((p) => p.field === `media.${i}.path`))) {
+        mediaOk = false;
+        problems.add(recordsFile, row.line, `media.${i}.path`, err);
+      }
+    });
+    if (result.ok && mediaOk) artifacts.push({ ...result.record, hash });
+    return !problems.stopped;
+  });
+  const names = ctx?.chronologies.map((c) => c.id).join(', ');
+  for (const [label, { count, at }] of [...unmatched].sort((a, b) => b[1].count - a[1].count))
+    problems.warn(
+      recordsFile,
+      at,
+      'period',
+      `period label "${label}" matches no period of ${names} (${count} record${count > 1 ? 's' : ''}): shown as written, not reconciled`,
+    );
   const coll = collectionSchema.parse({
     type: 'collection',
     id: config.id,
@@ -149,13 +178,37 @@ export function ingestCollection(
   return { collection: { ...coll, hash: hashRecord({ coll, items: artifacts.map((a) => a.hash) }) }, artifacts };
 }
 
+/** The chronologies a collection names, resolved to files (built-in or the site's own); undefined after
+ * reporting a name that is not one. */
+function mapContext(names: string | string[] | undefined, siteDir: string, report: (msg: string) => void): MapContext | undefined {
+  const list = names === undefined ? [] : Array.isArray(names) ? names : [names];
+  const files = chronologyFiles(siteDir);
+  const chronologies: Chronology[] = [];
+  for (const n of list) {
+    const file = files.get(n);
+    if (!file) {
+      report(`unknown chronology "${n}" (known: ${[...files.keys()].join(', ')})`);
+      return undefined;
+    }
+    try {
+      chronologies.push(readChronology(file));
+    } catch (e) {
+      report((e as Error).message);
+      return undefined;
+    }
+  }
+  return { chronologies, named: namedRanges(chronologies), matchPeriod: chronologies.length ? periodMatcher(chronologies) : undefined };
+}
+
 export interface IngestOptions {
   /** Published records folder: collections unchanged since they were published there are not read again. */
   reuseFrom?: string;
+  /** Stop reading after this many errors (the run fails either way; this only saves time on a bad mapping). */
+  maxErrors?: number;
 }
 
 export function ingestAll(root = contentDir(), options: IngestOptions = {}): IngestResult {
-  const problems = new Problems();
+  const problems = new Problems(options.maxErrors);
   const places = readPlaces(root, problems);
   const placeIds = new Set(places.map((p) => p.id));
   const collDir = path.join(root, 'collections');
@@ -167,14 +220,17 @@ export function ingestAll(root = contentDir(), options: IngestOptions = {}): Ing
   const previous = reuseFrom ? readReuse(reuseFrom) : {};
   const shared = reuseFrom ? sharedInputs(path.join(root, 'places.yaml')) : '';
   const reuse: ReuseIndex = {};
-  const dirs = fs.existsSync(collDir)
-    ? fs
-        .readdirSync(collDir, { withFileTypes: true })
-        .filter((d) => d.isDirectory())
-        .map((d) => d.name)
-        .sort()
-    : [];
+  const entries = fs.existsSync(collDir) ? fs.readdirSync(collDir, { withFileTypes: true }) : [];
+  // A linked folder could bring in anything on the machine: it is refused with a word, never silently skipped.
+  for (const d of entries)
+    if (d.isSymbolicLink())
+      problems.add(path.join(collDir, d.name), 0, '-', 'is a symbolic link: a collection must be a real folder inside content/collections (not read)');
+  const dirs = entries
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   for (const name of dirs) {
+    if (problems.stopped) break;
     const dir = path.join(collDir, name);
     const key = reuseFrom ? collectionKey(dir, shared) : '';
     const before = previous[name];

@@ -11,6 +11,8 @@ export interface Problem {
 }
 
 export class Problems {
+  /** `maxErrors`: after that many errors `stopped` turns true and readers stop early. */
+  constructor(readonly maxErrors = Number.POSITIVE_INFINITY) {}
   readonly list: Problem[] = [];
   /** Reported but not blocking: the data is usable as it is. */
   readonly warnings: Problem[] = [];
@@ -19,6 +21,9 @@ export class Problems {
   }
   add(file: string, row: number, field: string, message: string): void {
     this.list.push({ file, row, field: field || '-', message });
+  }
+  get stopped(): boolean {
+    return this.list.length >= this.maxErrors;
   }
   get count(): number {
     return this.list.length;

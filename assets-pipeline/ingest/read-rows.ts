@@ -1,7 +1,9 @@
-// Reads a collection's records file into rows with their line numbers. Encoding and syntax problems are
-// reported per line and the readable rows are still returned, so validation can list every problem at once.
+// Reads a collection's records file row by row with flat memory: the file is read in chunks, split into
+// lines (so a bad UTF-8 byte or an overlong line is reported at its line and the other lines survive), and
+// each row is handed to the caller and not kept. Every string cell passes the text hygiene of cell-text.ts.
 import fs from 'node:fs';
-import { parse as parseCsv } from 'csv-parse/sync';
+import { type CsvError, Parser } from 'csv-parse';
+import { cleanCell, MAX_CELL_CHARS, MAX_LINE_BYTES } from './cell-text.ts';
 import type { Problems } from './problems.ts';
 
 export type Cell = string | number | boolean | null | Cell[] | { [key: string]: Cell };
@@ -10,37 +12,77 @@ export interface SourceRow {
   line: number;
   data: Row;
 }
-export interface SourceTable {
-  rows: SourceRow[];
-  /** Every column (CSV) or key path (JSONL, dotted) seen, to check the mapping against. */
-  keys: Set<string>;
-}
+/** Return false to stop reading. */
+export type RowSink = (row: SourceRow) => boolean | undefined;
 
+const CHUNK = 1 << 20;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Decodes line by line so a bad byte is reported at its line and the other lines survive. */
-function decodeLines(file: string, bytes: Buffer, problems: Problems): string {
+/** Calls `onLine` for each physical line (1-based numbers) with its decoded text, or undefined when it was
+ * refused (bad UTF-8, too long), after reporting it. */
+function eachLine(file: string, problems: Problems, onLine: (text: string | undefined, line: number) => boolean): void {
+  const fd = fs.openSync(file, 'r');
   try {
-    return utf8.decode(bytes);
-  } catch {
-    const out: string[] = [];
-    let start = 0;
+    const buf = Buffer.alloc(CHUNK);
+    let carry: Buffer[] = [];
+    let carryLen = 0;
+    let skipping = false;
     let line = 1;
-    while (start <= bytes.length) {
-      let end = bytes.indexOf(0x0a, start);
-      if (end === -1) end = bytes.length;
-      const chunk = bytes.subarray(start, end);
-      try {
-        out.push(utf8.decode(chunk));
-      } catch {
-        problems.add(file, line, '-', 'not valid UTF-8: save the file as UTF-8 (this line is skipped)');
-        out.push('');
+    const emit = (bytes: Buffer): boolean => {
+      const n = line++;
+      if (skipping) {
+        skipping = false;
+        return onLine(undefined, n);
       }
-      start = end + 1;
-      line++;
+      let text: string;
+      try {
+        text = utf8.decode(bytes);
+      } catch {
+        problems.add(file, n, '-', 'not valid UTF-8: save the file as UTF-8 (this line is skipped)');
+        return onLine(undefined, n);
+      }
+      return onLine(text, n);
+    };
+    for (;;) {
+      const got = fs.readSync(fd, buf, 0, CHUNK, null);
+      if (got === 0) break;
+      let start = 0;
+      for (;;) {
+        const nl = buf.indexOf(0x0a, start);
+        if (nl === -1 || nl >= got) break;
+        const piece = buf.subarray(start, nl);
+        const whole = carryLen ? Buffer.concat([...carry, piece]) : piece;
+        carry = [];
+        carryLen = 0;
+        if (!emit(whole)) return;
+        start = nl + 1;
+      }
+      if (start < got && !skipping) {
+        carry.push(Buffer.from(buf.subarray(start, got)));
+        carryLen += got - start;
+        if (carryLen > MAX_LINE_BYTES) {
+          problems.add(file, line, '-', `line is longer than ${MAX_LINE_BYTES / 1024 / 1024} MiB: skipped unread`);
+          carry = [];
+          carryLen = 0;
+          skipping = true;
+        }
+      }
     }
-    return out.join('\n');
+    if (carryLen || skipping) emit(Buffer.concat(carry));
+  } finally {
+    fs.closeSync(fd);
   }
+}
+
+function cleanValue(value: Cell, file: string, line: number, key: string, problems: Problems): Cell {
+  if (typeof value === 'string') return cleanCell(value, file, line, key, problems);
+  if (Array.isArray(value)) return value.map((v) => cleanValue(v, file, line, key, problems));
+  if (value && typeof value === 'object') {
+    const out: Record<string, Cell> = {};
+    for (const [k, v] of Object.entries(value)) out[cleanCell(k, file, line, key, problems)] = cleanValue(v, file, line, key ? `${key}.${k}` : k, problems);
+    return out;
+  }
+  return value;
 }
 
 function collectKeys(value: Cell, prefix: string, keys: Set<string>): void {
@@ -50,63 +92,103 @@ function collectKeys(value: Cell, prefix: string, keys: Set<string>): void {
       keys.add(p);
       collectKeys(v, p, keys);
     }
+  } else if (Array.isArray(value)) {
+    // Keys inside arrays of objects are reachable as `list[].key`.
+    for (const item of value) collectKeys(item, `${prefix}[]`, keys);
   }
 }
 
-function readJsonl(file: string, text: string, problems: Problems): SourceTable {
-  const rows: SourceRow[] = [];
-  const keys = new Set<string>();
-  text.split('\n').forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line) return;
+function readJsonl(file: string, problems: Problems, keys: Set<string>, onRow: RowSink): void {
+  eachLine(file, problems, (raw, line) => {
+    const text = raw?.trim();
+    if (!text) return true;
+    let data: Cell;
     try {
-      const data = JSON.parse(line) as Cell;
-      if (!data || typeof data !== 'object' || Array.isArray(data)) {
-        problems.add(file, i + 1, '-', 'each line must be one JSON object');
-        return;
-      }
-      collectKeys(data, '', keys);
-      rows.push({ line: i + 1, data });
+      data = JSON.parse(text) as Cell;
     } catch (e) {
-      problems.add(file, i + 1, '-', `not valid JSON: ${(e as Error).message}`);
+      problems.add(file, line, '-', `not valid JSON: ${(e as Error).message}`);
+      return true;
     }
+    if (!data || typeof data !== 'object' || Array.isArray(data)) {
+      problems.add(file, line, '-', 'each line must be one JSON object');
+      return true;
+    }
+    collectKeys(data, '', keys);
+    return onRow({ line, data: cleanValue(data, file, line, '', problems) as Row }) !== false;
   });
-  return { rows, keys };
 }
 
-function readCsv(file: string, text: string, problems: Problems): SourceTable {
-  const rows: SourceRow[] = [];
-  let header: string[] = [];
-  const records = parseCsv(text, {
+// csv-parse's record API (the one its own sync entry point drives), used directly so rows stream through a
+// synchronous caller; the Parser stream exposes it as `api`.
+interface CsvApi {
+  parse(buf: Buffer | undefined, end: boolean, push: (record: { record: string[]; info: { lines: number } }) => void, close: () => void): Error | undefined;
+}
+
+function readCsv(file: string, problems: Problems, keys: Set<string>, onRow: RowSink): void {
+  let header: string[] | undefined;
+  let stop = false;
+  const skipped = new Set<number>();
+  const parser = new Parser({
     bom: true,
-    columns: (h: string[]) => (header = h.map((c) => c.trim())),
     skip_empty_lines: true,
     info: true,
     relax_column_count: false,
     skip_records_with_error: true,
+    max_record_size: MAX_CELL_CHARS * 4,
     on_skip: (err) => {
       // csv-parse may report one broken record more than once; one message per line is enough.
-      const last = problems.list.at(-1);
       const line = Number(err?.lines ?? 0);
-      if (err && !(last && last.file === file && last.row === line))
-        problems.add(file, line, '-', `CSV: ${err.message.replace(/^Invalid Record Length:/, 'wrong number of cells:')}`);
+      if (!err || skipped.has(line)) return undefined;
+      skipped.add(line);
+      const msg =
+        err.code === 'CSV_MAX_RECORD_SIZE'
+          ? `record is larger than ${(MAX_CELL_CHARS * 4).toLocaleString('en')} characters: skipped`
+          : err.message.replace(/^Invalid Record Length:/, 'wrong number of cells:');
+      problems.add(file, line, '-', `CSV: ${msg}`);
       return undefined;
     },
-  }) as { record: Record<string, string>; info: { lines: number } }[];
-  for (const { record, info } of records) rows.push({ line: info.lines, data: record });
-  return { rows, keys: new Set(header) };
+  });
+  const api = (parser as unknown as { api: CsvApi }).api;
+  const push = ({ record, info }: { record: string[]; info: { lines: number } }): void => {
+    if (stop) return;
+    if (!header) {
+      header = record.map((c) => c.trim());
+      for (const h of header) keys.add(h);
+      return;
+    }
+    const data: Row = {};
+    header.forEach((h, i) => {
+      data[h] = cleanCell(record[i] ?? '', file, info.lines, h, problems);
+    });
+    if (onRow({ line: info.lines, data }) === false) stop = true;
+  };
+  const fail = (err: Error | undefined): boolean => {
+    if (!err) return false;
+    const e = err as CsvError & { lines?: number };
+    problems.add(file, e.lines ?? 0, '-', `CSV: ${e.message}`);
+    return true;
+  };
+  let failed = false;
+  eachLine(file, problems, (text) => {
+    // A refused line still counts as a line, so later line numbers stay true.
+    failed = fail(api.parse(Buffer.from(`${text ?? ''}\n`), false, push, () => {}));
+    return !failed && !stop;
+  });
+  if (!failed && !stop) fail(api.parse(undefined, true, push, () => {}));
 }
 
-export function readRows(file: string, problems: Problems): SourceTable {
-  const text = decodeLines(file, fs.readFileSync(file), problems);
-  try {
-    return file.endsWith('.csv') ? readCsv(file, text, problems) : readJsonl(file, text, problems);
-  } catch (e) {
-    // csv-parse throws only for errors it cannot skip past (e.g. an unclosed quote at end of file).
-    const err = e as Error & { lines?: number };
-    problems.add(file, err.lines ?? 0, '-', `CSV: ${err.message}`);
-    return { rows: [], keys: new Set() };
-  }
+/** Streams the rows of a .csv or .jsonl file to `onRow`; returns every column (CSV) or key path (JSONL, dotted;
+ * `a[].b` inside arrays) seen, to check the mapping against. */
+export function readRows(file: string, problems: Problems, onRow: RowSink): Set<string> {
+  const keys = new Set<string>();
+  if (file.endsWith('.csv')) readCsv(file, problems, keys, onRow);
+  else readJsonl(file, problems, keys, onRow);
+  return keys;
+}
+
+/** The columns or key paths of a records file, read without keeping rows (the header alone for CSV). */
+export function readKeys(file: string, problems: Problems): Set<string> {
+  return readRows(file, problems, () => !file.endsWith('.csv'));
 }
 
 /** Resolves `a.b.c` against a row: an exact column name first (CSV headers may contain dots), then a path. */

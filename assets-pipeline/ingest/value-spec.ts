@@ -94,27 +94,6 @@ function fillTemplate(tpl: string, lang: Locale, lookup: TemplateLookup): string
     .trim();
 }
 
-/** Years from display text: "1756", "1736-1795", "206 BCE - 220", "前206年", "11th century". */
-export function parseYears(text: string): { from: number; to: number } | undefined {
-  const century = /(\d{1,2})(?:st|nd|rd|th)\s+century(\s*(?:BCE|BC))?/i.exec(text);
-  if (century) {
-    const c = Number(century[1]);
-    return century[2] ? { from: -c * 100, to: -(c - 1) * 100 - 1 } : { from: (c - 1) * 100, to: c * 100 - 1 };
-  }
-  const years: number[] = [];
-  const re = /(公元前|前)?\s*((?<!\d)-?\d{1,4})(?!\d)\s*(?:年)?\s*(BCE|BC|B\.C\.)?/gi;
-  for (const m of text.matchAll(re)) {
-    let y = Number(m[2]);
-    if (m[1] || m[3]) y = -Math.abs(y);
-    years.push(y);
-    if (years.length === 2) break;
-  }
-  if (!years.length) return undefined;
-  const from = years[0]!;
-  const to = years[1] ?? from;
-  return from <= to ? { from, to } : undefined;
-}
-
 /** Every column or key path a spec reads, to check the mapping against the source's columns. */
 export function specPaths(spec: unknown): string[] {
   if (typeof spec === 'string') return [spec];

@@ -7,7 +7,8 @@ import { pathToFileURL } from 'node:url';
 import type { Document } from '@gltf-transform/core';
 import { ROOT } from '../../model/paths.ts';
 import { modelIO } from './optimize.ts';
-import { modelKey, type ModelSource, type Scene } from '../../model/scene.ts';
+import type { ModelSource, Scene } from '../../model/scene.ts';
+import { modelKey } from '../../formats/manifests/models.ts';
 
 export interface ModelJob {
   key: string;

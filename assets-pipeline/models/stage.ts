@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { assetsDir, contentDir, mediaDir, ROOT } from '../../model/paths.ts';
-import { readModelManifest, readScenes, type ModelLod, type ModelManifest } from '../../model/scene.ts';
+import { readScenes } from '../../model/scene.ts';
+import { MODEL_MANIFEST_VERSION, modelManifestPath, readPreviousModelManifest, type ModelLod, type ModelManifest } from '../../formats/manifests/models.ts';
 import { LODS, type LodSpec } from './lods.ts';
 import { optimizeLod } from './optimize.ts';
 import { jobFor, type ModelJob } from './sources.ts';
@@ -49,7 +50,7 @@ export async function runModelStage(opts: StageOptions = {}): Promise<StageSumma
   const assets = opts.assetsDir ?? assetsDir();
   const lods = opts.lods ?? LODS;
   const key = settingsKey(lods);
-  const manifestFile = path.join(assets, 'models.json');
+  const manifestFile = modelManifestPath(assets);
   const summary: StageSummary = { built: [], skipped: [], removed: [], failed: [], problems: [], bytes: {}, ms: 0 };
 
   const { scenes, problems } = readScenes(path.join(content, 'scenes'));
@@ -64,8 +65,8 @@ export async function runModelStage(opts: StageOptions = {}): Promise<StageSumma
       }
     }
 
-  const previous = readModelManifest(manifestFile);
-  const manifest: ModelManifest = { version: 1, settingsKey: key, models: {} };
+  const previous = readPreviousModelManifest(manifestFile, (line) => summary.problems.push(line));
+  const manifest: ModelManifest = { version: MODEL_MANIFEST_VERSION, settingsKey: key, models: {} };
   // An unchanged manifest keeps its mtime: the site (and the scene bench) rebuild only when models changed.
   const save = () => writeIfChanged(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
   const urlToFile = (url: string) => path.join(media, ...url.split('/').filter(Boolean));

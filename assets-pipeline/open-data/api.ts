@@ -4,9 +4,9 @@
 import { LOCALES } from '../../model/locales.ts';
 import { rightsInfo } from '../../model/rights.ts';
 import type { Artifact, Collection, Stored } from '../../model/schema.ts';
-import type { ImageEntry } from '../images/manifest.ts';
-import { artifactJsonLd, collectionJsonLd, type JsonLd } from './json-ld.ts';
-import { absolute, artifactPage, CITATION_EXT, collectionPage, openDataPaths, siteOrigin, type CitationFormat } from './urls.ts';
+import type { ImageEntry } from '../../formats/manifests/images.ts';
+import { artifactJsonLd, collectionJsonLd, type JsonLd } from '../../formats/json-ld.ts';
+import { absolute, artifactPage, CITATION_EXT, collectionPage, openDataPaths, siteOrigin, type CitationFormat } from '../../formats/urls.ts';
 
 /** Items per listing page: small enough to fetch quickly, few enough files at 150k (750 pages). */
 export const API_PAGE_SIZE = 200;

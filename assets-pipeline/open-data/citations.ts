@@ -5,7 +5,7 @@ import type { Locale } from '../../model/locales.ts';
 import { rightsInfo } from '../../model/rights.ts';
 import type { Artifact, Collection } from '../../model/schema.ts';
 import { pick, pickText } from '../../model/text.ts';
-import { artifactPage, siteOrigin } from './urls.ts';
+import { artifactPage, siteOrigin } from '../../formats/urls.ts';
 
 const CITE_LOCALE: Locale = 'en';
 

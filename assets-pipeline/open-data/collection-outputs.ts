@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { artifactsFile, streamArtifacts } from '../../model/store.ts';
 import type { Artifact, Collection, Stored } from '../../model/schema.ts';
-import { imageFor } from '../../site/lib/images.ts';
+import { imageFor } from '../../formats/manifests/images.ts';
 import { API_PAGE_SIZE, artifactApiDoc, artifactSummary, collectionApiDoc, collectionPageDoc } from './api.ts';
 import { openAtomic, type AtomicStream } from './atomic-stream.ts';
 import { toBibTeX, toCSL, toRIS } from './citations.ts';
@@ -14,7 +14,7 @@ import { csvHeader, csvRow, csvRows, downloadReadme, jsonlLine } from './downloa
 import { OAI_FOOTER, oaiHeader, oaiRecord, type OaiSettings } from './oai-pmh.ts';
 import type { OpenDataState } from './state.ts';
 import { writeIfChanged } from './sitemaps.ts';
-import { fileOf, openDataPaths } from './urls.ts';
+import { fileOf, openDataPaths } from '../../formats/urls.ts';
 
 export interface CollectionRun {
   dist: string;

@@ -6,8 +6,8 @@ import { LOCALES } from '../../model/locales.ts';
 import { rightsInfo } from '../../model/rights.ts';
 import type { Artifact, Collection, LangMap, Stored } from '../../model/schema.ts';
 import { pickText } from '../../model/text.ts';
-import type { ImageEntry } from '../images/manifest.ts';
-import { absolute, artifactPage, openDataPaths, siteOrigin } from './urls.ts';
+import type { ImageEntry } from '../../formats/manifests/images.ts';
+import { absolute, artifactPage, openDataPaths, siteOrigin } from '../../formats/urls.ts';
 
 const perLang = (name: string) => LOCALES.map((l) => `${name}_${l}`);
 const langCells = (m: LangMap | undefined) => LOCALES.map((l) => m?.[l] ?? '');
@@ -75,7 +75,12 @@ export function csvRow(a: Artifact, image: ImageEntry | undefined, origin = site
 
 /** The CSV starts with a byte-order mark so spreadsheet programs read the Chinese as UTF-8. */
 export const csvHeader = (): string => stringify([CSV_COLUMNS], { bom: true });
-export const csvRows = (rows: string[][]): string => stringify(rows);
+/** A cell a spreadsheet would run as a formula gets a leading apostrophe, as OWASP's CSV injection guidance
+ * advises (=, +, -, @, tab, CR); plain numbers such as BCE years (-206) are data, not formulas, and stay. */
+export function neutralizeFormula(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) && !/^-?\d+(?:\.\d+)?$/.test(cell) ? `'${cell}` : cell;
+}
+export const csvRows = (rows: string[][]): string => stringify(rows.map((r) => r.map(neutralizeFormula)));
 
 export function jsonlLine(a: Stored<Artifact>, image: ImageEntry | undefined, origin = siteOrigin()): string {
   const { hash: _hash, ...record } = a;

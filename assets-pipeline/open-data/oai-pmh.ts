@@ -7,7 +7,7 @@ import { rightsInfo } from '../../model/rights.ts';
 import type { Artifact, Collection, LangMap } from '../../model/schema.ts';
 import { pickText } from '../../model/text.ts';
 import { el, xmlEscape } from './xml.ts';
-import { absolute, artifactPage, collectionPage, openDataPaths, siteOrigin } from './urls.ts';
+import { absolute, artifactPage, collectionPage, openDataPaths, siteOrigin } from '../../formats/urls.ts';
 
 export interface OaiSettings {
   origin: string;

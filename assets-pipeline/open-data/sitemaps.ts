@@ -6,7 +6,7 @@ import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { DEFAULT_LOCALE, LOCALES, LOCALE_TAGS, type Locale } from '../../model/locales.ts';
 import { xmlEscape } from './xml.ts';
-import { absolute, fileOf, openDataPaths } from './urls.ts';
+import { absolute, fileOf, openDataPaths } from '../../formats/urls.ts';
 import { writeIfChanged as writeShared } from '../write-if-changed.ts';
 
 export const SITEMAP_MAX_URLS = 50_000;

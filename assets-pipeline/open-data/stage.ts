@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import { collectionImages, readImageManifest } from '../images/manifest.ts';
+import { collectionImages, readImageManifest } from '../../formats/manifests/images.ts';
 import { LOCALES } from '../../model/locales.ts';
 import { distDir } from '../../model/paths.ts';
 import { artifactsFile, readCollections } from '../../model/store.ts';
@@ -15,7 +15,7 @@ import { countLines, writeCollectionOutputs } from './collection-outputs.ts';
 import { oaiSettings } from './oai-pmh.ts';
 import { ensureRobots, walkPages, writeIfChanged, writeSitemaps, SITEMAP_MAX_BYTES, SITEMAP_MAX_URLS, type SitemapPage } from './sitemaps.ts';
 import { loadState, saveState, type OpenDataState } from './state.ts';
-import { CITATION_EXT, fileOf, openDataPaths, type CitationFormat } from './urls.ts';
+import { CITATION_EXT, fileOf, openDataPaths, type CitationFormat } from '../../formats/urls.ts';
 
 /** Bump when any output's format changes, so the next run rewrites everything. */
 const FORMAT_VERSION = 2;

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import YAML from 'yaml';
 import { z } from 'zod';
-import { DEFAULT_LAYOUT, type MeiliLayout } from '../../site/components/search/core/meili-layout.ts';
+import { DEFAULT_LAYOUT, type MeiliLayout } from '../../formats/search-index/meili-layout.ts';
 import { IndexError } from './errors.ts';
 
 const fileSchema = z.object({

@@ -2,11 +2,11 @@
 // preparation (prepare-doc.ts: vocabulary concepts, facet keys) as the static index, so both engines find the
 // same words and count the same facet values.
 import { createHash } from 'node:crypto';
-import type { FacetName } from '../../site/components/search/core/layout.ts';
-import { FACETS, LANGS } from '../../site/components/search/core/layout.ts';
-import type { MeiliDoc, MeiliLabelDoc } from '../../site/components/search/core/meili-layout.ts';
-import { hanIndexWords } from '../../site/components/search/core/han-grams.ts';
-import { prepareFor } from '../../site/components/search/core/tokenize.ts';
+import type { FacetName } from '../../formats/search-index/layout.ts';
+import { FACETS, LANGS } from '../../formats/search-index/layout.ts';
+import type { MeiliDoc, MeiliLabelDoc } from '../../formats/search-index/meili-layout.ts';
+import { hanIndexWords } from '../../formats/search-index/han-grams.ts';
+import { prepareFor } from '../../formats/search-index/tokenize.ts';
 import type { LangMap } from '../../model/schema.ts';
 import type { SearchDoc } from '../search/doc.ts';
 import { FacetDictionary } from '../search/facet-dictionary.ts';

@@ -13,10 +13,10 @@
 // (HERITAGE_MEILI_LAYOUT=perLocale) for a site that needs that ranking more than the resources.
 import { createHash } from 'node:crypto';
 import type { Settings } from 'meilisearch';
-import { FACETS } from '../../site/components/search/core/layout.ts';
-import type { MeiliLayout } from '../../site/components/search/core/meili-layout.ts';
-import { STOP } from '../../site/components/search/core/tokenize.ts';
-import type { Lang } from '../../site/components/search/core/tokenize.ts';
+import { FACETS } from '../../formats/search-index/layout.ts';
+import type { MeiliLayout } from '../../formats/search-index/meili-layout.ts';
+import { STOP } from '../../formats/search-index/tokenize.ts';
+import type { Lang } from '../../formats/search-index/tokenize.ts';
 
 const LANGS: Lang[] = ['zh', 'en', 'fr'];
 const LOCALE: Record<Lang, 'cmn' | 'eng' | 'fra'> = { zh: 'cmn', en: 'eng', fr: 'fra' };

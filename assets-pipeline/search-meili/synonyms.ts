@@ -7,10 +7,10 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
 import { contentDir } from '../../model/paths.ts';
-import { HAN } from '../../site/components/search/core/fold.ts';
-import { foldLatin } from '../../site/components/search/core/fold.ts';
-import { rewriteQuery } from '../../site/components/search/core/han-grams.ts';
-import { prepareFor } from '../../site/components/search/core/tokenize.ts';
+import { HAN } from '../../formats/search-index/fold.ts';
+import { foldLatin } from '../../formats/search-index/fold.ts';
+import { rewriteQuery } from '../../formats/search-index/han-grams.ts';
+import { prepareFor } from '../../formats/search-index/tokenize.ts';
 
 const file = z.object({ groups: z.array(z.array(z.string().min(1)).min(2)) });
 

@@ -1,6 +1,6 @@
 // What the search index is built from. Every content type becomes SearchDocs through an adapter here, so a
 // new type (scene, drama, subtitle cue) is one more adapter, not a second engine.
-import type { DocType } from '../../site/components/search/core/layout.ts';
+import type { DocType } from '../../formats/search-index/layout.ts';
 import type { Artifact, Collection, LangMap, Stored } from '../../model/schema.ts';
 import { rightsInfo } from '../../model/rights.ts';
 

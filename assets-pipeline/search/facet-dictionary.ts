@@ -1,10 +1,10 @@
 // Facet values seen while indexing: a stable key, a label per locale, a global count, and a compact code
 // (assigned by descending count once every document has been seen).
-import type { FacetName, FacetValue } from '../../site/components/search/core/layout.ts';
-import { FACETS } from '../../site/components/search/core/layout.ts';
-import { foldText } from '../../site/components/search/core/fold.ts';
+import type { FacetName, FacetValue } from '../../formats/search-index/layout.ts';
+import { FACETS } from '../../formats/search-index/layout.ts';
+import { foldText } from '../../formats/search-index/fold.ts';
 import type { LangMap } from '../../model/schema.ts';
-import type { Lang } from '../../site/components/search/core/tokenize.ts';
+import type { Lang } from '../../formats/search-index/tokenize.ts';
 
 interface Entry {
   key: string;

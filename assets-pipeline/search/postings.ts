@@ -1,8 +1,8 @@
 // In-memory posting lists, built in document order so each list is written as delta varints on the fly
 // (150k documents × 3 languages is ~20M postings: as JS arrays that would be several hundred MB).
-import { ByteWriter } from '../../site/components/search/core/codec.ts';
-import { FIELD_KINDS, LANGS, fieldBit } from '../../site/components/search/core/layout.ts';
-import { indexTerms } from '../../site/components/search/core/tokenize.ts';
+import { ByteWriter } from '../../formats/search-index/codec.ts';
+import { FIELD_KINDS, LANGS, fieldBit } from '../../formats/search-index/layout.ts';
+import { indexTerms } from '../../formats/search-index/tokenize.ts';
 import type { LangMap } from '../../model/schema.ts';
 
 export interface TermPostings {

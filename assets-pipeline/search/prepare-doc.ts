@@ -1,8 +1,8 @@
 // Turns a SearchDoc into what the writer stores: facet keys (through the vocabulary), the extra cross-language
 // text those concepts lend, and the display fields per locale.
-import type { FacetName, StoredDoc } from '../../site/components/search/core/layout.ts';
-import { LANGS } from '../../site/components/search/core/layout.ts';
-import type { Lang } from '../../site/components/search/core/tokenize.ts';
+import type { FacetName, StoredDoc } from '../../formats/search-index/layout.ts';
+import { LANGS } from '../../formats/search-index/layout.ts';
+import type { Lang } from '../../formats/search-index/tokenize.ts';
 import { pick } from '../../model/text.ts';
 import type { LangMap } from '../../model/schema.ts';
 import type { SearchDoc } from './doc.ts';

@@ -10,14 +10,13 @@ import writeFileAtomic from 'write-file-atomic';
 import { buildDir, distDir } from '../../model/paths.ts';
 import type { Collection, Stored } from '../../model/schema.ts';
 import { readCollections, streamAllArtifacts, streamArtifacts } from '../../model/store.ts';
-import { imageFor } from '../../site/lib/images.ts';
-import { collectionImages, readImageManifest } from '../images/manifest.ts';
+import { collectionImages, imageFor, readImageManifest } from '../../formats/manifests/images.ts';
 import { hashSources } from '../source-hash.ts';
 import { dramaCueDocs } from '../subtitles/cue-docs.ts';
 import { artifactToDocs, collectionToDoc, type SearchDoc } from './doc.ts';
 import { indexDoc, writeSearchIndex, type IndexedDoc, type WriteSummary } from './write-index.ts';
 
-const INDEXING_CODE = ['site/components/search/core', 'assets-pipeline/search', 'model/text.ts', 'model/rights.ts', 'site/lib/images.ts'];
+const INDEXING_CODE = ['formats/search-index', 'assets-pipeline/search', 'model/text.ts', 'model/rights.ts', 'formats/manifests/images.ts'];
 const thumbnail = { thumbnail: (r: Parameters<typeof imageFor>[0]) => imageFor(r)?.thumb.jpeg };
 
 interface CacheFile {

@@ -2,8 +2,8 @@
 // Records carry one or two languages; a concept found in a record lends the record its labels in the other
 // languages (indexed as low-weight text), and gives facets a stable key and a label in every locale.
 import fs from 'node:fs';
-import { foldText } from '../../site/components/search/core/fold.ts';
-import { indexTerms, type Lang } from '../../site/components/search/core/tokenize.ts';
+import { foldText } from '../../formats/search-index/fold.ts';
+import { indexTerms, type Lang } from '../../formats/search-index/tokenize.ts';
 import type { LangMap } from '../../model/schema.ts';
 
 export type ConceptKind = 'objectType' | 'material' | 'period';

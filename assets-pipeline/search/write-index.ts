@@ -1,12 +1,12 @@
-// Writes the static search index: see site/components/search/core/layout.ts for the files and why.
+// Writes the static search index: see formats/search-index/layout.ts for the files and why.
 // The whole index is written into a fresh sibling directory and renamed into place, so a killed build never
 // leaves a half-updated index (per-file temp+rename would cost an fsync per file for ~15k files).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import pLimit from 'p-limit';
-import { ByteWriter } from '../../site/components/search/core/codec.ts';
-import { encodeFacetColumns, type FacetTable } from '../../site/components/search/core/facet-columns.ts';
+import { ByteWriter } from '../../formats/search-index/codec.ts';
+import { encodeFacetColumns, type FacetTable } from '../../formats/search-index/facet-columns.ts';
 import {
   DOC_TYPES,
   FACETS,
@@ -20,9 +20,9 @@ import {
   paths,
   shardKey,
   type RootFile,
-} from '../../site/components/search/core/layout.ts';
-import { decodePostings } from '../../site/components/search/runtime/lexicon.ts';
-import { prepareFor } from '../../site/components/search/core/tokenize.ts';
+} from '../../formats/search-index/layout.ts';
+import { decodePostings } from '../../formats/search-index/lexicon.ts';
+import { prepareFor } from '../../formats/search-index/tokenize.ts';
 import type { SearchDoc } from './doc.ts';
 import { FacetDictionary } from './facet-dictionary.ts';
 import { prepareDocValues, registerFacets, type PreparedDoc } from './prepare-doc.ts';

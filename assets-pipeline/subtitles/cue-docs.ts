@@ -5,7 +5,7 @@ import { LOCALES, type Locale } from '../../model/locales.ts';
 import { episodeUrl, readDramas } from '../../model/drama.ts';
 import type { LangMap } from '../../model/schema.ts';
 import { pickText } from '../../model/text.ts';
-import { readEpisodeCues } from './stage.ts';
+import { readEpisodeCues } from '../../formats/manifests/subtitles.ts';
 
 /** Minimal search document shape; TODO conform to `SearchDoc` from assets-pipeline/search once it exists. */
 export interface CueSearchDoc {

@@ -6,6 +6,9 @@
 // Latin-script languages and 9 characters/s for Chinese.
 import type { SubtitleCue } from './parse.ts';
 import { plainText } from './parse.ts';
+import type { Finding } from '../../formats/manifests/subtitles.ts';
+
+export type { Finding };
 
 export const QC_LIMITS = {
   minDurationMs: 800,
@@ -18,16 +21,6 @@ export const QC_LIMITS = {
   /** A source cue counts as translated when target cues cover at least this share of its time. */
   minCoverageShare: 0.3,
 } as const;
-
-export type Severity = 'error' | 'warning';
-
-export interface Finding {
-  /** 1-based cue number in the checked file (for a missing cue, the source cue's); 0 for the file as a whole. */
-  cue: number;
-  severity: Severity;
-  code: 'parse' | 'timing' | 'overlap' | 'too-short' | 'too-long' | 'reading-speed' | 'too-many-lines' | 'line-too-long' | 'missing-cue' | 'empty';
-  message: string;
-}
 
 const CJK_LANGS = /^(zh|ja|ko|yue|wuu|cmn)(-|$)/;
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;

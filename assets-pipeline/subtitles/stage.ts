@@ -4,49 +4,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isRtl, readDramas, type LoadedDrama } from '../../model/drama.ts';
-import type { LangMap } from '../../model/schema.ts';
 import { assetsDir, mediaDir } from '../../model/paths.ts';
 import { parseSubtitleFile, plainText, toWebVtt, type ParsedSubtitles } from './parse.ts';
-import { checkAgainstSource, checkTrack, type Finding } from './qc.ts';
+import { checkAgainstSource, checkTrack } from './qc.ts';
+import {
+  episodeCuesPath,
+  SUBTITLE_MANIFEST_VERSION,
+  subtitleManifestPath,
+  type EpisodeCues,
+  type EpisodeSubtitles,
+  type Finding,
+  type SubtitleManifest,
+  type TrackReport,
+} from '../../formats/manifests/subtitles.ts';
 import { writeIfChanged } from '../write-if-changed.ts';
-
-export interface TrackReport {
-  lang: string;
-  label?: LangMap;
-  test: boolean;
-  rtl: boolean;
-  /** Site URL of the normalized WebVTT. */
-  url: string;
-  cues: number;
-  errors: number;
-  warnings: number;
-  /** Source cues that have a cue in this track at their time (equals `total` for the source itself). */
-  covered: number;
-  total: number;
-  findings: Finding[];
-  sourceFile: string;
-}
-
-export interface EpisodeSubtitles {
-  source?: string;
-  tracks: TrackReport[];
-}
-
-export interface SubtitleManifest {
-  version: 1;
-  dramas: Record<string, { episodes: Record<string, EpisodeSubtitles> }>;
-  loadErrors: { file: string; message: string }[];
-}
-
-/** Cues of one episode in every language: what the transcript and the search read. */
-export interface EpisodeCues {
-  drama: string;
-  episode: string;
-  tracks: { lang: string; rtl: boolean; cues: { start: number; end: number; text: string }[] }[];
-}
-
-export const subtitleManifestPath = (): string => path.join(assetsDir(), 'drama-subtitles.json');
-export const episodeCuesPath = (slug: string, ep: string): string => path.join(assetsDir(), 'drama-cues', slug, `${ep}.json`);
 
 function episodeReport({ drama, dir }: LoadedDrama, epIndex: number): { report: EpisodeSubtitles; cues: EpisodeCues; written: number } {
   const ep = drama.episodes[epIndex]!;
@@ -102,7 +73,7 @@ export interface SubtitleStageResult {
 export function runSubtitleStage(log: (line: string) => void = console.log): SubtitleStageResult {
   const { dramas, errors: loadErrors } = readDramas();
   for (const e of loadErrors) log(`${e.file}: ${e.message}`);
-  const manifest: SubtitleManifest = { version: 1, dramas: {}, loadErrors };
+  const manifest: SubtitleManifest = { version: SUBTITLE_MANIFEST_VERSION, dramas: {}, loadErrors };
   const result: SubtitleStageResult = { tracks: 0, written: 0, errors: 0, warnings: 0 };
   const keepDramas = new Set<string>();
   for (const loaded of dramas) {
@@ -131,20 +102,4 @@ export function runSubtitleStage(log: (line: string) => void = console.log): Sub
     `subtitles: ${result.tracks} tracks, ${result.written} written, QC ${result.errors} errors, ${result.warnings} warnings (see /{locale}/dramas/{slug}/qc/)`,
   );
   return result;
-}
-
-export function readSubtitleManifest(): SubtitleManifest | undefined {
-  try {
-    return JSON.parse(fs.readFileSync(subtitleManifestPath(), 'utf8')) as SubtitleManifest;
-  } catch {
-    return undefined;
-  }
-}
-
-export function readEpisodeCues(slug: string, ep: string): EpisodeCues | undefined {
-  try {
-    return JSON.parse(fs.readFileSync(episodeCuesPath(slug, ep), 'utf8')) as EpisodeCues;
-  } catch {
-    return undefined;
-  }
 }

@@ -9,30 +9,9 @@ import cliProgress from 'cli-progress';
 import writeFileAtomic from 'write-file-atomic';
 import { readDramas, type Drama, type Episode } from '../../model/drama.ts';
 import { assetsDir, mediaDir } from '../../model/paths.ts';
-import type { LangMap } from '../../model/schema.ts';
 import { encodeEpisode, VIDEO_SETTINGS, type EncodeJob, type EncodeResult } from './encode.ts';
 import { standInFont } from './standin.ts';
-
-export interface EpisodeVideo {
-  key: string;
-  duration: number;
-  standIn: boolean;
-  /** Site URLs (media is served at the site root). */
-  hls: string;
-  mp4: string;
-  poster: string;
-  sprite: { image: string; vtt: string; interval: number };
-  renditions: { width: number; height: number; bandwidth: number }[];
-  audio: { lang: string; original: boolean; standIn: boolean; label?: LangMap }[];
-}
-
-export interface VideoManifest {
-  version: 1;
-  settings: typeof VIDEO_SETTINGS;
-  dramas: Record<string, { episodes: Record<string, EpisodeVideo> }>;
-}
-
-export const videoManifestPath = (): string => path.join(assetsDir(), 'dramas.json');
+import { readPreviousVideoManifest, VIDEO_MANIFEST_VERSION, videoManifestPath, type EpisodeVideo, type VideoManifest } from '../../formats/manifests/video.ts';
 
 const sha = (data: crypto.BinaryLike): string => crypto.createHash('sha256').update(data).digest('hex');
 const fileHash = (file: string): string => sha(fs.readFileSync(file));
@@ -59,15 +38,6 @@ function episodeJob(d: Drama, ep: Episode, dir: string): { job: EncodeJob; key: 
     }),
   ).slice(0, 16);
   return { job, key };
-}
-
-function readManifest(): VideoManifest | undefined {
-  try {
-    const m = JSON.parse(fs.readFileSync(videoManifestPath(), 'utf8')) as VideoManifest;
-    return m.version === 1 ? m : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function entry(d: Drama, ep: Episode, key: string, r: EncodeResult, duration: number): EpisodeVideo {
@@ -99,8 +69,8 @@ export async function runVideoStage(log: (line: string) => void = console.log): 
   const started = Date.now();
   const { dramas, errors } = readDramas();
   for (const e of errors) log(`${e.file}: ${e.message}`);
-  const old = readManifest();
-  const manifest: VideoManifest = { version: 1, settings: VIDEO_SETTINGS, dramas: {} };
+  const old = readPreviousVideoManifest(log);
+  const manifest: VideoManifest = { version: VIDEO_MANIFEST_VERSION, settings: VIDEO_SETTINGS, dramas: {} };
   const todo: { d: Drama; ep: Episode; job: EncodeJob; key: string; out: string }[] = [];
   const result: VideoStageResult = { encoded: 0, skipped: 0, failed: 0, seconds: 0 };
   const root = path.join(mediaDir(), 'dramas');
@@ -190,8 +160,4 @@ function pruneStale(root: string, m: VideoManifest): void {
       }
     }
   }
-}
-
-export function readVideoManifest(): VideoManifest | undefined {
-  return readManifest();
 }

@@ -13,8 +13,8 @@ import { meiliSynonyms } from '../../assets-pipeline/search-meili/synonyms.ts';
 import { syncMeili } from '../../assets-pipeline/search-meili/sync.ts';
 import { createSearch } from '../../site/components/search/runtime/engine.ts';
 import { createMeiliSearch } from '../../site/components/search/runtime/meili-engine.ts';
-import type { MeiliLayout } from '../../site/components/search/core/meili-layout.ts';
-import { startMeili } from '../../tests/assets-pipeline/search-meili/meili-server.ts';
+import type { MeiliLayout } from '../../formats/search-index/meili-layout.ts';
+import { startMeili } from '../tools/meili-server.ts';
 import { generateArtifacts } from './search-synthetic.ts';
 import { queries } from './search-queries.ts';
 

@@ -13,10 +13,11 @@ import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import sirv from 'sirv';
-import { assetsDir, distDir, mediaDir, ROOT } from '../../model/paths.ts';
-import { modelKey, readModelManifest, readScenes } from '../../model/scene.ts';
+import { distDir, mediaDir, ROOT } from '../../model/paths.ts';
+import { readScenes } from '../../model/scene.ts';
+import { modelKey, modelManifestPath, readModelManifest } from '../../formats/manifests/models.ts';
 import { runModelStage } from '../../assets-pipeline/models/stage.ts';
-import { launchBrowser } from '../../tests/e2e/browser.ts';
+import { launchBrowser } from '../tools/browser.ts';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -33,15 +34,11 @@ const scene = readScenes().scenes.find((s) => s.id === SLUG);
 if (!scene) throw new Error(`no scene "${SLUG}" in content/scenes/`);
 log('model stage…');
 await runModelStage();
-const manifest = readModelManifest(path.join(assetsDir(), 'models.json'));
+const manifest = readModelManifest();
 const lods = manifest?.models[modelKey(scene.id, scene.variants[0]!.id)]?.lods;
 if (!lods?.length) throw new Error(`no optimized model for ${SLUG}`);
 const pageFile = path.join(distDir(), LOCALE, 'scenes', SLUG, 'index.html');
-if (
-  process.argv.includes('--build') ||
-  !fs.existsSync(pageFile) ||
-  fs.statSync(pageFile).mtimeMs < fs.statSync(path.join(assetsDir(), 'models.json')).mtimeMs
-) {
+if (process.argv.includes('--build') || !fs.existsSync(pageFile) || fs.statSync(pageFile).mtimeMs < fs.statSync(modelManifestPath()).mtimeMs) {
   log('astro build (the scene page is missing or older than the models)…');
   const r = spawnSync('nice', ['-n', '10', process.execPath, path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
     stdio: 'inherit',

@@ -15,8 +15,8 @@ import writeFileAtomic from 'write-file-atomic';
 import { LOCALES } from '../../model/locales.ts';
 import { buildDir, distDir, publishStateDir, ROOT } from '../../model/paths.ts';
 import { readCollections, streamLazyArtifacts } from '../../model/store.ts';
-import { collectionImages, imageKey, readImageManifest } from '../../assets-pipeline/images/manifest.ts';
-import { SHARD_SIZE } from '../../site/lib/build-part.ts';
+import { collectionImages, imageKey, readImageManifest } from '../../formats/manifests/images.ts';
+import { SHARD_SIZE, shardKey } from '../../formats/pages/build-part.ts';
 import { hashSources } from '../../assets-pipeline/source-hash.ts';
 import { publishPart, type Selection } from './publish-part.ts';
 import { runNode } from './child.ts';
@@ -37,7 +37,7 @@ interface PagesState {
 /** Kept with the pages it describes (in the site version being built), so a build that never went live leaves
  * no claim about pages the live site does not have. */
 const stateFile = (): string => path.join(publishStateDir(), 'pages-state.json');
-const TEMPLATE_INPUTS = ['site', 'model', 'astro.config.mjs', 'package-lock.json'];
+const TEMPLATE_INPUTS = ['site', 'model', 'formats', 'astro.config.mjs', 'package-lock.json'];
 
 /** Anything that changes every page: the templates, components, strings, schema and dependencies. */
 export const templateHash = (): string => hashSources(TEMPLATE_INPUTS);
@@ -51,7 +51,7 @@ async function currentShards(): Promise<Map<string, ShardState>> {
     const hasImages = collectionImages(images, c.id).length > 0;
     let i = 0;
     for await (const lazy of streamLazyArtifacts(c.id)) {
-      const key = `${c.id}:${Math.floor(i / SHARD_SIZE)}`;
+      const key = shardKey(c.id, i);
       let s = shards.get(key);
       if (!s) shards.set(key, (s = { hash: '', ids: [], h: crypto.createHash('sha256').update(c.hash) }));
       s.ids.push(lazy.id);

@@ -5,7 +5,7 @@
 // for the artifact-page shards this process renders.
 import { readCollections, readPlaces, streamLazyArtifacts } from '../../model/store.ts';
 import type { Artifact, Collection, LangMap, MediaRef, Place, Stored } from '../../model/schema.ts';
-import { buildPart, shardKey } from './build-part.ts';
+import { buildPart, shardKey } from '../../formats/pages/build-part.ts';
 
 /** What a grid card and a facet page need of an artifact. */
 export interface ArtifactCardData {

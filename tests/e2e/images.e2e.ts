@@ -11,11 +11,11 @@ import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import sirv from 'sirv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readImageManifest } from '../../assets-pipeline/images/manifest.ts';
+import { readImageManifest } from '../../formats/manifests/images.ts';
 import { runImageStage } from '../../assets-pipeline/images/stage.ts';
 import { mediaDir } from '../../model/paths.ts';
 import { createTempSite, type TempSite } from '../assets-pipeline/images/temp-site.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser } from '../../scripts/tools/browser.ts';
 
 let site: TempSite;
 let server: http.Server;

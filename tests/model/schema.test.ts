@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { artifact, langMap, rightsUri } from '../../model/schema.ts';
 import { rightsInfo } from '../../model/rights.ts';
-import { parseYears, splitBilingual } from '../../assets-pipeline/ingest/value-spec.ts';
+import { splitBilingual } from '../../assets-pipeline/ingest/value-spec.ts';
 
 it('normalizes rights URIs to the IIIF form and rejects others', () => {
   expect(rightsUri.parse('https://creativecommons.org/licenses/by/4.0')).toBe('http://creativecommons.org/licenses/by/4.0/');
@@ -31,10 +31,7 @@ it('rejects media paths that leave the collection', () => {
   }
 });
 
-it('reads year ranges and splits bilingual cells', () => {
-  expect(parseYears('1736-1795')).toEqual({ from: 1736, to: 1795 });
-  expect(parseYears('11th century')).toEqual({ from: 1000, to: 1099 });
-  expect(parseYears('公元前221年')).toEqual({ from: -221, to: -221 });
+it('splits bilingual cells', () => {
   expect(splitBilingual('Guo Xi \n 郭熙')).toEqual({ zh: '郭熙', en: 'Guo Xi' });
   expect(splitBilingual('Old Trees, Level Distance\n樹色平遠圖')).toEqual({ zh: '樹色平遠圖', en: 'Old Trees, Level Distance' });
 });

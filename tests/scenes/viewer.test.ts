@@ -5,7 +5,8 @@ import { parse } from 'yaml';
 import * as THREE from 'three';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../model/paths.ts';
-import { scene, type ModelManifest } from '../../model/scene.ts';
+import { scene } from '../../model/scene.ts';
+import type { ModelManifest } from '../../formats/manifests/models.ts';
 import { applyEvidence, EVIDENCE_COLOURS, levelOf } from '../../site/components/scene/evidence.ts';
 import { viewerProps } from '../../site/components/scene/viewer-data.ts';
 

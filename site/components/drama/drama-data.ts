@@ -2,8 +2,8 @@
 // A stage that has not run leaves its part out; the page then says so instead of failing the build.
 import { readDramas, type Drama, type Episode } from '../../../model/drama.ts';
 import { LOCALE_TAGS, type Locale } from '../../../model/locales.ts';
-import { readVideoManifest, type EpisodeVideo } from '../../../assets-pipeline/video/stage.ts';
-import { readEpisodeCues, readSubtitleManifest, type EpisodeSubtitles } from '../../../assets-pipeline/subtitles/stage.ts';
+import { readVideoManifest, type EpisodeVideo } from '../../../formats/manifests/video.ts';
+import { readEpisodeCues, readSubtitleManifest, type EpisodeSubtitles } from '../../../formats/manifests/subtitles.ts';
 import { translator } from '../../i18n/index.ts';
 import type { PlayerProps } from './player-types.ts';
 import { defaultSubtitleFor } from './player-time.ts';

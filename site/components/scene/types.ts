@@ -1,6 +1,7 @@
 // What the scene island receives as props: plain JSON, already localized on the server, so the browser ships
 // neither the schema nor the other languages.
-import type { CameraPose, EvidenceLevel, ModelLod, Vec3 } from '../../../model/scene.ts';
+import type { CameraPose, EvidenceLevel, Vec3 } from '../../../model/scene.ts';
+import type { ModelLod } from '../../../formats/manifests/models.ts';
 
 export interface ViewerHotspot {
   id: string;

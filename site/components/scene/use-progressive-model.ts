@@ -6,7 +6,7 @@ import type * as THREE from 'three';
 import { DRACOLoader } from 'three/examples/jsm/loaders/DRACOLoader.js';
 import { GLTFLoader, type GLTF } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
-import type { ModelLod } from '../../../model/scene.ts';
+import type { ModelLod } from '../../../formats/manifests/models.ts';
 
 export interface ModelState {
   object?: THREE.Group;

@@ -1,6 +1,7 @@
 // Server side: Scene record + model manifest + locale → the island's props. Also used by the tests and the bench.
 import { LOCALE_TAGS, type Locale } from '../../../model/locales.ts';
-import { modelKey, type ModelManifest, type Scene } from '../../../model/scene.ts';
+import type { Scene } from '../../../model/scene.ts';
+import { modelKey, type ModelManifest } from '../../../formats/manifests/models.ts';
 import { pick } from '../../../model/text.ts';
 import type { ViewerProps } from './types.ts';
 

@@ -1,6 +1,6 @@
 // Build-time: whether the search page talks to Meilisearch, and with what. Only a search-only key or a tenant
 // token may reach the page; the admin key is refused so a misconfigured build fails instead of publishing it.
-import { DEFAULT_LAYOUT, type MeiliClientConfig, type MeiliLayout } from './core/meili-layout.ts';
+import { DEFAULT_LAYOUT, type MeiliClientConfig, type MeiliLayout } from '../../../formats/search-index/meili-layout.ts';
 
 export function meiliClientConfig(env: Record<string, string | undefined> = process.env): MeiliClientConfig | undefined {
   const host = env.HERITAGE_MEILI_HOST;

@@ -1,10 +1,10 @@
 // Client half of the search page: reads query and filters from the URL, runs the static index, renders
 // results and facet checkboxes, and keeps the URL in step (pushState; Back/Forward re-run via popstate).
-import type { FacetName } from './core/layout.ts';
-import type { Lang } from './core/tokenize.ts';
+import type { FacetName } from '../../../formats/search-index/layout.ts';
+import type { Lang } from '../../../formats/search-index/tokenize.ts';
 import type { Filters, SearchResponse } from './runtime/engine.ts';
 import type { SearchStrings } from './strings.ts';
-import type { MeiliClientConfig } from './core/meili-layout.ts';
+import type { MeiliClientConfig } from '../../../formats/search-index/meili-layout.ts';
 
 const FACET_ORDER: FacetName[] = ['type', 'period', 'objectType', 'material', 'collection', 'rights', 'has3d'];
 const PAGE = 20;

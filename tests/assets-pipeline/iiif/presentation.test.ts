@@ -4,7 +4,7 @@ import { normalize } from '@iiif/parser';
 import { presentation3StrictUpgrade } from '@iiif/parser/strict';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImageStage } from '../../../assets-pipeline/images/stage.ts';
-import { readImageManifest } from '../../../assets-pipeline/images/manifest.ts';
+import { readImageManifest } from '../../../formats/manifests/images.ts';
 import { mediaDir } from '../../../model/paths.ts';
 import { makeImageFixtures } from '../../fixtures/images/make-fixtures.ts';
 import { createTempSite, type TempSite } from '../images/temp-site.ts';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readImageManifest } from '../../../assets-pipeline/images/manifest.ts';
+import { readImageManifest } from '../../../formats/manifests/images.ts';
 import { pathsNamedByInfo } from '../../../assets-pipeline/iiif/level0.ts';
 import { runImageStage } from '../../../assets-pipeline/images/stage.ts';
 import { tmpRoot } from '../../../assets-pipeline/images/store.ts';

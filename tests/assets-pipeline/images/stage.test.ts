@@ -3,7 +3,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImageStage, type ImageStageResult } from '../../../assets-pipeline/images/stage.ts';
-import { readImageManifest, type ImageManifest } from '../../../assets-pipeline/images/manifest.ts';
+import { readImageManifest, type ImageManifest } from '../../../formats/manifests/images.ts';
 import { pathsNamedByInfo } from '../../../assets-pipeline/iiif/level0.ts';
 import { mediaDir } from '../../../model/paths.ts';
 import { makeImageFixtures, type ImageFixtures } from '../../fixtures/images/make-fixtures.ts';

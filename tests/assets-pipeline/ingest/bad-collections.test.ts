@@ -38,7 +38,7 @@ describe('curator import refuses bad collections with file:row:field messages', 
     ['duplicate-id', `${csv('duplicate-id')}:3:id: duplicate id "T-1"`],
     ['non-utf8', `${csv('non-utf8')}:3:-: not valid UTF-8`],
     ['stray-quote', `${csv('stray-quote')}:3:-: CSV: Invalid Opening Quote`],
-    ['unknown-column', `${yaml('unknown-column')}:11:fields.title.en: unknown column "title_english"`],
+    ['unknown-column', `${yaml('unknown-column')}:12:fields.title.en: unknown column "title_english"`],
     ['media-escape', `${csv('media-escape')}:2:media.0.path: media path must stay inside the collection media folder`],
   ])('%s', (name, expected) => {
     const problems = problemsOf(name);
@@ -55,10 +55,12 @@ describe('curator import refuses bad collections with file:row:field messages', 
         expect.stringMatching(/records\.csv:3:title: required/),
         expect.stringMatching(/records\.csv:3:rights: "nonsense"/),
         expect.stringMatching(/records\.csv:3:id: duplicate id "T-1"/),
-        expect.stringMatching(/records\.csv:4:date\.years: cannot read a year/),
         expect.stringMatching(/records\.csv:4:media\.0\.path: file not found/),
       ]),
     );
+    // An unreadable date is a warning: the text is kept as written and no year is invented.
+    const warnings = ingestAll(path.join(FIXTURES, 'many-problems')).problems.warnings.map((p) => formatProblem(p, FIXTURES));
+    expect(warnings).toEqual(expect.arrayContaining([expect.stringMatching(/records\.csv:4:date\.years: cannot read a date from/)]));
   });
 
   it('keeps HTML in a title as plain text in the record', () => {

@@ -6,7 +6,7 @@ import { Document, NodeIO } from '@gltf-transform/core';
 import { stringify } from 'yaml';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../../../model/paths.ts';
-import type { ModelManifest } from '../../../model/scene.ts';
+import type { ModelManifest } from '../../../formats/manifests/models.ts';
 import { runModelStage } from '../../../assets-pipeline/models/stage.ts';
 import { validateGlb } from '../../../assets-pipeline/models/validate.ts';
 

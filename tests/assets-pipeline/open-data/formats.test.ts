@@ -6,7 +6,7 @@ import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { toBibTeX, toCSL, toRIS } from '../../../assets-pipeline/open-data/citations.ts';
-import { artifactJsonLd, isoYear, scriptSafeJson } from '../../../assets-pipeline/open-data/json-ld.ts';
+import { artifactJsonLd, isoYear, scriptSafeJson } from '../../../formats/json-ld.ts';
 import { writeSitemaps, type SitemapPage } from '../../../assets-pipeline/open-data/sitemaps.ts';
 import { xmlEscape } from '../../../assets-pipeline/open-data/xml.ts';
 import { artifact } from '../../../model/schema.ts';

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ingestAll, publishRecords } from '../../../assets-pipeline/ingest/ingest.ts';
-import { imageKey, imageManifestFile, type ImageEntry } from '../../../assets-pipeline/images/manifest.ts';
+import { imageKey, imageManifestFile, imageManifestJson, type ImageEntry } from '../../../formats/manifests/images.ts';
 import { LOCALES } from '../../../model/locales.ts';
 import { writeSyntheticCollection } from '../../../scripts/gen-synthetic.ts';
 
@@ -69,7 +69,7 @@ export function createOpenDataSite(): OpenDataSite {
     },
   };
   fs.mkdirSync(path.dirname(imageManifestFile()), { recursive: true });
-  fs.writeFileSync(imageManifestFile(), JSON.stringify({ [imageKey('demo', 'a.png')]: entry }));
+  fs.writeFileSync(imageManifestFile(), imageManifestJson({ [imageKey('demo', 'a.png')]: entry }));
   // Stand-ins for pages Astro would have built.
   for (const l of LOCALES) {
     for (const p of ['', 'collections/', 'collections/demo/', 'collections/synthetic/', 'collections/synthetic/2/', 'search/']) {

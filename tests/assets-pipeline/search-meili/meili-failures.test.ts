@@ -10,10 +10,10 @@ import { artifactToDocs } from '../../../assets-pipeline/search/doc.ts';
 import { buildDocs, type BuiltDocs } from '../../../assets-pipeline/search-meili/documents.ts';
 import { explain } from '../../../assets-pipeline/search-meili/errors.ts';
 import { syncMeili, type SyncOptions } from '../../../assets-pipeline/search-meili/sync.ts';
-import type { MeiliDoc } from '../../../site/components/search/core/meili-layout.ts';
+import type { MeiliDoc } from '../../../formats/search-index/meili-layout.ts';
 import { realArtifacts } from '../search/real-records.ts';
 import { compoundArtifacts } from './compound-records.ts';
-import { freePort, startMeili, type MeiliServer } from './meili-server.ts';
+import { freePort, startMeili, type MeiliServer } from '../../../scripts/tools/meili-server.ts';
 
 let server: MeiliServer;
 let admin: Meilisearch;

@@ -13,11 +13,11 @@ import { meiliSynonyms } from '../../../assets-pipeline/search-meili/synonyms.ts
 import { syncMeili } from '../../../assets-pipeline/search-meili/sync.ts';
 import { createSearch } from '../../../site/components/search/runtime/engine.ts';
 import { createMeiliSearch } from '../../../site/components/search/runtime/meili-engine.ts';
-import { DEFAULT_LAYOUT } from '../../../site/components/search/core/meili-layout.ts';
+import { DEFAULT_LAYOUT } from '../../../formats/search-index/meili-layout.ts';
 import type { Filters } from '../../../site/components/search/runtime/engine.ts';
 import { realArtifacts } from '../search/real-records.ts';
 import { compoundArtifacts } from './compound-records.ts';
-import { startMeili, type MeiliServer } from './meili-server.ts';
+import { startMeili, type MeiliServer } from '../../../scripts/tools/meili-server.ts';
 
 let server: MeiliServer;
 let meili: ReturnType<typeof createMeiliSearch>;

@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffmpegPath } from '../../../assets-pipeline/video/ffmpeg-path.ts';
-import { runVideoStage, readVideoManifest } from '../../../assets-pipeline/video/stage.ts';
+import { runVideoStage } from '../../../assets-pipeline/video/stage.ts';
+import { readVideoManifest } from '../../../formats/manifests/video.ts';
 import { playlistSegments, spriteVtt } from '../../../assets-pipeline/video/encode.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'video-stage-'));

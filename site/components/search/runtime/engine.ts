@@ -2,9 +2,9 @@
 // long posting lists, the facet columns of the narrowest list (exact counts) and the display fields of the
 // page shown.
 // `fetchBytes` is injectable so the same code runs over files on disk in unit tests.
-import { decodeJson, gunzip } from '../core/codec.ts';
-import { foldLatin } from '../core/fold.ts';
-import { decodeFacetColumns, type FacetRows } from '../core/facet-columns.ts';
+import { decodeJson, gunzip } from '../../../../formats/search-index/codec.ts';
+import { foldLatin } from '../../../../formats/search-index/fold.ts';
+import { decodeFacetColumns, type FacetRows } from '../../../../formats/search-index/facet-columns.ts';
 import {
   FACETS,
   LANGS,
@@ -18,10 +18,10 @@ import {
   type FacetName,
   type RootFile,
   type StoredDoc,
-} from '../core/layout.ts';
-import { parseQuery, prepareFor, type Lang, type QueryToken } from '../core/tokenize.ts';
+} from '../../../../formats/search-index/layout.ts';
+import { parseQuery, prepareFor, type Lang, type QueryToken } from '../../../../formats/search-index/tokenize.ts';
 import { decodeFacetBlock, filterAndCount, hasFilters, type CodeFilters, type FacetBlock, type Locate, type Located } from './facet-blocks.ts';
-import { decodeInlineFacets, decodeLex, decodePostings, type LexFile, type Postings, type TermEntry } from './lexicon.ts';
+import { decodeInlineFacets, decodeLex, decodePostings, type LexFile, type Postings, type TermEntry } from '../../../../formats/search-index/lexicon.ts';
 
 export type Filters = Partial<Record<FacetName, string[]>> & { yearFrom?: number; yearTo?: number };
 

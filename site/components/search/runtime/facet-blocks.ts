@@ -1,8 +1,8 @@
 // Per-document facet codes, decoded from one facets/<n>.bin.gz block, and the exact (disjunctive) counting:
 // a facet's counts use every filter except its own, so ticking a value never hides its siblings.
-import { ByteReader } from '../core/codec.ts';
-import type { FacetRows } from '../core/facet-columns.ts';
-import { FACETS, MULTI_FACETS, type FacetName } from '../core/layout.ts';
+import { ByteReader } from '../../../../formats/search-index/codec.ts';
+import type { FacetRows } from '../../../../formats/search-index/facet-columns.ts';
+import { FACETS, MULTI_FACETS, type FacetName } from '../../../../formats/search-index/layout.ts';
 
 /** Facet codes of some documents; `yearFrom`/`yearTo` only where the file carries years (facets/ blocks). */
 export interface YearRows extends FacetRows {

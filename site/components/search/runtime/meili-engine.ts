@@ -3,10 +3,10 @@
 // the indexer wrote. Facet counts are disjunctive like the static engine's: a facet's own selection does not
 // narrow its counts (one extra query per active facet, in the same multi-search request).
 import { Meilisearch, type MultiSearchQuery, type SearchResponse as MeiliResponse } from 'meilisearch';
-import { FACETS, LANGS, type FacetName, type StoredDoc } from '../core/layout.ts';
-import { labelsIndexUid, searchIndexUid, type MeiliClientConfig, type MeiliLabelDoc } from '../core/meili-layout.ts';
-import { rewriteQuery } from '../core/han-grams.ts';
-import { prepareFor, type Lang } from '../core/tokenize.ts';
+import { FACETS, LANGS, type FacetName, type StoredDoc } from '../../../../formats/search-index/layout.ts';
+import { labelsIndexUid, searchIndexUid, type MeiliClientConfig, type MeiliLabelDoc } from '../../../../formats/search-index/meili-layout.ts';
+import { rewriteQuery } from '../../../../formats/search-index/han-grams.ts';
+import { prepareFor, type Lang } from '../../../../formats/search-index/tokenize.ts';
 import type { FacetCount, Filters, SearchRequest, SearchResponse } from './engine.ts';
 
 type Hit = { display: Record<Lang, StoredDoc>; _rankingScore?: number };

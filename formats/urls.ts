@@ -1,6 +1,6 @@
-// Where every open-data output lives, as site-root paths. The stage writes to these paths under dist/ and the
-// pages link to the same paths, so a route change is one edit. Pure (no fs): Astro bundles it into pages.
-import { LOCALES, type Locale } from '../../model/locales.ts';
+// Where every published page and file lives, as site-root paths. The stages write to these paths under dist/
+// and the pages link to the same paths, so a route change is one edit. Pure (no fs): Astro bundles it into pages.
+import { LOCALES, type Locale } from '../model/locales.ts';
 
 /** The public origin, the same setting astro.config.mjs uses for `site`. */
 export function siteOrigin(): string {
@@ -23,6 +23,9 @@ export const openDataPaths = {
   sitemapIndex: '/sitemap.xml',
   sitemap: (n: number): string => `/sitemaps/sitemap-${n}.xml`,
 };
+
+/** An artifact's IIIF Presentation 3 manifest. */
+export const iiifManifestPath = (artifactId: string): string => `/iiif/manifests/${enc(artifactId)}.json`;
 
 export type CitationFormat = 'bibtex' | 'ris' | 'csl';
 export const CITATION_EXT: Record<CitationFormat, string> = { bibtex: 'bib', ris: 'ris', csl: 'csl.json' };

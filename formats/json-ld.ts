@@ -2,10 +2,10 @@
 // embed it (site/components/open-data/) and the JSON API serves it, so both always say the same thing.
 // The @context is inline (@vocab = schema.org), so any JSON-LD processor expands it without fetching
 // https://schema.org/ — tests included.
-import { LOCALES, type Locale } from '../../model/locales.ts';
-import { rightsInfo } from '../../model/rights.ts';
-import type { Artifact, Collection, LangMap } from '../../model/schema.ts';
-import type { ImageEntry } from '../images/manifest.ts';
+import { LOCALES, type Locale } from '../model/locales.ts';
+import { rightsInfo } from '../model/rights.ts';
+import type { Artifact, Collection, LangMap } from '../model/schema.ts';
+import type { ImageEntry } from './manifests/images.ts';
 import { absolute, artifactPage, artifactUri, collectionPage, collectionUri, openDataPaths, siteOrigin } from './urls.ts';
 
 export const JSON_LD_CONTEXT = {

@@ -1,5 +1,5 @@
 // Term dictionary files and posting lists: fetched on demand, decoded once, cached for the page's lifetime.
-import { ByteReader } from '../core/codec.ts';
+import { ByteReader } from './codec.ts';
 
 export interface TermEntry {
   df: number;
