@@ -34,7 +34,10 @@ export async function build(): Promise<number> {
 async function pauseAt(step: string, dir: string): Promise<void> {
   if (process.env.HERITAGE_BUILD_PAUSE_AT !== step) return;
   console.log(`  ⏸ paused before ${step}; the next version is ${dir} (kill -USR2 ${process.pid} resumes)`);
+  // A signal listener alone does not keep Node running: without the timer the build would just end here.
+  const keepAlive = setInterval(() => {}, 2 ** 30);
   await new Promise<void>((resolve) => process.once('SIGUSR2', () => resolve()));
+  clearInterval(keepAlive);
 }
 
 const liveWords = (): string => {
