@@ -2,12 +2,13 @@
 // build/media by the asset stages and served beside dist/ by scripts/serve.ts, never copied through public/.
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
+import { DEFAULT_LOCALE, LOCALES } from './model/locales.ts';
 
 export default defineConfig({
   srcDir: './site',
   publicDir: './site/public',
   outDir: process.env.HERITAGE_DIST_DIR || './dist',
-  // Parallel page parts (scripts/cli/site-build.ts) each get their own cache.
+  // Parallel page parts (assets-pipeline/pages/stage.ts) each get their own cache.
   cacheDir: process.env.HERITAGE_ASTRO_CACHE_DIR || './node_modules/.astro',
   output: 'static',
   site: process.env.HERITAGE_SITE_URL || 'http://localhost:4321',
@@ -16,8 +17,8 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   integrations: [react()],
   i18n: {
-    locales: ['zh', 'en', 'fr'],
-    defaultLocale: 'zh',
+    locales: [...LOCALES],
+    defaultLocale: DEFAULT_LOCALE,
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
   devToolbar: { enabled: false },

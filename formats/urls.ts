@@ -1,5 +1,6 @@
 // Where every published page and file lives, as site-root paths. The stages write to these paths under dist/
 // and the pages link to the same paths, so a route change is one edit. Pure (no fs): Astro bundles it into pages.
+import type { Drama } from '../model/drama.ts';
 import { LOCALES, type Locale } from '../model/locales.ts';
 
 /** The public origin, the same setting astro.config.mjs uses for `site`. */
@@ -8,6 +9,24 @@ export function siteOrigin(): string {
 }
 
 const enc = encodeURIComponent;
+
+// Site pages, below the locale (`trailingSlash: 'always'` in astro.config.mjs).
+export const localePath = (locale: Locale, path = '/'): string => `/${locale}${path.startsWith('/') ? path : `/${path}`}`;
+export const artifactPath = (id: string): string => `/artifacts/${enc(id)}/`;
+export const collectionPath = (slug: string, page = 1): string => `/collections/${slug}/${page > 1 ? `${page}/` : ''}`;
+export const COLLECTION_PAGE_SIZE = 48;
+/** The browse index, a facet's values, or one value's artifacts. */
+export const browsePath = (facet?: string, value?: string): string => (facet ? `/browse/${facet}/${value ? `${value}/` : ''}` : '/browse/');
+export const scenePath = (id: string): string => `/scenes/${id}/`;
+export const dramaPath = (id: string): string => `/dramas/${id}/`;
+export const dramaQcPath = (id: string): string => `/dramas/${id}/qc/`;
+export const SEARCH_PATH = '/search/';
+/** Page URL of an episode (with its locale); the first episode is the drama page itself. */
+export function episodeUrl(locale: Locale, d: Pick<Drama, 'id' | 'episodes'>, episodeId: string, seconds?: number): string {
+  const first = d.episodes[0]!.id === episodeId;
+  const base = localePath(locale, first ? dramaPath(d.id) : `${dramaPath(d.id)}${episodeId}/`);
+  return seconds === undefined ? base : `${base}?t=${Math.floor(seconds * 10) / 10}`;
+}
 
 export const openDataPaths = {
   apiIndex: '/api/index.json',
@@ -35,10 +54,14 @@ export const fileOf = (urlPath: string): string => decodeURIComponent(urlPath.re
 
 export const absolute = (urlPath: string, origin = siteOrigin()): string => (/^https?:/.test(urlPath) ? urlPath : `${origin}${urlPath}`);
 
-/** Page URLs, matching site/lib/urls.ts (`trailingSlash: 'always'`). */
-export const artifactPage = (locale: Locale, id: string, origin = siteOrigin()): string => `${origin}/${locale}/artifacts/${enc(id)}/`;
-export const collectionPage = (locale: Locale, slug: string, origin = siteOrigin()): string => `${origin}/${locale}/collections/${slug}/`;
+/** Absolute page URLs. */
+export const artifactPage = (locale: Locale, id: string, origin = siteOrigin()): string => `${origin}${localePath(locale, artifactPath(id))}`;
+export const collectionPage = (locale: Locale, slug: string, origin = siteOrigin()): string => `${origin}${localePath(locale, collectionPath(slug))}`;
 
 /** A language-neutral identity for a record: the default-locale page plus a fragment naming the thing, not the page. */
 export const artifactUri = (id: string, origin = siteOrigin()): string => `${artifactPage(LOCALES[0], id, origin)}#object`;
 export const collectionUri = (slug: string, origin = siteOrigin()): string => `${collectionPage(LOCALES[0], slug, origin)}#collection`;
+
+/** An exhibition page below its locale, and a still the exhibition stage published (site root, beside the pages). */
+export const exhibitionPath = (id: string): string => `/exhibitions/${id}/`;
+export const exhibitionStillUrl = (file: string): string => `/exhibitions/${enc(file)}`;

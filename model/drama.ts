@@ -1,15 +1,23 @@
 // Dramas: short films and series shown with subtitles and dubbed audio in the visitor's language.
-// Curators write `content/dramas/<slug>/drama.yaml`; the video and subtitle stages, the site and the search read
-// it through `readDramas()`, so the file format is defined here once.
-import fs from 'node:fs';
+// Curators write `content/dramas/<slug>/drama.yaml`; `heritage ingest` checks it against this schema and publishes
+// the record, which the video and subtitle stages, the site and the search read through `readDramas()`.
 import path from 'node:path';
 import { z } from 'zod';
 import { contentDir } from './paths.ts';
-import { issueText, readYamlFile } from './yaml-input.ts';
+import { readTypeRecords } from './store.ts';
 import { baseRecord, langMap, mediaPath, slug } from './schema.ts';
 
+// ICU's language names (Intl.DisplayNames) know every registered language; a well-formed tag it cannot name
+// (`xx`, `qq`) is a typo, which would otherwise reach the player as an unnamed track.
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
 /** BCP 47 tags for subtitle and audio languages: `en`, `fr`, `zh-Hans`, `zh-Hant`, `ar`, `pt-BR`… */
-export const languageTag = z.string().regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2}|-\d{3})?$/, 'use a BCP 47 tag such as en, fr, zh-Hans, zh-Hant, ar');
+export const languageTag = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2}|-\d{3})?$/, 'use a BCP 47 tag such as en, fr, zh-Hans, zh-Hant, ar')
+  .refine((tag) => languageNames.of(tag) !== undefined, {
+    error: (i) => `unknown language "${String(i.input)}" (use a BCP 47 tag such as en, fr, zh-Hans, ar)`,
+  });
 
 /** Scripts written right to left; the player sets `dir="rtl"` on their captions and transcript. */
 const RTL_LANGS = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'sd', 'ug', 'dv']);
@@ -24,7 +32,6 @@ export const subtitleTrack = z.object({
   /** A track made only to exercise the player (e.g. right-to-left display); listed as such to visitors. */
   test: z.boolean().default(false),
 });
-export type SubtitleTrack = z.infer<typeof subtitleTrack>;
 
 export const dubTrack = z.object({
   lang: languageTag,
@@ -33,7 +40,6 @@ export const dubTrack = z.object({
   /** A synthetic voice (e.g. espeak-ng) standing in for a real dub. */
   standIn: z.boolean().default(false),
 });
-export type DubTrack = z.infer<typeof dubTrack>;
 
 /** Either a real video file, or a stand-in the video stage generates at the work's real length. */
 export const videoSource = z.union([
@@ -46,7 +52,6 @@ export const videoSource = z.union([
       .max(6 * 3600),
   }),
 ]);
-export type VideoSource = z.infer<typeof videoSource>;
 
 export const episode = z.object({
   /** Becomes `/{locale}/dramas/{slug}/{id}/`; `qc` is the curators' report page. */
@@ -88,47 +93,7 @@ export interface LoadedDrama {
   dir: string;
 }
 
-export interface DramaLoadError {
-  file: string;
-  message: string;
-}
-
-/** Reads every `content/dramas/<slug>/drama.yaml`. Invalid files are reported, never thrown, so one bad
- * drama does not hide the others. */
-export function readDramas(root = path.join(contentDir(), 'dramas')): { dramas: LoadedDrama[]; errors: DramaLoadError[] } {
-  const dramas: LoadedDrama[] = [];
-  const errors: DramaLoadError[] = [];
-  if (!fs.existsSync(root)) return { dramas, errors };
-  for (const name of fs.readdirSync(root).sort()) {
-    const dir = path.join(root, name);
-    const file = path.join(dir, 'drama.yaml');
-    if (!fs.existsSync(file)) continue;
-    const read = readYamlFile(file);
-    if ('error' in read) {
-      errors.push({ file, message: `not valid YAML: ${read.error}` });
-      continue;
-    }
-    const parsed = drama.safeParse({ type: 'drama', id: name, ...(read.value as object) });
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push({ file, message: issueText(issue) });
-      continue;
-    }
-    if (parsed.data.id !== name) {
-      errors.push({ file, message: `id: "${parsed.data.id}" must equal its folder name "${name}"` });
-      continue;
-    }
-    const missing = parsed.data.episodes
-      .flatMap((e) => [...e.subtitles.map((s) => s.path), ...e.dubs.map((a) => a.path), ...('path' in e.video ? [e.video.path] : [])])
-      .filter((p) => !fs.existsSync(path.join(dir, p)));
-    for (const p of missing) errors.push({ file, message: `file not found: ${p}` });
-    if (missing.length === 0) dramas.push({ drama: parsed.data, dir });
-  }
-  return { dramas, errors };
-}
-
-/** Page URL of an episode; the first episode is the drama page itself. */
-export function episodeUrl(locale: string, d: Drama, episodeId: string, seconds?: number): string {
-  const first = d.episodes[0]!.id === episodeId;
-  const base = first ? `/${locale}/dramas/${d.id}/` : `/${locale}/dramas/${d.id}/${episodeId}/`;
-  return seconds === undefined ? base : `${base}?t=${Math.floor(seconds * 10) / 10}`;
+/** The validated dramas (build/records/dramas.json, written by `heritage ingest`), with their content folders. */
+export function readDramas(dir?: string): LoadedDrama[] {
+  return readTypeRecords('dramas', drama, dir).map((d) => ({ drama: d, dir: path.join(contentDir(), 'dramas', d.id) }));
 }

@@ -2,12 +2,11 @@
 // same folder (one `date` column, then one numeric column per series). The page, the charts, the tests and the
 // generator of simulated data read this one shape. A series may name a scene level node (e.g. `storey-2`), so a
 // click on that part of the model selects it.
-import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
 import { contentDir } from './paths.ts';
-import { issueText, readYamlFile } from './yaml-input.ts';
+import { readTypeRecords } from './store.ts';
 import { slug } from './schema.ts';
 import { triLang } from './scene.ts';
 
@@ -28,7 +27,6 @@ export const monitoringSeries = z
     thresholds: z.array(z.object({ level: z.enum(THRESHOLD_LEVELS), value: z.number() }).strict()).default([]),
   })
   .strict();
-export type MonitoringSeries = z.infer<typeof monitoringSeries>;
 
 export const monitoringDataset = z
   .object({
@@ -66,8 +64,20 @@ export interface Monitoring {
 
 export const monitoringDir = (sceneId: string, root = contentDir()): string => path.join(root, 'monitoring', sceneId);
 
-/** Parses CSV text (lines starting with `#` are comments, e.g. the SIMULATED banner). Throws a message naming the
- * file, line and column on bad input. */
+/** A bad cell or column, with the CSV line and column it is at. */
+export class CsvProblem extends Error {
+  constructor(
+    file: string,
+    readonly line: number,
+    readonly field: string,
+    readonly detail: string,
+  ) {
+    super(`${file}: ${line ? `line ${line}, ` : ''}column "${field}": ${detail}`);
+  }
+}
+
+/** Parses CSV text (lines starting with `#` are comments, e.g. the SIMULATED banner). Throws a CsvProblem naming
+ * the file, line and column on bad input. */
 export function parseMonitoringCsv(text: string, dataset: MonitoringDataset, file = dataset.file): MonitoringTable {
   const records = parseCsv(text, { columns: true, comment: '#', skip_empty_lines: true, trim: true, info: true }) as {
     record: Record<string, string>;
@@ -76,38 +86,26 @@ export function parseMonitoringCsv(text: string, dataset: MonitoringDataset, fil
   const table: MonitoringTable = { dates: [], values: Object.fromEntries(dataset.series.map((s) => [s.column, []])) };
   for (const { record, info } of records) {
     const date = record.date ?? '';
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`${file}: line ${info.lines}, column "date": "${date}" is not a YYYY-MM-DD date`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new CsvProblem(file, info.lines, 'date', `"${date}" is not a YYYY-MM-DD date`);
     table.dates.push(date);
     for (const s of dataset.series) {
       const raw = record[s.column];
-      if (raw === undefined) throw new Error(`${file}: no column "${s.column}" (series "${s.column}" in series.yaml)`);
+      if (raw === undefined) throw new CsvProblem(file, 1, s.column, `no column "${s.column}" (series "${s.column}" in series.yaml)`);
       const v = raw === '' ? null : Number(raw);
-      if (v !== null && !Number.isFinite(v)) throw new Error(`${file}: line ${info.lines}, column "${s.column}": "${raw}" is not a number`);
+      if (v !== null && !Number.isFinite(v)) throw new CsvProblem(file, info.lines, s.column, `"${raw}" is not a number`);
       table.values[s.column]!.push(v);
     }
   }
   return table;
 }
 
-/** Reads a scene's monitoring folder; undefined when there is none. Bad files are reported, not thrown. */
-export function readMonitoring(sceneId: string, root = contentDir()): { monitoring?: Monitoring; problems: string[] } {
-  const dir = monitoringDir(sceneId, root);
-  const metaFile = path.join(dir, 'series.yaml');
-  if (!fs.existsSync(metaFile)) return { problems: [] };
-  const read = readYamlFile(metaFile);
-  if ('error' in read) return { problems: [`${metaFile}: YAML: ${read.error}`] };
-  const parsed = monitoringMeta.safeParse(read.value);
-  if (!parsed.success) return { problems: parsed.error.issues.map((i) => `${metaFile}: field ${issueText(i)}`) };
-  const problems: string[] = [];
-  const tables: Record<string, MonitoringTable> = {};
-  for (const d of parsed.data.datasets) {
-    const file = path.join(dir, d.file);
-    try {
-      tables[d.id] = parseMonitoringCsv(fs.readFileSync(file, 'utf8'), d, file);
-    } catch (err) {
-      problems.push((err as Error).message);
-    }
-  }
-  const meta = { ...parsed.data, datasets: parsed.data.datasets.filter((d) => tables[d.id]) };
-  return { monitoring: { meta, tables }, problems };
+const monitoringTable = z.object({ dates: z.array(z.string()), values: z.record(z.string(), z.array(z.number().nullable())) });
+/** One scene's monitoring as `heritage ingest` writes it: series.yaml and its parsed CSV files. */
+export const monitoringRecord = z.object({ id: slug, meta: monitoringMeta, tables: z.record(z.string(), monitoringTable) });
+export type MonitoringRecord = z.infer<typeof monitoringRecord>;
+
+/** A scene's validated monitoring series (build/records/monitoring.json); undefined when it has none. */
+export function readMonitoring(sceneId: string, dir?: string): Monitoring | undefined {
+  const found = readTypeRecords('monitoring', monitoringRecord, dir).find((m) => m.id === sceneId);
+  return found && { meta: found.meta, tables: found.tables };
 }

@@ -65,8 +65,9 @@ export function rightsInfo(uri: string): RightsInfo {
       short: zero ? 'CC0 1.0' : 'PDM 1.0',
       key: zero ? 'cc0' : 'pdm',
       attributionRequired: false,
+      // CC0's own titles of its legal code in each language (creativecommons.org/publicdomain/zero/1.0/legalcode.<lang>).
       name: zero
-        ? { zh: 'CC0 公有领域贡献', en: 'CC0 Public Domain Dedication', fr: 'CC0 dévouement au domaine public' }
+        ? { zh: 'CC0 1.0 通用', en: 'CC0 1.0 Universal', fr: 'CC0 1.0 Universel' }
         : { zh: '公有领域标识', en: 'Public Domain Mark', fr: 'Marque du domaine public' },
     };
   }

@@ -1,15 +1,11 @@
 // A 3D scene is data: the viewer, the model stage, the page and the tests all read this one shape.
 // Level of detail, model variants (e.g. a building's phases) and evidence are fields, never special cases in code.
-import fs from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import { baseRecord, dating, langMap, recordId, slug } from './schema.ts';
-import { contentDir } from './paths.ts';
-import { issueText, readYamlFile } from './yaml-input.ts';
+import { readTypeRecords } from './store.ts';
 
 /** Scene narration is our own writing, so all three languages are required (a gap is a content bug). */
 export const triLang = z.object({ zh: z.string().min(1), en: z.string().min(1), fr: z.string().min(1) }).strict();
-export type TriLang = z.infer<typeof triLang>;
 
 const vec3 = z.tuple([z.number(), z.number(), z.number()]);
 export type Vec3 = z.infer<typeof vec3>;
@@ -45,7 +41,6 @@ export const modelVariant = z.object({
   /** What this state shows, read out when the timeline reaches it. Required when the scene has a `timeline`. */
   narration: triLang.optional(),
 });
-export type ModelVariant = z.infer<typeof modelVariant>;
 
 export const hotspot = z.object({
   /** Also the URL fragment (`#id`) and the HTML id in the text alternative. */
@@ -58,7 +53,6 @@ export const hotspot = z.object({
   /** A record in our collections. Leave it out rather than pointing at something we do not publish. */
   artifact: recordId.optional(),
 });
-export type Hotspot = z.infer<typeof hotspot>;
 
 export const tourStep = z.object({
   camera: cameraPose,
@@ -66,7 +60,6 @@ export const tourStep = z.object({
   /** Open this hotspot's text at the step. */
   hotspot: slug.optional(),
 });
-export type TourStep = z.infer<typeof tourStep>;
 
 /** London Charter levels, most to least certain. */
 export const EVIDENCE_LEVELS = ['surveyed', 'documented', 'conjectured'] as const;
@@ -82,7 +75,6 @@ export const paradataSource = z.object({
     .regex(/^https?:\/\/\S+$/)
     .optional(),
 });
-export type ParadataSource = z.infer<typeof paradataSource>;
 
 export const paradataElement = z.object({
   /** glTF node name; the viewer colours this node and its children. */
@@ -94,7 +86,6 @@ export const paradataElement = z.object({
   /** Variant ids this element belongs to; absent means every variant. */
   variants: z.array(slug).optional(),
 });
-export type ParadataElement = z.infer<typeof paradataElement>;
 
 const nodeName = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'node names: lower-case letters, digits, "-" (three.js keeps them as is)');
 
@@ -111,7 +102,6 @@ export const sceneViews = z
     section: z.object({ normal: vec3, constant: z.number() }).strict().optional(),
   })
   .strict();
-export type SceneViews = z.infer<typeof sceneViews>;
 
 export const scene = baseRecord
   .extend({
@@ -172,41 +162,6 @@ export const scene = baseRecord
     });
   });
 export type Scene = z.infer<typeof scene>;
-export type SceneInput = z.input<typeof scene>;
 
-export interface SceneProblem {
-  file: string;
-  message: string;
-}
-
-/** Reads `content/scenes/*.yaml`. A bad file is reported (file, record, field) and skipped; the rest load. */
-export function readScenes(dir = path.join(contentDir(), 'scenes')): { scenes: Scene[]; problems: SceneProblem[] } {
-  const scenes: Scene[] = [];
-  const problems: SceneProblem[] = [];
-  if (!fs.existsSync(dir)) return { scenes, problems };
-  for (const name of fs
-    .readdirSync(dir)
-    .filter((f) => /\.ya?ml$/.test(f))
-    .sort()) {
-    const file = path.join(dir, name);
-    const read = readYamlFile(file);
-    if ('error' in read) {
-      problems.push({ file, message: `YAML: ${read.error}` });
-      continue;
-    }
-    const raw = read.value;
-    const parsed = scene.safeParse(raw);
-    if (!parsed.success) {
-      const id = (raw as { id?: unknown } | null)?.id;
-      for (const issue of parsed.error.issues) problems.push({ file, message: `scene "${String(id ?? '?')}" field ${issueText(issue)}` });
-      continue;
-    }
-    const expected = name.replace(/\.ya?ml$/, '');
-    if (parsed.data.id !== expected) {
-      problems.push({ file, message: `scene id "${parsed.data.id}" must match the file name "${expected}"` });
-      continue;
-    }
-    scenes.push(parsed.data);
-  }
-  return { scenes, problems };
-}
+/** The validated scenes (build/records/scenes.json, written by `heritage ingest`). */
+export const readScenes = (dir?: string): Scene[] => readTypeRecords('scenes', scene, dir);

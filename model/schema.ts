@@ -35,7 +35,6 @@ export const httpUrl = z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) 
 export const dating = z
   .object({ display: langMap.optional(), from: z.number().int().optional(), to: z.number().int().optional() })
   .refine((d) => d.from === undefined || d.to === undefined || d.from <= d.to, { message: 'year range starts after it ends' });
-export type Dating = z.infer<typeof dating>;
 
 export const identifier = z.object({
   /** Kind of number, e.g. `npm-object-number`, `qing-1925-inventory`, `accession`. */
@@ -43,11 +42,9 @@ export const identifier = z.object({
   value: z.string().min(1),
   label: langMap.optional(),
 });
-export type Identifier = z.infer<typeof identifier>;
 
 export const placeRole = z.enum(['origin', 'findspot', 'holding', 'depicted', 'related']);
 export const placeRef = z.object({ place: recordId.optional(), name: langMap, role: placeRole });
-export type PlaceRef = z.infer<typeof placeRef>;
 
 export const agent = z.object({ name: langMap, role: langMap.optional() });
 

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
+import { z } from 'zod';
 import { recordsDir } from './paths.ts';
 import type { Artifact, Collection, Place, Stored } from './schema.ts';
 
@@ -72,8 +73,26 @@ export async function* streamAllArtifacts(dir = recordsDir()): AsyncGenerator<St
   for (const c of readCollections(dir)) yield* streamArtifacts(c.id, dir);
 }
 
-export async function readAllArtifacts(dir = recordsDir()): Promise<Stored<Artifact>[]> {
-  const out: Stored<Artifact>[] = [];
-  for await (const a of streamAllArtifacts(dir)) out.push(a);
-  return out;
+/** `build/records/<type>.json`: the validated records of one content type (scenes, dramas, …). */
+export const typeRecordsFile = (type: string, dir = recordsDir()): string => path.join(dir, `${type}.json`);
+export const TYPE_RECORDS_VERSION = 1;
+
+const cache = new Map<string, { stamp: string; records: unknown[] }>();
+
+/** The records of one content type, checked against its schema when read (a stale or hand-edited file is an
+ * error, never a wrong value). Cached while the file is unchanged: pages ask for them once per page. */
+export function readTypeRecords<S extends z.ZodType>(type: string, schema: S, dir = recordsDir()): z.infer<S>[] {
+  const file = typeRecordsFile(type, dir);
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`npm run heritage -- ingest\` first`);
+  const st = fs.statSync(file);
+  const stamp = `${st.mtimeMs}:${st.size}`;
+  const hit = cache.get(file);
+  if (hit?.stamp === stamp) return hit.records as z.infer<S>[];
+  const parsed = z.object({ version: z.literal(TYPE_RECORDS_VERSION), records: z.array(schema) }).safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`${file}: ${issue.path.join('.')}: ${issue.message} (written by another version? run \`npm run heritage -- ingest\`)`);
+  }
+  cache.set(file, { stamp, records: parsed.data.records });
+  return parsed.data.records;
 }

@@ -4,10 +4,11 @@ import { build } from './cli/build.ts';
 import { qcSubtitles } from '../assets-pipeline/subtitles/qc-cli.ts';
 import { indexCommand } from './cli/index-command.ts';
 import { runOneStage } from './cli/stages.ts';
+import { workerCommand } from './cli/worker.ts';
 
 const commands: Record<string, { help: string; run: (args: string[]) => number | Promise<number> }> = {
   validate: {
-    help: 'check every collection; problems as file:row:field: message (many: summarized by kind, all in build/reports/problems.txt; --max-errors N stops early)',
+    help: 'check all content (collections, places, scenes, dramas, routes, monitoring, exhibitions); problems as file:line:field: message (many: summarized by kind, all in build/reports/problems.txt; --max-errors N stops early)',
     run: validate,
   },
   ingest: { help: 'validate, then write the normalized records', run: ingest },
@@ -22,8 +23,9 @@ const commands: Record<string, { help: string; run: (args: string[]) => number |
       return qcSubtitles(files, { strict: args.includes('--strict') });
     },
   },
-  build: { help: 'ingest, run the asset stages, build the site and its search index', run: build },
-  stage: { help: 'run one asset stage alone (images, models, cesium, subtitles, video, search, open-data, sitemaps)', run: runOneStage },
+  build: { help: 'ingest, run the asset stages, build the site and its search index (--queue redis://HOST:PORT: heavy work as jobs)', run: build },
+  worker: { help: 'run jobs for builds: --queue redis://HOST:PORT [--concurrency N] [--kinds images] [--threads N]', run: workerCommand },
+  stage: { help: 'run one asset stage alone (images, models, cesium, subtitles, video, exhibitions, search, open-data, sitemaps)', run: runOneStage },
   index: { help: 'push the search documents to a server engine: --engine meilisearch [--full] [--config FILE]', run: indexCommand },
 };
 

@@ -25,7 +25,9 @@ function counts(file: string): VitestJson {
   }
 }
 
-const lint = run('lint and format (biome)', ['node_modules/@biomejs/biome/bin/biome', 'ci', '--colors=off', '.']);
+const lint =
+  run('lint and format (biome)', ['node_modules/@biomejs/biome/bin/biome', 'ci', '--colors=off', '.']) +
+  run('unused files, exports and dependencies (knip)', ['node_modules/knip/bin/knip.js', '--no-progress']);
 const typecheck = run('type check (tsc --noEmit)', ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']);
 const unit = run('unit tests', [vitest, 'run', '--reporter=default', '--reporter=json', '--outputFile=test-output/unit.json']);
 const e2e = run('browser tests (Chromium)', [
@@ -43,7 +45,8 @@ const e = counts('test-output/e2e.json');
 const failed = u.numFailedTests + e.numFailedTests + (typecheck ? 1 : 0) + (lint ? 1 : 0);
 const passed = u.numPassedTests + e.numPassedTests + (typecheck ? 0 : 1) + (lint ? 0 : 1);
 console.log(
-  `\ntype check ${typecheck ? 'failed' : 'passed'}; unit ${u.numPassedTests}/${u.numPassedTests + u.numFailedTests}; browser ${e.numPassedTests}/${e.numPassedTests + e.numFailedTests}`,
+  `\ntype check ${typecheck ? 'failed' : 'passed'}; unit ${u.numPassedTests}/${u.numPassedTests + u.numFailedTests}; ` +
+    `browser ${e.numPassedTests}/${e.numPassedTests + e.numFailedTests}`,
 );
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(lint || typecheck || unit || e2e ? 1 : 0);

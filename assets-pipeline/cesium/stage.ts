@@ -72,7 +72,8 @@ export const cesiumStage = {
     try {
       const s = runCesiumStage();
       console.log(
-        `  CesiumJS ${s.version}: ${s.files} files, ${(s.bytes / 2 ** 20).toFixed(1)} MiB ${s.copied ? 'copied' : 'unchanged'} in ${(s.ms / 1000).toFixed(1)} s`,
+        `  CesiumJS ${s.version}: ${s.files} files, ${(s.bytes / 2 ** 20).toFixed(1)} MiB ` +
+          `${s.copied ? 'copied' : 'unchanged'} in ${(s.ms / 1000).toFixed(1)} s`,
       );
       return 0;
     } catch (err) {

@@ -9,7 +9,6 @@ import { exhibition, parseXywh, type Exhibition, type StepMedia } from '../../mo
 import type { Drama } from '../../model/drama.ts';
 import type { MonitoringMeta } from '../../model/monitoring.ts';
 import type { Scene } from '../../model/scene.ts';
-import { issueText } from '../../model/yaml-input.ts';
 import type { Problems } from '../ingest/problems.ts';
 import { loadYaml, type KeyPath } from '../ingest/yaml-file.ts';
 
@@ -86,7 +85,7 @@ async function checkExhibition(file: string, refs: ExhibitionRefs, problems: Pro
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const at = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-      problems.add(file, yaml.lineOf(at), at.join('.') || '-', issueText(issue).replace(/^[^:]*: /, ''));
+      problems.add(file, yaml.lineOf(at), at.join('.') || '-', issue.message);
     }
     return undefined;
   }

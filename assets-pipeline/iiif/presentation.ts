@@ -4,7 +4,8 @@
 import { LOCALES } from '../../model/locales.ts';
 import type { Artifact, Collection, LangMap } from '../../model/schema.ts';
 import type { ImageEntry } from '../../formats/manifests/images.ts';
-import { iiifManifestPath } from '../../formats/urls.ts';
+import { artifactPage, iiifManifestPath } from '../../formats/urls.ts';
+import { readLabels } from '../../formats/i18n.ts';
 
 export const PRESENTATION_CONTEXT = 'http://iiif.io/api/presentation/3/context.json';
 export type IiifLangMap = Record<string, string[]>;
@@ -30,21 +31,10 @@ function joinMaps(maps: LangMap[]): IiifLangMap | undefined {
   return Object.keys(out).length ? out : undefined;
 }
 
-// Field labels for the metadata block: part of the published data (every IIIF viewer shows them), not UI.
-const LABELS: Record<string, LangMap> = {
-  objectType: { zh: '类型', en: 'Object type', fr: 'Type d’objet' },
-  date: { zh: '年代', en: 'Date', fr: 'Date' },
-  period: { zh: '时期', en: 'Period', fr: 'Période' },
-  makers: { zh: '作者', en: 'Makers', fr: 'Auteurs' },
-  materials: { zh: '材质', en: 'Materials', fr: 'Matériaux' },
-  dimensions: { zh: '尺寸', en: 'Dimensions', fr: 'Dimensions' },
-  culture: { zh: '文化', en: 'Culture', fr: 'Culture' },
-  holder: { zh: '收藏单位', en: 'Holding institution', fr: 'Institution de conservation' },
-  identifier: { zh: '编号', en: 'Identifier', fr: 'Identifiant' },
-  attribution: { zh: '来源', en: 'Attribution', fr: 'Attribution' },
-  image: { zh: '图像', en: 'Image', fr: 'Image' },
-  page: { zh: '文物页面', en: 'Artifact page', fr: 'Page de l’objet' },
-};
+// Field labels for the metadata block: part of the published data (every IIIF viewer shows them), translated
+// with the UI strings (site/i18n/locales/iiif.<locale>.json).
+let labels: Record<string, LangMap> | undefined;
+const label = (key: string): LangMap => (labels ??= readLabels('iiif'))[key]!;
 
 function metadata(a: Artifact): { label: IiifLangMap; value: IiifLangMap }[] {
   const rows: [string, IiifLangMap | undefined][] = [
@@ -58,7 +48,7 @@ function metadata(a: Artifact): { label: IiifLangMap; value: IiifLangMap }[] {
     ['holder', langMap(a.holder)],
     ...a.identifiers.map((i): [string, IiifLangMap] => ['identifier', { none: [i.value] }]),
   ];
-  return rows.filter((r): r is [string, IiifLangMap] => r[1] !== undefined).map(([k, value]) => ({ label: langMap(LABELS[k])!, value }));
+  return rows.filter((r): r is [string, IiifLangMap] => r[1] !== undefined).map(([k, value]) => ({ label: langMap(label(k))!, value }));
 }
 
 function thumbnail(e: ImageEntry) {
@@ -85,12 +75,12 @@ export function artifactManifest(a: Artifact, images: CanvasImage[], urls: IiifU
     ...(a.description ? { summary: langMap(a.description) } : {}),
     metadata: metadata(a),
     rights: a.rights,
-    requiredStatement: { label: langMap(LABELS.attribution), value: langMap(a.credit) },
+    requiredStatement: { label: langMap(label('attribution')), value: langMap(a.credit) },
     thumbnail: thumbnail(images[0]!.entry),
     homepage: LOCALES.map((l) => ({
-      id: `${urls.baseUrl}/${l}/artifacts/${encodeURIComponent(a.id)}/`,
+      id: artifactPage(l, a.id, urls.baseUrl),
       type: 'Text',
-      label: langMap(LABELS.page),
+      label: langMap(label('page')),
       format: 'text/html',
       language: [l],
     })),
@@ -149,7 +139,7 @@ export function collectionDoc(c: Collection, items: ManifestRef[], urls: IiifUrl
     label: langMap(c.title),
     summary: langMap(c.description),
     rights: c.rights,
-    requiredStatement: { label: langMap(LABELS.attribution), value: langMap(c.credit) },
+    requiredStatement: { label: langMap(label('attribution')), value: langMap(c.credit) },
     ...(items[0] ? { thumbnail: items[0].thumbnail } : {}),
     items: items.map((m) => ({ id: m.id, type: 'Manifest', label: m.label, thumbnail: m.thumbnail })),
   };

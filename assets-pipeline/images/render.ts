@@ -14,7 +14,6 @@ export class ImageInputError extends Error {}
 /** Written beside the derivatives: the render result without timings. */
 export const RENDER_META = 'meta.json';
 
-export type VariantName = 'thumb' | 'display';
 export const VARIANT_FILES = { avif: 'avif', webp: 'webp', jpeg: 'jpg' } as const;
 
 export interface RenderResult {
@@ -39,7 +38,8 @@ async function probe(file: string, pixelLimit: number): Promise<{ width: number;
   if (meta.width * meta.height > pixelLimit) {
     const mp = ((meta.width * meta.height) / 1e6).toFixed(0);
     throw new ImageInputError(
-      `image declares ${meta.width}×${meta.height} (${mp} MP), above the pixel limit of ${(pixelLimit / 1e6).toFixed(0)} MP (option pixelLimit / HERITAGE_IMAGE_PIXEL_LIMIT)`,
+      `image declares ${meta.width}×${meta.height} (${mp} MP), above the pixel limit of ${(pixelLimit / 1e6).toFixed(0)} MP ` +
+        '(option pixelLimit / HERITAGE_IMAGE_PIXEL_LIMIT)',
     );
   }
   // EXIF orientations 5–8 turn the picture a quarter turn: the published image has width and height swapped.

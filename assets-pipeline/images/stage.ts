@@ -15,6 +15,8 @@ import { ImageInputError, renderImage, VARIANT_FILES, type RenderResult } from '
 import { DEFAULT_SETTINGS, pixelLimitFromEnv, settingsHash, type DerivativeSettings } from './settings.ts';
 import { collectImageSources, type ImageProblem, type ImageSource } from './sources.ts';
 import { writeIfChanged } from '../write-if-changed.ts';
+import { JobFailedError, JobQueueError } from '../jobs/errors.ts';
+import type { RemoteImages } from '../jobs/image-remote.ts';
 import {
   clearTemp,
   hashFile,
@@ -44,6 +46,8 @@ export interface ImageStageOptions {
   /** Also write IIIF Presentation manifests and collections (default true). */
   presentation?: boolean;
   log?: (line: string) => void;
+  /** `redis://HOST:PORT`: renders run as jobs on the workers of that queue instead of in this process. */
+  queue?: string;
 }
 
 export interface ImageStageResult {
@@ -88,6 +92,12 @@ async function sourceHash(src: ImageSource, prev: StateEntry | undefined): Promi
   return { hash: await hashFile(src.file), size: st.size, mtimeMs: st.mtimeMs };
 }
 
+/** Loaded only with a queue, so the in-process build never loads BullMQ or a Redis client. */
+async function openRemote(url: string, progress: boolean, log: (line: string) => void): Promise<RemoteImages> {
+  const { openImageJobs } = await import('../jobs/image-remote.ts');
+  return openImageJobs(url, progress, log);
+}
+
 export async function runImageStage(options: ImageStageOptions = {}): Promise<ImageStageResult> {
   const started = performance.now();
   const log = options.log ?? ((line: string) => console.log(line));
@@ -96,8 +106,14 @@ export async function runImageStage(options: ImageStageOptions = {}): Promise<Im
   const pixelLimit = options.pixelLimit ?? pixelLimitFromEnv();
   const baseUrl = (options.baseUrl ?? defaultBaseUrl()).replace(/\/+$/, '');
   const limit = pLimit(options.concurrency ?? 2);
+  const showBar = options.progress ?? Boolean(process.stderr.isTTY);
+  // With a queue this process only hashes and waits; the coordinator draws the one bar over all workers.
+  const remote = options.queue ? await openRemote(options.queue, showBar, log) : undefined;
+  // Remote renders are awaited outside the slots above, so the hashing gets slots of its own.
+  const hashSlots = remote ? pLimit(8) : undefined;
 
-  clearTemp();
+  // Workers may be writing into the temp folder of a shared store: the remote path clears only stale leftovers.
+  if (!remote) clearTemp();
   const prevState = readState();
   const prev = prevState?.settings === sHash ? prevState.entries : {};
   const { sources, problems } = await collectImageSources();
@@ -109,7 +125,6 @@ export async function runImageStage(options: ImageStageOptions = {}): Promise<Im
   // Two keys with the same bytes share one render; the second waits for the first.
   const inFlight = new Map<string, Promise<Omit<RenderResult, 'ms'>>>();
 
-  const showBar = options.progress ?? Boolean(process.stderr.isTTY);
   const bar = new cliProgress.SingleBar(
     {
       format: 'images {bar} {value}/{total} | ETA {eta_formatted} | {rendered} rendered, {unchanged} unchanged, {failed} failed',
@@ -118,11 +133,11 @@ export async function runImageStage(options: ImageStageOptions = {}): Promise<Im
     },
     cliProgress.Presets.shades_classic,
   );
-  if (showBar) bar.start(sources.length, 0, { rendered: 0, unchanged: 0, failed: errors.length });
+  if (showBar && !remote) bar.start(sources.length, 0, { rendered: 0, unchanged: 0, failed: errors.length });
 
   const one = async (src: ImageSource): Promise<void> => {
     try {
-      const stat = await sourceHash(src, prev[src.key]);
+      const stat = await (hashSlots ? hashSlots(() => sourceHash(src, prev[src.key])) : sourceHash(src, prev[src.key]));
       const id = imageId(stat.hash, sHash);
       const old = prev[src.key];
       if (old && old.id === id && (isComplete(id) || linkFromStore(id))) {
@@ -147,37 +162,45 @@ export async function runImageStage(options: ImageStageOptions = {}): Promise<Im
       }
       let job = inFlight.get(id);
       if (!job) {
-        job = (async () => {
-          const tmp = path.join(tmpRoot(), `${id}-${crypto.randomUUID()}`);
-          try {
-            const r = await renderImage(src.file, tmp, { settings, pixelLimit, serviceId: `${baseUrl}/iiif/${id}` });
-            publish(tmp, id);
-            ms.thumb += r.ms.thumb;
-            ms.display += r.ms.display;
-            ms.tiles += r.ms.tiles;
-            rendered++;
-            return r;
-          } finally {
-            fs.rmSync(tmp, { recursive: true, force: true });
-          }
-        })();
+        job = remote
+          ? remote.render(src, id, stat, { settings, pixelLimit, serviceId: `${baseUrl}/iiif/${id}` }, ms, () => rendered++)
+          : (async () => {
+              const tmp = path.join(tmpRoot(), `${id}-${crypto.randomUUID()}`);
+              try {
+                const r = await renderImage(src.file, tmp, { settings, pixelLimit, serviceId: `${baseUrl}/iiif/${id}` });
+                publish(tmp, id);
+                ms.thumb += r.ms.thumb;
+                ms.display += r.ms.display;
+                ms.tiles += r.ms.tiles;
+                rendered++;
+                return r;
+              } finally {
+                fs.rmSync(tmp, { recursive: true, force: true });
+              }
+            })();
         inFlight.set(id, job);
       }
       const r = await job;
       next[src.key] = { ...stat, id, entry: entryFor(id, stat.hash, r, baseUrl) };
     } catch (err) {
-      const message = err instanceof ImageInputError ? err.message : `unexpected failure: ${(err as Error).message ?? String(err)}`;
+      if (err instanceof JobQueueError) throw err;
+      const message =
+        err instanceof ImageInputError || err instanceof JobFailedError ? err.message : `unexpected failure: ${(err as Error).message ?? String(err)}`;
       errors.push({ record: src.record, file: src.file, message });
     } finally {
-      if (showBar) bar.increment({ rendered, unchanged, failed: errors.length });
+      if (showBar && !remote) bar.increment({ rendered, unchanged, failed: errors.length });
     }
   };
-  await Promise.all(sources.map((s) => limit(() => one(s))));
-  if (showBar) bar.stop();
+  try {
+    await Promise.all(sources.map((s) => (remote ? one(s) : limit(() => one(s)))));
+  } finally {
+    await remote?.close();
+  }
+  if (showBar && !remote) bar.stop();
 
   const live = new Set(Object.values(next).map((e) => e.id));
   const removed = removeUnused(live);
-  clearTemp();
+  if (!remote) clearTemp();
 
   const manifest: ImageManifest = {};
   for (const key of Object.keys(next).sort()) manifest[key] = next[key]!.entry;

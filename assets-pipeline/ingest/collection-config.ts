@@ -83,7 +83,6 @@ const fieldsSchema = z
     media: z.array(z.object({ kind: z.enum(['image', 'model', 'video', 'audio']), path: scalarSpec, label: langSpec.optional() }).strict()).optional(),
   })
   .strict();
-export type FieldMapping = z.infer<typeof fieldsSchema>;
 
 export const collectionConfig = z
   .object({

@@ -7,6 +7,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { contentDir, recordsDir } from '../../model/paths.ts';
 import {
   mediaPath,
+  artifact as artifactSchema,
   collection as collectionSchema,
   place as placeSchema,
   type Artifact,
@@ -18,7 +19,7 @@ import { ARTIFACTS_DIR, COLLECTIONS_FILE, PLACES_FILE } from '../../model/store.
 import { loadCollectionConfig } from './collection-config.ts';
 import { mapRecord, mappingPaths, type MapContext } from './map-record.ts';
 import { Problems } from './problems.ts';
-import { readKeys, readRows } from './read-rows.ts';
+import { pathKey, readKeys, readRows } from './read-rows.ts';
 import { chronologyFiles, namedRanges, periodMatcher, readChronology, type Chronology } from '../../model/periods.ts';
 import { loadYaml, type KeyPath } from './yaml-file.ts';
 import { collectionKey, readReuse, sharedInputs, writeReuse, type ReuseIndex } from './reuse.ts';
@@ -109,7 +110,10 @@ export function ingestCollection(
   const keys = readKeys(recordsFile, new Problems());
   let mappingOk = !!ctx;
   for (const { path: col, at } of mappingPaths(config.fields)) {
-    if (!keys.has(col) && keys.size) {
+    const key = pathKey(col);
+    // Credit templates may name fields of the mapped record (`{title}`) as well as columns.
+    if (at[1] === 'credit' && col.split('.')[0]! in artifactSchema.shape && !keys.has(col)) continue;
+    if (key !== undefined && !keys.has(col) && !keys.has(key) && keys.size) {
       mappingOk = false;
       const known = [...keys]
         .filter((k) => !k.includes('.') && !k.includes('['))

@@ -78,7 +78,7 @@ export function mapRecord(config: CollectionConfig, row: Row, ctx: MapContext = 
     return maps?.[0];
   };
   const lang = (field: string, spec: LangSpec | undefined, lookup?: TemplateLookup): LangMap[] =>
-    spec ? (r.run(field, () => evalLang(spec, row, lookup)) ?? []) : [];
+    spec ? (r.run(field, () => evalLang(spec, row, lookup, (message) => warnings.push({ field, message }))) ?? []) : [];
   const scalar = (field: string, spec: ScalarSpec | undefined): string[] => (spec ? (r.run(field, () => evalScalar(spec, row)) ?? []) : []);
 
   const sourceId = scalar('id', f.id)[0];
@@ -148,8 +148,16 @@ export function mapRecord(config: CollectionConfig, row: Row, ctx: MapContext = 
     holder: one('holder', lang('holder', f.holder)) ?? config.holder,
     notes: one('notes', lang('notes', f.notes)),
     makers: (f.makers ?? []).flatMap((m, i) => {
-      const role = one(`makers.${i}.role`, lang(`makers.${i}.role`, m.role));
-      return lang(`makers.${i}.name`, m.name).map((name) => (role ? { name, role } : { name }));
+      // Names and roles read from the same list (`contributors[].name`, `contributors[].role`) pair by index;
+      // one role applies to every name.
+      const names = lang(`makers.${i}.name`, m.name);
+      const roles = lang(`makers.${i}.role`, m.role);
+      if (roles.length > 1 && roles.length !== names.length)
+        warnings.push({ field: `makers.${i}.role`, message: `${roles.length} roles for ${names.length} names: roles are not paired with names` });
+      return names.map((name, j) => {
+        const role = roles.length === names.length ? roles[j] : roles.length === 1 ? roles[0] : undefined;
+        return role ? { name, role } : { name };
+      });
     }),
     identifiers: (f.identifiers ?? []).flatMap((id, i) =>
       scalar(`identifiers.${i}`, id.value).map((value) => ({ scheme: id.scheme, value, ...(id.label ? { label: id.label } : {}) })),
@@ -237,7 +245,7 @@ export function mappingPaths(fields: CollectionConfig['fields']): { path: string
     if ('bilingual' in o) visit(o.bilingual, [...at, 'bilingual']);
     if ('cases' in o) for (const [k, v] of Object.entries(o.cases as object)) visit(v, [...at, 'cases', k]);
     if ('default' in o) visit(o.default, [...at, 'default']);
-    for (const l of ['zh', 'en', 'fr']) if (l in o) visit(o[l], [...at, l]);
+    for (const l of LOCALES) if (l in o) visit(o[l], [...at, l]);
   };
   const f = fields as Record<string, unknown>;
   for (const [key, spec] of Object.entries(f)) {

@@ -3,6 +3,7 @@
 // each row is handed to the caller and not kept. Every string cell passes the text hygiene of cell-text.ts.
 import fs from 'node:fs';
 import { type CsvError, Parser } from 'csv-parse';
+import { query, type JsonValue } from 'jsonpath-rfc9535';
 import { cleanCell, MAX_CELL_CHARS, MAX_LINE_BYTES } from './cell-text.ts';
 import type { Problems } from './problems.ts';
 
@@ -191,13 +192,49 @@ export function readKeys(file: string, problems: Problems): Set<string> {
   return readRows(file, problems, () => !file.endsWith('.csv'));
 }
 
-/** Resolves `a.b.c` against a row: an exact column name first (CSV headers may contain dots), then a path. */
+const SEGMENT = /^([^[\]]+)(?:\[([^\]]*)\])?$/;
+
+/** Resolves a mapping path against a row: an exact column name first (CSV headers may contain dots); a JSONPath
+ * query when it starts with `$` (RFC 9535, e.g. `$.contributors[?@.role=='artist'].name`); else a dotted path
+ * where `list[]` takes every item of a list and `list[key=value]` the items whose key has that value
+ * (`dimensions[].value`, `contributors[role=artist].name`). The short form is evaluated here rather than
+ * translated to JSONPath because the library parses its expression on every call (~40 µs), too slow per cell
+ * over 100,000 rows; both forms yield the values in item order, so parallel paths zip by index. */
 export function getPath(row: Row, path: string): Cell | undefined {
   if (path in row) return row[path];
-  let cur: Cell | undefined = row;
-  for (const part of path.split('.')) {
-    if (!cur || typeof cur !== 'object' || Array.isArray(cur)) return undefined;
-    cur = (cur as Record<string, Cell>)[part];
+  if (path.startsWith('$')) return query(row as JsonValue, path) as Cell[];
+  if (!path.includes('[')) {
+    let cur: Cell | undefined = row;
+    for (const part of path.split('.')) {
+      if (!cur || typeof cur !== 'object' || Array.isArray(cur)) return undefined;
+      cur = (cur as Record<string, Cell>)[part];
+    }
+    return cur;
   }
-  return cur;
+  let current: Cell[] = [row];
+  for (const part of path.split('.')) {
+    const m = SEGMENT.exec(part);
+    if (!m) return undefined;
+    const [, key, filter] = m;
+    let next: Cell[] = current.flatMap((v) =>
+      v && typeof v === 'object' && !Array.isArray(v) && (v as Record<string, Cell>)[key!] !== undefined ? [(v as Record<string, Cell>)[key!]!] : [],
+    );
+    if (filter !== undefined) {
+      next = next.flatMap((v) => (Array.isArray(v) ? v : [v]));
+      if (filter) {
+        const eq = filter.indexOf('=');
+        const k = filter.slice(0, eq).trim();
+        const want = filter.slice(eq + 1).trim();
+        next = next.filter((item) => item && typeof item === 'object' && !Array.isArray(item) && String((item as Record<string, Cell>)[k]) === want);
+      }
+    }
+    current = next;
+  }
+  return current;
+}
+
+/** The key a path needs in a records file (`contributors[role=artist].name` needs `contributors[].name`);
+ * undefined for JSONPath queries, which cannot be checked without the data. */
+export function pathKey(path: string): string | undefined {
+  return path.startsWith('$') ? undefined : path.replace(/\[[^\]]*\]/g, '[]');
 }

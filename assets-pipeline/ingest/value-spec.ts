@@ -58,20 +58,31 @@ export function splitBilingual(text: string): LangMap {
 /** A template placeholder's value; `{title}` takes the template's own language, falling back. */
 export type TemplateLookup = (path: string, lang: Locale) => string | undefined;
 
-export function evalLang(spec: LangSpec, row: Row, lookup?: TemplateLookup): LangMap[] {
+/** Placeholders of a template: `{column}` or `{a.b}` (a record field in credit templates). */
+export const PLACEHOLDER = /\{([^{}\s]+)\}/g;
+
+export function evalLang(spec: LangSpec, row: Row, lookup?: TemplateLookup, warn?: (message: string) => void): LangMap[] {
   if ('bilingual' in spec) return evalScalar(spec.bilingual, row).map(splitBilingual);
   if ('switch' in spec) {
     const key = evalScalar(spec.switch, row)[0] ?? '';
     const chosen = spec.cases[key] ?? spec.default;
     if (!chosen) throw new SpecError(`value "${key}" of \`${spec.switch}\` has no case (${Object.keys(spec.cases).join(', ')}) and no default`);
-    return evalLang(chosen, row, lookup);
+    return evalLang(chosen, row, lookup, warn);
   }
   const perLang: Partial<Record<Locale, string[]>> = {};
   let n = 0;
   for (const l of LOCALES) {
     const sub = spec[l];
     const tpl = spec.template?.[l];
-    const values = tpl !== undefined ? (lookup ? [fillTemplate(tpl, l, lookup)] : []) : sub !== undefined ? evalScalar(sub, row) : [];
+    let values: string[];
+    if (tpl !== undefined) {
+      // Placeholders name columns (a join of several columns is a template); credit templates may also name
+      // fields of the mapped record, looked up first.
+      const fromRow = (path: string) => evalScalar(path, row).join(', ') || undefined;
+      const filled = fillTemplate(tpl, l, (path, lang) => lookup?.(path, lang) ?? fromRow(path));
+      if (filled === undefined) warn?.(`template (${l}) yields nothing for this record: none of its placeholders has a value`);
+      values = filled === undefined ? [] : [filled];
+    } else values = sub !== undefined ? evalScalar(sub, row) : [];
     perLang[l] = values;
     n = Math.max(n, values.length);
   }
@@ -87,11 +98,20 @@ export function evalLang(spec: LangSpec, row: Row, lookup?: TemplateLookup): Lan
   return out;
 }
 
-function fillTemplate(tpl: string, lang: Locale, lookup: TemplateLookup): string {
-  return tpl
-    .replace(/\{([\w.]+)\}/g, (_, path: string) => lookup(path, lang) ?? '')
+/** The filled template, or undefined when it has placeholders and none of them has a value. */
+function fillTemplate(tpl: string, lang: Locale, lookup: TemplateLookup): string | undefined {
+  let placeholders = 0;
+  let filled = 0;
+  const text = tpl
+    .replace(PLACEHOLDER, (_, path: string) => {
+      placeholders++;
+      const v = lookup(path, lang);
+      if (v) filled++;
+      return v ?? '';
+    })
     .replace(/\s+/g, ' ')
     .trim();
+  return placeholders && !filled ? undefined : text || undefined;
 }
 
 /** Every column or key path a spec reads, to check the mapping against the source's columns. */
@@ -102,5 +122,7 @@ export function specPaths(spec: unknown): string[] {
   const out: string[] = [];
   if (typeof o.from === 'string') out.push(o.from);
   if (typeof o.switch === 'string') out.push(o.switch);
+  if (o.template && typeof o.template === 'object')
+    for (const t of Object.values(o.template as Record<string, string>)) for (const m of t.matchAll(PLACEHOLDER)) out.push(m[1]!);
   return out;
 }

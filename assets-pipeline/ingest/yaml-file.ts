@@ -21,7 +21,7 @@ export function loadYaml(file: string, problems: Problems): YamlFile | undefined
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
   if (doc.errors.length) {
-    for (const e of doc.errors) problems.add(file, e.linePos?.[0]?.line ?? 0, '-', `YAML: ${e.message.split('\n')[0]}`);
+    for (const e of doc.errors) problems.add(file, e.linePos?.[0]?.line ?? lc.linePos(e.pos[0]).line, '-', `YAML: ${e.message.split('\n')[0]}`);
     return undefined;
   }
   const lineOf = (path: KeyPath): number => {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { assetsDir, contentDir, mediaDir, ROOT } from '../../model/paths.ts';
-import { readScenes } from '../../model/scene.ts';
+import { readScenes, type Scene } from '../../model/scene.ts';
 import { MODEL_MANIFEST_VERSION, modelManifestPath, readPreviousModelManifest, type ModelLod, type ModelManifest } from '../../formats/manifests/models.ts';
 import { LODS, type LodSpec } from './lods.ts';
 import { optimizeLod } from './optimize.ts';
@@ -25,6 +25,8 @@ export const settingsKey = (lods: readonly LodSpec[] = LODS): string =>
     .slice(0, 16);
 
 export interface StageOptions {
+  /** The validated scenes; by default the published records. */
+  scenes?: readonly Scene[];
   contentDir?: string;
   mediaDir?: string;
   assetsDir?: string;
@@ -53,8 +55,7 @@ export async function runModelStage(opts: StageOptions = {}): Promise<StageSumma
   const manifestFile = modelManifestPath(assets);
   const summary: StageSummary = { built: [], skipped: [], removed: [], failed: [], problems: [], bytes: {}, ms: 0 };
 
-  const { scenes, problems } = readScenes(path.join(content, 'scenes'));
-  summary.problems.push(...problems.map((p) => `${path.relative(ROOT, p.file)}: ${p.message}`));
+  const scenes = opts.scenes ?? readScenes();
   const jobs: ModelJob[] = [];
   for (const scene of scenes)
     for (const variant of scene.variants) {

@@ -119,7 +119,8 @@ export function apiIndexDoc(collections: { c: Stored<Collection>; count: number 
   return {
     apiVersion: API_VERSION,
     description:
-      'Static open-data API: every collection, its paged artifact listings, one JSON file per artifact, bulk downloads, OAI-PMH static repositories and citation files.',
+      'Static open-data API: every collection, its paged artifact listings, one JSON file per artifact, bulk downloads, ' +
+      'OAI-PMH static repositories and citation files.',
     sitemap: absolute(openDataPaths.sitemapIndex, origin),
     collections: collections.map(({ c, count }) => ({
       id: c.id,

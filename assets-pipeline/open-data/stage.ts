@@ -15,7 +15,7 @@ import { countLines, writeCollectionOutputs } from './collection-outputs.ts';
 import { oaiSettings } from './oai-pmh.ts';
 import { ensureRobots, walkPages, writeIfChanged, writeSitemaps, SITEMAP_MAX_BYTES, SITEMAP_MAX_URLS, type SitemapPage } from './sitemaps.ts';
 import { loadState, saveState, type OpenDataState } from './state.ts';
-import { CITATION_EXT, fileOf, openDataPaths, type CitationFormat } from '../../formats/urls.ts';
+import { artifactPath, CITATION_EXT, fileOf, openDataPaths, type CitationFormat } from '../../formats/urls.ts';
 
 /** Bump when any output's format changes, so the next run rewrites everything. */
 const FORMAT_VERSION = 2;
@@ -181,7 +181,7 @@ function* sitemapPages(dist: string, state: OpenDataState, order: string[]): Gen
   const byCollection = new Map<string, [string, string][]>(order.map((c) => [c, []]));
   for (const [id, r] of Object.entries(state.records)) byCollection.get(r.c)?.push([id, r.d]);
   for (const list of byCollection.values()) {
-    for (const [id, d] of list) yield { path: `/artifacts/${encodeURIComponent(id)}/`, locales: LOCALES, lastmod: d };
+    for (const [id, d] of list) yield { path: artifactPath(id), locales: LOCALES, lastmod: d };
   }
 }
 

@@ -3,7 +3,7 @@
 // same words and count the same facet values.
 import { createHash } from 'node:crypto';
 import type { FacetName } from '../../formats/search-index/layout.ts';
-import { FACETS, LANGS } from '../../formats/search-index/layout.ts';
+import { FACETS } from '../../formats/search-index/layout.ts';
 import type { MeiliDoc, MeiliLabelDoc } from '../../formats/search-index/meili-layout.ts';
 import { hanIndexWords } from '../../formats/search-index/han-grams.ts';
 import { prepareFor } from '../../formats/search-index/tokenize.ts';
@@ -12,6 +12,7 @@ import type { SearchDoc } from '../search/doc.ts';
 import { FacetDictionary } from '../search/facet-dictionary.ts';
 import { prepareDoc } from '../search/prepare-doc.ts';
 import { loadVocabulary } from '../search/vocab.ts';
+import { LOCALES, type Locale } from '../../model/locales.ts';
 
 export interface BuiltDocs {
   docs: MeiliDoc[];
@@ -30,7 +31,7 @@ export function meiliUid(type: string, id: string): string {
   return `${safe}-${createHash('sha1').update(raw).digest('hex').slice(0, 12)}`;
 }
 
-const join = (maps: (LangMap | undefined)[], lang: 'zh' | 'en' | 'fr'): string | undefined => {
+const join = (maps: (LangMap | undefined)[], lang: Locale): string | undefined => {
   const parts = maps.map((m) => m?.[lang]).filter((t): t is string => !!t);
   return parts.length ? parts.join(' · ') : undefined;
 };
@@ -60,7 +61,7 @@ export async function buildDocs(source: AsyncIterable<SearchDoc> | Iterable<Sear
       has3d: p.facets.has3d[0]!,
       display: p.stored,
     };
-    for (const l of LANGS) {
+    for (const l of LOCALES) {
       const t = doc.title[l];
       if (t) m[`title_${l}`] = t;
       const n = join(names, l);

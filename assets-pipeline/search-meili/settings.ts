@@ -16,14 +16,13 @@ import type { Settings } from 'meilisearch';
 import { FACETS } from '../../formats/search-index/layout.ts';
 import type { MeiliLayout } from '../../formats/search-index/meili-layout.ts';
 import { STOP } from '../../formats/search-index/tokenize.ts';
-import type { Lang } from '../../formats/search-index/tokenize.ts';
+import { LOCALES, type Locale } from '../../model/locales.ts';
 
-const LANGS: Lang[] = ['zh', 'en', 'fr'];
-const LOCALE: Record<Lang, 'cmn' | 'eng' | 'fra'> = { zh: 'cmn', en: 'eng', fr: 'fra' };
+const LOCALE: Record<Locale, 'cmn' | 'eng' | 'fra'> = { zh: 'cmn', en: 'eng', fr: 'fra' };
 
 /** Searchable attributes in rank order. `first` puts one language's fields ahead of the others. */
-function searchable(first?: Lang): string[] {
-  const order = first ? [first, ...LANGS.filter((l) => l !== first)] : LANGS;
+function searchable(first?: Locale): string[] {
+  const order = first ? [first, ...LOCALES.filter((l) => l !== first)] : LOCALES;
   const kind = (k: string) => order.map((l) => `${k}_${l}`);
   return [...kind('title'), 'han_title', ...kind('names'), ...kind('text'), 'han_text'];
 }
@@ -31,7 +30,7 @@ function searchable(first?: Lang): string[] {
 /** Sized for 150k artifacts × their cues and collections: an empty query's total and deep pages stay exact. */
 export const MAX_TOTAL_HITS = 200_000;
 
-export function indexSettings(layout: MeiliLayout, locale: Lang | undefined, synonyms: Record<string, string[]>): Settings {
+export function indexSettings(layout: MeiliLayout, locale: Locale | undefined, synonyms: Record<string, string[]>): Settings {
   return {
     searchableAttributes: searchable(layout === 'perLocale' ? locale : undefined),
     displayedAttributes: ['uid', 'display'],
@@ -41,7 +40,7 @@ export function indexSettings(layout: MeiliLayout, locale: Lang | undefined, syn
     // The static engine's stop words, so "bol en jade" does not require "en".
     stopWords: [...STOP],
     synonyms,
-    localizedAttributes: LANGS.map((l) => ({ attributePatterns: [`*_${l}`], locales: [LOCALE[l]] })),
+    localizedAttributes: LOCALES.map((l) => ({ attributePatterns: [`*_${l}`], locales: [LOCALE[l]] })),
     // Gram words are opaque codes: a "typo" in one is another character.
     typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnAttributes: ['han_title', 'han_text'] },
     pagination: { maxTotalHits: MAX_TOTAL_HITS },
@@ -57,5 +56,5 @@ export function labelSettings(): Settings {
 /** Changes to settings or synonyms force a full reindex (incremental sync only moves documents). */
 export const settingsHash = (layout: MeiliLayout, synonyms: Record<string, string[]>): string =>
   createHash('sha1')
-    .update(JSON.stringify([layout, ...LANGS.map((l) => indexSettings(layout, l, synonyms))]))
+    .update(JSON.stringify([layout, ...LOCALES.map((l) => indexSettings(layout, l, synonyms))]))
     .digest('hex');

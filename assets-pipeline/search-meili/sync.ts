@@ -12,10 +12,10 @@ import writeFileAtomic from 'write-file-atomic';
 import { Meilisearch, type Task } from 'meilisearch';
 import type { EnqueuedTaskPromise } from 'meilisearch';
 import { allSearchIndexUids, labelsIndexUid, type MeiliDoc, type MeiliLayout } from '../../formats/search-index/meili-layout.ts';
-import type { Lang } from '../../formats/search-index/tokenize.ts';
 import type { BuiltDocs } from './documents.ts';
 import { IndexError } from './errors.ts';
 import { indexSettings, labelSettings, settingsHash } from './settings.ts';
+import type { Locale } from '../../model/locales.ts';
 
 export interface SyncOptions {
   host: string;
@@ -49,7 +49,7 @@ interface State {
 }
 
 const WAIT = { timeout: 30 * 60_000, interval: 100 };
-const localeOf = (uid: string, layout: MeiliLayout): Lang | undefined => (layout === 'perLocale' ? (uid.slice(-2) as Lang) : undefined);
+const localeOf = (uid: string, layout: MeiliLayout): Locale | undefined => (layout === 'perLocale' ? (uid.slice(-2) as Locale) : undefined);
 
 async function waitOk(p: EnqueuedTaskPromise, what: string, ids?: string[]): Promise<Task> {
   const task = await p.waitTask(WAIT);

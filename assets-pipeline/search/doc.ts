@@ -1,8 +1,10 @@
 // What the search index is built from. Every content type becomes SearchDocs through an adapter here, so a
 // new type (scene, drama, subtitle cue) is one more adapter, not a second engine.
+import { artifactPath, collectionPath } from '../../formats/urls.ts';
 import type { DocType } from '../../formats/search-index/layout.ts';
 import type { Artifact, Collection, LangMap, Stored } from '../../model/schema.ts';
 import { rightsInfo } from '../../model/rights.ts';
+import { LOCALES } from '../../model/locales.ts';
 
 export type { DocType };
 
@@ -43,7 +45,7 @@ const defined = <T>(values: (T | undefined)[]): T[] => values.filter((v): v is T
 
 function joinMaps(maps: LangMap[], sep: string): LangMap | undefined {
   const out: Record<string, string> = {};
-  for (const l of ['zh', 'en', 'fr'] as const) {
+  for (const l of LOCALES) {
     const parts = maps.map((m) => m[l]).filter((t): t is string => !!t);
     if (parts.length) out[l] = parts.join(sep);
   }
@@ -71,7 +73,7 @@ export function artifactToDocs(record: Stored<Artifact>, options: ArtifactDocOpt
   const doc: SearchDoc = {
     type: 'artifact',
     id: record.id,
-    href: `artifacts/${encodeURIComponent(record.id)}/`,
+    href: artifactPath(record.id).slice(1),
     title: record.title,
     names,
     text,
@@ -96,7 +98,7 @@ export function collectionToDoc(record: Stored<Collection>): SearchDoc {
   const doc: SearchDoc = {
     type: 'collection',
     id: record.id,
-    href: `collections/${record.id}/`,
+    href: collectionPath(record.id).slice(1),
     title: record.title,
     text: defined([record.description, record.holder, record.credit]),
     facets: { collection: record.id, rights: record.rights },

@@ -4,11 +4,11 @@ import type { FacetName, FacetValue } from '../../formats/search-index/layout.ts
 import { FACETS } from '../../formats/search-index/layout.ts';
 import { foldText } from '../../formats/search-index/fold.ts';
 import type { LangMap } from '../../model/schema.ts';
-import type { Lang } from '../../formats/search-index/tokenize.ts';
+import type { Locale } from '../../model/locales.ts';
 
 interface Entry {
   key: string;
-  label: Partial<Record<Lang, string>>;
+  label: Partial<Record<Locale, string>>;
   n: number;
   first: number;
 }
@@ -22,12 +22,12 @@ export class FacetDictionary {
   }
 
   /** Registers one document's value; returns the key to store with the document. */
-  add(facet: FacetName, key: string, label: Partial<Record<Lang, string>>): string {
+  add(facet: FacetName, key: string, label: Partial<Record<Locale, string>>): string {
     const map = this.values[facet];
     const entry = map.get(key);
     if (entry) {
       entry.n++;
-      for (const [l, t] of Object.entries(label)) if (t && !entry.label[l as Lang]) entry.label[l as Lang] = t;
+      for (const [l, t] of Object.entries(label)) if (t && !entry.label[l as Locale]) entry.label[l as Locale] = t;
     } else {
       map.set(key, { key, label: { ...label }, n: 1, first: map.size });
     }
@@ -35,7 +35,7 @@ export class FacetDictionary {
   }
 
   /** Sets a label without counting (collection titles come from the collection records). */
-  label(facet: FacetName, key: string, label: Partial<Record<Lang, string>>): void {
+  label(facet: FacetName, key: string, label: Partial<Record<Locale, string>>): void {
     const entry = this.values[facet].get(key);
     if (entry) entry.label = { ...label };
   }

@@ -1,9 +1,10 @@
 // In-memory posting lists, built in document order so each list is written as delta varints on the fly
 // (150k documents × 3 languages is ~20M postings: as JS arrays that would be several hundred MB).
 import { ByteWriter } from '../../formats/search-index/codec.ts';
-import { FIELD_KINDS, LANGS, fieldBit } from '../../formats/search-index/layout.ts';
+import { FIELD_KINDS, fieldBit } from '../../formats/search-index/layout.ts';
 import { indexTerms } from '../../formats/search-index/tokenize.ts';
 import type { LangMap } from '../../model/schema.ts';
+import { LOCALES } from '../../model/locales.ts';
 
 export interface TermPostings {
   bytes: ByteWriter;
@@ -47,7 +48,7 @@ export function termMasks(fields: DocFields): Map<string, number> {
   FIELD_KINDS.forEach((kind, k) => {
     for (const map of fields[kind]) {
       if (!map) continue;
-      LANGS.forEach((lang, l) => {
+      LOCALES.forEach((lang, l) => {
         const text = map[lang];
         if (!text) return;
         const bit = fieldBit(k, l);

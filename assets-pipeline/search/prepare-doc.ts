@@ -1,42 +1,34 @@
 // Turns a SearchDoc into what the writer stores: facet keys (through the vocabulary), the extra cross-language
 // text those concepts lend, and the display fields per locale.
 import type { FacetName, StoredDoc } from '../../formats/search-index/layout.ts';
-import { LANGS } from '../../formats/search-index/layout.ts';
-import type { Lang } from '../../formats/search-index/tokenize.ts';
 import { pick } from '../../model/text.ts';
 import type { LangMap } from '../../model/schema.ts';
 import type { SearchDoc } from './doc.ts';
 import { rightsLabel } from './doc.ts';
 import { conceptLabel, conceptText, matchConcepts } from './vocab.ts';
 import { type FacetDictionary, freeKey } from './facet-dictionary.ts';
+import { LOCALES, type Locale } from '../../model/locales.ts';
+import { readLabels } from '../../formats/i18n.ts';
 
-const TYPE_LABELS: Record<string, Partial<Record<Lang, string>>> = {
-  artifact: { zh: '文物', en: 'Artifact', fr: 'Objet' },
-  collection: { zh: '馆藏', en: 'Collection', fr: 'Collection' },
-  scene: { zh: '场景', en: 'Scene', fr: 'Scène' },
-  exhibition: { zh: '展览', en: 'Exhibition', fr: 'Exposition' },
-  drama: { zh: '戏剧', en: 'Drama', fr: 'Drame' },
-  cue: { zh: '字幕', en: 'Subtitle', fr: 'Sous-titre' },
-};
-const HAS3D: Record<string, Partial<Record<Lang, string>>> = {
-  yes: { zh: '有三维模型', en: 'With 3D model', fr: 'Avec modèle 3D' },
-  no: { zh: '无三维模型', en: 'Without 3D model', fr: 'Sans modèle 3D' },
-};
+// Labels of the document types and of the 3D facet, translated with the UI strings
+// (site/i18n/locales/search-values.<locale>.json).
+let valueLabels: Record<string, Partial<Record<Locale, string>>> | undefined;
+const valueLabel = (key: string): Partial<Record<Locale, string>> | undefined => (valueLabels ??= readLabels('search-values'))[key];
 
 export interface PreparedDoc {
   doc: SearchDoc;
   /** Facet keys; multi-valued facets hold several. */
   facets: Record<FacetName, string[]>;
   /** Every facet value with its labels, for the facet dictionary (counts and labels). */
-  values: [FacetName, string, Partial<Record<Lang, string>>][];
+  values: [FacetName, string, Partial<Record<Locale, string>>][];
   extraText: LangMap[];
-  stored: Record<Lang, StoredDoc>;
+  stored: Record<Locale, StoredDoc>;
 }
 
 /** Collects a document's facet values; a pure stand-in for the dictionary while one document is prepared. */
 class Picks {
   readonly values: PreparedDoc['values'] = [];
-  add(facet: FacetName, key: string, label: Partial<Record<Lang, string>>): string {
+  add(facet: FacetName, key: string, label: Partial<Record<Locale, string>>): string {
     this.values.push([facet, key, label]);
     return key;
   }
@@ -81,7 +73,7 @@ export function prepareDocValues(doc: SearchDoc): PreparedDoc {
   for (const c of matchConcepts('material', [doc.title], false)) materialConcepts.set(c.id, c);
   for (const c of materialConcepts.values()) materialKeys.add(dict.add('material', c.id, conceptLabel(c)));
   const facets: Record<FacetName, string[]> = {
-    type: [dict.add('type', doc.type, TYPE_LABELS[doc.type] ?? { en: doc.type })],
+    type: [dict.add('type', doc.type, valueLabel(`type.${doc.type}`) ?? { en: doc.type })],
     collection: f.collection ? [dict.add('collection', f.collection, { en: f.collection })] : [],
     period: period.keys,
     objectType: objectType.keys,
@@ -92,10 +84,10 @@ export function prepareDocValues(doc: SearchDoc): PreparedDoc {
           return [dict.add('rights', r.key, r.label)];
         })()
       : [],
-    has3d: [dict.add('has3d', f.has3d ? 'yes' : 'no', HAS3D[f.has3d ? 'yes' : 'no']!)],
+    has3d: [dict.add('has3d', f.has3d ? 'yes' : 'no', valueLabel(`has3d.${f.has3d ? 'yes' : 'no'}`)!)],
   };
-  const stored = {} as Record<Lang, StoredDoc>;
-  for (const locale of LANGS) {
+  const stored = {} as Record<Locale, StoredDoc>;
+  for (const locale of LOCALES) {
     const title = pick(doc.title, locale);
     const sub = pick(doc.subtitle, locale);
     const s: StoredDoc = { type: doc.type, href: doc.href, title: title?.text ?? doc.id };

@@ -10,13 +10,22 @@ import writeFileAtomic from 'write-file-atomic';
 import { buildDir, distDir } from '../../model/paths.ts';
 import type { Collection, Stored } from '../../model/schema.ts';
 import { readCollections, streamAllArtifacts, streamArtifacts } from '../../model/store.ts';
+import { LOCALES } from '../../model/locales.ts';
 import { collectionImages, imageFor, readImageManifest } from '../../formats/manifests/images.ts';
 import { hashSources } from '../source-hash.ts';
 import { dramaCueDocs } from '../subtitles/cue-docs.ts';
 import { artifactToDocs, collectionToDoc, type SearchDoc } from './doc.ts';
 import { indexDoc, writeSearchIndex, type IndexedDoc, type WriteSummary } from './write-index.ts';
 
-const INDEXING_CODE = ['formats/search-index', 'assets-pipeline/search', 'model/text.ts', 'model/rights.ts', 'formats/manifests/images.ts'];
+const INDEXING_CODE = [
+  'formats/search-index',
+  'assets-pipeline/search',
+  'model/text.ts',
+  'model/rights.ts',
+  'formats/manifests/images.ts',
+  'formats/facets.ts',
+  ...LOCALES.map((l) => `site/i18n/locales/search-values.${l}.json`),
+];
 const thumbnail = { thumbnail: (r: Parameters<typeof imageFor>[0]) => imageFor(r)?.thumb.jpeg };
 
 interface CacheFile {

@@ -3,11 +3,12 @@
 // languages (indexed as low-weight text), and gives facets a stable key and a label in every locale.
 import fs from 'node:fs';
 import { foldText } from '../../formats/search-index/fold.ts';
-import { indexTerms, type Lang } from '../../formats/search-index/tokenize.ts';
+import { indexTerms } from '../../formats/search-index/tokenize.ts';
 import type { LangMap } from '../../model/schema.ts';
+import type { Locale } from '../../model/locales.ts';
 
 export type ConceptKind = 'objectType' | 'material' | 'period';
-type Labels = Record<Lang, string[]>;
+type Labels = Record<Locale, string[]>;
 
 export interface Concept {
   id: string;
@@ -19,7 +20,7 @@ interface Matcher {
   concept: Concept;
   han: string[];
   /** Per language, each label as its list of stemmed terms. */
-  latin: { lang: Lang; terms: string[] }[];
+  latin: { lang: Locale; terms: string[] }[];
 }
 
 let matchers: Record<ConceptKind, Matcher[]> | undefined;
@@ -41,11 +42,6 @@ export function loadVocabulary(file = new URL('./vocab/concepts.json', import.me
     }
   }
   matchers = out;
-}
-
-export function conceptsOf(kind: ConceptKind): Concept[] {
-  if (!matchers) throw new Error('loadVocabulary() first');
-  return matchers[kind].map((m) => m.concept);
 }
 
 /** Concepts whose label occurs in the texts. `loose` (facet fields) accepts one-character Chinese labels,
@@ -75,6 +71,6 @@ export function conceptText(concepts: Concept[]): LangMap[] {
   }));
 }
 
-export function conceptLabel(c: Concept): Partial<Record<Lang, string>> {
+export function conceptLabel(c: Concept): Partial<Record<Locale, string>> {
   return { zh: c.labels.zh[0], en: c.labels.en[0], fr: c.labels.fr[0] };
 }

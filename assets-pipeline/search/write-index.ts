@@ -11,7 +11,6 @@ import {
   DOC_TYPES,
   FACETS,
   FORMAT_VERSION,
-  LANGS,
   MULTI_FACETS,
   TYPO_MIN,
   deletions,
@@ -28,10 +27,11 @@ import { FacetDictionary } from './facet-dictionary.ts';
 import { prepareDocValues, registerFacets, type PreparedDoc } from './prepare-doc.ts';
 import { PostingsBuilder, termMasks } from './postings.ts';
 import { loadVocabulary } from './vocab.ts';
+import { LOCALES, type Locale } from '../../model/locales.ts';
 
 export interface WriteOptions {
   /** Collection titles for facet labels when no collection document is indexed. */
-  collectionLabels?: Record<string, Partial<Record<'zh' | 'en' | 'fr', string>>>;
+  collectionLabels?: Record<string, Partial<Record<Locale, string>>>;
   onProgress?: (stage: string, done: number, total: number) => void;
 }
 
@@ -130,7 +130,7 @@ export async function writeSearchIndex(
 
   const tmp = `${outDir}.tmp-${process.pid}`;
   fs.rmSync(tmp, { recursive: true, force: true });
-  for (const d of ['lex', 'lexf', 'post', 'postf', 'facets', ...LANGS.map((l) => `stored/${l}`)]) fs.mkdirSync(path.join(tmp, d), { recursive: true });
+  for (const d of ['lex', 'lexf', 'post', 'postf', 'facets', ...LOCALES.map((l) => `stored/${l}`)]) fs.mkdirSync(path.join(tmp, d), { recursive: true });
   const limit = pLimit(16);
   const writes: Promise<void>[] = [];
   let files = 0;
@@ -231,7 +231,7 @@ export async function writeSearchIndex(
     put(paths.facets(n), w.result());
   }
 
-  for (const locale of LANGS) {
+  for (const locale of LOCALES) {
     for (let start = 0, n = 0; start < prepared.length; start += STORED_BLOCK, n++) {
       put(paths.stored(locale, n), JSON.stringify(prepared.slice(start, start + STORED_BLOCK).map((p) => p.stored[locale])));
     }

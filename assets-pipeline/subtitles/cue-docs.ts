@@ -2,7 +2,8 @@
 // One document per cue time (the source-language cue), with the text of every track at that time, so a search
 // in any language finds the same moment.
 import { LOCALES, type Locale } from '../../model/locales.ts';
-import { episodeUrl, readDramas } from '../../model/drama.ts';
+import { readDramas } from '../../model/drama.ts';
+import { episodeUrl } from '../../formats/urls.ts';
 import type { LangMap } from '../../model/schema.ts';
 import { pickText } from '../../model/text.ts';
 import { readEpisodeCues } from '../../formats/manifests/subtitles.ts';
@@ -28,7 +29,7 @@ export interface CueSearchDoc {
 const LOCALE_TRACKS: Record<Locale, readonly string[]> = { zh: ['zh-Hans', 'zh-Hant', 'zh'], en: ['en'], fr: ['fr'] };
 
 export function* dramaCueDocs(): Generator<CueSearchDoc> {
-  for (const { drama } of readDramas().dramas) {
+  for (const { drama } of readDramas()) {
     for (const ep of drama.episodes) {
       const cues = readEpisodeCues(drama.id, ep.id);
       if (!cues) continue;

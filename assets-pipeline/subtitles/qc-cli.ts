@@ -4,7 +4,9 @@
 // unless `strict` is set.
 import fs from 'node:fs';
 import path from 'node:path';
-import { readDramas } from '../../model/drama.ts';
+import { contentDir } from '../../model/paths.ts';
+import { checkContentType } from '../ingest/content.ts';
+import { dramas } from '../ingest/content-types/dramas.ts';
 import { parseSubtitleFile } from './parse.ts';
 import { checkAgainstSource, checkTrack, type Finding } from './qc.ts';
 
@@ -31,7 +33,10 @@ function sourceFor(file: string, fallbackLang: string, known: Map<string, { lang
 
 function sourcesFromDramas(): Map<string, { lang: string; file: string }> {
   const map = new Map<string, { lang: string; file: string }>();
-  for (const { drama, dir } of readDramas().dramas) {
+  // Read from content/ (not the published records): curators check tracks before they ingest them. A drama.yaml
+  // that does not validate gives no source tracks here; `heritage validate` names its problems.
+  for (const drama of checkContentType(dramas, contentDir()).records) {
+    const dir = path.join(contentDir(), 'dramas', drama.id);
     for (const ep of drama.episodes) {
       const src = ep.subtitles.find((s) => s.lang === (ep.sourceSubtitle ?? ep.originalLanguage));
       if (!src) continue;

@@ -71,9 +71,8 @@ export interface SubtitleStageResult {
 }
 
 export function runSubtitleStage(log: (line: string) => void = console.log): SubtitleStageResult {
-  const { dramas, errors: loadErrors } = readDramas();
-  for (const e of loadErrors) log(`${e.file}: ${e.message}`);
-  const manifest: SubtitleManifest = { version: SUBTITLE_MANIFEST_VERSION, dramas: {}, loadErrors };
+  const dramas = readDramas();
+  const manifest: SubtitleManifest = { version: SUBTITLE_MANIFEST_VERSION, dramas: {} };
   const result: SubtitleStageResult = { tracks: 0, written: 0, errors: 0, warnings: 0 };
   const keepDramas = new Set<string>();
   for (const loaded of dramas) {

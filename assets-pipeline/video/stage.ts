@@ -67,8 +67,7 @@ export interface VideoStageResult {
 
 export async function runVideoStage(log: (line: string) => void = console.log): Promise<VideoStageResult> {
   const started = Date.now();
-  const { dramas, errors } = readDramas();
-  for (const e of errors) log(`${e.file}: ${e.message}`);
+  const dramas = readDramas();
   const old = readPreviousVideoManifest(log);
   const manifest: VideoManifest = { version: VIDEO_MANIFEST_VERSION, settings: VIDEO_SETTINGS, dramas: {} };
   const todo: { d: Drama; ep: Episode; job: EncodeJob; key: string; out: string }[] = [];

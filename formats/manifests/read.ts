@@ -3,7 +3,6 @@
 // silently wrong page.
 import fs from 'node:fs';
 import type { z } from 'zod';
-import { issueText } from '../../model/yaml-input.ts';
 
 export class ManifestError extends Error {
   constructor(
@@ -32,7 +31,10 @@ export function readManifest<S extends z.ZodType>(file: string, schema: S): z.ou
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    const shown = parsed.error.issues.slice(0, 3).map(issueText).join('; ');
+    const shown = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+      .join('; ');
     const more = parsed.error.issues.length > 3 ? ` (+${parsed.error.issues.length - 3} more)` : '';
     throw new ManifestError(file, `${shown}${more}; run its stage again`);
   }

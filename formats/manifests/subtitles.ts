@@ -11,7 +11,6 @@ import { readManifest } from './read.ts';
 export const SUBTITLE_MANIFEST_VERSION = 1;
 
 const severity = z.enum(['error', 'warning']);
-export type Severity = z.infer<typeof severity>;
 
 const finding = z.object({
   /** 1-based cue number in the checked file (for a missing cue, the source cue's); 0 for the file as a whole. */
@@ -46,7 +45,6 @@ export type EpisodeSubtitles = z.infer<typeof episodeSubtitles>;
 const subtitleManifest = z.object({
   version: z.literal(SUBTITLE_MANIFEST_VERSION),
   dramas: z.record(z.string(), z.object({ episodes: z.record(z.string(), episodeSubtitles) })),
-  loadErrors: z.array(z.object({ file: z.string(), message: z.string() })),
 });
 export type SubtitleManifest = z.infer<typeof subtitleManifest>;
 

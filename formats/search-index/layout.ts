@@ -8,28 +8,28 @@
 //   facets/<n>.bin.gz       per-document facet codes and years for a block of documents: only a year-range
 //                           filter needs these (the facet columns above carry no years)
 //   stored/<locale>/<n>.json.gz  display fields of a block of documents, fetched only for the results shown
-import type { Lang } from './tokenize.ts';
+import type { Locale } from '../../model/locales.ts';
+import { INDEX_FACETS, MULTI_INDEX_FACETS, type IndexFacet } from '../facets.ts';
 
 export const FORMAT_VERSION = 2;
-export const LANGS: readonly Lang[] = ['zh', 'en', 'fr'];
 export const DOC_TYPES = ['artifact', 'collection', 'scene', 'exhibition', 'drama', 'cue'] as const;
 export type DocType = (typeof DOC_TYPES)[number];
 
 /** Field kinds in BM25F weight order. A posting's mask has one bit per (kind, language). */
 export const FIELD_KINDS = ['title', 'names', 'text'] as const;
-export type FieldKind = (typeof FIELD_KINDS)[number];
 export const fieldBit = (kind: number, lang: number): number => 1 << (kind * 3 + lang);
 
-/** Single-valued facets are stored as one code per document, multi-valued as a count and codes. */
-export const FACETS = ['type', 'collection', 'period', 'objectType', 'material', 'rights', 'has3d'] as const;
-export type FacetName = (typeof FACETS)[number];
-export const MULTI_FACETS: ReadonlySet<FacetName> = new Set(['material']);
+/** The index's facet columns, in column order (the index facets of formats/facets.ts). Single-valued facets are
+ * stored as one code per document, multi-valued as a count and codes. */
+export const FACETS: readonly IndexFacet[] = INDEX_FACETS;
+export type FacetName = IndexFacet;
+export const MULTI_FACETS: ReadonlySet<FacetName> = MULTI_INDEX_FACETS;
 
 export interface FacetValue {
   /** Stable key used in URLs. */
   k: string;
   /** Label per locale. */
-  l: Partial<Record<Lang, string>>;
+  l: Partial<Record<Locale, string>>;
   /** Documents with this value in the whole index (the counts of an empty query). */
   n: number;
 }
@@ -53,9 +53,9 @@ export interface StoredDoc {
   href: string;
   title: string;
   /** Language of `title` when it fell back from the requested locale. */
-  titleLang?: Lang;
+  titleLang?: Locale;
   sub?: string;
-  subLang?: Lang;
+  subLang?: Locale;
   thumb?: string;
 }
 
@@ -93,7 +93,7 @@ export const paths = {
   postFacets: (n: number) => `postf/${n}.bin.gz`,
   lexFacets: (n: number) => `lexf/${n}.bin.gz`,
   facets: (n: number) => `facets/${n}.bin.gz`,
-  stored: (locale: Lang, n: number) => `stored/${locale}/${n}.json.gz`,
+  stored: (locale: Locale, n: number) => `stored/${locale}/${n}.json.gz`,
 };
 
 /** Minimum word length for one-typo matching (the issue: tokens of 5+ letters). */

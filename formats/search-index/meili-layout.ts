@@ -1,7 +1,7 @@
 // The Meilisearch "format": index names and document fields, shared by the indexer (assets-pipeline/search-meili)
 // and the browser runtime, like layout.ts is for the static index.
 import type { FacetName, StoredDoc } from './layout.ts';
-import type { Lang } from './tokenize.ts';
+import { LOCALES, type Locale } from '../../model/locales.ts';
 
 /** `perLocale`: one index per locale, its language's fields ranked first. `single`: one index for all three.
  * The choice was measured (see assets-pipeline/search-meili/settings.ts). */
@@ -17,9 +17,8 @@ export interface MeiliClientConfig {
   layout: MeiliLayout;
 }
 
-export const searchIndexUid = (base: string, layout: MeiliLayout, locale: Lang): string => (layout === 'perLocale' ? `${base}_${locale}` : base);
-export const allSearchIndexUids = (base: string, layout: MeiliLayout): string[] =>
-  layout === 'perLocale' ? (['zh', 'en', 'fr'] as const).map((l) => `${base}_${l}`) : [base];
+export const searchIndexUid = (base: string, layout: MeiliLayout, locale: Locale): string => (layout === 'perLocale' ? `${base}_${locale}` : base);
+export const allSearchIndexUids = (base: string, layout: MeiliLayout): string[] => (layout === 'perLocale' ? LOCALES.map((l) => `${base}_${l}`) : [base]);
 /** Facet labels (a few hundred documents) live in their own small index. */
 export const labelsIndexUid = (base: string): string => `${base}_facets`;
 
@@ -47,12 +46,12 @@ export interface MeiliDoc {
   has3d: string;
   yearFrom?: number;
   yearTo?: number;
-  display: Record<Lang, StoredDoc>;
+  display: Record<Locale, StoredDoc>;
 }
 
 export interface MeiliLabelDoc {
   uid: string;
   facet: FacetName;
   key: string;
-  l: Partial<Record<Lang, string>>;
+  l: Partial<Record<Locale, string>>;
 }

@@ -3,8 +3,7 @@
 // segmenter does with the record's sentence) plus Intl.Segmenter words of 3+ characters (precision and
 // ranking). Latin: folded, stop words dropped, Snowball-stemmed (English and French).
 import { HAN, foldText, loadHanFolder } from './fold.ts';
-
-export type Lang = 'zh' | 'en' | 'fr';
+import type { Locale } from '../../model/locales.ts';
 
 export const STOP = new Set(
   ('a an and are as at be by for from in is it of on or the to with ' + 'au aux avec d dans de des du en et l la le les ou par pour sur un une').split(' '),
@@ -61,7 +60,7 @@ function keepLatin(word: string): boolean {
 }
 
 /** Index terms of one field text, with repeats. `lang` picks the stemmer (Chinese fields use English). */
-export function indexTerms(text: string, lang: Lang): string[] {
+export function indexTerms(text: string, lang: Locale): string[] {
   const out: string[] = [];
   const folded = foldText(text);
   for (const m of folded.matchAll(RUNS)) {

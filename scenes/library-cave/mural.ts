@@ -9,14 +9,17 @@ function tree(cx: number): string {
   const leaves = Array.from({ length: 14 }, (_, i) => {
     const a = (i / 14) * Math.PI * 2;
     const r = 70 + (i % 3) * 18;
-    return `<ellipse cx="${(cx + Math.cos(a) * r).toFixed(1)}" cy="${(150 + Math.sin(a) * r * 0.6).toFixed(1)}" rx="46" ry="30" fill="${i % 2 ? '#4f6b3a' : '#5d7a45'}" opacity="0.92"/>`;
+    const [x, y] = [(cx + Math.cos(a) * r).toFixed(1), (150 + Math.sin(a) * r * 0.6).toFixed(1)];
+    return `<ellipse cx="${x}" cy="${y}" rx="46" ry="30" fill="${i % 2 ? '#4f6b3a' : '#5d7a45'}" opacity="0.92"/>`;
   }).join('');
-  return `<path d="M${cx - 14} ${H - 40} C ${cx - 8} 400, ${cx + 10} 300, ${cx} 170 L ${cx + 16} 170 C ${cx + 24} 300, ${cx + 12} 420, ${cx + 18} ${H - 40} Z" fill="#6b4a2e"/>${leaves}`;
+  const trunk = `M${cx - 14} ${H - 40} C ${cx - 8} 400, ${cx + 10} 300, ${cx} 170 L ${cx + 16} 170 C ${cx + 24} 300, ${cx + 12} 420, ${cx + 18} ${H - 40} Z`;
+  return `<path d="${trunk}" fill="#6b4a2e"/>${leaves}`;
 }
 
 function attendant(cx: number, robe: string, withStaff: boolean): string {
   const staff = withStaff
-    ? `<rect x="${cx + 46}" y="190" width="7" height="330" fill="#5a3b22"/><circle cx="${cx + 49}" cy="186" r="11" fill="none" stroke="#5a3b22" stroke-width="5"/>`
+    ? `<rect x="${cx + 46}" y="190" width="7" height="330" fill="#5a3b22"/>` +
+      `<circle cx="${cx + 49}" cy="186" r="11" fill="none" stroke="#5a3b22" stroke-width="5"/>`
     : '';
   return `<path d="M${cx - 48} ${H - 50} L ${cx - 36} 300 Q ${cx} 262 ${cx + 36} 300 L ${cx + 48} ${H - 50} Z" fill="${robe}"/>
   <rect x="${cx - 40}" y="300" width="80" height="18" fill="#f1e3c4" opacity="0.7"/>

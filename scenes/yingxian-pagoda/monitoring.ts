@@ -98,8 +98,11 @@ export function simulate(): SimulatedData {
     simulated: true,
     notice: tri(
       '模拟数据：以下数值由程序生成，不是实测。量级参照已发表的变形研究（第二层倾斜达数十厘米），季节变化参照当地气候；警戒线为示意。',
-      'SIMULATED DATA: these values are generated, not measured. Their magnitudes follow the published deformation studies (the second storey leaning by tens of centimetres) and their seasonal cycles the local climate; the thresholds are illustrative.',
-      'DONNÉES SIMULÉES : ces valeurs sont générées, non mesurées. Leurs ordres de grandeur suivent les études de déformation publiées (le deuxième étage penche de plusieurs dizaines de centimètres) et leurs cycles saisonniers le climat local ; les seuils sont illustratifs.',
+      'SIMULATED DATA: these values are generated, not measured. Their magnitudes follow the published deformation studies ' +
+        '(the second storey leaning by tens of centimetres) and their seasonal cycles the local climate; the thresholds are illustrative.',
+      'DONNÉES SIMULÉES : ces valeurs sont générées, non mesurées. Leurs ordres de grandeur suivent les études de déformation ' +
+        'publiées (le deuxième étage penche de plusieurs dizaines de centimètres) et leurs cycles saisonniers le climat local ; ' +
+        'les seuils sont illustratifs.',
     ),
     source: tri(
       '由 scenes/yingxian-pagoda/monitoring.ts 以固定随机种子生成（每周一个值，2019—2023年）。',

@@ -20,11 +20,11 @@ const env = { HERITAGE_CONTENT_DIR: path.join(dir, 'content'), HERITAGE_BUILD_DI
 
 if (values.phase === 'prepare') {
   const { writeSyntheticCollection } = await import('../gen-synthetic.ts');
-  const { ingestAll, publishRecords } = await import('../../assets-pipeline/ingest/ingest.ts');
+  const { checkContent, publishContent } = await import('../../assets-pipeline/ingest/content.ts');
   writeSyntheticCollection({ artifacts: Number(values.artifacts), out: env.HERITAGE_CONTENT_DIR });
-  const r = ingestAll();
+  const r = checkContent();
   if (r.problems.count) throw new Error(`synthetic import reported ${r.problems.count} problems`);
-  publishRecords(r);
+  publishContent(r);
 } else if (values.phase === 'stage') {
   const { runOpenDataStage } = await import('../../assets-pipeline/open-data/stage.ts');
   const s = await runOpenDataStage({ progress: false, log: (l) => console.error(l) });

@@ -30,7 +30,7 @@ const FRAMES = 40;
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-const scene = readScenes().scenes.find((s) => s.id === SLUG);
+const scene = readScenes().find((s) => s.id === SLUG);
 if (!scene) throw new Error(`no scene "${SLUG}" in content/scenes/`);
 log('model stage…');
 await runModelStage();
@@ -104,7 +104,8 @@ await build({
 });
 fs.writeFileSync(
   path.join(bare, 'bare', 'index.html'),
-  `<!doctype html><meta charset="utf-8"><style>body{margin:0}#c{width:1140px;height:576px;display:block}</style><canvas id="c"></canvas><script type="module" src="/bare/bare.js"></script>`,
+  '<!doctype html><meta charset="utf-8"><style>body{margin:0}#c{width:1140px;height:576px;display:block}</style>' +
+    '<canvas id="c"></canvas><script type="module" src="/bare/bare.js"></script>',
 );
 
 const handlers = [sirv(bare, { dev: true }), sirv(distDir(), { extensions: ['html'] }), sirv(mediaDir())];

@@ -93,10 +93,10 @@ const RIGHTS = [
   'http://creativecommons.org/licenses/by/4.0/',
   'http://rightsstatements.org/vocab/InC/1.0/',
 ];
-const WORDS =
-  'imperial kiln palace collection tribute inscription poem court workshop export fragment excavated tomb temple scholar studio garden mountain river autumn spring winter'.split(
-    ' ',
-  );
+const WORDS = [
+  ...'imperial kiln palace collection tribute inscription poem court workshop export fragment'.split(' '),
+  ...'excavated tomb temple scholar studio garden mountain river autumn spring winter'.split(' '),
+];
 export const COLLECTIONS = Array.from({ length: 12 }, (_, i) => `collection-${i + 1}`);
 
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;

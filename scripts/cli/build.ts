@@ -2,18 +2,20 @@
 // Everything is written into the next site version (site-versions.ts), which goes live in one step at the end;
 // one build runs at a time (build-lock.ts).
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import pLimit from 'p-limit';
 import { ROOT } from '../../model/paths.ts';
 import { ingest } from './validate.ts';
-import { runNode } from './child.ts';
-import { buildSitePages } from './site-build.ts';
+import { runNode } from '../../assets-pipeline/run-node.ts';
+import { buildSitePages } from '../../assets-pipeline/pages/stage.ts';
 import { stages } from './stages.ts';
+import { JobQueueError } from '../../assets-pipeline/jobs/errors.ts';
 import { acquireBuildLock, describeHolder } from './build-lock.ts';
 import { hasLiveSite, livePaths, liveVersion, prepareNextVersion, restorePaths, switchTo } from './site-versions.ts';
 
 const VERSION_ENV = ['HERITAGE_DIST_DIR', 'HERITAGE_MEDIA_DIR', 'HERITAGE_PUBLISH_STATE_DIR'] as const;
 
-export async function build(): Promise<number> {
+export async function build(args: string[] = []): Promise<number> {
   const lock = acquireBuildLock('heritage build');
   if (!lock.ok) {
     console.error(`✗ ${lock.message}`);
@@ -22,7 +24,7 @@ export async function build(): Promise<number> {
   if (lock.recovered) console.log(`  (took over a stale build lock: ${describeHolder(lock.recovered)} is no longer running)`);
   const saved = Object.fromEntries(VERSION_ENV.map((k) => [k, process.env[k]]));
   try {
-    return await buildVersion();
+    return await buildVersion(args);
   } finally {
     restorePaths(saved);
     lock.release();
@@ -45,8 +47,9 @@ const liveWords = (): string => {
   return v ? `the live site is still version ${v.id}` : 'nothing is live yet';
 };
 
-async function buildVersion(): Promise<number> {
+async function buildVersion(args: string[]): Promise<number> {
   const started = Date.now();
+  const { queue } = parseArgs({ args, options: { queue: { type: 'string' } }, strict: false }).values as { queue?: string };
   if ((await ingest()) !== 0) return 1;
   const paths = livePaths();
   const next = prepareNextVersion(paths, !hasLiveSite(paths));
@@ -57,7 +60,13 @@ async function buildVersion(): Promise<number> {
   let failed = 0;
   for (const stage of stages.filter((s) => s.when === 'before-site')) {
     console.log(`\n▸ ${stage.name}`);
-    failed += await stage.run();
+    try {
+      failed += await stage.run({ queue });
+    } catch (err) {
+      if (!(err instanceof JobQueueError)) throw err;
+      console.error(`✗ ${err.message}\n  nothing was switched: ${liveWords()}`);
+      return 1;
+    }
   }
   console.log('\n▸ site pages (Astro)');
   // Stages that do not read the pages run beside the page build, one after another in a child process each,
@@ -84,7 +93,8 @@ async function buildVersion(): Promise<number> {
     return 1;
   }
   console.log(
-    `  ${pages.shardsRendered} shard(s) rendered, ${pages.shardsKept} unchanged, ${pages.pagesRemoved} stale page(s) removed in ${pages.seconds.toFixed(1)} s (${pages.publishSeconds.toFixed(1)} s of it moving them into the new version)`,
+    `  ${pages.shardsRendered} shard(s) rendered, ${pages.shardsKept} unchanged, ${pages.pagesRemoved} stale page(s) removed ` +
+      `in ${pages.seconds.toFixed(1)} s (${pages.publishSeconds.toFixed(1)} s of it moving them into the new version)`,
   );
   for (const stage of stages.filter((s) => s.when === 'after-site')) {
     console.log(`\n▸ ${stage.name}`);

@@ -7,6 +7,7 @@ import { runSubtitleStage } from '../../assets-pipeline/subtitles/stage.ts';
 import { runVideoStage } from '../../assets-pipeline/video/stage.ts';
 import { runSearchStage } from '../../assets-pipeline/search/stage.ts';
 import { runOpenDataStage, runSitemapStage } from '../../assets-pipeline/open-data/stage.ts';
+import { runStillStage } from '../../assets-pipeline/exhibitions/stills.ts';
 import { acquireBuildLock } from './build-lock.ts';
 import { livePaths, prepareNextVersion, restorePaths, switchTo } from './site-versions.ts';
 
@@ -17,11 +18,17 @@ export interface Stage {
   /** `with-site` stages need the records and media but not the pages: they run beside the page build, one
    * after another (so at most one of them holds its memory while two page parts render). */
   when: 'before-site' | 'with-site' | 'after-site';
-  run: () => Promise<number>;
+  /** `queue`: heavy work runs as jobs on that queue's workers (stages without jobs ignore it). */
+  run: (ctx?: { queue?: string }) => Promise<number>;
 }
 
 export const stages: Stage[] = [
-  { id: 'images', name: 'images (derivatives, IIIF tiles and manifests)', when: 'before-site', run: async () => (await runImageStage()).failed },
+  {
+    id: 'images',
+    name: 'images (derivatives, IIIF tiles and manifests)',
+    when: 'before-site',
+    run: async (ctx) => (await runImageStage({ queue: ctx?.queue })).failed,
+  },
   { id: 'models', ...modelStage },
   { id: 'cesium', ...cesiumStage },
   {
@@ -36,6 +43,16 @@ export const stages: Stage[] = [
     },
   },
   { id: 'video', name: 'video (MP4, HLS ladder, posters, thumbnail sprites)', when: 'before-site', run: async () => (await runVideoStage()).failed },
+  {
+    id: 'exhibitions',
+    name: 'exhibitions (stills: regions cropped, committed viewpoint and map stills; IIIF manifests)',
+    when: 'before-site',
+    run: async () => {
+      const r = await runStillStage();
+      console.log(`  ${r.stills} stills, ${r.manifests} IIIF manifests, ${r.failed} failed`);
+      return r.failed;
+    },
+  },
   {
     id: 'search',
     name: 'search index (static, sharded)',
@@ -53,7 +70,8 @@ export const stages: Stage[] = [
     run: async () => {
       const s = await runOpenDataStage({ sitemaps: false });
       console.log(
-        `  ${s.artifacts} artifacts in ${s.collections} collections (${s.collectionsUnchanged} unchanged), ${s.filesWritten} files written, ${s.filesRemoved} removed; ${s.seconds.toFixed(1)} s`,
+        `  ${s.artifacts} artifacts in ${s.collections} collections (${s.collectionsUnchanged} unchanged), ` +
+          `${s.filesWritten} files written, ${s.filesRemoved} removed; ${s.seconds.toFixed(1)} s`,
       );
       return s.failed;
     },

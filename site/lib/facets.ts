@@ -1,10 +1,11 @@
 // Facet landing pages: dynasty/period, object type, material and place, each value with its artifacts.
+import { BROWSE_FACETS, type BrowseFacet } from '../../formats/facets.ts';
 import type { LangMap } from '../../model/schema.ts';
 import type { ArtifactCardData } from './records.ts';
 
-export const FACETS = ['period', 'type', 'material', 'place'] as const;
-export type FacetName = (typeof FACETS)[number];
-/** No listing page shows more than this many values or items (issue 6); facet pages use the maximum so a
+export const FACETS = BROWSE_FACETS;
+export type FacetName = BrowseFacet;
+/** No listing page shows more than this many values or items; facet pages use the maximum so a
  * 150k site has a few thousand of them rather than tens of thousands. */
 export const VALUES_PER_PAGE = 200;
 
@@ -16,7 +17,7 @@ export interface FacetValue {
 
 const valuesOf: Record<FacetName, (a: ArtifactCardData) => LangMap[]> = {
   period: (a) => (a.period ? [a.period] : []),
-  type: (a) => (a.objectType ? [a.objectType] : []),
+  objectType: (a) => (a.objectType ? [a.objectType] : []),
   material: (a) => a.materials,
   place: (a) => a.places,
 };

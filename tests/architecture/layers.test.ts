@@ -81,7 +81,7 @@ describe('layers', () => {
         'site/components/drama/data.ts',
         "import type { F } from '../../../formats/f.ts';\nimport { run } from '../../../assets-pipeline/video/stage.ts';\n",
       );
-      write('site/pages/x.astro', "---\nconst m = await import('../../scripts/cli/site-build.ts');\n---\n");
+      write('site/pages/x.astro', "---\nconst m = await import('../../assets-pipeline/pages/stage.ts');\n---\n");
       write('formats/bad.ts', "export { x } from '../site/lib/x.ts';\n");
       write('model/bad.ts', "import '../formats/f.ts';\n");
       write('assets-pipeline/search/stage.ts', "import { imageFor } from '../../site/lib/images.ts';\n");
@@ -95,7 +95,7 @@ describe('layers', () => {
           `${path.join('scripts', 'bench', 'scene.ts')}:1: scripts/bench imports ${path.join('tests', 'e2e', 'browser.ts')}`,
           `${path.join('scripts', 'cli', 'site-build.ts')}:1: scripts/cli imports ${path.join('site', 'lib', 'build-part.ts')}`,
           `${path.join('site', 'components', 'drama', 'data.ts')}:2: site imports ${path.join('assets-pipeline', 'video', 'stage.ts')}`,
-          `${path.join('site', 'pages', 'x.astro')}:2: site imports ${path.join('scripts', 'cli', 'site-build.ts')}`,
+          `${path.join('site', 'pages', 'x.astro')}:2: site imports ${path.join('assets-pipeline', 'pages', 'stage.ts')}`,
         ].sort(),
       );
     } finally {

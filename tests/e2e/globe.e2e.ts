@@ -4,7 +4,9 @@
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import path from 'node:path';
 import { readRoutes } from '../../model/routes.ts';
+import { E2E_BUILD } from './env.ts';
 import { useBrowser } from './use-browser.ts';
 import { centreStats } from './pixels.ts';
 
@@ -54,7 +56,7 @@ describe('globe', () => {
     const ctx = await browser.newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
     await page.goto(`${base}/fr/map/`);
-    const { routes } = readRoutes();
+    const routes = readRoutes(path.join(E2E_BUILD, 'records'));
     expect(await page.locator('ol.globe-routes > li').count()).toBe(routes.length);
     expect(await page.locator('[data-route="pelliot-1908"]').textContent()).toContain('Bibliothèque nationale de France');
     expect(await page.locator('[data-place="yingxian-pagoda"] a').getAttribute('href')).toBe('/fr/scenes/yingxian-pagoda/');

@@ -10,11 +10,12 @@ import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { readScenes } from '../../model/scene.ts';
+import { E2E_BUILD } from './env.ts';
 import { useBrowser } from './use-browser.ts';
 
 const base = inject('baseUrl');
 const PAGE = '/zh/scenes/yingxian-pagoda/';
-const scene = readScenes().scenes.find((s) => s.id === 'yingxian-pagoda')!;
+const scene = readScenes(path.join(E2E_BUILD, 'records')).find((s) => s.id === 'yingxian-pagoda')!;
 const PHASES = scene.variants.map((v) => v.id);
 let browser: Browser;
 useBrowser((b) => (browser = b));

@@ -38,15 +38,17 @@ function diffRatio(a: PNG, b: PNG): number {
   return pixelmatch(a.data, b.data, null, a.width, a.height, { threshold: 0.1 }) / (a.width * a.height);
 }
 
-/** Compares with the stored golden (written on the first run, or when UPDATE_GOLDEN=1). */
+/** Compares with the stored golden. A missing golden fails: a test that writes what it then compares against
+ * proves nothing. `UPDATE_GOLDEN=1` (by hand, after looking at the screenshot) writes it instead. */
 function matchGolden(name: string, img: PNG, tolerance = 0.01): void {
   const file = path.join(GOLDEN, `${name}.png`);
-  if (process.env.UPDATE_GOLDEN || !fs.existsSync(file)) {
+  if (process.env.UPDATE_GOLDEN === '1') {
     fs.mkdirSync(GOLDEN, { recursive: true });
     fs.writeFileSync(file, PNG.sync.write(img));
     console.warn(`golden written: ${file}`);
     return;
   }
+  expect(fs.existsSync(file), `${file} is missing: run with UPDATE_GOLDEN=1 to write it, check it, and commit it`).toBe(true);
   const ratio = diffRatio(PNG.sync.read(fs.readFileSync(file)), img);
   expect(ratio, `${name}: ${(ratio * 100).toFixed(2)}% of pixels differ`).toBeLessThanOrEqual(tolerance);
 }

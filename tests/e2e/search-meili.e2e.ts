@@ -4,14 +4,18 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BUILD_PART_FILE_ENV, writeBuildPart } from '../../formats/pages/build-part.ts';
 import { E2E_BUILD, E2E_ROOT } from './env.ts';
 
 const dist = path.join(E2E_ROOT, 'dist-meili');
+const partFile = path.join(E2E_ROOT, 'dist-meili.part.json');
 const ADMIN = 'admin-key-that-must-never-ship-7f3a9c';
 const SEARCH = 'search-only-key-4b1d2e';
 
 beforeAll(() => {
   fs.rmSync(dist, { recursive: true, force: true });
+  fs.mkdirSync(E2E_ROOT, { recursive: true });
+  writeBuildPart(partFile, { listings: true, shards: [], collections: null });
   const r = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
     stdio: 'inherit',
     env: {
@@ -19,7 +23,7 @@ beforeAll(() => {
       ASTRO_TELEMETRY_DISABLED: '1',
       HERITAGE_BUILD_DIR: E2E_BUILD,
       HERITAGE_DIST_DIR: dist,
-      HERITAGE_BUILD_PART: 'listings',
+      [BUILD_PART_FILE_ENV]: partFile,
       HERITAGE_ASTRO_CACHE_DIR: `${dist}.cache`,
       HERITAGE_MEILI_HOST: 'http://127.0.0.1:7700',
       HERITAGE_MEILI_SEARCH_KEY: SEARCH,

@@ -3,10 +3,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../model/paths.ts';
-import { readRoutes } from '../../model/routes.ts';
+import { checkContentType } from '../../assets-pipeline/ingest/content.ts';
+import { routes as routeType } from '../../assets-pipeline/ingest/content-types/routes.ts';
+import { formatProblem } from '../../assets-pipeline/ingest/problems.ts';
 import { place } from '../../model/schema.ts';
 
 const places = (parse(fs.readFileSync(path.join(ROOT, 'content/places.yaml'), 'utf8')) as object[]).map((p) => place.parse({ type: 'place', ...p }));
@@ -42,7 +44,7 @@ describe('places and routes', () => {
   });
 
   it('reads the five dispersal routes, all between known places', () => {
-    const { routes, problems } = readRoutes(undefined, new Set(places.map((p) => p.id)));
+    const { records: routes, problems } = checkContentType(routeType, path.join(ROOT, 'content'), { places: places.map((p) => p.id) });
     expect(problems).toEqual([]);
     expect(routes.map((r) => r.id)).toEqual(['stein-1907', 'pelliot-1908', 'beijing-1910', 'otani-1912', 'oldenburg-1914']);
     expect(routes.every((r) => r.from === 'mogao-caves')).toBe(true);
@@ -54,17 +56,17 @@ describe('places and routes', () => {
     const tri = { zh: 'a', en: 'a', fr: 'a' };
     fs.writeFileSync(
       file,
-      JSON.stringify([
+      stringify([
         { id: 'ok', from: 'a', to: 'b', date: { from: 1907 }, label: tri, text: tri },
         { id: 'lost', from: 'a', to: 'nowhere', date: { from: 1908 }, label: tri, text: tri },
         { id: 'bare', from: 'a', to: 'b', date: {}, label: tri },
       ]),
     );
-    const { routes, problems } = readRoutes(file, new Set(['a', 'b']));
+    const { records: routes, problems } = checkContentType(routeType, dir, { places: ['a', 'b'] });
     expect(routes.map((r) => r.id)).toEqual(['ok']);
-    expect(problems.map((p) => p.message)).toEqual([
-      'route "lost" field to: unknown place "nowhere" (not in content/places.yaml)',
-      'route "bare" field text: Invalid input: expected object, received undefined',
+    expect(problems.map((p) => formatProblem(p, dir))).toEqual([
+      'routes.yaml:13:to: unknown place "nowhere" (not in content/places.yaml)',
+      'routes.yaml:18:text: Invalid input: expected object, received undefined',
     ]);
     fs.rmSync(dir, { recursive: true });
   });

@@ -8,6 +8,8 @@ it('normalizes rights URIs to the IIIF form and rejects others', () => {
   expect(rightsUri.parse('https://rightsstatements.org/page/InC/1.0/')).toBe('http://rightsstatements.org/vocab/InC/1.0/');
   expect(rightsUri.safeParse('https://example.com/licence').success).toBe(false);
   expect(rightsInfo('http://creativecommons.org/publicdomain/zero/1.0/').short).toBe('CC0 1.0');
+  // The French title of CC0's legal code is "CC0 1.0 Universel".
+  expect(rightsInfo('http://creativecommons.org/publicdomain/zero/1.0/').name.fr).toBe('CC0 1.0 Universel');
 });
 
 it('requires text in at least one language', () => {

@@ -4,10 +4,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { monitoringDir, parseMonitoringCsv, readMonitoring, type MonitoringDataset } from '../../model/monitoring.ts';
+import { monitoringDir, parseMonitoringCsv, type MonitoringDataset } from '../../model/monitoring.ts';
+import { checkContentType } from '../../assets-pipeline/ingest/content.ts';
+import { monitoring as monitoringType } from '../../assets-pipeline/ingest/content-types/monitoring.ts';
+import { contentDir } from '../../model/paths.ts';
 import { simulate, WEEKS } from '../../scenes/yingxian-pagoda/monitoring.ts';
 
 const dir = monitoringDir('yingxian-pagoda');
+const readMonitoring = () => {
+  const { records, problems } = checkContentType(monitoringType, contentDir(), { scenes: ['yingxian-pagoda'] });
+  return { monitoring: records.find((r) => r.id === 'yingxian-pagoda'), problems };
+};
 
 describe('pagoda monitoring data (SIMULATED)', () => {
   it('matches the seeded generator byte for byte', () => {
@@ -18,13 +25,13 @@ describe('pagoda monitoring data (SIMULATED)', () => {
   it('says SIMULATED in every file, in the metadata and in the README', () => {
     for (const f of ['tilt.csv', 'displacement.csv', 'environment.csv', 'series.yaml', 'README.md'])
       expect(fs.readFileSync(path.join(dir, f), 'utf8').slice(0, 200), f).toMatch(/SIMULATED/);
-    const { monitoring } = readMonitoring('yingxian-pagoda');
+    const { monitoring } = readMonitoring();
     expect(monitoring?.meta.simulated).toBe(true);
     expect(monitoring?.meta.notice.en).toMatch(/^SIMULATED/);
   });
 
   it('parses every dataset with one row per week and realistic magnitudes', () => {
-    const { monitoring, problems } = readMonitoring('yingxian-pagoda');
+    const { monitoring, problems } = readMonitoring();
     expect(problems).toEqual([]);
     const t = monitoring!.tables;
     for (const id of ['tilt', 'displacement', 'environment']) expect(t[id]!.dates.length, id).toBe(WEEKS);

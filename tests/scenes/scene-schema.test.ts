@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../model/paths.ts';
-import { readScenes, scene } from '../../model/scene.ts';
+import { scene } from '../../model/scene.ts';
+import { checkContentType } from '../../assets-pipeline/ingest/content.ts';
+import { formatProblem } from '../../assets-pipeline/ingest/problems.ts';
+import { scenes as sceneType } from '../../assets-pipeline/ingest/content-types/scenes.ts';
 
 const caveFile = path.join(ROOT, 'content/scenes/library-cave.yaml');
 const cave = () =>
@@ -45,16 +48,20 @@ describe('scene schema', () => {
   });
 
   it('reads a folder of scenes, reporting a bad file by file and field and loading the rest', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scenes-'));
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'scenes-'));
+    const dir = path.join(root, 'scenes');
+    fs.mkdirSync(dir);
     fs.copyFileSync(caveFile, path.join(dir, 'library-cave.yaml'));
     fs.writeFileSync(path.join(dir, 'broken.yaml'), 'id: broken\ntitle: [unclosed');
     const noIntro = cave();
     delete noIntro.introduction;
     noIntro.id = 'no-intro';
-    fs.writeFileSync(path.join(dir, 'no-intro.yaml'), JSON.stringify(noIntro));
-    const { scenes, problems } = readScenes(dir);
-    expect(scenes.map((s) => s.id)).toEqual(['library-cave']);
-    expect(problems.find((p) => p.file.endsWith('broken.yaml'))?.message).toMatch(/^YAML:/);
-    expect(problems.find((p) => p.file.endsWith('no-intro.yaml'))?.message).toMatch(/scene "no-intro" field introduction/);
+    fs.writeFileSync(path.join(dir, 'no-intro.yaml'), stringify(noIntro));
+    const { records, problems } = checkContentType(sceneType, root);
+    expect(records.map((s) => s.id)).toEqual(['library-cave']);
+    const lines = problems.map((p) => formatProblem(p, root));
+    expect(lines.find((l) => l.startsWith('scenes/broken.yaml:'))).toMatch(/^scenes\/broken\.yaml:2:-: YAML: /);
+    // The line of the field's parent: the missing key has none of its own.
+    expect(lines).toContain('scenes/no-intro.yaml:1:introduction: Invalid input: expected object, received undefined');
   });
 });

@@ -1,6 +1,7 @@
 // The drama player island. Server-rendered, it is a plain <video> with MP4, native subtitle tracks and a transcript
 // of links (`?t=`), so it works without JavaScript. Hydrated, it switches to HLS (native, else hls.js, loaded only
 // when needed), draws captions itself (styling, `lang`, right-to-left), and makes the transcript follow playback.
+import { fill } from '../../i18n/fill.ts';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { PlayerProps, TranscriptCue } from './player-types.ts';
 import { formatClock, startTimeFromSearch } from './player-time.ts';
@@ -255,7 +256,7 @@ export default function DramaPlayer(p: PlayerProps) {
                   e.preventDefault();
                   seek(c.start);
                 }}
-                aria-label={`${p.strings.seek.replace('{{time}}', formatClock(c.start))}: ${c.text}`}
+                aria-label={`${fill(p.strings.seek, { time: formatClock(c.start) })}: ${c.text}`}
               >
                 <time>{formatClock(c.start)}</time> <span>{c.text}</span>
               </a>

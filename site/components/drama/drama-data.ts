@@ -19,7 +19,7 @@ export function dramaViews(): DramaView[] {
   if (cache) return cache;
   const video = readVideoManifest();
   const subs = readSubtitleManifest();
-  cache = readDramas().dramas.map(({ drama }) => ({
+  cache = readDramas().map(({ drama }) => ({
     drama,
     episodes: drama.episodes.map((episode) => ({
       episode,

@@ -2,6 +2,7 @@
 // <select> or clicked in the 3D viewer (its `heritage:scene-level` event) becomes the series shown; thresholds
 // are drawn as dashed horizontal datasets (Chart.js has no built-in annotation; a line dataset per threshold
 // needs no plugin), and the part of a series beyond a threshold is drawn in the threshold's colour.
+import { fill } from '../../i18n/fill.ts';
 import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartDataset as CJSDataset } from 'chart.js';
 import { LEVEL_SELECT_EVENT, type LevelSelectDetail } from '../scene/types.ts';
 import { THRESHOLD_COLOURS, type ChartDataset, type ChartPayload, type ChartSeries } from './chart-data.ts';
@@ -97,7 +98,7 @@ export function mountMonitoringCharts(root: ParentNode = document): void {
       chart.canvas.setAttribute('aria-label', `${d.title} — ${shownSeries(d)[0]?.label ?? ''}`);
     }
     const label = select?.selectedOptions[0]?.textContent ?? node;
-    if (status) status.textContent = status.dataset.template?.replace('{{label}}', label) ?? label;
+    if (status) status.textContent = status.dataset.template ? fill(status.dataset.template, { label }) : label;
     document.querySelector('[data-monitoring]')?.setAttribute('data-selected', node);
     delete document.querySelector<HTMLElement>('[data-monitoring]')?.dataset.pending;
   };

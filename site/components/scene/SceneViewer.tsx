@@ -12,7 +12,7 @@ import { TimelineSlider } from './timeline-slider.tsx';
 import { TourBar } from './tour-bar.tsx';
 import { LEVEL_SELECT_EVENT, type LevelSelectDetail, type ViewerHotspot, type ViewerProps } from './types.ts';
 import { loadLod, useProgressiveModel } from './use-progressive-model.ts';
-import { fill } from './fill.ts';
+import { fill } from '../../i18n/fill.ts';
 import { WebGLBoundary } from './webgl-boundary.tsx';
 import { releaseFonts } from './font-hold.ts';
 

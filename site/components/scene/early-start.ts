@@ -12,7 +12,8 @@ void import('./SceneViewer.tsx').catch(() => undefined); // astro-island reports
 if (link && typeof WebGLRenderingContext !== 'undefined') {
   const url = link.getAttribute('href');
   const compression = link.dataset.compression === 'draco' ? 'draco' : 'meshopt';
-  if (url) void import('./use-progressive-model.ts').then(({ loadLod }) => loadLod({ url, compression })).catch(() => undefined); // the island retries and shows the error
+  // A failure is left to the island, which retries and shows the error.
+  if (url) void import('./use-progressive-model.ts').then(({ loadLod }) => loadLod({ url, compression })).catch(() => undefined);
   // After the first paint, so the page's text is not held back by it.
   requestAnimationFrame(() => setTimeout(createEarlyContext, 0));
 }

@@ -1,5 +1,5 @@
 import { EVIDENCE_COLOURS, LEGEND_LEVELS } from './evidence.ts';
-import { fill } from './fill.ts';
+import { fill } from '../../i18n/fill.ts';
 
 export interface EvidenceLegendProps {
   strings: Record<string, string>;

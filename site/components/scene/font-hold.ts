@@ -8,7 +8,9 @@ export const FONT_HOLD_CLASS = 'scene-font-hold';
 export const FONT_HOLD_MAX_MS = 4000;
 
 /** The inline <head> script (kept tiny: it runs before the first layout on every scene page). */
-export const FONT_HOLD_SCRIPT = `(function(c){c.add('${FONT_HOLD_CLASS}');setTimeout(function(){c.remove('${FONT_HOLD_CLASS}')},${FONT_HOLD_MAX_MS})})(document.documentElement.classList)`;
+export const FONT_HOLD_SCRIPT =
+  `(function(c){c.add('${FONT_HOLD_CLASS}');setTimeout(function(){c.remove('${FONT_HOLD_CLASS}')},${FONT_HOLD_MAX_MS})})` +
+  '(document.documentElement.classList)';
 
 export function releaseFonts(): void {
   document.documentElement.classList.remove(FONT_HOLD_CLASS);

@@ -1,4 +1,4 @@
-import { fill } from './fill.ts';
+import { fill } from '../../i18n/fill.ts';
 import type { ViewerTourStep } from './types.ts';
 
 export interface TourBarProps {

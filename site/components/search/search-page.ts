@@ -1,16 +1,17 @@
 // Client half of the search page: reads query and filters from the URL, runs the static index, renders
 // results and facet checkboxes, and keeps the URL in step (pushState; Back/Forward re-run via popstate).
+import { fill } from '../../i18n/fill.ts';
 import type { FacetName } from '../../../formats/search-index/layout.ts';
-import type { Lang } from '../../../formats/search-index/tokenize.ts';
 import type { Filters, SearchResponse } from './runtime/engine.ts';
 import type { SearchStrings } from './strings.ts';
 import type { MeiliClientConfig } from '../../../formats/search-index/meili-layout.ts';
+import type { Locale } from '../../../model/locales.ts';
 
 const FACET_ORDER: FacetName[] = ['type', 'period', 'objectType', 'material', 'collection', 'rights', 'has3d'];
 const PAGE = 20;
 
 class SearchPageElement extends HTMLElement {
-  private engine?: Promise<{ search: (r: { q: string; locale: Lang; filters: Filters; limit: number }) => Promise<SearchResponse> }>;
+  private engine?: Promise<{ search: (r: { q: string; locale: Locale; filters: Filters; limit: number }) => Promise<SearchResponse> }>;
   private limit = PAGE;
   private seq = 0;
 
@@ -41,8 +42,8 @@ class SearchPageElement extends HTMLElement {
   private get strings(): SearchStrings {
     return JSON.parse(this.dataset.strings ?? '{}') as SearchStrings;
   }
-  private get locale(): Lang {
-    return (this.dataset.locale ?? 'zh') as Lang;
+  private get locale(): Locale {
+    return (this.dataset.locale ?? 'zh') as Locale;
   }
   private syncInput(): void {
     this.querySelector<HTMLInputElement>('#search-q')!.value = new URL(location.href).searchParams.get('q') ?? '';
@@ -100,7 +101,7 @@ class SearchPageElement extends HTMLElement {
   private render(res: SearchResponse): void {
     const t = this.strings;
     this.querySelector('[data-status]')!.textContent =
-      res.total === 0 ? t.noResults : res.total === 1 ? t.resultsOne : t.results.replace('{{count}}', res.total.toLocaleString(this.locale));
+      res.total === 0 ? t.noResults : res.total === 1 ? t.resultsOne : fill(t.results, { count: res.total.toLocaleString(this.locale) });
     const list = this.querySelector('[data-results]')!;
     list.replaceChildren(
       ...res.hits.map((h) => {

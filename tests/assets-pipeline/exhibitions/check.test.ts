@@ -6,13 +6,13 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkExhibitions, type ExhibitionRefs } from '../../../assets-pipeline/exhibitions/check.ts';
 import { exhibitionRefs } from '../../../assets-pipeline/exhibitions/refs.ts';
-import { ingestAll } from '../../../assets-pipeline/ingest/ingest.ts';
+import { checkContent } from '../../../assets-pipeline/ingest/content.ts';
 import { formatProblem, Problems } from '../../../assets-pipeline/ingest/problems.ts';
 
 let refs: ExhibitionRefs;
 beforeAll(async () => {
   const content = path.resolve('content');
-  refs = await exhibitionRefs(ingestAll(content), path.join(os.tmpdir(), 'no-published-records'), content);
+  refs = await exhibitionRefs(checkContent(content), path.join(os.tmpdir(), 'no-published-records'), content);
 });
 
 // A valid exhibition; each case swaps one line for a broken one. Line numbers below count from 1 here.

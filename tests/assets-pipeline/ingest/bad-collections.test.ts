@@ -39,6 +39,7 @@ describe('curator import refuses bad collections with file:row:field messages', 
     ['non-utf8', `${csv('non-utf8')}:3:-: not valid UTF-8`],
     ['stray-quote', `${csv('stray-quote')}:3:-: CSV: Invalid Opening Quote`],
     ['unknown-column', `${yaml('unknown-column')}:12:fields.title.en: unknown column "title_english"`],
+    ['template-typo', `${yaml('template-typo')}:10:fields.description: unknown column "materials_english"`],
     ['media-escape', `${csv('media-escape')}:2:media.0.path: media path must stay inside the collection media folder`],
   ])('%s', (name, expected) => {
     const problems = problemsOf(name);

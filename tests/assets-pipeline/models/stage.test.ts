@@ -8,6 +8,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../../../model/paths.ts';
 import type { ModelManifest } from '../../../formats/manifests/models.ts';
 import { runModelStage } from '../../../assets-pipeline/models/stage.ts';
+import { checkContentType } from '../../../assets-pipeline/ingest/content.ts';
+import { scenes as sceneType } from '../../../assets-pipeline/ingest/content-types/scenes.ts';
 import { validateGlb } from '../../../assets-pipeline/models/validate.ts';
 
 const tri = (s: string) => ({ zh: s, en: s, fr: s });
@@ -51,6 +53,8 @@ function sceneYaml(id: string, variants: { id: string; path: string }[]) {
 }
 
 let root: string;
+// The stage reads validated scenes: here, the temporary content checked as `heritage ingest` does.
+const withScenes = () => ({ ...dirs, scenes: checkContentType(sceneType, dirs.contentDir).records });
 let dirs: { contentDir: string; mediaDir: string; assetsDir: string };
 const manifest = () => JSON.parse(fs.readFileSync(path.join(dirs.assetsDir, 'models.json'), 'utf8')) as ModelManifest;
 const glbs = () =>
@@ -77,7 +81,7 @@ beforeEach(async () => {
 
 describe('model stage', () => {
   it('writes validated LODs and a manifest; a broken file is reported by name and the rest is built', async () => {
-    const s = await runModelStage(dirs);
+    const s = await runModelStage(withScenes());
     expect(s.built).toEqual(['demo/good']);
     expect(s.failed).toHaveLength(1);
     expect(s.failed[0]!.key).toBe('demo/bad');
@@ -103,11 +107,11 @@ describe('model stage', () => {
   });
 
   it('skips unchanged inputs, rebuilds changed ones and removes outputs of removed ones', async () => {
-    await runModelStage(dirs);
+    await runModelStage(withScenes());
     const before = glbs();
     const manifestFile = path.join(dirs.assetsDir, 'models.json');
     fs.utimesSync(manifestFile, new Date(0), new Date(0));
-    const again = await runModelStage(dirs);
+    const again = await runModelStage(withScenes());
     expect(again.built).toEqual([]);
     expect(again.skipped).toEqual(['demo/good']);
     expect(glbs()).toEqual(before);
@@ -115,7 +119,7 @@ describe('model stage', () => {
     expect(fs.statSync(manifestFile).mtimeMs).toBe(0);
 
     fs.writeFileSync(path.join(dirs.contentDir, 'scenes/models/a.glb'), await plane('floor', 40));
-    const changed = await runModelStage(dirs);
+    const changed = await runModelStage(withScenes());
     expect(changed.built).toEqual(['demo/good']);
     expect(glbs()).not.toEqual(before);
     expect(glbs()).toHaveLength(2); // the old version's files are gone
@@ -124,7 +128,7 @@ describe('model stage', () => {
       path.join(dirs.contentDir, 'scenes/demo.yaml'),
       sceneYaml('demo', []).replace('variants: []', 'variants: [{id: other, label: {zh: o, en: o, fr: o}, source: {path: models/a.glb}}]'),
     );
-    const removed = await runModelStage(dirs);
+    const removed = await runModelStage(withScenes());
     expect(removed.removed).toEqual(['demo/good']);
     expect(Object.keys(manifest().models)).toEqual(['demo/other']);
     expect(glbs().every((f) => f.includes('demo/other'))).toBe(true);
@@ -133,7 +137,7 @@ describe('model stage', () => {
   it('keeps the real Library Cave within budget: first view ≤ 300 kB, full ≤ 2 MB', async () => {
     fs.rmSync(path.join(dirs.contentDir, 'scenes/demo.yaml'));
     fs.copyFileSync(path.join(ROOT, 'content/scenes/library-cave.yaml'), path.join(dirs.contentDir, 'scenes/library-cave.yaml'));
-    const s = await runModelStage(dirs);
+    const s = await runModelStage(withScenes());
     expect(s.failed).toEqual([]);
     expect(s.problems).toEqual([]);
     const [first, full] = manifest().models['library-cave/as-found-1900']!.lods;

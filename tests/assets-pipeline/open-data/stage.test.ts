@@ -93,7 +93,7 @@ describe('open-data stage', () => {
       .split('\n')
       .map((l) => JSON.parse(l) as { id: string; rights: string });
     expect(lines.map((l) => l.id)).toEqual(synthetic.map((r) => r.id));
-    expect(read('downloads/synthetic/README.txt')).toMatch(/LICENCE[\s\S]*CC0 Public Domain Dedication/);
+    expect(read('downloads/synthetic/README.txt')).toMatch(/LICENCE[\s\S]*CC0 1\.0 Universal/);
   });
 
   it('splits sitemaps at the URL limit, lists every locale twin, and indexes them', () => {

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ingestAll, publishRecords } from '../../../assets-pipeline/ingest/ingest.ts';
+import { checkContent, publishContent } from '../../../assets-pipeline/ingest/content.ts';
 import { imageKey, imageManifestFile, imageManifestJson, type ImageEntry } from '../../../formats/manifests/images.ts';
 import { LOCALES } from '../../../model/locales.ts';
 import { writeSyntheticCollection } from '../../../scripts/gen-synthetic.ts';
@@ -42,9 +42,9 @@ export function createOpenDataSite(): OpenDataSite {
     [row(['故畫-001', '宋人<画>', HOSTILE_TITLE, 'https://rightsstatements.org/vocab/InC/1.0/', '960-1279', '画 painting', '绢', 'silk', ''])].join('\n') +
       '\n',
   );
-  const result = ingestAll(content);
+  const result = checkContent(content);
   if (result.problems.count) throw new Error(`fixture import failed: ${JSON.stringify(result.problems.list.slice(0, 3))}`);
-  publishRecords(result);
+  publishContent(result);
   // The image stage's manifest, as it would describe demo's a.png.
   const entry: ImageEntry = {
     width: 800,

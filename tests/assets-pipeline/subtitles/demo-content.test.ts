@@ -1,13 +1,17 @@
 // The demo dramas as curators committed them: real Morevna subtitles, parsed and checked.
 import { describe, expect, it } from 'vitest';
-import { readDramas, isRtl } from '../../../model/drama.ts';
+import { isRtl } from '../../../model/drama.ts';
+import { checkContentType } from '../../../assets-pipeline/ingest/content.ts';
+import { dramas as dramaType } from '../../../assets-pipeline/ingest/content-types/dramas.ts';
+import { contentDir } from '../../../model/paths.ts';
 import { parseSubtitleFile } from '../../../assets-pipeline/subtitles/parse.ts';
 import path from 'node:path';
 
 describe('demo dramas', () => {
-  const { dramas, errors } = readDramas();
+  const { records, problems } = checkContentType(dramaType, contentDir());
+  const dramas = records.map((drama) => ({ drama, dir: path.join(contentDir(), 'dramas', drama.id) }));
   it('load without errors', () => {
-    expect(errors).toEqual([]);
+    expect(problems).toEqual([]);
     expect(dramas.map((d) => [d.drama.id, d.drama.episodes.length])).toEqual([
       ['pepper-and-carrot-ep06', 1],
       ['synfig-studio-course', 9],

@@ -1,5 +1,5 @@
 // Runs the real video stage (real ffmpeg) over a 12-second stand-in with one dub, in a temporary site.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,12 +8,30 @@ import { ffmpegPath } from '../../../assets-pipeline/video/ffmpeg-path.ts';
 import { runVideoStage } from '../../../assets-pipeline/video/stage.ts';
 import { readVideoManifest } from '../../../formats/manifests/video.ts';
 import { playlistSegments, spriteVtt } from '../../../assets-pipeline/video/encode.ts';
+import { checkContent, publishContent } from '../../../assets-pipeline/ingest/content.ts';
+import { ROOT } from '../../../model/paths.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'video-stage-'));
 const content = path.join(tmp, 'content');
 const build = path.join(tmp, 'build');
 const drama = path.join(content, 'dramas', 'tiny');
 const quiet = () => undefined;
+
+/** `heritage ingest`: the stage reads the published records, as in a build. */
+function ingest(): void {
+  const r = checkContent();
+  if (r.problems.count) throw new Error(r.problems.list.map((p) => p.message).join('\n'));
+  publishContent(r);
+}
+
+/** The curator's command, in a child process like from the shell: exit code and printed text. */
+function heritage(...args: string[]): { status: number | null; output: string } {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'scripts/heritage.ts'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, HERITAGE_CONTENT_DIR: content, HERITAGE_BUILD_DIR: build },
+  });
+  return { status: r.status, output: r.stdout + r.stderr };
+}
 
 /** Stream descriptions from `ffmpeg -i` (ffprobe is not shipped by @ffmpeg-installer). */
 function streams(file: string): string {
@@ -64,6 +82,7 @@ afterAll(() => {
 
 describe('video stage', () => {
   it('writes an HLS ladder with one audio rendition per language, an MP4, a poster and a sprite', async () => {
+    ingest();
     const r = await runVideoStage(quiet);
     expect(r).toMatchObject({ encoded: 1, failed: 0 });
     const ep = readVideoManifest()!.dramas.tiny!.episodes.one!;
@@ -101,6 +120,29 @@ describe('video stage', () => {
     expect(fs.readdirSync(path.dirname(dir)).filter((f) => f.startsWith('.tmp'))).toEqual([]);
   });
 
+  it('keeps a published episode when its drama.yaml stops validating: validate names the line, the build stops', async () => {
+    const yamlFile = path.join(drama, 'drama.yaml');
+    const good = fs.readFileSync(yamlFile, 'utf8');
+    const published = readVideoManifest()!.dramas.tiny!.episodes.one!;
+    const hls = path.join(build, 'media', published.hls);
+    fs.writeFileSync(yamlFile, good.replace('lang: fr', 'lang: xx'));
+    try {
+      const v = heritage('validate');
+      expect(v.status).toBe(1);
+      // Line 11 of the file above: the dub's `lang`.
+      expect(v.output).toContain(`${path.relative(ROOT, yamlFile)}:11:episodes.0.dubs.0.lang: unknown language "xx"`);
+      const b = heritage('build');
+      expect(b.status, b.output).toBe(1);
+      expect(fs.existsSync(hls)).toBe(true);
+      // The stage run alone reads the last published records: the episode stays, nothing failed.
+      expect(await runVideoStage(quiet)).toMatchObject({ skipped: 1, failed: 0 });
+      expect(readVideoManifest()!.dramas.tiny!.episodes.one).toEqual(published);
+      expect(fs.existsSync(hls)).toBe(true);
+    } finally {
+      fs.writeFileSync(yamlFile, good);
+    }
+  }, 60_000);
+
   it('does no work when nothing changed, re-encodes when the dub changes, prunes removed dramas', async () => {
     expect(await runVideoStage(quiet)).toMatchObject({ encoded: 0, skipped: 1 });
     const before = readVideoManifest()!.dramas.tiny!.episodes.one!.key;
@@ -121,6 +163,7 @@ describe('video stage', () => {
     expect(after).not.toBe(before);
     expect(fs.readdirSync(path.join(build, 'media', 'dramas', 'tiny', 'one'))).toEqual([`video-${after}`]);
     fs.rmSync(drama, { recursive: true });
+    ingest();
     await runVideoStage(quiet);
     expect(fs.existsSync(path.join(build, 'media', 'dramas', 'tiny'))).toBe(false);
   }, 60_000);

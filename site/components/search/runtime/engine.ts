@@ -7,7 +7,6 @@ import { foldLatin } from '../../../../formats/search-index/fold.ts';
 import { decodeFacetColumns, type FacetRows } from '../../../../formats/search-index/facet-columns.ts';
 import {
   FACETS,
-  LANGS,
   TYPO_MIN,
   deletions,
   facetTerm,
@@ -19,15 +18,16 @@ import {
   type RootFile,
   type StoredDoc,
 } from '../../../../formats/search-index/layout.ts';
-import { parseQuery, prepareFor, type Lang, type QueryToken } from '../../../../formats/search-index/tokenize.ts';
+import { parseQuery, prepareFor, type QueryToken } from '../../../../formats/search-index/tokenize.ts';
 import { decodeFacetBlock, filterAndCount, hasFilters, type CodeFilters, type FacetBlock, type Locate, type Located } from './facet-blocks.ts';
 import { decodeInlineFacets, decodeLex, decodePostings, type LexFile, type Postings, type TermEntry } from '../../../../formats/search-index/lexicon.ts';
+import { LOCALES, type Locale } from '../../../../model/locales.ts';
 
 export type Filters = Partial<Record<FacetName, string[]>> & { yearFrom?: number; yearTo?: number };
 
 export interface SearchRequest {
   q: string;
-  locale: Lang;
+  locale: Locale;
   filters?: Filters;
   limit?: number;
   offset?: number;
@@ -36,7 +36,7 @@ export interface SearchRequest {
 export interface FacetCount {
   key: string;
   label: string;
-  labelLang?: Lang;
+  labelLang?: Locale;
   count: number;
   selected: boolean;
 }
@@ -201,7 +201,7 @@ export function createSearch(base: string, fetchBytes: FetchBytes = browserFetch
     const split3 = new Set(r.split3);
     const limit = req.limit ?? 10;
     const offset = req.offset ?? 0;
-    const uiLang = Math.max(0, LANGS.indexOf(req.locale));
+    const uiLang = Math.max(0, LOCALES.indexOf(req.locale));
     const fieldWeight = new Float64Array(512);
     for (let mask = 1; mask < 512; mask++) {
       let w = 0;
@@ -328,14 +328,14 @@ function toCodes(r: RootFile, filters: Filters): CodeFilters {
   return out;
 }
 
-function facetCounts(r: RootFile, counts: Record<FacetName, Uint32Array>, filters: CodeFilters, locale: Lang): Record<FacetName, FacetCount[]> {
+function facetCounts(r: RootFile, counts: Record<FacetName, Uint32Array>, filters: CodeFilters, locale: Locale): Record<FacetName, FacetCount[]> {
   const out = {} as Record<FacetName, FacetCount[]>;
   for (const f of FACETS) {
     out[f] = r.facets[f]
       .map((v, code) => {
         const label = v.l[locale] ?? v.l.en ?? v.l.zh ?? v.l.fr ?? v.k;
         const fc: FacetCount = { key: v.k, label, count: counts[f][code]!, selected: filters.facets[f]?.has(code) ?? false };
-        if (!v.l[locale]) fc.labelLang = LANGS.find((l) => v.l[l] === label) ?? 'en';
+        if (!v.l[locale]) fc.labelLang = LOCALES.find((l) => v.l[l] === label) ?? 'en';
         return fc;
       })
       .filter((v) => v.count > 0 || v.selected)

@@ -3,14 +3,15 @@
 // the indexer wrote. Facet counts are disjunctive like the static engine's: a facet's own selection does not
 // narrow its counts (one extra query per active facet, in the same multi-search request).
 import { Meilisearch, type MultiSearchQuery, type SearchResponse as MeiliResponse } from 'meilisearch';
-import { FACETS, LANGS, type FacetName, type StoredDoc } from '../../../../formats/search-index/layout.ts';
+import { FACETS, type FacetName, type StoredDoc } from '../../../../formats/search-index/layout.ts';
 import { labelsIndexUid, searchIndexUid, type MeiliClientConfig, type MeiliLabelDoc } from '../../../../formats/search-index/meili-layout.ts';
 import { rewriteQuery } from '../../../../formats/search-index/han-grams.ts';
-import { prepareFor, type Lang } from '../../../../formats/search-index/tokenize.ts';
+import { prepareFor } from '../../../../formats/search-index/tokenize.ts';
 import type { FacetCount, Filters, SearchRequest, SearchResponse } from './engine.ts';
+import { LOCALES, type Locale } from '../../../../model/locales.ts';
 
-type Hit = { display: Record<Lang, StoredDoc>; _rankingScore?: number };
-type Labels = Map<string, Partial<Record<Lang, string>>>;
+type Hit = { display: Record<Locale, StoredDoc>; _rankingScore?: number };
+type Labels = Map<string, Partial<Record<Locale, string>>>;
 
 const quote = (v: string) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
@@ -30,7 +31,7 @@ export function createMeiliSearch(config: MeiliClientConfig) {
   const client = new Meilisearch({ host: config.host, apiKey: config.key });
   let meta: Promise<{ labels: Labels; years: { min: number; max: number } }> | undefined;
 
-  function loadMeta(locale: Lang) {
+  function loadMeta(locale: Locale) {
     meta ??= (async () => {
       const [labels, stats] = await Promise.all([
         client.index<MeiliLabelDoc>(labelsIndexUid(config.index)).search('', { limit: 10_000 }),
@@ -84,7 +85,7 @@ export function createMeiliSearch(config: MeiliClientConfig) {
           const l = m.labels.get(`${f}\u0000${key}`) ?? {};
           const label = l[req.locale] ?? l.en ?? l.zh ?? l.fr ?? key;
           const fc: FacetCount = { key, label, count, selected: filters[f]?.includes(key) ?? false };
-          if (!l[req.locale]) fc.labelLang = LANGS.find((x) => l[x] === label) ?? 'en';
+          if (!l[req.locale]) fc.labelLang = LOCALES.find((x) => l[x] === label) ?? 'en';
           return fc;
         })
         .sort((a, b) => b.count - a.count);

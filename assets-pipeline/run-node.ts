@@ -2,7 +2,7 @@
 // keeps its peak heap), and two of them use both cores.
 import { spawn } from 'node:child_process';
 import os from 'node:os';
-import { ROOT } from '../../model/paths.ts';
+import { ROOT } from '../model/paths.ts';
 
 export function runNode(args: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {

@@ -16,16 +16,16 @@ import { LOCALES } from '../../model/locales.ts';
 import { buildDir, distDir, publishStateDir, ROOT } from '../../model/paths.ts';
 import { readCollections, streamLazyArtifacts } from '../../model/store.ts';
 import { collectionImages, imageKey, readImageManifest } from '../../formats/manifests/images.ts';
-import { SHARD_SIZE, shardKey } from '../../formats/pages/build-part.ts';
-import { hashSources } from '../../assets-pipeline/source-hash.ts';
+import { BUILD_PART_FILE_ENV, SHARD_SIZE, shardKey, writeBuildPart, type BuildPartFile } from '../../formats/pages/build-part.ts';
+import { hashSources } from '../source-hash.ts';
+import { runNode } from '../run-node.ts';
 import { publishPart, type Selection } from './publish-part.ts';
-import { runNode } from './child.ts';
 
-interface ShardState {
+export interface ShardState {
   hash: string;
   ids: string[];
 }
-interface PagesState {
+export interface PagesState {
   templateHash: string;
   shards: Record<string, ShardState>;
   /** Files the last listings part published, to remove those it no longer makes: the global listings, and
@@ -71,12 +71,15 @@ function readState(): PagesState | undefined {
   }
 }
 
-function runAstro(name: string, outDir: string, env: Record<string, string>): Promise<number> {
+function runAstro(name: string, outDir: string, part: BuildPartFile): Promise<number> {
   const bin = path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.rmSync(`${outDir}.cache`, { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(outDir), { recursive: true });
+  const partFile = `${outDir}.part.json`;
+  writeBuildPart(partFile, part);
   return runNode([bin, 'build', '--silent'], {
-    ...env,
+    [BUILD_PART_FILE_ENV]: partFile,
     HERITAGE_DIST_DIR: outDir,
     HERITAGE_ASTRO_CACHE_DIR: `${outDir}.cache`,
     ASTRO_TELEMETRY_DISABLED: '1',
@@ -93,11 +96,12 @@ const collectionOf = (rel: string): string | undefined => {
   return m && LOCALES.some((l) => rel.startsWith(`${l}/`)) ? m[1] : undefined;
 };
 
-function removeArtifactPages(ids: Iterable<string>): number {
+/** Removes every locale's page of each id from `dist`; returns how many page folders went. */
+export function removeArtifactPages(dist: string, ids: Iterable<string>): number {
   let n = 0;
   for (const id of ids) {
     for (const l of LOCALES) {
-      const dir = path.join(distDir(), l, 'artifacts', id);
+      const dir = path.join(dist, l, 'artifacts', id);
       if (fs.existsSync(dir)) {
         fs.rmSync(dir, { recursive: true, force: true });
         n++;
@@ -105,6 +109,41 @@ function removeArtifactPages(ids: Iterable<string>): number {
     }
   }
   return n;
+}
+
+/** The shards to render: every one when the templates changed or dist/ has no site, else the new ones and those
+ * whose records (or their images) changed. */
+export function changedShards(
+  before: PagesState | undefined,
+  shards: ReadonlyMap<string, ShardState>,
+  tHash: string,
+  distReady: boolean,
+): { full: boolean; dirty: string[] } {
+  const full = !before || before.templateHash !== tHash || !distReady;
+  return { full, dirty: [...shards].filter(([k, s]) => full || before.shards[k]?.hash !== s.hash).map(([k]) => k) };
+}
+
+/** Listing pages the previous publish made and this one no longer does (a shrunk collection's last page, a
+ * vanished facet value, a deleted collection). */
+export function staleListingFiles(before: PagesState | undefined, listingFiles: readonly string[], collectionFiles: Record<string, string[]>): string[] {
+  const nowListing = new Set(listingFiles);
+  return [
+    ...(before?.listingFiles ?? []).filter((rel) => !nowListing.has(rel)),
+    ...Object.entries(before?.collectionFiles ?? {}).flatMap(([c, files]) => {
+      const now = new Set(collectionFiles[c] ?? []);
+      return files.filter((rel) => !now.has(rel));
+    }),
+  ];
+}
+
+/** Records whose artifact pages must go: those of re-rendered or vanished shards that are in no shard now. */
+export function goneArtifactIds(before: PagesState | undefined, shards: ReadonlyMap<string, ShardState>, dirty: readonly string[], full: boolean): string[] {
+  const liveIds = new Set([...shards.values()].flatMap((s) => s.ids));
+  const dirtySet = new Set(dirty);
+  return Object.entries(before?.shards ?? {})
+    .filter(([k]) => full || dirtySet.has(k) || !shards.has(k))
+    .flatMap(([, s]) => s.ids)
+    .filter((id) => !liveIds.has(id));
 }
 
 export interface SiteBuildSummary {
@@ -123,9 +162,7 @@ export async function buildSitePages(limit: LimitFunction = pLimit(2)): Promise<
   const before = readState();
   const tHash = templateHash();
   const shards = await currentShards();
-  const distOk = fs.existsSync(path.join(distDir(), 'index.html'));
-  const full = !before || before.templateHash !== tHash || !distOk;
-  const dirty = [...shards].filter(([k, s]) => full || before.shards[k]?.hash !== s.hash).map(([k]) => k);
+  const { full, dirty } = changedShards(before, shards, tHash, fs.existsSync(path.join(distDir(), 'index.html')));
   // Inside the project folder: Astro keeps its prerender files beside an outDir within the project, but puts
   // them in one shared .astro/ folder for an outDir outside it, where parallel parts would collide.
   const staging = path.join(ROOT, '.staging', crypto.createHash('sha256').update(buildDir()).digest('hex').slice(0, 12));
@@ -140,8 +177,7 @@ export async function buildSitePages(limit: LimitFunction = pLimit(2)): Promise<
 
   const dirtyCollections = new Set(dirty.map((k) => k.slice(0, k.lastIndexOf(':'))));
   // Content-hashed _astro assets come from every part: a part links exactly the ones it made.
-  const listingsEnv: Record<string, string> = { HERITAGE_BUILD_PART: 'listings' };
-  if (!full) listingsEnv.HERITAGE_BUILD_COLLECTIONS = [...dirtyCollections].join(',');
+  const listingsPart: BuildPartFile = { listings: true, shards: [], collections: full ? null : [...dirtyCollections] };
   const listings: Selection = {
     file: (rel) => !isArtifactPage(rel),
     whole: (dir) => !isArtifactPage(dir) && !LOCALES.some((l) => `${l}/artifacts/`.startsWith(dir)),
@@ -150,11 +186,11 @@ export async function buildSitePages(limit: LimitFunction = pLimit(2)): Promise<
     file: (rel) => isArtifactPage(rel) || rel.startsWith('_astro/'),
     whole: (dir) => isArtifactPage(dir) || dir.startsWith('_astro/'),
   };
-  const parts: { name: string; env: Record<string, string>; select: Selection }[] = [
-    { name: 'listings', env: listingsEnv, select: listings },
-    ...dirty.map((key) => ({ name: key.replace(':', '-'), env: { HERITAGE_BUILD_PART: 'artifacts', HERITAGE_BUILD_SHARDS: key }, select: artifactPages })),
+  const parts: { name: string; part: BuildPartFile; select: Selection }[] = [
+    { name: 'listings', part: listingsPart, select: listings },
+    ...dirty.map((key) => ({ name: key.replace(':', '-'), part: { listings: false, shards: [key], collections: null }, select: artifactPages })),
   ];
-  const codes = await Promise.all(parts.map((p) => limit(() => runAstro(p.name, path.join(staging, p.name), p.env))));
+  const codes = await Promise.all(parts.map((p) => limit(() => runAstro(p.name, path.join(staging, p.name), p.part))));
   const rendered = performance.now();
   if (codes.some((c) => c !== 0)) {
     fs.rmSync(staging, { recursive: true, force: true });
@@ -176,27 +212,14 @@ export async function buildSitePages(limit: LimitFunction = pLimit(2)): Promise<
     const c = collectionOf(rel);
     if (c && collectionFiles[c]) collectionFiles[c].push(rel);
   }
-  // Listing pages the new build no longer makes (a shrunk collection's last page, a vanished facet value,
-  // a deleted collection).
-  const stale = [
-    ...(before?.listingFiles ?? []).filter((rel) => !new Set(listingFiles).has(rel)),
-    ...Object.entries(before?.collectionFiles ?? {}).flatMap(([c, files]) => {
-      const now = new Set(collectionFiles[c] ?? []);
-      return files.filter((rel) => !now.has(rel));
-    }),
-  ];
-  for (const rel of stale) {
+  for (const rel of staleListingFiles(before, listingFiles, collectionFiles)) {
     if (fs.existsSync(path.join(distDir(), rel))) {
       fs.rmSync(path.join(distDir(), rel));
       removed++;
     }
   }
   // Artifact pages of records that are gone, from changed shards and from shards that no longer exist.
-  const liveIds = new Set([...shards.values()].flatMap((s) => s.ids));
-  const oldIds = Object.entries(before?.shards ?? {})
-    .filter(([k]) => full || dirty.includes(k) || !shards.has(k))
-    .flatMap(([, s]) => s.ids);
-  removed += removeArtifactPages(oldIds.filter((id) => !liveIds.has(id)));
+  removed += removeArtifactPages(distDir(), goneArtifactIds(before, shards, dirty, full));
   fs.rmSync(staging, { recursive: true, force: true });
   const state: PagesState = { templateHash: tHash, shards: Object.fromEntries(shards), listingFiles, collectionFiles };
   writeFileAtomic.sync(stateFile(), JSON.stringify(state));

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { acquireBuildLock } from '../../scripts/cli/build-lock.ts';
+import { acquireBuildLock } from '../../../scripts/cli/build-lock.ts';
 
 const dirs: string[] = [];
 const lockIn = () => {

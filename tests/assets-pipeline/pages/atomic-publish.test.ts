@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSiteServer } from '../../scripts/site-server.ts';
+import { startSiteServer } from '../../../scripts/site-server.ts';
 import { changeContent, createSite, leftovers, liveId, problemsInLive, runBuild, snapshot, startBuild, versionsDir, type TempSite } from './publish-helpers.ts';
 
 let site: TempSite;

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import sharp from 'sharp';
-import { LOCALES } from '../../model/locales.ts';
+import { LOCALES } from '../../../model/locales.ts';
 
 export interface TempSite {
   root: string;

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { publishPart, type Selection } from '../../scripts/cli/publish-part.ts';
+import { publishPart, type Selection } from '../../../assets-pipeline/pages/publish-part.ts';
 
 const roots: string[] = [];
 function tree(files: Record<string, string>): string {

@@ -1,0 +1,25 @@
+// Dramas: `content/dramas/<slug>/drama.yaml`; the video, subtitle and dub files it names must exist.
+import fs from 'node:fs';
+import path from 'node:path';
+import { drama, type Drama } from '../../../model/drama.ts';
+import { fileInEachFolder, folderName, yamlContentType } from '../content-type.ts';
+import type { KeyPath } from '../yaml-file.ts';
+
+export const dramas = yamlContentType<typeof drama, Drama>({
+  name: 'dramas',
+  files: fileInEachFolder('dramas', 'drama.yaml'),
+  schema: drama,
+  defaults: (file) => ({ type: 'drama', id: folderName(file) }),
+  idOf: folderName,
+  finish: (d, report, ctx) => {
+    const dir = path.dirname(ctx.file);
+    const named: { at: KeyPath; file: string }[] = d.episodes.flatMap((e, i) => [
+      ...e.subtitles.map((s, j) => ({ at: ['episodes', i, 'subtitles', j, 'path'], file: s.path })),
+      ...e.dubs.map((a, j) => ({ at: ['episodes', i, 'dubs', j, 'path'], file: a.path })),
+      ...('path' in e.video ? [{ at: ['episodes', i, 'video', 'path'], file: e.video.path }] : []),
+    ]);
+    const missing = named.filter((n) => !fs.existsSync(path.join(dir, n.file)));
+    for (const m of missing) report(m.at, `file not found: ${m.file}`);
+    return missing.length ? undefined : d;
+  },
+});

@@ -1,0 +1,9 @@
+// Every content type besides collections and places, in the order they are read (a type may refer to the ids of
+// the types before it). A new type is one entry here and one file in content-types/.
+import type { ContentType } from './content-type.ts';
+import { dramas } from './content-types/dramas.ts';
+import { monitoring } from './content-types/monitoring.ts';
+import { routes } from './content-types/routes.ts';
+import { scenes } from './content-types/scenes.ts';
+
+export const contentTypes: ContentType[] = [scenes, dramas, routes, monitoring];

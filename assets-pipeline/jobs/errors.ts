@@ -1,0 +1,8 @@
+// The job layer's errors, in a file of their own so the in-process build can check for them without loading
+// BullMQ or a Redis client.
+
+/** Redis unreachable or lost, a bad URL, a store the coordinator cannot see: the build stops, nothing is published. */
+export class JobQueueError extends Error {}
+
+/** A job that ended failed: its message is the build summary's, as the in-process run would word it. */
+export class JobFailedError extends Error {}

@@ -1,0 +1,52 @@
+// The kinds of job the workers run: each with its own queue, timeout, retries and backoff. A job's id is the
+// content key its stage already uses, so adding the same work twice while it waits or runs is a no-op.
+export interface KindPolicy {
+  /** A job running longer than this fails its attempt (and is retried). */
+  timeoutMs: number;
+  /** Attempts in all, for failures that may pass (a worker's disk, a lost lock); bad input fails once. */
+  attempts: number;
+  /** First retry delay; doubles with each attempt. */
+  backoffMs: number;
+}
+
+export const KINDS = {
+  // A 200 MP master takes about a minute on one core; ten leaves room for a loaded machine.
+  images: { timeoutMs: 10 * 60_000, attempts: 3, backoffMs: 2000 },
+} satisfies Record<string, KindPolicy>;
+
+export type JobKind = keyof typeof KINDS;
+export const JOB_KINDS = Object.keys(KINDS) as JobKind[];
+
+export function isJobKind(k: string): k is JobKind {
+  return k in KINDS;
+}
+
+export function kindPolicy(kind: JobKind): KindPolicy {
+  const env = Number(process.env[`HERITAGE_JOB_TIMEOUT_${kind.toUpperCase()}`]);
+  return Number.isFinite(env) && env > 0 ? { ...KINDS[kind], timeoutMs: env * 1000 } : KINDS[kind];
+}
+
+/** One queue per kind and code version: workers of another version never see this build's jobs. */
+export function queueName(kind: JobKind, version: string): string {
+  return `heritage-${kind}-${version}`;
+}
+
+/** Bad input: the job fails once (no retries) and the coordinator reports the message as in-process. */
+export const INPUT_ERROR_PREFIX = 'input: ';
+
+/** Redis keys outside BullMQ's: who coordinates (and with which version), and which workers are alive. */
+export const COORDINATOR_KEY = 'heritage:coordinator';
+export const WORKER_KEY_PREFIX = 'heritage:worker:';
+
+export interface WorkerInfo {
+  name: string;
+  version: string;
+  kinds: JobKind[];
+  concurrency: number;
+}
+
+/** Stalled-job recovery: a worker killed mid-job loses its lock after this long, and another worker runs the job. */
+export function lockMs(): number {
+  const n = Number(process.env.HERITAGE_JOB_LOCK_MS);
+  return Number.isFinite(n) && n >= 1000 ? n : 30_000;
+}

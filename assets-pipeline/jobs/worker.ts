@@ -1,0 +1,113 @@
+// A worker: takes jobs of the given kinds from this code version's queues, one home per kind's work, and
+// publishes their outputs atomically into the store. Workers can start and stop at any time: a job whose
+// worker dies is moved back to waiting by BullMQ's stalled-job check once its lock expires.
+import os from 'node:os';
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { bullConnection, checkRedis, controlClient, JobQueueError, parseQueueUrl } from './connection.ts';
+import { ImageInputError, imageJobLabel, runImageJob, type ImageJobData } from './image-job.ts';
+import { COORDINATOR_KEY, INPUT_ERROR_PREFIX, kindPolicy, lockMs, queueName, WORKER_KEY_PREFIX, type JobKind, type WorkerInfo } from './kinds.ts';
+import { codeVersion } from './version.ts';
+
+interface Handler {
+  run(data: unknown): Promise<unknown>;
+  label(data: unknown): string;
+}
+
+const handlers: Record<JobKind, Handler> = {
+  images: { run: (d) => runImageJob(d as ImageJobData), label: (d) => imageJobLabel(d as ImageJobData) },
+};
+
+export interface WorkerOptions {
+  url: string;
+  kinds: JobKind[];
+  concurrency: number;
+  log: (line: string) => void;
+}
+
+/** Runs until `stop()` resolves; refuses to start next to a coordinator of another code version. */
+export async function startWorker(opts: WorkerOptions): Promise<{ name: string; stop: () => Promise<void>; refused: Promise<JobQueueError> }> {
+  parseQueueUrl(opts.url);
+  await checkRedis(opts.url);
+  const version = codeVersion();
+  const name = `${os.hostname()}:${process.pid}`;
+  const control = controlClient(opts.url);
+  const coordinatorVersion = async (): Promise<string | undefined> => {
+    const raw = await control.get(COORDINATOR_KEY).catch(() => null);
+    return raw ? (JSON.parse(raw) as { version: string }).version : undefined;
+  };
+  const mismatch = (other: string) =>
+    new JobQueueError(
+      `refused: the build at ${opts.url} runs code version ${other}, this worker ${version}; update this machine's code and restart the worker`,
+    );
+  const other = await coordinatorVersion();
+  if (other && other !== version) {
+    control.disconnect();
+    throw mismatch(other);
+  }
+
+  const workers = opts.kinds.map((kind) => {
+    const policy = kindPolicy(kind);
+    const handler = handlers[kind];
+    const w = new Worker(
+      queueName(kind, version),
+      async (job: Job) => {
+        const label = handler.label(job.data);
+        const t = performance.now();
+        opts.log(`▸ ${kind} ${job.id} ${label} (attempt ${job.attemptsMade + 1})`);
+        let timer: NodeJS.Timeout | undefined;
+        try {
+          const result = await Promise.race([
+            handler.run(job.data),
+            new Promise<never>((_, reject) => {
+              timer = setTimeout(() => reject(new Error(`timed out after ${policy.timeoutMs / 1000} s`)), policy.timeoutMs);
+            }),
+          ]);
+          opts.log(`✓ ${kind} ${job.id} ${label} in ${((performance.now() - t) / 1000).toFixed(2)} s`);
+          return result;
+        } catch (err) {
+          const message = (err as Error).message ?? String(err);
+          opts.log(`✗ ${kind} ${job.id} ${label}: ${message}`);
+          if (err instanceof ImageInputError) throw new UnrecoverableError(`${INPUT_ERROR_PREFIX}${message}`);
+          throw err;
+        } finally {
+          clearTimeout(timer);
+        }
+      },
+      {
+        connection: bullConnection(opts.url),
+        concurrency: opts.concurrency,
+        lockDuration: lockMs(),
+        stalledInterval: lockMs(),
+        // A job whose worker died twice is more likely killing workers than unlucky: it fails with BullMQ's message.
+        maxStalledCount: 2,
+        name,
+      },
+    );
+    w.on('error', (err) => opts.log(`worker: ${err.message}`));
+    return w;
+  });
+
+  const info: WorkerInfo = { name, version, kinds: opts.kinds, concurrency: opts.concurrency };
+  const beat = async () => {
+    await control.set(`${WORKER_KEY_PREFIX}${name}`, JSON.stringify(info), 'PX', 15_000).catch(() => {});
+  };
+  await beat();
+  let refuse: (e: JobQueueError) => void = () => {};
+  const refused = new Promise<JobQueueError>((r) => {
+    refuse = r;
+  });
+  const timer = setInterval(async () => {
+    await beat();
+    const v = await coordinatorVersion();
+    if (v && v !== version) refuse(mismatch(v));
+  }, 5000);
+  opts.log(`worker ${name}: code version ${version}, kinds ${opts.kinds.join(',')}, ${opts.concurrency} at a time, queue ${opts.url}`);
+
+  const stop = async () => {
+    clearInterval(timer);
+    await Promise.all(workers.map((w) => w.close()));
+    await control.del(`${WORKER_KEY_PREFIX}${name}`).catch(() => {});
+    control.disconnect();
+  };
+  return { name, stop, refused };
+}

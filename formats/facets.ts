@@ -1,0 +1,30 @@
+// The one list of facets. The search index stores the `index` ones as columns, in this order (the order is part
+// of the index format); the browse pages publish landing pages for the `browse` ones under /browse/<slug>/.
+// `type` is the kind of search document (artifact, collection, scene, drama…); what an object is, is
+// `objectType`, published under /browse/type/ because those URLs are already out.
+export const FACETS = {
+  type: { index: 'single' },
+  collection: { index: 'single' },
+  period: { index: 'single', browse: 'period' },
+  objectType: { index: 'single', browse: 'type' },
+  material: { index: 'multi', browse: 'material' },
+  rights: { index: 'single' },
+  has3d: { index: 'single' },
+  place: { browse: 'place' },
+} as const satisfies Record<string, { index?: 'single' | 'multi'; browse?: string }>;
+
+type Spec = typeof FACETS;
+export type Facet = keyof Spec;
+/** Facets the search index stores. */
+export type IndexFacet = { [K in Facet]: Spec[K] extends { index: string } ? K : never }[Facet];
+/** Facets with browse pages. */
+export type BrowseFacet = { [K in Facet]: Spec[K] extends { browse: string } ? K : never }[Facet];
+
+const names = Object.keys(FACETS) as Facet[];
+export const INDEX_FACETS = names.filter((f): f is IndexFacet => 'index' in FACETS[f]);
+export const MULTI_INDEX_FACETS: ReadonlySet<IndexFacet> = new Set(INDEX_FACETS.filter((f) => FACETS[f].index === 'multi'));
+export const BROWSE_FACETS = names.filter((f): f is BrowseFacet => 'browse' in FACETS[f]);
+
+/** The URL segment of a browse facet, and back. */
+export const browseSlug = (f: BrowseFacet): string => FACETS[f].browse;
+export const browseFacetOfSlug = (slug: string): BrowseFacet | undefined => BROWSE_FACETS.find((f) => FACETS[f].browse === slug);

@@ -1,0 +1,24 @@
+// `build/assets/exhibitions.json`: the still the exhibition stage published for each medium of each step, read by
+// the exhibition pages (without JavaScript and in print every step shows these).
+import path from 'node:path';
+import { z } from 'zod';
+import { assetsDir } from '../../model/paths.ts';
+import { readManifest } from './read.ts';
+
+/** Raised whenever the shape below changes, so a manifest of an older build is rejected, not misread. */
+export const STILLS_MANIFEST_VERSION = 1;
+
+const still = z.object({ url: z.string(), width: z.number().int().positive(), height: z.number().int().positive() });
+export type Still = z.infer<typeof still>;
+
+const stillsManifest = z.object({
+  version: z.literal(STILLS_MANIFEST_VERSION),
+  /** Exhibition id → step id → one still per medium, in the step's order; null where none exists (a quote). */
+  exhibitions: z.record(z.string(), z.record(z.string(), z.array(still.nullable()))),
+});
+export type StillsManifest = z.infer<typeof stillsManifest>;
+
+export const stillsManifestPath = (dir = assetsDir()): string => path.join(dir, 'exhibitions.json');
+
+/** Undefined when the stage has not run; an unreadable or older manifest is an error naming the file. */
+export const readStillsManifest = (dir = assetsDir()): StillsManifest | undefined => readManifest(stillsManifestPath(dir), stillsManifest);

@@ -1,0 +1,175 @@
+// Distributed image jobs: `npm run bench -- distributed [--images 200] [--workers 1,2]`.
+// Generates N HD (1920×1080) JPEGs (NPM jade photos, resized and hue-shifted so every file differs), renders
+// them in-process one at a time, then as jobs on a fresh local Redis with 1, 2, … worker processes. Each
+// worker stands for a one-core machine: one job at a time, libvips on one thread, one libuv thread; the
+// in-process baseline runs the same way. Every run writes into a build folder of its own, and the outputs
+// are compared byte for byte. Prints the figures as JSON on the last line.
+import { type ChildProcess, spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import sharp from 'sharp';
+import { artifact, collection } from '../../model/schema.ts';
+import { startRedis } from '../tools/local-redis.ts';
+
+const { values } = parseArgs({ options: { images: { type: 'string', default: '200' }, workers: { type: 'string', default: '1,2' } } });
+const COUNT = Number(values.images);
+const WORKERS = values.workers.split(',').map(Number);
+const SOURCES = '/work/shared/data/npm-jades/images';
+const ROOT = process.cwd();
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const ONE_CORE = { UV_THREADPOOL_SIZE: '1' };
+
+function writeSite(root: string): string {
+  const slug = 'bench';
+  const media = path.join(root, 'content', 'collections', slug, 'media');
+  const records = path.join(root, 'build', 'records');
+  fs.mkdirSync(media, { recursive: true });
+  fs.mkdirSync(path.join(records, 'artifacts'), { recursive: true });
+  const base = { rights: 'http://rightsstatements.org/vocab/NoC-NC/1.0/', credit: { en: 'Bench museum' } };
+  const c = collection.parse({ type: 'collection', id: slug, title: { en: slug }, description: { en: 'bench' }, ...base });
+  fs.writeFileSync(path.join(records, 'collections.json'), JSON.stringify([{ ...c, hash: 'x' }]));
+  const lines = Array.from({ length: COUNT }, (_, i) =>
+    JSON.stringify({
+      ...artifact.parse({
+        type: 'artifact',
+        id: `a${i}`,
+        collection: slug,
+        sourceId: `${i}`,
+        title: { en: `Artifact ${i}` },
+        media: [{ kind: 'image', path: `hd-${i}.jpg` }],
+        ...base,
+      }),
+      hash: `${i}`,
+    }),
+  );
+  fs.writeFileSync(path.join(records, 'artifacts', `${slug}.jsonl`), `${lines.join('\n')}\n`);
+  return media;
+}
+
+async function generate(media: string): Promise<void> {
+  const photos = fs
+    .readdirSync(SOURCES)
+    .filter((f) => f.endsWith('_full1140.jpg'))
+    .sort();
+  for (let i = 0; i < COUNT; i++) {
+    await sharp(path.join(SOURCES, photos[i % photos.length]!))
+      .resize(1920, 1080, { fit: 'fill', kernel: 'cubic' })
+      .modulate({ hue: (i * 37) % 360 })
+      .jpeg({ quality: 90 })
+      .toFile(path.join(media, `hd-${i}.jpg`));
+    if (i % 50 === 49) log(`generated ${i + 1}/${COUNT} HD JPEGs`);
+  }
+}
+
+function tree(build: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const sub of ['img', 'iiif']) {
+    const root = path.join(build, 'media', sub);
+    for (const e of fs.readdirSync(root, { recursive: true, withFileTypes: true })) {
+      if (!e.isFile()) continue;
+      const p = path.join(e.parentPath, e.name);
+      out.set(path.relative(root, p) + sub, crypto.createHash('sha256').update(fs.readFileSync(p)).digest('hex'));
+    }
+  }
+  return out;
+}
+
+const same = (a: Map<string, string>, b: Map<string, string>) => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+
+function node(args: string[], env: Record<string, string>, stdout: 'pipe' | 'ignore' = 'pipe'): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...ONE_CORE, ...env },
+    stdio: ['ignore', stdout, 'inherit'],
+  });
+}
+
+function timedRun(args: string[], env: Record<string, string>): Promise<{ seconds: number; rendered: number; failed: number }> {
+  return new Promise((resolve, reject) => {
+    const child = node([path.join(ROOT, 'scripts/bench/_distributed-child.ts'), ...args], env);
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.on('exit', (code) => {
+      const last = out.trim().split('\n').pop() ?? '';
+      if (code !== 0) reject(new Error(`stage run exited with ${code}`));
+      else resolve(JSON.parse(last));
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'heritage-bench-distributed-'));
+  const children: ChildProcess[] = [];
+  try {
+    await generate(writeSite(root));
+    const content = path.join(root, 'content');
+    const buildFor = (name: string) => {
+      const b = path.join(root, `build-${name}`);
+      fs.cpSync(path.join(root, 'build'), b, { recursive: true });
+      return b;
+    };
+    log(`in-process, one image at a time, libvips on one thread…`);
+    const baseBuild = buildFor('inprocess');
+    const base = await timedRun(['inprocess'], { HERITAGE_CONTENT_DIR: content, HERITAGE_BUILD_DIR: baseBuild });
+    if (base.rendered !== COUNT) throw new Error(`in-process run rendered ${base.rendered} of ${COUNT}`);
+    const reference = tree(baseBuild);
+    const runs: { workers: number; seconds: number }[] = [];
+    let identical = true;
+    for (const n of WORKERS) {
+      const redis = await startRedis();
+      const build = buildFor(`w${n}`);
+      const env = { HERITAGE_CONTENT_DIR: content, HERITAGE_BUILD_DIR: build };
+      const workers = Array.from({ length: n }, () =>
+        node([path.join(ROOT, 'scripts/heritage.ts'), 'worker', '--queue', redis.url, '--threads', '1', '--concurrency', '1'], env),
+      );
+      children.push(...workers);
+      // Workers are ready (connected, registered) before the clock starts: machines that are already up.
+      await Promise.all(
+        workers.map(
+          (w) =>
+            new Promise<void>((resolve) => {
+              w.stdout!.on('data', function ready(d: Buffer) {
+                if (d.toString().includes('code version')) {
+                  w.stdout!.off('data', ready);
+                  w.stdout!.resume();
+                  resolve();
+                }
+              });
+            }),
+        ),
+      );
+      log(`${n} worker(s)…`);
+      const r = await timedRun(['queue', redis.url], env);
+      if (r.rendered !== COUNT) throw new Error(`${n}-worker run rendered ${r.rendered} of ${COUNT}`);
+      runs.push({ workers: n, seconds: Number(r.seconds.toFixed(2)) });
+      for (const w of workers) w.kill('SIGTERM');
+      await Promise.all(workers.map((w) => new Promise((res) => (w.exitCode !== null ? res(null) : w.on('exit', res)))));
+      await redis.stop();
+      identical &&= same(reference, tree(build));
+    }
+    const secs = (w: number) => runs.find((r) => r.workers === w)?.seconds;
+    const one = secs(1);
+    const two = secs(2);
+    const result = {
+      images: COUNT,
+      inProcessSeconds: Number(base.seconds.toFixed(2)),
+      runs,
+      speedup2: one && two ? Number((one / two).toFixed(3)) : null,
+      overhead1: one ? Number((one / base.seconds).toFixed(3)) : null,
+      identicalOutputs: identical,
+      perImageSeconds: Number((base.seconds / COUNT).toFixed(3)),
+      loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
+    };
+    console.log(JSON.stringify(result));
+  } finally {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,85 @@
+// Scrollytelling on an exhibition page. The article works without this module; here the step being read is
+// marked (its media stays in view beside its text, the others dim), next/previous steps get buttons and keys,
+// and the URL's `#step-id` follows the reader so a shared link opens at that step.
+
+/** Steps around the one being read whose heavy media may load; the rest stay as stills. */
+const NEAR = 1;
+
+export function initExhibition(): void {
+  const root = document.querySelector<HTMLElement>('[data-exhibition]');
+  if (!root) return;
+  const steps = [...root.querySelectorAll<HTMLElement>('[data-step]')];
+  if (!steps.length) return;
+  const links = new Map([...root.querySelectorAll<HTMLAnchorElement>('[data-step-link]')].map((a) => [a.dataset.stepLink!, a]));
+  const reduced = window.matchMedia('(prefers-reduced-motion: reduce)');
+  root.classList.add('exh--scrolly');
+  root.querySelector<HTMLElement>('[data-exh-keys]')?.removeAttribute('hidden');
+  let active = -1;
+
+  const setActive = (i: number): void => {
+    if (i === active || i < 0 || i >= steps.length) return;
+    active = i;
+    root.dataset.activeStep = steps[i]!.id;
+    steps.forEach((s, k) => {
+      s.toggleAttribute('data-active', k === i);
+      s.toggleAttribute('data-near', Math.abs(k - i) <= NEAR);
+    });
+    for (const [id, a] of links) {
+      if (id === steps[i]!.id) a.setAttribute('aria-current', 'step');
+      else a.removeAttribute('aria-current');
+    }
+    prev.disabled = i === 0;
+    next.disabled = i === steps.length - 1;
+  };
+
+  const go = (i: number): void => {
+    const target = steps[Math.max(0, Math.min(steps.length - 1, i))]!;
+    target.scrollIntoView({ behavior: reduced.matches ? 'auto' : 'smooth', block: 'start' });
+    setActive(steps.indexOf(target));
+    history.replaceState(null, '', `#${target.id}`);
+    target.focus({ preventScroll: true });
+  };
+
+  const button = (label: string, delta: number): HTMLButtonElement => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = label;
+    b.addEventListener('click', () => go(active + delta));
+    return b;
+  };
+  const prev = button(root.dataset.labelPrev ?? 'Previous', -1);
+  const next = button(root.dataset.labelNext ?? 'Next', 1);
+  prev.dataset.exhPrev = '';
+  next.dataset.exhNext = '';
+  const bar = document.createElement('div');
+  bar.className = 'exh-controls';
+  bar.append(prev, next);
+  root.append(bar);
+  for (const s of steps) s.tabIndex = -1;
+
+  // The step that crosses a line 40% down the viewport is the one being read.
+  const observer = new IntersectionObserver(
+    (entries) => {
+      const hit = entries.filter((e) => e.isIntersecting).at(-1);
+      if (hit) setActive(steps.indexOf(hit.target as HTMLElement));
+    },
+    { rootMargin: '-40% 0px -59% 0px' },
+  );
+  for (const s of steps) observer.observe(s);
+
+  document.addEventListener('keydown', (ev) => {
+    if (ev.altKey || ev.ctrlKey || ev.metaKey || ev.defaultPrevented) return;
+    const el = ev.target as HTMLElement | null;
+    if (el?.closest('input, textarea, select, [contenteditable], video, canvas')) return;
+    const delta = ev.key === 'ArrowRight' || ev.key === 'j' ? 1 : ev.key === 'ArrowLeft' || ev.key === 'k' ? -1 : 0;
+    if (!delta) return;
+    ev.preventDefault();
+    go(active + delta);
+  });
+
+  const fromHash = steps.findIndex((s) => `#${s.id}` === decodeURIComponent(location.hash));
+  if (fromHash >= 0) {
+    steps[fromHash]!.scrollIntoView({ block: 'start' });
+    setActive(fromHash);
+  } else setActive(0);
+}

@@ -1,0 +1,30 @@
+// The site's view of the published exhibitions: the records `heritage ingest` checked, the stills the still stage
+// made, and step texts rendered from Markdown once per build.
+import { Marked } from 'marked';
+import { readStillsManifest, type Still } from '../../formats/manifests/exhibition-stills.ts';
+import { readPublishedExhibitions, type Exhibition, type ExhibitionStep } from '../../model/exhibition.ts';
+import { recordsDir } from '../../model/paths.ts';
+import { LOCALE_TAGS, type Locale } from '../../model/locales.ts';
+import { pick } from '../../model/text.ts';
+
+let cached: Exhibition[] | undefined;
+export const exhibitions = (): Exhibition[] => (cached ??= readPublishedExhibitions(recordsDir()));
+
+let stills: ReturnType<typeof readStillsManifest> | null | undefined;
+/** One still per medium of the step, null where none could be made (or the stage has not run). */
+export function stepStills(exhibitionId: string, stepId: string): (Still | null)[] {
+  if (stills === undefined) stills = readStillsManifest() ?? null;
+  return stills?.exhibitions[exhibitionId]?.[stepId] ?? [];
+}
+
+const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+// Curators write Markdown, not HTML: raw HTML is shown as text, so a pasted tag can neither break the page nor run.
+const markdown = new Marked({ gfm: true, renderer: { html: ({ text }) => escapeHtml(text) } });
+
+/** A step's text in the page's language (or visibly in another), as HTML. */
+export function stepHtml(step: ExhibitionStep, locale: Locale): { html: string; lang: string | undefined; fallbackFrom?: Locale } | undefined {
+  const v = pick(step.text, locale);
+  if (!v) return undefined;
+  const html = markdown.parse(v.text, { async: false });
+  return v.fallback ? { html, lang: LOCALE_TAGS[v.lang], fallbackFrom: v.lang } : { html, lang: undefined };
+}

@@ -1,0 +1,189 @@
+// The image stage as jobs on a real Redis: a coordinator (this process) and three worker processes, one of
+// them SIGKILLed mid-job. The build completes, a bad image fails its job with the in-process message, and
+// every output is byte-identical to an in-process build of the same content.
+import { type ChildProcess, spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runImageStage, type ImageStageResult } from '../../../assets-pipeline/images/stage.ts';
+import { JobQueueError } from '../../../assets-pipeline/jobs/errors.ts';
+import { ROOT } from '../../../model/paths.ts';
+import { createTempSite } from '../images/temp-site.ts';
+import { freePort, startRedis, type TestRedis } from '../../../scripts/tools/local-redis.ts';
+
+const site = createTempSite();
+let redis: TestRedis;
+const workers: { child: ChildProcess; out: string[]; exited: Promise<number | null> }[] = [];
+
+/** Every file under the media folder's outputs, as relative path → sha256. */
+function tree(build: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const sub of ['img', 'iiif']) {
+    const root = path.join(build, 'media', sub);
+    for (const e of fs.readdirSync(root, { recursive: true, withFileTypes: true })) {
+      if (!e.isFile()) continue;
+      const p = path.join(e.parentPath, e.name);
+      out[path.relative(path.join(build, 'media'), p)] = crypto.createHash('sha256').update(fs.readFileSync(p)).digest('hex');
+    }
+  }
+  return out;
+}
+
+function startWorker(build: string, extraEnv: Record<string, string> = {}) {
+  const child = spawn(
+    process.execPath,
+    // `--import tsx`, not tsx's CLI: the CLI runs the script in a child process, which the signals would miss.
+    ['--import', 'tsx', path.join(ROOT, 'scripts/heritage.ts'), 'worker', '--queue', redis.url, '--threads', '1'],
+    { cwd: ROOT, env: { ...process.env, HERITAGE_BUILD_DIR: build, HERITAGE_JOB_LOCK_MS: '3000', ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const w = { child, out: [] as string[], exited: new Promise<number | null>((r) => child.on('exit', (code) => r(code))) };
+  for (const s of [child.stdout, child.stderr]) s.on('data', (d: Buffer) => w.out.push(...d.toString().split('\n').filter(Boolean)));
+  workers.push(w);
+  return w;
+}
+
+async function waitFor(what: string, ok: () => boolean, ms = 60_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+beforeAll(async () => {
+  redis = await startRedis();
+  const media = site.mediaDir('q');
+  const names: string[] = [];
+  for (let i = 0; i < 12; i++) {
+    names.push(`p${i}.jpg`);
+    await sharp({ create: { width: 320, height: 200 + i * 10, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 90 + i * 8, sigma: 40 } } })
+      .jpeg()
+      .toFile(path.join(media, `p${i}.jpg`));
+  }
+  // Big enough that a worker is still on it when the test kills that worker.
+  names.push('big.jpg');
+  await sharp({ create: { width: 2400, height: 1800, channels: 3, background: '#806040', noise: { type: 'gaussian', mean: 120, sigma: 50 } } })
+    .jpeg()
+    .toFile(path.join(media, 'big.jpg'));
+  // A JPEG cut off in the middle: the render fails on it as bad input.
+  const good = fs.readFileSync(path.join(media, 'p0.jpg'));
+  fs.writeFileSync(path.join(media, 'cut.jpg'), good.subarray(0, Math.floor(good.length / 3)));
+  names.push('cut.jpg');
+  site.writeRecords([{ slug: 'q', artifacts: names.map((n, i) => ({ id: `q${i}`, title: { en: n }, media: [{ kind: 'image' as const, path: n }] })) }]);
+});
+
+afterAll(async () => {
+  for (const w of workers) w.child.kill('SIGKILL');
+  await Promise.all(workers.map((w) => w.exited));
+  await redis?.stop();
+  site.cleanup();
+});
+
+describe('image jobs on Redis with three workers', () => {
+  let local: ImageStageResult;
+  const localBuild = path.join(site.root, 'build-local');
+  const queueBuild = path.join(site.root, 'build-queue');
+  beforeAll(() => {
+    fs.cpSync(site.build, localBuild, { recursive: true });
+    fs.cpSync(site.build, queueBuild, { recursive: true });
+  });
+
+  it('builds in-process as a reference', async () => {
+    process.env.HERITAGE_BUILD_DIR = localBuild;
+    local = await runImageStage({ progress: false, log: () => {} });
+    expect(local.rendered).toBe(13);
+    expect(local.failed).toBe(1);
+  }, 240_000);
+
+  it('survives a worker killed mid-job and writes the same bytes', async () => {
+    const ws = [startWorker(queueBuild), startWorker(queueBuild), startWorker(queueBuild)];
+    await waitFor('three workers', () => ws.every((w) => w.out.some((l) => l.startsWith('worker '))));
+    process.env.HERITAGE_BUILD_DIR = queueBuild;
+    const lines: string[] = [];
+    const run = runImageStage({ queue: redis.url, progress: false, log: (l) => lines.push(l) });
+    // Kill a worker mid-job: freeze the first one seen starting a job (SIGSTOP), read what it already wrote,
+    // and kill it (SIGKILL) only if that job has not ended; otherwise let it go on and try the next start.
+    const started = (w: (typeof ws)[number]) =>
+      w.out.flatMap((l) => (l.startsWith('▸') ? [l.split(' ')[2]!] : [])).filter((id) => !w.out.some((e) => /^[✓✗]/.test(e) && e.includes(id)));
+    let victim: (typeof ws)[number] | undefined;
+    let killedJob = '';
+    while (!victim) {
+      await waitFor('a worker to start a job', () => ws.some((w) => started(w).length > 0));
+      const w = ws.find((x) => started(x).length > 0)!;
+      w.child.kill('SIGSTOP');
+      await new Promise((r) => setTimeout(r, 300));
+      const open = started(w);
+      if (open.length) {
+        killedJob = open[0]!;
+        w.child.kill('SIGKILL');
+        victim = w;
+      } else w.child.kill('SIGCONT');
+    }
+    await victim.exited;
+    const r = await run;
+
+    const others = ws.filter((w) => w !== victim);
+    expect(
+      others.some((w) => w.out.some((l) => /^[✓✗]/.test(l) && l.includes(killedJob))),
+      `another worker ran the killed job ${killedJob}:\n${ws.map((w) => w.out.join('\n')).join('\n--\n')}`,
+    ).toBe(true);
+
+    expect(r.rendered).toBe(13);
+    expect(r.failed).toBe(1);
+    // The bad image: one attempt, and the summary line the in-process run prints.
+    expect(r.errors).toEqual(local.errors);
+    expect(r.errors[0]!.message).toMatch(/^cannot decode the image, the file is truncated or corrupt/);
+    expect(others.flatMap((w) => w.out).filter((l) => l.startsWith('▸') && l.includes('q/cut.jpg'))).toHaveLength(1);
+
+    expect(tree(queueBuild)).toEqual(tree(localBuild));
+    expect(fs.readFileSync(path.join(queueBuild, 'assets', 'images.json'), 'utf8')).toBe(
+      fs.readFileSync(path.join(localBuild, 'assets', 'images.json'), 'utf8'),
+    );
+  }, 240_000);
+
+  it('refuses a worker of another code version', async () => {
+    const { Redis } = await import('ioredis');
+    const c = new Redis(redis.url);
+    await c.set('heritage:coordinator', JSON.stringify({ version: 'another-version', host: 'elsewhere', pid: 1 }), 'PX', 30_000);
+    const w = startWorker(queueBuild);
+    expect(await w.exited).toBe(3);
+    expect(w.out.join('\n')).toMatch(/refused: the build at redis:\/\/127\.0\.0\.1:\d+ runs code version another-version, this worker /);
+    await c.del('heritage:coordinator');
+    c.disconnect();
+  }, 120_000);
+
+  it('stops with a clear message when Redis cannot be reached, publishing nothing', async () => {
+    const port = await freePort();
+    process.env.HERITAGE_BUILD_DIR = path.join(site.root, 'build-none');
+    fs.cpSync(site.build, process.env.HERITAGE_BUILD_DIR, { recursive: true });
+    const err = await runImageStage({ queue: `redis://127.0.0.1:${port}`, progress: false, log: () => {} }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(JobQueueError);
+    expect((err as Error).message).toMatch(new RegExp(`^cannot reach Redis at redis://127\\.0\\.0\\.1:${port} \\(.*ECONNREFUSED`));
+    expect(fs.existsSync(path.join(process.env.HERITAGE_BUILD_DIR, 'assets', 'images.json'))).toBe(false);
+  });
+
+  it('stops with a clear message when Redis is lost mid-build, publishing nothing', async () => {
+    const lost = await startRedis();
+    const build = path.join(site.root, 'build-lost');
+    fs.cpSync(site.build, build, { recursive: true });
+    process.env.HERITAGE_BUILD_DIR = build;
+    process.env.HERITAGE_QUEUE_LOST_MS = '2000';
+    try {
+      // No worker: the jobs wait in Redis until it goes away under the coordinator.
+      const run = runImageStage({ queue: lost.url, progress: false, log: () => {} }).catch((e: unknown) => e);
+      const { Redis } = await import('ioredis');
+      const c = new Redis(lost.url);
+      for (let i = 0; i < 600 && !(await c.exists('heritage:coordinator')); i++) await new Promise((r) => setTimeout(r, 50));
+      c.disconnect();
+      await lost.stop();
+      const err = await run;
+      expect(err).toBeInstanceOf(JobQueueError);
+      expect((err as Error).message).toMatch(new RegExp(`^lost Redis at ${lost.url.replace(/[.]/g, '\\.')} for 2 s`));
+      expect(fs.existsSync(path.join(build, 'assets', 'images.json'))).toBe(false);
+    } finally {
+      delete process.env.HERITAGE_QUEUE_LOST_MS;
+    }
+  }, 120_000);
+});

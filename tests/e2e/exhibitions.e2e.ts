@@ -1,0 +1,223 @@
+// The jades exhibition on the built demo, in Chromium, in each locale: scrolling makes each step the one shown,
+// keyboard next/previous, `#step` deep links, a complete article without JavaScript, a catalogue in print/PDF,
+// axe, and no request leaving the site. Expected steps and texts come from the exhibition's own file.
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { normalize } from '@iiif/parser';
+import { presentation3StrictUpgrade } from '@iiif/parser/strict';
+import type { Browser, Page } from 'playwright-core';
+import { parse } from 'yaml';
+import { describe, expect, inject, it } from 'vitest';
+import { exhibition } from '../../model/exhibition.ts';
+import { LOCALES } from '../../model/locales.ts';
+import { SCREENSHOTS } from './env.ts';
+import { useBrowser } from './use-browser.ts';
+
+const base = inject('baseUrl');
+let browser: Browser;
+useBrowser((b) => (browser = b));
+
+const SLUG = 'jades-tribute';
+const data = exhibition.parse({
+  type: 'exhibition',
+  id: SLUG,
+  ...parse(fs.readFileSync(`content/exhibitions/${SLUG}/exhibition.yaml`, 'utf8')),
+});
+const stepIds = data.steps.map((s) => s.id);
+
+async function open(url: string, options: { js?: boolean; reducedMotion?: boolean } = {}): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    javaScriptEnabled: options.js ?? true,
+    reducedMotion: options.reducedMotion ? 'reduce' : 'no-preference',
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(base) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`left the site: ${u}`);
+  });
+  page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
+  expect((await page.goto(base + url))?.status()).toBe(200);
+  return { page, problems };
+}
+
+const active = (page: Page) => page.locator('[data-exhibition]').getAttribute('data-active-step');
+
+/** Which steps' media are on screen with their stills at full opacity (the others are dimmed). */
+const shownMedia = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-step-media]')]
+      .filter((m) => {
+        const r = m.getBoundingClientRect();
+        const stills = [...m.querySelectorAll('img.exh-still')];
+        return stills.length > 0 && stills.every((i) => getComputedStyle(i).opacity === '1') && r.bottom > 0 && r.top < innerHeight;
+      })
+      .map((m) => m.dataset.stepMedia),
+  );
+
+describe('exhibition as a IIIF Presentation 3 Manifest', () => {
+  it('has a canvas per step image, regions as #xywh annotations and step texts in every language', async () => {
+    const res = await fetch(`${base}/iiif/exhibitions/${SLUG}.json`);
+    expect(res.status).toBe(200);
+    const json = await res.json();
+    const state = { warnings: [] as string[] };
+    presentation3StrictUpgrade(structuredClone(json), state);
+    expect(state.warnings).toEqual([]);
+    expect(Object.keys(normalize(structuredClone(json)).entities.Manifest)).toContain(json.id);
+    const pictured = data.steps.flatMap((s) => s.media.filter((m) => m.kind === 'region' || m.kind === 'artifacts').map((m) => ({ step: s, m })));
+    expect(json.items).toHaveLength(pictured.length);
+    pictured.forEach(({ step, m }, i) => {
+      const canvas = json.items[i];
+      expect(canvas.label).toEqual(Object.fromEntries(LOCALES.map((l) => [l, [step.title[l]]])));
+      const notes = canvas.annotations[0].items;
+      expect(notes[0].body.map((b: { language: string[] }) => b.language[0])).toEqual([...LOCALES]);
+      if (m.kind === 'region') expect(notes[1].target).toBe(`${canvas.id}#xywh=${m.xywh}`);
+    });
+  });
+});
+
+describe.each(LOCALES)('exhibition in %s', (locale) => {
+  const url = `/${locale}/exhibitions/${SLUG}/`;
+
+  it('is listed on the exhibitions index and the home page', async () => {
+    for (const listing of [`/${locale}/exhibitions/`, `/${locale}/`]) {
+      const { page, problems } = await open(listing);
+      expect(await page.locator(`a[href="${url}"]`).count(), listing).toBeGreaterThan(0);
+      expect(problems).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('scrolling shows each step with its media, which stays in view while its text scrolls', async () => {
+    const { page, problems } = await open(url);
+    await page.waitForSelector('.exh--scrolly');
+    for (const id of stepIds) {
+      // Bring the step's top to a third of the viewport, as a reader scrolling down would.
+      await page.evaluate((sid) => {
+        const top = document.getElementById(sid)!.getBoundingClientRect().top + scrollY;
+        scrollTo({ top: top - innerHeight / 3, behavior: 'instant' });
+      }, id);
+      await expect.poll(() => active(page)).toBe(id);
+      await expect.poll(() => shownMedia(page), { timeout: 10_000 }).toEqual([id]);
+      // Further down inside the step, its media is still in view (sticky).
+      const before = await page.locator(`[data-step-media="${id}"]`).boundingBox();
+      await page.evaluate(() => scrollBy({ top: 250, behavior: 'instant' }));
+      const after = await page.locator(`[data-step-media="${id}"]`).boundingBox();
+      expect(after!.y).toBeGreaterThanOrEqual(0);
+      expect(after!.y).toBeLessThan(before!.y + 1);
+    }
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${locale}-exhibition-last-step.png`) });
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('moves to the next and previous step with the keyboard and the buttons', async () => {
+    const { page, problems } = await open(url, { reducedMotion: true });
+    await page.waitForSelector('.exh--scrolly');
+    expect(await active(page)).toBe(stepIds[0]);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => active(page)).toBe(stepIds[1]);
+    expect(new URL(page.url()).hash).toBe(`#${stepIds[1]}`);
+    // Reduced motion: the page cuts to the step instead of scrolling smoothly.
+    const top = await page.locator(`#${stepIds[1]}`).evaluate((el) => el.getBoundingClientRect().top);
+    expect(Math.abs(top)).toBeLessThan(20);
+    await page.keyboard.press('j');
+    await expect.poll(() => active(page)).toBe(stepIds[2]);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => active(page)).toBe(stepIds[1]);
+    await page.locator('[data-exh-next]').click();
+    await expect.poll(() => active(page)).toBe(stepIds[2]);
+    await page.locator('[data-exh-prev]').click();
+    await expect.poll(() => active(page)).toBe(stepIds[1]);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('opens a #step link at that step with its media shown', async () => {
+    const target = stepIds[3]!;
+    const { page, problems } = await open(`${url}#${target}`);
+    await page.waitForSelector('.exh--scrolly');
+    expect(await active(page)).toBe(target);
+    await expect.poll(() => shownMedia(page)).toEqual([target]);
+    const top = await page.locator(`#${target}`).evaluate((el) => el.getBoundingClientRect().top);
+    expect(Math.abs(top)).toBeLessThan(20);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('is a complete article without JavaScript: every step shows its stills, alt texts and text', async () => {
+    const { page, problems } = await open(url, { js: false });
+    for (const step of data.steps) {
+      const section = page.locator(`#${step.id}`);
+      await section.scrollIntoViewIfNeeded();
+      const imgs = section.locator('img.exh-still');
+      const withStill = step.media.filter((m) => m.kind !== 'quote' && m.kind !== 'narration').length;
+      expect(await imgs.count(), step.id).toBe(withStill);
+      const kinds = step.media.filter((m) => m.kind !== 'quote' && m.kind !== 'narration').map((m) => m.kind);
+      for (const [n, img] of (await imgs.all()).entries()) {
+        await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
+        expect((await img.getAttribute('alt'))?.length, step.id).toBeGreaterThan(0);
+        // A region's alt text is the exhibition's own, written in all three languages; an artifact card's is the
+        // record's title, which the NPM data gives in zh and en only, so in fr it falls back and says so.
+        const lang = await img.getAttribute('lang');
+        if (kinds[n] === 'region') expect(lang).toBeNull();
+        else if (lang) expect(lang).not.toMatch(new RegExp(`^${locale}`));
+      }
+      expect(await section.locator('h2').textContent()).toBe(step.title[locale]);
+      const body = (await section.locator('.exh-body').textContent()) ?? '';
+      // The first words of the step's Markdown, as a reader sees them (emphasis markers removed).
+      expect(body).toContain(step.text[locale]!.replace(/[*_]/g, '').slice(0, 12));
+    }
+    expect(await page.locator('.exh-controls').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('prints as a catalogue: one page-started section per step, each with its still, and a citation with the URL', async () => {
+    const { page, problems } = await open(url);
+    await page.waitForSelector('.exh--scrolly');
+    await page.emulateMedia({ media: 'print' });
+    const layout = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[data-step]')].map((s) => ({
+        id: s.id,
+        breakBefore: getComputedStyle(s).breakBefore,
+        stills: [...s.querySelectorAll<HTMLElement>('img.exh-still')].filter((i) => getComputedStyle(i).display !== 'none').length,
+        opacity: [...s.querySelectorAll('img.exh-still')].map((i) => getComputedStyle(i).opacity).join(),
+        cite: s.querySelector('.exh-step-cite') && getComputedStyle(s.querySelector('.exh-step-cite')!).display,
+      })),
+    );
+    expect(layout.map((l) => l.id)).toEqual(stepIds);
+    for (const l of layout) {
+      expect(l.breakBefore).toBe('page');
+      expect(l.stills).toBeGreaterThan(0);
+      expect(l.opacity.split(',').every((o) => o === '1')).toBe(true);
+      expect(l.cite).toBe('block');
+    }
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    // Lazy stills must be loaded before printing.
+    await page.evaluate(async () => {
+      for (const img of document.querySelectorAll<HTMLImageElement>('img.exh-still')) img.loading = 'eager';
+      await Promise.all([...document.images].map((i) => i.decode().catch(() => undefined)));
+    });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    fs.writeFileSync(path.join(SCREENSHOTS, `${locale}-exhibition.pdf`), pdf);
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+    // The opening, one page (at least) per step, the credits.
+    expect(pages).toBeGreaterThanOrEqual(stepIds.length + 2);
+    expect(await page.locator('.exh-footer .citation').textContent()).toContain(url);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('has no serious or critical axe violation while a step is shown', async () => {
+    const { page } = await open(`${url}#${stepIds[1]}`);
+    await page.waitForSelector('.exh--scrolly');
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`)).toEqual([]);
+    await page.context().close();
+  });
+});
