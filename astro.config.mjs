@@ -1,8 +1,16 @@
 // Static output in three languages. Media (IIIF tiles, derivatives, models, video) are published to
 // build/media by the asset stages and served beside dist/ by scripts/serve.ts, never copied through public/.
 import { defineConfig } from 'astro/config';
+import fs from 'node:fs';
 import react from '@astrojs/react';
 import { DEFAULT_LOCALE, LOCALES } from './model/locales.ts';
+import { headersFile } from './model/csp.ts';
+
+/** Writes `_headers` (the CSP and security headers for static hosts) beside the pages. */
+const securityHeaders = {
+  name: 'heritage-security-headers',
+  hooks: { 'astro:build:done': ({ dir }) => fs.writeFileSync(new URL('_headers', dir), headersFile()) },
+};
 
 export default defineConfig({
   srcDir: './site',
@@ -15,12 +23,13 @@ export default defineConfig({
   trailingSlash: 'always',
   // Several pages in flight, so one page's file writes overlap the next one's rendering.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
-  integrations: [react()],
+  integrations: [react(), securityHeaders],
   i18n: {
     locales: [...LOCALES],
     defaultLocale: DEFAULT_LOCALE,
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
   devToolbar: { enabled: false },
-  vite: { build: { chunkSizeWarningLimit: 4096 } },
+  // No script inlined into a page, however small: the Content-Security-Policy allows scripts from files only.
+  vite: { build: { chunkSizeWarningLimit: 4096, assetsInlineLimit: 0 } },
 });

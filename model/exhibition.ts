@@ -99,7 +99,6 @@ export const stepMedia = z.discriminatedUnion('kind', [
   narrationMedia,
 ]);
 export type StepMedia = z.infer<typeof stepMedia>;
-export type MediaKind = StepMedia['kind'];
 
 export const exhibitionStep = z
   .object({
@@ -136,7 +135,6 @@ export const exhibition = baseRecord
     });
   });
 export type Exhibition = z.infer<typeof exhibition>;
-export type ExhibitionInput = z.input<typeof exhibition>;
 
 /** What `heritage ingest` publishes for the site: `build/records/exhibitions.json` (own media stay in
  * `content/exhibitions/<id>/`). */

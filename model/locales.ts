@@ -15,3 +15,7 @@ export const FALLBACK_ORDER: Record<Locale, readonly Locale[]> = {
   en: ['en', 'fr', 'zh'],
   fr: ['fr', 'en', 'zh'],
 };
+
+export function isLocale(value: string): value is Locale {
+  return (LOCALES as readonly string[]).includes(value);
+}

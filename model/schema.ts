@@ -74,6 +74,13 @@ const baseRecord = z.object({
   sourceUrl: httpUrl.optional(),
 });
 
+/** How a text reached a locale through the translation workflow (content/translations/): `stale` is a
+ * translation whose source text has changed since, shown (marked) until someone reviews it. */
+export const translationState = z.enum(['translated', 'reviewed', 'needs-review', 'stale']);
+export type TranslationState = z.infer<typeof translationState>;
+export const translationInfo = z.object({ credits: z.array(z.string()), fields: z.record(z.string(), translationState) });
+export type TranslationInfo = z.infer<typeof translationInfo>;
+
 export const artifact = baseRecord.extend({
   type: z.literal('artifact'),
   collection: slug,
@@ -94,6 +101,8 @@ export const artifact = baseRecord.extend({
   notes: langMap.optional(),
   publications: z.array(z.string()).default([]),
   media: z.array(mediaRef).default([]),
+  /** Per locale, the fields filled from translation overlays and who translated them. */
+  translations: z.partialRecord(z.enum(LOCALES), translationInfo).optional(),
 });
 export type Artifact = z.infer<typeof artifact>;
 export type ArtifactInput = z.input<typeof artifact>;

@@ -4,6 +4,7 @@ import { build } from './cli/build.ts';
 import { qcSubtitles } from '../assets-pipeline/subtitles/qc-cli.ts';
 import { indexCommand } from './cli/index-command.ts';
 import { runOneStage } from './cli/stages.ts';
+import { translationsCommand } from './cli/translations.ts';
 import { workerCommand } from './cli/worker.ts';
 
 const commands: Record<string, { help: string; run: (args: string[]) => number | Promise<number> }> = {
@@ -26,6 +27,7 @@ const commands: Record<string, { help: string; run: (args: string[]) => number |
   build: { help: 'ingest, run the asset stages, build the site and its search index (--queue redis://HOST:PORT: heavy work as jobs)', run: build },
   worker: { help: 'run jobs for builds: --queue redis://HOST:PORT [--concurrency N] [--kinds images] [--threads N]', run: workerCommand },
   stage: { help: 'run one asset stage alone (images, models, cesium, subtitles, video, exhibitions, search, open-data, sitemaps)', run: runOneStage },
+  translations: { help: 'translation workflow: export (XLIFF/CSV), import, status [--json], tmx-export', run: translationsCommand },
   index: { help: 'push the search documents to a server engine: --engine meilisearch [--full] [--config FILE]', run: indexCommand },
 };
 

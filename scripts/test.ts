@@ -42,7 +42,10 @@ const e2e = run('browser tests (Chromium)', [
 
 const u = counts('test-output/unit.json');
 const e = counts('test-output/e2e.json');
-const failed = u.numFailedTests + e.numFailedTests + (typecheck ? 1 : 0) + (lint ? 1 : 0);
+// A suite that exits non-zero with no failed test (a global setup that could not build the demo, a crash) counts
+// as one failure, so the closing line never says "0 failed" for a run that failed.
+const suiteFailure = (code: number, c: VitestJson) => (code !== 0 && c.numFailedTests === 0 ? 1 : 0);
+const failed = u.numFailedTests + e.numFailedTests + suiteFailure(unit, u) + suiteFailure(e2e, e) + (typecheck ? 1 : 0) + (lint ? 1 : 0);
 const passed = u.numPassedTests + e.numPassedTests + (typecheck ? 0 : 1) + (lint ? 0 : 1);
 console.log(
   `\ntype check ${typecheck ? 'failed' : 'passed'}; unit ${u.numPassedTests}/${u.numPassedTests + u.numFailedTests}; ` +

@@ -7,7 +7,7 @@ import { parseXywh, type Exhibition } from '../../model/exhibition.ts';
 import type { LangMap } from '../../model/schema.ts';
 import type { ImageEntry } from '../../formats/manifests/images.ts';
 import { exhibitionPath } from '../../formats/urls.ts';
-import { langMap, PRESENTATION_CONTEXT, type IiifUrls } from '../iiif/presentation.ts';
+import { langMap, PRESENTATION_CONTEXT, paintingPage, type IiifUrls } from '../iiif/presentation.ts';
 
 export const exhibitionManifestPath = (id: string): string => `/iiif/exhibitions/${id}.json`;
 
@@ -53,28 +53,7 @@ export function exhibitionManifest(e: Exhibition, images: (artifactId: string) =
           label: langMap(step.title),
           width: entry.width,
           height: entry.height,
-          items: [
-            {
-              id: `${canvas}/page`,
-              type: 'AnnotationPage',
-              items: [
-                {
-                  id: `${canvas}/page/image`,
-                  type: 'Annotation',
-                  motivation: 'painting',
-                  target: canvas,
-                  body: {
-                    id: entry.display.jpeg,
-                    type: 'Image',
-                    format: 'image/jpeg',
-                    width: entry.display.width,
-                    height: entry.display.height,
-                    service: [{ id: entry.iiif.id, type: 'ImageService3', profile: 'level0' }],
-                  },
-                },
-              ],
-            },
-          ],
+          items: [paintingPage(canvas, entry)],
           annotations: [{ id: `${canvas}/annotations`, type: 'AnnotationPage', items: annotations }],
         },
       ];

@@ -10,7 +10,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { parseXywh, readPublishedExhibitions, type Exhibition, type StepMedia } from '../../model/exhibition.ts';
 import { contentDir, mediaDir, recordsDir } from '../../model/paths.ts';
-import { readAllArtifacts } from '../../model/store.ts';
+import { streamAllArtifacts } from '../../model/store.ts';
 import type { Artifact } from '../../model/schema.ts';
 import { writeIfChanged } from '../write-if-changed.ts';
 import { defaultBaseUrl } from '../images/stage.ts';
@@ -99,7 +99,14 @@ export async function runStillStage(log: (line: string) => void = console.log): 
   const exhibitions = readPublishedExhibitions(recordsDir());
   const wanted = new Set(exhibitions.flatMap((e) => e.steps.flatMap((s) => s.media)).map((m) => m.kind));
   const artifacts = new Map<string, Artifact>();
-  if (wanted.has('region') || wanted.has('artifacts')) for (const a of await readAllArtifacts()) artifacts.set(a.id, a);
+  // Only the records the exhibitions name are kept: a 150k catalogue streams past in constant memory.
+  const named = new Set(
+    exhibitions.flatMap((e) => [
+      e.cover.artifact,
+      ...e.steps.flatMap((s) => s.media.flatMap((m) => (m.kind === 'artifacts' ? m.ids : m.kind === 'region' ? [m.artifact] : []))),
+    ]),
+  );
+  if (wanted.has('region') || wanted.has('artifacts')) for await (const a of streamAllArtifacts()) if (named.has(a.id)) artifacts.set(a.id, a);
   const out = exhibitionsMedia();
   fs.mkdirSync(out, { recursive: true });
   const manifest: StillsManifest = { version: STILLS_MANIFEST_VERSION, exhibitions: {} };

@@ -59,6 +59,30 @@ function service(e: ImageEntry) {
   return [{ id: e.iiif.id, type: 'ImageService3', profile: 'level0' }];
 }
 
+/** A canvas's one annotation page painting the published image, with its level-0 image service. */
+export function paintingPage(canvas: string, entry: ImageEntry) {
+  return {
+    id: `${canvas}/page`,
+    type: 'AnnotationPage',
+    items: [
+      {
+        id: `${canvas}/page/image`,
+        type: 'Annotation',
+        motivation: 'painting',
+        target: canvas,
+        body: {
+          id: entry.display.jpeg,
+          type: 'Image',
+          format: 'image/jpeg',
+          width: entry.display.width,
+          height: entry.display.height,
+          service: service(entry),
+        },
+      },
+    ],
+  };
+}
+
 export interface CanvasImage {
   entry: ImageEntry;
   label?: LangMap;
@@ -94,28 +118,7 @@ export function artifactManifest(a: Artifact, images: CanvasImage[], urls: IiifU
         width: entry.width,
         height: entry.height,
         thumbnail: thumbnail(entry),
-        items: [
-          {
-            id: `${canvas}/page`,
-            type: 'AnnotationPage',
-            items: [
-              {
-                id: `${canvas}/page/image`,
-                type: 'Annotation',
-                motivation: 'painting',
-                target: canvas,
-                body: {
-                  id: entry.display.jpeg,
-                  type: 'Image',
-                  format: 'image/jpeg',
-                  width: entry.display.width,
-                  height: entry.display.height,
-                  service: service(entry),
-                },
-              },
-            ],
-          },
-        ],
+        items: [paintingPage(canvas, entry)],
       };
     }),
   };

@@ -4,6 +4,7 @@
 // `ingest` and `build` run them all, and only `ingest` writes their records to build/records/<name>.json.
 import fs from 'node:fs';
 import path from 'node:path';
+import { confine } from '../../model/confine.ts';
 import type { z } from 'zod';
 import type { Problems } from './problems.ts';
 import { loadYaml, type KeyPath } from './yaml-file.ts';
@@ -50,6 +51,12 @@ export function yamlContentType<S extends z.ZodType, R extends { id: string } = 
     name: spec.name,
     files: spec.files,
     read(file, ctx) {
+      // A content file is read only from inside content/, links followed: a linked file from elsewhere is refused.
+      const inside = confine(ctx.root, path.relative(ctx.root, file), 'content/');
+      if ('problem' in inside) {
+        ctx.problems.add(file, 0, '-', inside.problem);
+        return [];
+      }
       const yaml = loadYaml(file, ctx.problems);
       if (!yaml) return [];
       if (spec.list && !Array.isArray(yaml.value)) {

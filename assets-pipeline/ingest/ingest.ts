@@ -24,6 +24,8 @@ import { chronologyFiles, namedRanges, periodMatcher, readChronology, type Chron
 import { loadYaml, type KeyPath } from './yaml-file.ts';
 import { collectionKey, readReuse, sharedInputs, writeReuse, type ReuseIndex } from './reuse.ts';
 import { writeIfChanged } from '../write-if-changed.ts';
+import { applyTranslations } from '../translations/merge.ts';
+import { overlaysKey } from '../translations/overlay.ts';
 
 export interface IngestResult {
   collections: Stored<Collection>[];
@@ -169,6 +171,7 @@ export function ingestCollection(
       'period',
       `period label "${label}" matches no period of ${names} (${count} record${count > 1 ? 's' : ''}): shown as written, not reconciled`,
     );
+  const merged = applyTranslations(config.id, artifacts, problems, path.dirname(path.dirname(dir)), hashRecord);
   const coll = collectionSchema.parse({
     type: 'collection',
     id: config.id,
@@ -179,7 +182,7 @@ export function ingestCollection(
     ...(config.holder ? { holder: config.holder } : {}),
     ...(config.sourceUrl ? { sourceUrl: config.sourceUrl } : {}),
   });
-  return { collection: { ...coll, hash: hashRecord({ coll, items: artifacts.map((a) => a.hash) }) }, artifacts };
+  return { collection: { ...coll, hash: hashRecord({ coll, items: merged.map((a) => a.hash) }) }, artifacts: merged };
 }
 
 /** The chronologies a collection names, resolved to files (built-in or the site's own); undefined after
@@ -236,7 +239,7 @@ export function ingestAll(root = contentDir(), options: IngestOptions = {}): Ing
   for (const name of dirs) {
     if (problems.stopped) break;
     const dir = path.join(collDir, name);
-    const key = reuseFrom ? collectionKey(dir, shared) : '';
+    const key = reuseFrom ? collectionKey(dir, shared + overlaysKey(name, root)) : '';
     const before = previous[name];
     // Reused only when its published file is still there and none of its ids was taken by a collection read
     // before it (then it is read again, so the duplicate is reported at its row).

@@ -99,7 +99,7 @@ function collectKeys(value: Cell, prefix: string, keys: Set<string>): void {
   }
 }
 
-function readJsonl(file: string, problems: Problems, keys: Set<string>, onRow: RowSink): void {
+function readJsonl(file: string, problems: Problems, keys: Set<string>, onRow: RowSink | undefined): void {
   eachLine(file, problems, (raw, line) => {
     const text = raw?.trim();
     if (!text) return true;
@@ -115,7 +115,7 @@ function readJsonl(file: string, problems: Problems, keys: Set<string>, onRow: R
       return true;
     }
     collectKeys(data, '', keys);
-    return onRow({ line, data: cleanValue(data, file, line, '', problems) as Row }) !== false;
+    return onRow?.({ line, data: cleanValue(data, file, line, '', problems) as Row }) !== false;
   });
 }
 
@@ -189,7 +189,11 @@ export function readRows(file: string, problems: Problems, onRow: RowSink): Set<
 
 /** The columns or key paths of a records file, read without keeping rows (the header alone for CSV). */
 export function readKeys(file: string, problems: Problems): Set<string> {
-  return readRows(file, problems, () => !file.endsWith('.csv'));
+  if (file.endsWith('.csv')) return readRows(file, problems, () => false);
+  // Keys only: the rows are neither cleaned nor kept.
+  const keys = new Set<string>();
+  readJsonl(file, problems, keys, undefined);
+  return keys;
 }
 
 const SEGMENT = /^([^[\]]+)(?:\[([^\]]*)\])?$/;

@@ -21,7 +21,7 @@ export interface ReusedCollection {
 export type ReuseIndex = Record<string, ReusedCollection>;
 
 const REUSE_FILE = 'ingest-reuse.json';
-const IMPORTER_CODE = ['assets-pipeline/ingest', 'model'];
+const IMPORTER_CODE = ['assets-pipeline/ingest', 'assets-pipeline/translations', 'model'];
 
 export function readReuse(recordsDir: string): ReuseIndex {
   try {

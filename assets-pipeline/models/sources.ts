@@ -9,6 +9,7 @@ import { ROOT } from '../../model/paths.ts';
 import { modelIO } from './optimize.ts';
 import type { ModelSource, Scene } from '../../model/scene.ts';
 import { modelKey } from '../../formats/manifests/models.ts';
+import { confine } from '../../model/confine.ts';
 
 export interface ModelJob {
   key: string;
@@ -58,14 +59,21 @@ export function jobFor(scene: Scene, variantId: string, source: ModelSource, con
       },
     };
   }
+  const where = `scene "${scene.id}" variant "${variantId}" field source.path`;
+  const confined = confine(contentScenesDir, source.path, 'content/scenes/');
+  if ('problem' in confined) throw new Error(`${where}: ${confined.problem}`);
   const file = path.join(contentScenesDir, source.path);
-  if (!fs.existsSync(file)) throw new Error(`scene "${scene.id}" variant "${variantId}" field source.path: file not found: ${file}`);
   const deps = [file];
   if (file.endsWith('.gltf')) {
-    // A .gltf names its buffers and images by URI; they are inputs too.
+    // A .gltf names its buffers and images by URI; they are inputs too, and are read from the same folder only.
     const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { buffers?: { uri?: string }[]; images?: { uri?: string }[] };
-    for (const r of [...(json.buffers ?? []), ...(json.images ?? [])])
-      if (r.uri && !r.uri.startsWith('data:')) deps.push(path.join(path.dirname(file), decodeURIComponent(r.uri)));
+    for (const r of [...(json.buffers ?? []), ...(json.images ?? [])]) {
+      if (!r.uri || r.uri.startsWith('data:')) continue;
+      const rel = path.join(path.dirname(source.path), decodeURIComponent(r.uri));
+      const dep = confine(contentScenesDir, rel, 'content/scenes/');
+      if ('problem' in dep && dep.outside) throw new Error(`${where}: ${source.path} refers to ${dep.problem}`);
+      deps.push(path.join(contentScenesDir, rel));
+    }
   }
   return {
     key,

@@ -1,10 +1,19 @@
 // Turns what the Meilisearch client throws into one line a curator can act on.
 import { MeilisearchApiError, MeilisearchRequestError, MeilisearchRequestTimeOutError } from 'meilisearch';
 
+/** `https://user:secret@host/` → `https://***@host/`, everywhere in a message. */
+export function maskCredentials(text: string): string {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/\s?#]*@/gi, '$1***@');
+}
+
 /** A failure the indexer explains itself (no stack trace needed). */
 export class IndexError extends Error {}
 
 export function explain(err: unknown, host: string): string {
+  return maskCredentials(describe(err, maskCredentials(host)));
+}
+
+function describe(err: unknown, host: string): string {
   if (err instanceof IndexError) return err.message;
   if (err instanceof MeilisearchApiError) {
     const code = err.cause?.code ?? String(err.response.status);

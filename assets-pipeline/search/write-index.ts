@@ -12,6 +12,7 @@ import {
   FACETS,
   FORMAT_VERSION,
   MULTI_FACETS,
+  TYPO_MAX,
   TYPO_MIN,
   deletions,
   facetTerm,
@@ -146,7 +147,7 @@ export async function writeSearchIndex(
   // Deletion keys for one-typo matching, only for Latin words long enough to be typo-tolerant.
   const dels = new Map<string, string[]>();
   for (const term of postings.terms.keys()) {
-    if (term.length < TYPO_MIN || !/^[a-z]+$/.test(term)) continue;
+    if (term.length < TYPO_MIN || term.length > TYPO_MAX || !/^[a-z]+$/.test(term)) continue;
     for (const d of deletions(term)) {
       const list = dels.get(d);
       if (list) list.push(term);

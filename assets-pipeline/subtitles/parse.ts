@@ -21,25 +21,86 @@ export interface ParsedSubtitles {
   cues: SubtitleCue[];
   /** Set when the file could not be read or parsed; `cues` then holds what came before the error. */
   error?: string;
+  /** Cues left out because their timing line is malformed (each an error at its cue). */
+  malformed: MalformedCue[];
 }
+
+export interface MalformedCue {
+  /** The cue's 1-based position in the file, counting it. */
+  cue: number;
+  /** 1-based line of the timing line (or of the block's first line). */
+  line: number;
+  timing: string;
+}
+
+/** The timing line the `subtitle` parser accepts (its RE_TIMESTAMP). */
+const TIMING = /^((?:\d{1,}:)?\d{1,2}:\d{1,2}[,.]\d{1,3}) --> ((?:\d{1,}:)?\d{1,2}:\d{1,2}[,.]\d{1,3})(?: (.*))?$/;
+/** A line that was meant as one: an arrow of any length, or a clock time. */
+const TIMING_ATTEMPT = /-+>|^\s*\d{1,2}:\d{1,2}[:,.]\d/;
+const VTT_BLOCK = /^(WEBVTT|NOTE|STYLE|REGION)(\s|$)/;
+
+/**
+ * Splits the text into blank-line separated blocks and takes out the ones that try to be a cue but have no valid
+ * timing line. The parser would read such a block as more text of the cue before it: the cue would vanish from the
+ * published track without a word and its neighbour would show its number and timing as text.
+ */
+function takeOutMalformed(text: string): { text: string; malformed: MalformedCue[]; positions: number[] } {
+  const lines = text.split('\n');
+  const keep: string[] = [];
+  const malformed: MalformedCue[] = [];
+  const positions: number[] = [];
+  let position = 0;
+  for (let i = 0; i < lines.length; ) {
+    if (lines[i]!.trim() === '') {
+      keep.push(lines[i]!);
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < lines.length && lines[i]!.trim() !== '') i++;
+    const block = lines.slice(start, i);
+    const timingAt = block.findIndex((l) => TIMING.test(l));
+    const isIndexed = /^\d+$/.test(block[0]!.trim());
+    const attempt = block.slice(0, 2).findIndex((l) => TIMING_ATTEMPT.test(l));
+    if (timingAt === 0 || timingAt === 1) {
+      position++;
+      positions.push(position);
+      keep.push(...block);
+    } else if (!VTT_BLOCK.test(block[0]!) && (attempt >= 0 || (isIndexed && block.length > 1))) {
+      position++;
+      const at = attempt >= 0 ? attempt : 1;
+      malformed.push({ cue: position, line: start + at + 1, timing: block[at]!.trim() });
+      keep.push(...block.map(() => ''));
+    } else keep.push(...block);
+  }
+  return { text: keep.join('\n'), malformed, positions };
+}
+
+/** More cues than any film has (a feature runs ~1,500–3,000): a track over it is refused, not published, so its
+ * QC page and transcript stay a size a browser renders (200,000 cues made a 31.7 MB QC page and froze the player). */
+export const MAX_CUES = 20_000;
 
 export function parseSubtitleText(text: string, file = '<input>'): ParsedSubtitles {
   const format = /^\uFEFF?WEBVTT/.test(text) ? 'WebVTT' : 'SRT';
+  // SRT from Windows tools often carries CRLF; the parser splits on "\n" only.
+  const { text: wellFormed, malformed, positions } = takeOutMalformed(text.replace(/\r\n?/g, '\n'));
   try {
-    // SRT from Windows tools often carries CRLF; the parser splits on "\n" only.
-    const nodes = parseSync(text.replace(/\r\n?/g, '\n'));
-    const cues = nodes
-      .filter((n): n is NodeCue => n.type === 'cue')
-      .map((n, i) => ({
-        index: i + 1,
-        start: n.data.start,
-        end: n.data.end,
-        text: n.data.text.trim(),
-        ...(n.data.settings ? { settings: n.data.settings } : {}),
-      }));
-    return { file, format, cues };
+    const nodes = parseSync(wellFormed).filter((n): n is NodeCue => n.type === 'cue');
+    if (nodes.length > MAX_CUES) {
+      return { file, format, cues: [], malformed, error: `${nodes.length} cues, over the ${MAX_CUES} a track may have: not published` };
+    }
+    // Cues are numbered by their place in the file, malformed ones counted, when the parser saw the same blocks.
+    const at = (i: number): number => (nodes.length === positions.length ? positions[i]! : i + 1);
+    const cues = nodes.map((n, i) => ({
+      index: at(i),
+      start: n.data.start,
+      end: n.data.end,
+      text: n.data.text.trim(),
+      ...(n.data.settings ? { settings: n.data.settings } : {}),
+    }));
+    return { file, format, cues, malformed };
   } catch (e) {
-    return { file, format, cues: [], error: `cannot parse ${format}: ${(e as Error).message}` };
+    return { file, format, cues: [], malformed, error: `cannot parse ${format}: ${(e as Error).message}` };
   }
 }
 
@@ -48,7 +109,7 @@ export function parseSubtitleFile(file: string): ParsedSubtitles {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    return { file, format: 'SRT', cues: [], error: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+    return { file, format: 'SRT', cues: [], malformed: [], error: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
   }
   return parseSubtitleText(text, file);
 }

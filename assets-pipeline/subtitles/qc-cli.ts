@@ -8,7 +8,7 @@ import { contentDir } from '../../model/paths.ts';
 import { checkContentType } from '../ingest/content.ts';
 import { dramas } from '../ingest/content-types/dramas.ts';
 import { parseSubtitleFile } from './parse.ts';
-import { checkAgainstSource, checkTrack, type Finding } from './qc.ts';
+import { checkAgainstSource, checkTrack, parseFindings, type Finding } from './qc.ts';
 
 export interface QcOptions {
   /** Source language used when a file is not part of a drama.yaml episode (default `en`). */
@@ -17,13 +17,32 @@ export interface QcOptions {
   log?: (line: string) => void;
 }
 
-/** `fr.srt`, `ar.test.vtt`, `zh-Hant.vtt` → `fr`, `ar`, `zh-Hant`. */
-export const langFromFile = (file: string): string => path.basename(file).split('.')[0]!;
+const languageNames = new Intl.DisplayNames('en', { type: 'language', fallback: 'none' });
+
+/** A BCP-47 tag whose language subtag is a known language, in canonical case; undefined for anything else. */
+export function languageTag(text: string): string | undefined {
+  try {
+    const [tag] = Intl.getCanonicalLocales(text);
+    return tag && languageNames.of(new Intl.Locale(tag).language) !== undefined ? tag : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first dot-separated part of the file name that is a language tag: `fr.srt`, `ar.test.vtt`, `ep1.zh-Hant.vtt`
+ * → `fr`, `ar`, `zh-Hant`; `clean.vtt` → undefined (the checks then tell the script of each line). */
+export const langFromFile = (file: string): string | undefined =>
+  path
+    .basename(file)
+    .split('.')
+    .slice(0, -1)
+    .map(languageTag)
+    .find((t) => t !== undefined);
 
 /** For files listed in a drama.yaml, that episode's source track; otherwise `<source>.srt|vtt` beside the file. */
-function sourceFor(file: string, fallbackLang: string, known: Map<string, { lang: string; file: string }>): { lang: string; file: string } | undefined {
+function sourceFor(file: string, fallbackLang: string, known: Map<string, KnownTrack>): { lang: string; file: string } | undefined {
   const fromDrama = known.get(path.resolve(file));
-  if (fromDrama) return fromDrama;
+  if (fromDrama) return fromDrama.file ? fromDrama : undefined;
   for (const ext of ['vtt', 'srt']) {
     const candidate = path.join(path.dirname(file), `${fallbackLang}.${ext}`);
     if (fs.existsSync(candidate)) return { lang: fallbackLang, file: candidate };
@@ -31,16 +50,24 @@ function sourceFor(file: string, fallbackLang: string, known: Map<string, { lang
   return undefined;
 }
 
-function sourcesFromDramas(): Map<string, { lang: string; file: string }> {
-  const map = new Map<string, { lang: string; file: string }>();
+interface KnownTrack {
+  /** The track's own language, as its drama.yaml gives it. */
+  trackLang: string;
+  lang: string;
+  file: string;
+}
+
+function sourcesFromDramas(): Map<string, KnownTrack> {
+  const map = new Map<string, KnownTrack>();
   // Read from content/ (not the published records): curators check tracks before they ingest them. A drama.yaml
   // that does not validate gives no source tracks here; `heritage validate` names its problems.
   for (const drama of checkContentType(dramas, contentDir()).records) {
     const dir = path.join(contentDir(), 'dramas', drama.id);
     for (const ep of drama.episodes) {
       const src = ep.subtitles.find((s) => s.lang === (ep.sourceSubtitle ?? ep.originalLanguage));
-      if (!src) continue;
-      for (const s of ep.subtitles) map.set(path.resolve(dir, s.path), { lang: src.lang, file: path.resolve(dir, src.path) });
+      for (const s of ep.subtitles) {
+        map.set(path.resolve(dir, s.path), { trackLang: s.lang, lang: src?.lang ?? '', file: src ? path.resolve(dir, src.path) : '' });
+      }
     }
   }
   return map;
@@ -48,9 +75,10 @@ function sourcesFromDramas(): Map<string, { lang: string; file: string }> {
 
 export function qcFile(file: string, opts: QcOptions = {}, known = sourcesFromDramas()): Finding[] {
   const parsed = parseSubtitleFile(file);
-  if (parsed.error) return [{ cue: 0, severity: 'error', code: 'parse', message: parsed.error }];
-  const lang = langFromFile(file);
-  const findings = checkTrack(parsed.cues, lang);
+  if (parsed.error) return parseFindings(parsed);
+  // The drama's data first, then a language tag in the file name, else the script of each line decides.
+  const lang = known.get(path.resolve(file))?.trackLang ?? langFromFile(file);
+  const findings = [...parseFindings(parsed), ...checkTrack(parsed.cues, lang)];
   const src = sourceFor(file, opts.source ?? 'en', known);
   if (src && path.resolve(src.file) !== path.resolve(file)) {
     const source = parseSubtitleFile(src.file);

@@ -1,10 +1,10 @@
 // Quality checks for one subtitle track, and for a translation against its source-language track.
 // Limits follow the Netflix Timed Text Style Guides (partnerhelp.netflixstudios.com, "Timed Text Style Guide:
-// General Requirements" and the per-language guides): at most 2 lines; 42 characters per line for Latin, Cyrillic
-// and Arabic scripts, 16 for Chinese (Simplified and Traditional guides) and Japanese/Korean here too; minimum
-// duration 5/6 s (we use 0.8 s), maximum 7 s; reading speed up to 20 characters/s for adult programmes in
-// Latin-script languages and 9 characters/s for Chinese.
-import type { SubtitleCue } from './parse.ts';
+// General Requirements" and the per-language guides): at most 2 lines; minimum duration 5/6 s (we use 0.8 s),
+// maximum 7 s; per line and reading speed (adult programmes) by language, in LANGUAGE_LIMITS: Chinese (Simplified
+// and Traditional) 16 characters and 9 characters/s, Japanese 13 and 4, Korean 16 and 12; Latin, Cyrillic and
+// Arabic scripts 42 and 20. A track whose language is unknown gets the limits of each line's script.
+import type { ParsedSubtitles, SubtitleCue } from './parse.ts';
 import { plainText } from './parse.ts';
 import type { Finding } from '../../formats/manifests/subtitles.ts';
 
@@ -58,6 +58,30 @@ export function formatTime(ms: number): string {
 
 const clip = (t: string): string => (t.length > 40 ? `${t.slice(0, 39)}…` : t).replace(/\n/g, ' / ');
 
+interface LineLimits {
+  maxLineChars: number;
+  maxCharsPerSecond: number;
+  /** Half-width characters count as half (the CJK guides' counting). */
+  cjk: boolean;
+}
+const LATIN: LineLimits = { maxLineChars: QC_LIMITS.maxLineChars, maxCharsPerSecond: QC_LIMITS.maxCharsPerSecond, cjk: false };
+const CHINESE: LineLimits = { maxLineChars: QC_LIMITS.maxLineCharsCjk, maxCharsPerSecond: QC_LIMITS.maxCharsPerSecondCjk, cjk: true };
+/** By primary language subtag; anything not listed uses the Latin-script limits. */
+export const LANGUAGE_LIMITS: Readonly<Record<string, LineLimits>> = {
+  zh: CHINESE,
+  yue: CHINESE,
+  cmn: CHINESE,
+  wuu: CHINESE,
+  ja: { maxLineChars: 13, maxCharsPerSecond: 4, cjk: true },
+  ko: { maxLineChars: 16, maxCharsPerSecond: 12, cjk: true },
+};
+
+/** The limits for a cue: by the track's language when known, else by the script its text is mostly in. */
+export function limitsFor(text: string, lang?: string): LineLimits {
+  if (lang) return LANGUAGE_LIMITS[lang.split('-')[0]!.toLowerCase()] ?? LATIN;
+  return isCjk(text) ? CHINESE : LATIN;
+}
+
 /** Checks that need only the track itself. */
 export function checkTrack(cues: readonly SubtitleCue[], lang?: string): Finding[] {
   const out: Finding[] = [];
@@ -65,7 +89,8 @@ export function checkTrack(cues: readonly SubtitleCue[], lang?: string): Finding
   for (const c of cues) {
     const text = plainText(c.text);
     const lines = text.split('\n').filter((l) => l.trim() !== '');
-    const cjk = isCjk(text, lang);
+    const limits = limitsFor(text, lang);
+    const cjk = limits.cjk;
     const dur = c.end - c.start;
     if (lines.length === 0) out.push({ cue: c.index, severity: 'error', code: 'empty', message: 'cue has no text' });
     if (dur <= 0) {
@@ -96,7 +121,7 @@ export function checkTrack(cues: readonly SubtitleCue[], lang?: string): Finding
     if (dur > 0 && lines.length > 0) {
       const chars = lines.reduce((n, l) => n + displayLength(l.trim(), cjk), 0);
       const cps = chars / (dur / 1000);
-      const limit = cjk ? QC_LIMITS.maxCharsPerSecondCjk : QC_LIMITS.maxCharsPerSecond;
+      const limit = limits.maxCharsPerSecond;
       if (cps > limit) {
         out.push({
           cue: c.index,
@@ -109,7 +134,7 @@ export function checkTrack(cues: readonly SubtitleCue[], lang?: string): Finding
     if (lines.length > QC_LIMITS.maxLines) {
       out.push({ cue: c.index, severity: 'warning', code: 'too-many-lines', message: `${lines.length} lines, at most ${QC_LIMITS.maxLines}` });
     }
-    const maxChars = cjk ? QC_LIMITS.maxLineCharsCjk : QC_LIMITS.maxLineChars;
+    const maxChars = limits.maxLineChars;
     lines.forEach((l, i) => {
       const n = displayLength(l.trim(), cjk);
       if (n > maxChars) {
@@ -123,6 +148,18 @@ export function checkTrack(cues: readonly SubtitleCue[], lang?: string): Finding
     });
     if (!prev || c.end > prev.end) prev = c;
   }
+  return out;
+}
+
+/** Findings from reading the file: a parse failure for the file as a whole, a malformed timing line at its cue. */
+export function parseFindings(p: ParsedSubtitles): Finding[] {
+  const out: Finding[] = p.malformed.map((m) => ({
+    cue: m.cue,
+    severity: 'error' as const,
+    code: 'timing' as const,
+    message: `line ${m.line}: malformed timing line "${clip(m.timing)}" (expected "00:00:01,000 --> 00:00:02,500"): the cue is left out of the published track`,
+  }));
+  if (p.error) out.unshift({ cue: 0, severity: 'error', code: 'parse', message: p.error });
   return out;
 }
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { isRtl, readDramas, type LoadedDrama } from '../../model/drama.ts';
 import { assetsDir, mediaDir } from '../../model/paths.ts';
 import { parseSubtitleFile, plainText, toWebVtt, type ParsedSubtitles } from './parse.ts';
-import { checkAgainstSource, checkTrack } from './qc.ts';
+import { checkAgainstSource, checkTrack, parseFindings } from './qc.ts';
 import {
   episodeCuesPath,
   SUBTITLE_MANIFEST_VERSION,
@@ -30,7 +30,7 @@ function episodeReport({ drama, dir }: LoadedDrama, epIndex: number): { report: 
   const cueTracks: EpisodeCues['tracks'] = [];
   for (const t of ep.subtitles) {
     const p = parsed.get(t.lang)!;
-    const findings: Finding[] = p.error ? [{ cue: 0, severity: 'error', code: 'parse', message: p.error }] : checkTrack(p.cues, t.lang);
+    const findings: Finding[] = [...parseFindings(p), ...(p.error ? [] : checkTrack(p.cues, t.lang))];
     let covered = p.cues.length;
     let total = p.cues.length;
     if (source && !source.error && t.lang !== sourceLang) {

@@ -4,7 +4,6 @@
 // stage writes each part's description to a JSON file and passes its path; without one, Astro renders it all.
 import fs from 'node:fs';
 import { z } from 'zod';
-import { issueText } from '../../model/yaml-input.ts';
 
 export const SHARD_SIZE = 25_000;
 
@@ -54,7 +53,7 @@ export function buildPart(env: NodeJS.ProcessEnv = process.env): BuildPart {
       throw new Error(`${file}: cannot read the build part description (${(err as Error).message})`);
     }
     const parsed = partFile.safeParse(raw);
-    if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map(issueText).join('; ')}`);
+    if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
     described = parsed.data;
   }
   part = {

@@ -98,6 +98,9 @@ export const paths = {
 
 /** Minimum word length for one-typo matching (the issue: tokens of 5+ letters). */
 export const TYPO_MIN = 5;
+/** Longer tokens get no typo keys: a word has one key per letter, each as long as the word, so one 100 KB
+ * "word" in a title made the index write 15× slower. Real words (even German compounds) stay under this. */
+export const TYPO_MAX = 40;
 
 /** All strings one deletion away; shared so writer and runtime build identical keys. */
 export function deletions(word: string): string[] {

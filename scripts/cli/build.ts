@@ -4,7 +4,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pLimit from 'p-limit';
-import { ROOT } from '../../model/paths.ts';
+import { distDir, ROOT } from '../../model/paths.ts';
+import { refuseSearchKey, unpublishKey } from '../../assets-pipeline/search-meili/search-key.ts';
 import { ingest } from './validate.ts';
 import { runNode } from '../../assets-pipeline/run-node.ts';
 import { buildSitePages } from '../../assets-pipeline/pages/stage.ts';
@@ -50,6 +51,13 @@ const liveWords = (): string => {
 async function buildVersion(args: string[]): Promise<number> {
   const started = Date.now();
   const { queue } = parseArgs({ args, options: { queue: { type: 'string' } }, strict: false }).values as { queue?: string };
+  const keyRefused = await refuseSearchKey();
+  if (keyRefused) {
+    console.error(`✗ ${keyRefused}`);
+    const removed = unpublishKey(distDir(), process.env.HERITAGE_MEILI_SEARCH_KEY ?? '');
+    if (removed.length) console.error(`  removed ${removed.length} published search page(s) that carried that key`);
+    return 1;
+  }
   if ((await ingest()) !== 0) return 1;
   const paths = livePaths();
   const next = prepareNextVersion(paths, !hasLiveSite(paths));

@@ -117,19 +117,23 @@ describe.each(LOCALES)('exhibition in %s', (locale) => {
   it('moves to the next and previous step with the keyboard and the buttons', async () => {
     const { page, problems } = await open(url, { reducedMotion: true });
     await page.waitForSelector('.exh--scrolly');
-    expect(await active(page)).toBe(stepIds[0]);
+    // The step script is a module loaded after the page: wait for it to mark the first step.
+    await expect.poll(() => active(page)).toBe(stepIds[0]);
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => active(page)).toBe(stepIds[1]);
-    expect(new URL(page.url()).hash).toBe(`#${stepIds[1]}`);
-    // Reduced motion: the page cuts to the step instead of scrolling smoothly.
-    const top = await page.locator(`#${stepIds[1]}`).evaluate((el) => el.getBoundingClientRect().top);
-    expect(Math.abs(top)).toBeLessThan(20);
+    await expect.poll(() => new URL(page.url()).hash).toBe(`#${stepIds[1]}`);
+    // Reduced motion: the page cuts to the step instead of scrolling smoothly (images above may still settle).
+    await expect.poll(async () => Math.abs(await page.locator(`#${stepIds[1]}`).evaluate((el) => el.getBoundingClientRect().top))).toBeLessThan(20);
     await page.keyboard.press('j');
     await expect.poll(() => active(page)).toBe(stepIds[2]);
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => active(page)).toBe(stepIds[1]);
+    // Let the cut from the last key settle (the observer may still report the step scrolled past) before a click.
+    const settle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 250)))));
+    await settle();
     await page.locator('[data-exh-next]').click();
     await expect.poll(() => active(page)).toBe(stepIds[2]);
+    await settle();
     await page.locator('[data-exh-prev]').click();
     await expect.poll(() => active(page)).toBe(stepIds[1]);
     expect(problems).toEqual([]);

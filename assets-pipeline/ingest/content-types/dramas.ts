@@ -1,6 +1,6 @@
 // Dramas: `content/dramas/<slug>/drama.yaml`; the video, subtitle and dub files it names must exist.
-import fs from 'node:fs';
 import path from 'node:path';
+import { confine } from '../../../model/confine.ts';
 import { drama, type Drama } from '../../../model/drama.ts';
 import { fileInEachFolder, folderName, yamlContentType } from '../content-type.ts';
 import type { KeyPath } from '../yaml-file.ts';
@@ -18,8 +18,16 @@ export const dramas = yamlContentType<typeof drama, Drama>({
       ...e.dubs.map((a, j) => ({ at: ['episodes', i, 'dubs', j, 'path'], file: a.path })),
       ...('path' in e.video ? [{ at: ['episodes', i, 'video', 'path'], file: e.video.path }] : []),
     ]);
-    const missing = named.filter((n) => !fs.existsSync(path.join(dir, n.file)));
-    for (const m of missing) report(m.at, `file not found: ${m.file}`);
-    return missing.length ? undefined : d;
+    // Every media file must be inside this drama's folder once links are followed: a subtitle linked to
+    // /etc/passwd would otherwise be published on a QC page.
+    let bad = 0;
+    for (const n of named) {
+      const c = confine(dir, n.file, `content/dramas/${d.id}/`);
+      if ('problem' in c) {
+        bad++;
+        report(n.at, c.problem);
+      }
+    }
+    return bad ? undefined : d;
   },
 });

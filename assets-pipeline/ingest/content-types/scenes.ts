@@ -1,6 +1,6 @@
 // Scenes: `content/scenes/<slug>.yaml`, one reconstruction each; model files they name must exist.
-import fs from 'node:fs';
 import path from 'node:path';
+import { confine } from '../../../model/confine.ts';
 import { scene, type Scene } from '../../../model/scene.ts';
 import { baseName, yamlContentType, yamlFilesIn } from '../content-type.ts';
 
@@ -11,10 +11,19 @@ export const scenes = yamlContentType<typeof scene, Scene>({
   defaults: () => ({ type: 'scene' }),
   idOf: baseName,
   finish: (s, report, ctx) => {
+    const dir = path.dirname(ctx.file);
+    // The scene file and the models it names are read only from inside content/scenes/, links followed.
+    const self = confine(dir, path.basename(ctx.file), 'content/scenes/');
+    if ('problem' in self) {
+      report([], self.problem);
+      return undefined;
+    }
     let ok = true;
     s.variants.forEach((v, i) => {
-      if ('path' in v.source && !fs.existsSync(path.join(path.dirname(ctx.file), v.source.path))) {
-        report(['variants', i, 'source', 'path'], `file not found: ${v.source.path}`);
+      if (!('path' in v.source)) return;
+      const c = confine(dir, v.source.path, 'content/scenes/');
+      if ('problem' in c) {
+        report(['variants', i, 'source', 'path'], c.problem);
         ok = false;
       }
     });

@@ -15,6 +15,26 @@ export function initExhibition(): void {
   root.classList.add('exh--scrolly');
   root.querySelector<HTMLElement>('[data-exh-keys]')?.removeAttribute('hidden');
   let active = -1;
+  // While a scroll we started (a key, a button, a #link) is under way, the step it goes to stays the one
+  // shown: the steps it passes would otherwise be reported one after another, some after it arrived.
+  let navigating = false;
+  let release: ReturnType<typeof setTimeout> | undefined;
+  const settle = (): void => {
+    clearTimeout(release);
+    navigating = false;
+  };
+  const navigate = (scroll: () => void): void => {
+    navigating = true;
+    clearTimeout(release);
+    scroll();
+    // No scrollend comes when the page was already there (or the browser lacks the event).
+    release = setTimeout(settle, 1200);
+  };
+  // A reader who takes the wheel or touches the page is scrolling themselves.
+  for (const type of ['wheel', 'touchstart'] as const) window.addEventListener(type, settle, { passive: true });
+  window.addEventListener('scrollend', () => {
+    if (navigating) release = setTimeout(settle, 100);
+  });
 
   const setActive = (i: number): void => {
     if (i === active || i < 0 || i >= steps.length) return;
@@ -34,7 +54,7 @@ export function initExhibition(): void {
 
   const go = (i: number): void => {
     const target = steps[Math.max(0, Math.min(steps.length - 1, i))]!;
-    target.scrollIntoView({ behavior: reduced.matches ? 'auto' : 'smooth', block: 'start' });
+    navigate(() => target.scrollIntoView({ behavior: reduced.matches ? 'auto' : 'smooth', block: 'start' }));
     setActive(steps.indexOf(target));
     history.replaceState(null, '', `#${target.id}`);
     target.focus({ preventScroll: true });
@@ -57,11 +77,20 @@ export function initExhibition(): void {
   root.append(bar);
   for (const s of steps) s.tabIndex = -1;
 
-  // The step that crosses a line 40% down the viewport is the one being read.
+  // The step that crosses a line 40% down the viewport is the one being read. The observer only says when
+  // to look: its entries may describe a layout already gone, so the line is measured again here.
+  const atReadingLine = (): number => {
+    const line = innerHeight * 0.4;
+    return steps.findIndex((s) => {
+      const r = s.getBoundingClientRect();
+      return r.top <= line && r.bottom > line;
+    });
+  };
   const observer = new IntersectionObserver(
-    (entries) => {
-      const hit = entries.filter((e) => e.isIntersecting).at(-1);
-      if (hit) setActive(steps.indexOf(hit.target as HTMLElement));
+    () => {
+      if (navigating) return;
+      const k = atReadingLine();
+      if (k >= 0) setActive(k);
     },
     { rootMargin: '-40% 0px -59% 0px' },
   );
@@ -79,7 +108,7 @@ export function initExhibition(): void {
 
   const fromHash = steps.findIndex((s) => `#${s.id}` === decodeURIComponent(location.hash));
   if (fromHash >= 0) {
-    steps[fromHash]!.scrollIntoView({ block: 'start' });
+    navigate(() => steps[fromHash]!.scrollIntoView({ block: 'start' }));
     setActive(fromHash);
   } else setActive(0);
 }

@@ -20,10 +20,12 @@ describe('curator import refuses bad collections with file:row:field messages', 
     const items = r.artifacts.get('demo')!;
     expect(items.map((a) => a.id)).toEqual(['T-1', 'T-2']);
     // Bilingual cell, multi-valued cells zipped across languages, BCE years, derived dynasty.
-    expect(items[0]!.objectType).toEqual({ zh: '鼎', en: 'ding' });
+    // French comes from the glossary (search/vocab/concepts.json lists 鼎 / ding / ding).
+    expect(items[0]!.objectType).toEqual({ zh: '鼎', en: 'ding', fr: 'ding' });
+    expect(items[0]!.translations?.fr?.fields.objectType).toBe('translated');
     expect(items[0]!.date).toMatchObject({ from: -1200, to: -1200 });
     expect(items[0]!.period?.en).toBe('Shang dynasty');
-    expect(items[1]!.materials).toEqual([
+    expect(items[1]!.materials.map(({ zh, en }) => ({ zh, en }))).toEqual([
       { zh: '玉', en: 'jade' },
       { zh: '金', en: 'gold' },
     ]);

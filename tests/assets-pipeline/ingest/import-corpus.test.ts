@@ -87,7 +87,8 @@ describe('nested export: paths into arrays of objects', () => {
     ]);
   });
   it('zips parallel lists by index into a repeatable field', () => {
-    expect(n.materials).toEqual([
+    // Only the source's languages: the glossary may add others (content/translations workflow).
+    expect(n.materials.map(({ en, fr }) => ({ en, fr }))).toEqual([
       { en: 'stoneware', fr: 'grès' },
       { en: 'glaze', fr: 'glaçure' },
     ]);
@@ -96,7 +97,7 @@ describe('nested export: paths into arrays of objects', () => {
     expect(n.identifiers).toEqual([{ scheme: 'accession', value: '1901.12' }]);
   });
   it('keeps one value of a single-valued field and says which it did not publish', () => {
-    expect(n.objectType).toEqual({ en: 'bowl' });
+    expect(n.objectType?.en).toBe('bowl');
     expect(warnings).toContain('collections/nested/records.jsonl:1:objectType: 2 values; this field holds one: "bowl" kept, "tea bowl" not published');
   });
 });

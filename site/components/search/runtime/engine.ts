@@ -7,6 +7,7 @@ import { foldLatin } from '../../../../formats/search-index/fold.ts';
 import { decodeFacetColumns, type FacetRows } from '../../../../formats/search-index/facet-columns.ts';
 import {
   FACETS,
+  TYPO_MAX,
   TYPO_MIN,
   deletions,
   facetTerm,
@@ -174,7 +175,7 @@ export function createSearch(base: string, fetchBytes: FetchBytes = browserFetch
     }
     if (out.size === 0 && surface && surface.length >= TYPO_MIN) {
       for (const q of new Set([surface, ...token.alts])) {
-        if (q.length < TYPO_MIN - 1) continue;
+        if (q.length < TYPO_MIN - 1 || q.length > TYPO_MAX + 1) continue;
         const keys = [q, ...deletions(q)];
         const lexes = await Promise.all(keys.map((k) => lexFor(shardKey(k, split3))));
         const candidates = new Set<string>();

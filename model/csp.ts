@@ -1,0 +1,67 @@
+// The site's Content-Security-Policy, in one place: the page layout writes it as a meta tag, the build writes it
+// into `_headers` for static hosts, and the local server sends it. Everything the site loads comes from its own
+// origin, so `'self'` is the whole allow list; the exceptions below are what the viewers need to start.
+//
+// - `'wasm-unsafe-eval'`: the 3D viewers decode meshopt/Draco geometry with WebAssembly. It allows compiling
+//   WebAssembly only, not `eval` of JavaScript, and is sent only on pages that carry a viewer.
+// - `blob:` for media and workers: hls.js plays a film through Media Source Extensions (a `blob:` URL on the
+//   <video>) and Cesium starts its workers from `blob:` URLs.
+// - `'unsafe-eval'` and `blob:` scripts, on the map page only: the globe loads CesiumJS's combined build, whose
+//   bundled widgets (Knockout) evaluate strings while the script initializes, so Cesium is undefined without it,
+//   and whose workers import their code from `blob:` URLs (CesiumGS/cesium issues 13617 and 13669). Leaving it
+//   needs the globe rebuilt on the widget-less @cesium/engine modules.
+// - `'unsafe-inline'` for styles only: Astro and the islands set `style` attributes (positions, aspect ratios);
+//   a style cannot run code.
+
+export interface CspOptions {
+  /** A page with a WebAssembly viewer (3D scenes, the globe). */
+  wasm?: boolean;
+  /** The globe page (CesiumJS's combined build, see above). */
+  cesium?: boolean;
+}
+
+export function contentSecurityPolicy(options: CspOptions = {}): string {
+  const script = ["'self'", ...(options.wasm ? ["'wasm-unsafe-eval'"] : []), ...(options.cesium ? ['blob:', "'unsafe-eval'"] : [])].join(' ');
+  return [
+    "default-src 'self'",
+    `script-src ${script}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "media-src 'self' blob:",
+    "connect-src 'self' data: blob:",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/**
+ * The policy response headers carry (the local server, `_headers`): the widest any page needs. Each page's meta
+ * policy narrows it, and a browser enforces both, so a page gets only what its own meta tag allows.
+ */
+export const SITE_CSP = contentSecurityPolicy({ wasm: true, cesium: true });
+
+/** `frame-ancestors` is ignored in a meta tag (browsers warn), so the meta policy leaves it out. */
+export function metaPolicy(options: CspOptions = {}): string {
+  return contentSecurityPolicy(options)
+    .split('; ')
+    .filter((d) => !d.startsWith('frame-ancestors'))
+    .join('; ');
+}
+
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+};
+
+/**
+ * `_headers` for static hosts that read one (Netlify, Cloudflare Pages): the site-wide policy and security headers
+ * on every path (each page's meta policy narrows it further), and a year's caching for Astro's hashed bundles.
+ */
+export function headersFile(): string {
+  const all = { 'Content-Security-Policy': SITE_CSP, ...SECURITY_HEADERS };
+  return ['/*', ...Object.entries(all).map(([k, v]) => `  ${k}: ${v}`), '/_astro/*', '  Cache-Control: public, max-age=31536000, immutable', ''].join('\n');
+}

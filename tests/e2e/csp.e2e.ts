@@ -1,0 +1,107 @@
+// The strict Content-Security-Policy (model/csp.ts) holds on the built site: no built page carries an inline
+// script or a policy-less <head>, `_headers` and the server send the policy, and in Chromium one page of every
+// template in every locale (and every scene and drama page) loads with zero violation reports while the film
+// player, the 3D viewers and the globe still start.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseDocument } from 'htmlparser2';
+import { DomUtils } from 'htmlparser2';
+import type { Browser } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { SITE_CSP } from '../../model/csp.ts';
+import { E2E_DIST } from './env.ts';
+import { htmlFiles, templateSamples } from './pages.ts';
+import { useBrowser } from './use-browser.ts';
+
+const base = inject('baseUrl');
+let browser: Browser;
+useBrowser((b) => (browser = b));
+
+/** Script types a browser runs; a JSON or JSON-LD data block is not run and the policy does not apply to it. */
+const RUN = new Set(['', 'module', 'text/javascript', 'application/javascript']);
+
+describe('strict Content-Security-Policy', () => {
+  it('no built page carries an inline script, an event-handler attribute or a javascript: URL, and every page has its policy', () => {
+    const problems: string[] = [];
+    const files = htmlFiles(E2E_DIST);
+    for (const file of files) {
+      const doc = parseDocument(fs.readFileSync(file, 'utf8'));
+      const rel = path.relative(E2E_DIST, file);
+      for (const el of DomUtils.findAll(() => true, doc.children)) {
+        if (el.name === 'script' && RUN.has((el.attribs.type ?? '').toLowerCase()) && !el.attribs.src) problems.push(`${rel}: inline <script>`);
+        for (const [k, v] of Object.entries(el.attribs)) {
+          if (/^on[a-z]+$/.test(k)) problems.push(`${rel}: ${el.name} ${k}=`);
+          if ((k === 'href' || k === 'src' || k === 'action') && /^\s*javascript:/i.test(v)) problems.push(`${rel}: javascript: URL`);
+        }
+      }
+      const meta = DomUtils.findOne((e) => e.name === 'meta' && e.attribs['http-equiv']?.toLowerCase() === 'content-security-policy', doc.children);
+      if (!meta) problems.push(`${rel}: no CSP meta tag`);
+      else {
+        // Only the globe page may evaluate strings and run blob: scripts (CesiumJS's combined build; see model/csp.ts).
+        const allowed = /^\w\w\/map\//.test(rel)
+          ? /(^|; )script-src 'self' 'wasm-unsafe-eval' blob: 'unsafe-eval'(;|$)/
+          : /(^|; )script-src 'self'( 'wasm-unsafe-eval')?(;|$)/;
+        if (!allowed.test(meta.attribs.content ?? '')) problems.push(`${rel}: script-src is not strict: ${meta.attribs.content}`);
+      }
+    }
+    expect(files.length).toBeGreaterThan(100);
+    expect(problems.slice(0, 20)).toEqual([]);
+  });
+
+  it('is in _headers for static hosts and sent by the local server', async () => {
+    const headers = fs.readFileSync(path.join(E2E_DIST, '_headers'), 'utf8');
+    expect(headers).toContain(`Content-Security-Policy: ${SITE_CSP}`);
+    expect(headers).toContain('X-Content-Type-Options: nosniff');
+    const res = await fetch(`${base}/en/`);
+    expect(res.headers.get('content-security-policy')).toBe(SITE_CSP);
+  });
+
+  it('every template in every locale loads with zero violation reports, and the viewers start', async () => {
+    const urls = new Set(templateSamples(E2E_DIST).flatMap((t) => t.urls));
+    for (const l of ['zh', 'en', 'fr']) {
+      for (const dir of ['scenes', 'dramas']) {
+        for (const e of fs.readdirSync(path.join(E2E_DIST, l, dir), { withFileTypes: true })) if (e.isDirectory()) urls.add(`/${l}/${dir}/${e.name}/`);
+      }
+    }
+    expect([...urls].some((u) => /^\/\w\w\/scenes\/[^/]+\/$/.test(u))).toBe(true);
+    const violations: string[] = [];
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, reducedMotion: 'reduce' });
+    // Runs before any page script and is not itself subject to the page's policy.
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        const w = window as unknown as { __csp?: string[] };
+        (w.__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+      });
+    });
+    const started = { scene: 0, player: 0, globe: 0 };
+    for (const url of [...urls].sort()) {
+      const page = await context.newPage();
+      const logged: string[] = [];
+      page.on('console', (m) => {
+        if (/Content.Security.Policy/i.test(m.text())) logged.push(m.text());
+      });
+      await page.goto(base + url, { waitUntil: 'load' });
+      if (/^\/\w\w\/scenes\/[^/]+\/$/.test(url) && (await page.$('[data-island="scene-viewer"]'))) {
+        await page.waitForSelector('.scene-viewer[data-level="full"]', { timeout: 60_000 });
+        started.scene++;
+      }
+      if ((await page.$('[data-island="drama-player"] video')) && (await page.$eval('video', (v) => !!v.querySelector('source, track') || !!v.src))) {
+        await page.waitForFunction(() => document.querySelector('video')?.dataset.hls === 'on', undefined, { timeout: 20_000 });
+        started.player++;
+      }
+      if (await page.$('#globe')) {
+        await page.waitForSelector('#globe[data-state="ready"]', { timeout: 120_000 });
+        started.globe++;
+      }
+      await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+      const reported = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
+      for (const v of [...reported, ...logged]) violations.push(`${url}: ${v}`);
+      await page.close();
+    }
+    await context.close();
+    expect(violations).toEqual([]);
+    expect(started.scene).toBeGreaterThanOrEqual(3);
+    expect(started.player).toBeGreaterThanOrEqual(3);
+    expect(started.globe).toBe(3);
+  }, 900_000);
+});
