@@ -29,5 +29,6 @@ export const distDir = (): string => dir('HERITAGE_DIST_DIR', 'dist');
 export const siteVersionsDir = (): string => path.join(buildDir(), 'site-versions');
 /** Where stages keep their record of what they published into the site (so it lives and dies with a version). */
 export const publishStateDir = (): string => dir('HERITAGE_PUBLISH_STATE_DIR', buildDir());
-/** Rendered image folders (content-addressed, so never changed once there), shared by every site version. */
+/** Rendered image folders (content-addressed, so never changed once there), shared by every site version; beside
+ * build/media, where the local server looks for it. */
 export const imageStoreDir = (): string => path.join(buildDir(), 'image-store');

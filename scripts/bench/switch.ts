@@ -1,16 +1,19 @@
-// `npm run bench -- switch [--artifacts 150000] [--dir /tmp]`: what one publish's version switch costs at a
-// realistic file count, without rendering anything. Lays out a live version as a site of --artifacts records
-// has it (3 locale pages, an API file and 3 citations per record, one image per record linked from the shared
-// store), then times what every build adds: carrying the live version over into the next one (hard links), the
-// switch itself (one link renamed) and, after it, removing the version before the previous one and pruning the
-// image store.
+// `npm run bench -- switch [--artifacts 150000] [--publishes 3] [--dir /tmp]`: what publishing costs beyond the
+// stages' own work at a realistic file count, without rendering anything. Lays out a live slot as a site of
+// --artifacts records has it (3 locale pages, an API file and 3 citations per record, one image per record
+// linked from the shared store), then times: the one-time start of the other slot as a copy of the live one
+// (hard links: what every publish cost before the two slots), and then --publishes steady-state publishes, each
+// preparing the other slot in place, writing a changed record into it (temp + rename, as the stages do), the
+// switch (one link renamed) and the clean-up after it (image store pruned).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LOCALES } from '../../model/locales.ts';
 
-const { values } = parseArgs({ options: { artifacts: { type: 'string', default: '150000' }, dir: { type: 'string', default: os.tmpdir() } } });
+const { values } = parseArgs({
+  options: { artifacts: { type: 'string', default: '150000' }, publishes: { type: 'string', default: '3' }, dir: { type: 'string', default: os.tmpdir() } },
+});
 const n = Number(values.artifacts);
 const work = fs.mkdtempSync(path.join(values.dir, 'heritage-bench-switch-'));
 process.env.HERITAGE_BUILD_DIR = path.join(work, 'build');
@@ -21,53 +24,59 @@ const { livePaths, prepareNextVersion, switchTo } = await import('../cli/site-ve
 const page = '<!doctype html>'.padEnd(9000, ' ');
 const data = '{}'.padEnd(1500, ' ');
 const started = performance.now();
-const v0 = path.join(siteVersionsDir(), 'v0');
-const layout = (i: number) => {
-  const id = `SYN-${i}`;
-  const img = `${i.toString(16).padStart(16, '0')}-0badcafe`;
-  return { id, img };
-};
+const live = path.join(siteVersionsDir(), 'a');
+const img = (i: number) => `${i.toString(16).padStart(16, '0')}-0badcafe`;
+for (const d of ['site/api/artifacts', 'site/cite', 'media/img', 'media/iiif', 'state']) fs.mkdirSync(path.join(live, d), { recursive: true });
 for (let i = 0; i < n; i++) {
-  const { id, img } = layout(i);
+  const id = `SYN-${i}`;
   for (const l of LOCALES) {
-    const d = path.join(v0, 'site', l, 'artifacts', id);
+    const d = path.join(live, 'site', l, 'artifacts', id);
     fs.mkdirSync(d, { recursive: true });
     fs.writeFileSync(path.join(d, 'index.html'), page);
   }
-  if (i === 0)
-    for (const d of ['api/artifacts', 'cite', 'media/img', 'media/iiif'])
-      fs.mkdirSync(path.join(v0, d.startsWith('media') ? '' : 'site', d), { recursive: true });
-  fs.writeFileSync(path.join(v0, 'site', 'api', 'artifacts', `${id}.json`), data);
-  for (const ext of ['bib', 'ris', 'csl.json']) fs.writeFileSync(path.join(v0, 'site', 'cite', `${id}.${ext}`), data);
+  fs.writeFileSync(path.join(live, 'site', 'api', 'artifacts', `${id}.json`), data);
+  for (const ext of ['bib', 'ris', 'csl.json']) fs.writeFileSync(path.join(live, 'site', 'cite', `${id}.${ext}`), data);
   for (const kind of ['img', 'iiif']) {
-    const stored = path.join(imageStoreDir(), kind, img);
+    const stored = path.join(imageStoreDir(), kind, img(i));
     fs.mkdirSync(stored, { recursive: true });
-    fs.symlinkSync(path.relative(path.join(v0, 'media', kind), stored), path.join(v0, 'media', kind, img));
+    fs.symlinkSync(path.relative(path.join(live, 'media', kind), stored), path.join(live, 'media', kind, img(i)));
   }
   if (i % 10000 === 9999) console.error(`  laid out ${i + 1} of ${n} records (${((performance.now() - started) / 1000).toFixed(0)} s)`);
 }
-fs.mkdirSync(path.join(v0, 'state'), { recursive: true });
-fs.writeFileSync(path.join(v0, 'site', 'index.html'), page);
-fs.symlinkSync('v0', path.join(siteVersionsDir(), 'live'));
+fs.writeFileSync(path.join(live, 'site', 'index.html'), page);
+fs.symlinkSync('a', path.join(siteVersionsDir(), 'live'));
 const layoutSeconds = (performance.now() - started) / 1000;
 
 const paths = livePaths();
-const runs: { carryOverSeconds: number; switchMs: number; cleanupSeconds: number; files: number; links: number }[] = [];
-// Three publishes: the third one also removes the first version (the one before the previous).
-for (let r = 0; r < 3; r++) {
+const seconds = (from: number) => Number(((performance.now() - from) / 1000).toFixed(3));
+const runs: { slot: string; start: string; prepareSeconds: number; files: number; writeSeconds: number; switchMs: number; cleanupSeconds: number }[] = [];
+// The first publish starts the other slot as a copy (once); the rest write it in place.
+for (let r = 0; r <= Number(values.publishes); r++) {
+  let t = performance.now();
   const next = prepareNextVersion(paths, false);
-  const t = performance.now();
+  const prepareSeconds = seconds(t);
+  t = performance.now();
+  // One changed record: its pages and data files replaced, as a stage replaces them.
+  const id = `SYN-${r}`;
+  for (const file of [...LOCALES.map((l) => path.join(l, 'artifacts', id, 'index.html')), path.join('api', 'artifacts', `${id}.json`)]) {
+    const target = path.join(next.site, file);
+    fs.writeFileSync(`${target}.tmp`, `${page}${r}`);
+    fs.renameSync(`${target}.tmp`, target);
+  }
+  const writeSeconds = seconds(t);
+  t = performance.now();
   const sw = switchTo(next, paths);
   runs.push({
-    carryOverSeconds: Number(next.cloneSeconds.toFixed(2)),
+    slot: next.id,
+    start: next.start,
+    prepareSeconds,
+    files: next.cloned.files + next.cloned.links,
+    writeSeconds,
     switchMs: Number((sw.seconds * 1000).toFixed(3)),
-    cleanupSeconds: Number(((performance.now() - t) / 1000 - sw.seconds).toFixed(2)),
-    files: next.cloned.files,
-    links: next.cloned.links,
+    cleanupSeconds: Number((seconds(t) - sw.seconds).toFixed(3)),
   });
   console.error(`  publish ${r + 1}: ${JSON.stringify(runs[r])}`);
 }
+const load = os.loadavg().map((l) => l.toFixed(1));
 fs.rmSync(work, { recursive: true, force: true });
-console.log(
-  JSON.stringify({ artifacts: n, dir: values.dir, layoutSeconds: Number(layoutSeconds.toFixed(1)), runs, load: os.loadavg().map((l) => l.toFixed(1)) }),
-);
+console.log(JSON.stringify({ artifacts: n, dir: values.dir, layoutSeconds: Number(layoutSeconds.toFixed(1)), runs, load }));

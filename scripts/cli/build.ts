@@ -1,6 +1,6 @@
 // `heritage build`: the whole publish in order. Each stage is incremental, so a re-run does only new work.
-// Everything is written into the next site version (site-versions.ts), which goes live in one step at the end;
-// one build runs at a time (build-lock.ts).
+// Everything is written into the slot that is not live (site-versions.ts), which goes live in one step at the
+// end; one build runs at a time (build-lock.ts).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pLimit from 'p-limit';
@@ -12,7 +12,18 @@ import { buildSitePages } from '../../assets-pipeline/pages/stage.ts';
 import { stages } from './stages.ts';
 import { JobQueueError } from '../../assets-pipeline/jobs/errors.ts';
 import { acquireBuildLock, describeHolder } from './build-lock.ts';
-import { hasLiveSite, livePaths, liveVersion, prepareNextVersion, restorePaths, switchTo } from './site-versions.ts';
+import {
+  describeVersion,
+  hasLiveSite,
+  invalidateStandby,
+  livePaths,
+  liveVersion,
+  prepareNextVersion,
+  restorePaths,
+  standbyVersion,
+  switchTo,
+  type PreparedVersion,
+} from './site-versions.ts';
 
 const VERSION_ENV = ['HERITAGE_DIST_DIR', 'HERITAGE_MEDIA_DIR', 'HERITAGE_PUBLISH_STATE_DIR'] as const;
 
@@ -45,8 +56,16 @@ async function pauseAt(step: string, dir: string): Promise<void> {
 
 const liveWords = (): string => {
   const v = liveVersion();
-  return v ? `the live site is still version ${v.id}` : 'nothing is live yet';
+  return v ? `the live site is still ${describeVersion(v)}` : 'nothing is live yet';
 };
+
+function startWords(next: PreparedVersion): string {
+  const c = next.cloned;
+  if (next.start === 'in-place')
+    return `brought up to date in place from its own last publish (${describeVersion(next.previous ?? next)} stays live until the switch)`;
+  if (next.start === 'empty') return 'first version';
+  return `started as a copy of the live ${describeVersion(next.previous!)} (${next.reason}): ${c.files} files and ${c.links} links by hard link in ${next.cloneSeconds.toFixed(1)} s, once`;
+}
 
 async function buildVersion(args: string[]): Promise<number> {
   const started = Date.now();
@@ -54,19 +73,21 @@ async function buildVersion(args: string[]): Promise<number> {
   const keyRefused = await refuseSearchKey();
   if (keyRefused) {
     console.error(`✗ ${keyRefused}`);
-    const removed = unpublishKey(distDir(), process.env.HERITAGE_MEILI_SEARCH_KEY ?? '');
+    // From the version before the live one too: it is what a reader still on it sees, and the next build's start.
+    const standby = standbyVersion();
+    const removed = [distDir(), ...(standby ? [standby.site] : [])].flatMap((d) => unpublishKey(d, process.env.HERITAGE_MEILI_SEARCH_KEY ?? ''));
+    // Those pages are gone behind the back of the standby's page record: its next build starts from a copy.
+    if (removed.length && standby) invalidateStandby();
     if (removed.length) console.error(`  removed ${removed.length} published search page(s) that carried that key`);
     return 1;
   }
   if ((await ingest()) !== 0) return 1;
   const paths = livePaths();
   const next = prepareNextVersion(paths, !hasLiveSite(paths));
-  const c = next.cloned;
-  console.log(
-    `\n▸ site version ${next.id}: ${next.previous ? `${c.files} files and ${c.links} image links carried over from ${next.previous.id} by hard link in ${next.cloneSeconds.toFixed(1)} s` : 'first version'}`,
-  );
+  console.log(`\n▸ site version: slot ${next.id}, ${startWords(next)}`);
   let failed = 0;
   for (const stage of stages.filter((s) => s.when === 'before-site')) {
+    await pauseAt(stage.id, next.dir);
     console.log(`\n▸ ${stage.name}`);
     try {
       failed += await stage.run({ queue });
@@ -94,6 +115,7 @@ async function buildVersion(args: string[]): Promise<number> {
     }
     return n;
   });
+  await pauseAt('pages', next.dir);
   const pages = await buildSitePages(slots);
   failed += await beside;
   if (!pages || crashed.length) {
@@ -112,7 +134,8 @@ async function buildVersion(args: string[]): Promise<number> {
   await pauseAt('switch', next.dir);
   const sw = switchTo(next, paths);
   console.log(
-    `\n▸ switched: version ${next.id} is live (one link renamed in ${(sw.seconds * 1000).toFixed(2)} ms)${sw.removed ? `; ${sw.removed} older version(s) removed` : ''}`,
+    `\n▸ switched: slot ${next.id} is live (one link renamed in ${(sw.seconds * 1000).toFixed(2)} ms); slot ${next.previous?.id ?? '-'} keeps the version before it` +
+      `${sw.removed ? `; ${sw.removed} leftover(s) of stopped builds removed` : ''}${sw.pruned ? `; ${sw.pruned} image folder(s) no version shows left the store` : ''}`,
   );
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   if (failed) console.error(`\n✗ built in ${secs} s, but ${failed} item(s) failed in the asset stages (see above); the rest is published.`);

@@ -1,20 +1,27 @@
-// The site is published in versions: a build prepares `site-versions/<id>/` (pages, search, API, downloads,
-// sitemaps in `site/`, media in `media/`, the stages' record of what they published in `state/`) beside the
-// live one and switches by renaming one link, `site-versions/live`, over the old one. `dist` and `build/media`
-// are fixed links through `live`, so the pages and their media change together, in one step, for the local
-// server and for a static host alike; a visitor never sees half of a publish.
+// The site is published from two slots, `site-versions/a/` and `site-versions/b/`, each a whole site: pages,
+// search, API, downloads and sitemaps in `site/`, media in `media/`, the stages' record of what they published
+// in `state/`. `site-versions/live` is a link naming one of them; `dist` and `build/media` are fixed links
+// through it, so pages and media change together, in one rename, for the local server and a static host alike.
 //
-// A version starts as the previous one with every file hard-linked (never copied), and the stages write into
-// it only by temporary file + rename, which replaces the link and leaves the live file alone. Rendered image
-// folders (most of the media's millions of files) are linked by folder from a content-addressed store shared
-// by every version, so a version costs one link per page or data file and one per image.
+// A build writes into the other slot (the version before the live one) and switches `live` over to it; the
+// live slot is never written. Each slot keeps its stages' states, so the incremental stages bring it up to date
+// from its own last publish: the work is what changed since then (this publish's changes and the previous
+// one's), never a pass over the unchanged files. Copying the live version (hard links, one per file: 517 s at
+// 150k records on a loaded machine) happens only when the other slot is missing or a build stopped half-way
+// through writing it. Rendered image folders live in a content-addressed store shared by both slots
+// (images/store.ts); a slot links each image it shows, once, when it first shows it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildDir, distDir, imageStoreDir, mediaDir, siteVersionsDir } from '../../model/paths.ts';
 import { IMAGE_ID } from '../../assets-pipeline/images/store.ts';
+import { type CloneCount, linkTree } from '../../assets-pipeline/link-tree.ts';
 
 const LIVE = 'live';
-const PREVIOUS = 'previous';
+const SLOTS = ['a', 'b'] as const;
+/** Names the slot a build is writing; still there when the build stopped before its switch. */
+const WRITING = 'writing';
+/** In a slot's state/: when it last went live, for messages about what is live. */
+const PUBLISHED = 'published-at';
 
 export interface SiteVersion {
   id: string;
@@ -40,6 +47,17 @@ function readLink(file: string): string | undefined {
 export function liveVersion(): SiteVersion | undefined {
   const id = readLink(path.join(siteVersionsDir(), LIVE));
   return id && fs.existsSync(path.join(siteVersionsDir(), id)) ? versionAt(id) : undefined;
+}
+
+/** "slot a, published 2026-…Z": what a message about the live site says. */
+export function describeVersion(v: SiteVersion): string {
+  let when = '';
+  try {
+    when = `, published ${fs.readFileSync(path.join(v.state, PUBLISHED), 'utf8').trim()}`;
+  } catch {
+    // adopted from an unversioned publish: no date recorded
+  }
+  return `slot ${v.id}${when}`;
 }
 
 /** Points `link` at `target` by renaming a fresh link over it: readers see the old or the new, never neither. */
@@ -75,11 +93,12 @@ export interface Paths {
 
 export const livePaths = (): Paths => ({ dist: distDir(), media: mediaDir() });
 
-/** An earlier publish wrote dist/ and build/media/ as real folders: they become the first version (by rename)
- * and the fixed links take their place. The site is missing for the moment between the two renames, once. */
+/** An earlier publish wrote dist/ and build/media/ as real folders: they become slot a (by rename) and the fixed
+ * links take their place. The site is missing for the moment between the two renames, once. */
 function adoptUnversioned(paths: Paths): void {
   if (liveVersion() || !(isRealDir(paths.dist) || isRealDir(paths.media))) return;
-  const v = versionAt(newVersionId());
+  const v = versionAt(SLOTS[0]);
+  fs.rmSync(v.dir, { recursive: true, force: true });
   fs.mkdirSync(v.state, { recursive: true });
   for (const [from, to] of [
     [paths.dist, v.site],
@@ -93,39 +112,7 @@ function adoptUnversioned(paths: Paths): void {
   swapLink(path.join(siteVersionsDir(), LIVE), v.id);
 }
 
-/** Sorts by time; the pid and milliseconds keep two builds (or two publishes in one process) apart. */
-function newVersionId(): string {
-  return `${new Date().toISOString().replace(/[-:]/g, '')}-${process.pid}`;
-}
-
-export interface CloneCount {
-  files: number;
-  dirs: number;
-  links: number;
-}
-
-/** Hard-links every file of `from` into `to` (folders made, links copied as links). `folder(rel, abs)` may
- * place a folder itself (return true) instead of walking it. */
-export function linkTree(from: string, to: string, count: CloneCount, folder?: (rel: string, abs: string, target: string) => boolean, rel = ''): void {
-  fs.mkdirSync(to, { recursive: true });
-  count.dirs++;
-  for (const e of fs.readdirSync(from, { withFileTypes: true })) {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    const source = path.join(from, e.name);
-    const target = path.join(to, e.name);
-    if (e.isDirectory()) {
-      if (!folder?.(r, source, target)) linkTree(source, target, count, folder, r);
-    } else if (e.isSymbolicLink()) {
-      fs.symlinkSync(fs.readlinkSync(source), target);
-      count.links++;
-    } else {
-      fs.linkSync(source, target);
-      count.files++;
-    }
-  }
-}
-
-/** Rendered image folders live in the store and are linked into a version by folder. A real one (from an
+/** Rendered image folders live in the store and are linked into a slot by folder. A real one (from an
  * unversioned publish) moves into the store once, by hard links, and is linked from then on. */
 function imageFolder(rel: string, abs: string, target: string): boolean {
   const m = /^(img|iiif)\/([^/]+)$/.exec(rel);
@@ -134,75 +121,119 @@ function imageFolder(rel: string, abs: string, target: string): boolean {
   if (!fs.existsSync(stored)) {
     const tmp = `${stored}.tmp-${process.pid}`;
     fs.rmSync(tmp, { recursive: true, force: true });
-    linkTree(abs, tmp, { files: 0, dirs: 0, links: 0 });
+    linkTree(abs, tmp);
     fs.renameSync(tmp, stored);
   }
   fs.symlinkSync(path.relative(path.dirname(target), stored), target);
   return true;
 }
 
+/** How the slot being written started: as it was (the usual case), as a copy of the live version, or empty. */
+export type Start = 'in-place' | 'copied' | 'empty';
+
 export interface PreparedVersion extends SiteVersion {
+  /** The live version when the build started (it stays as it is until the switch). */
   previous: SiteVersion | undefined;
+  start: Start;
+  /** Why the slot was copied, when it was. */
+  reason?: string;
   cloned: CloneCount;
   cloneSeconds: number;
 }
 
-/** Removes what a killed build left: versions that are neither live nor the one before it, staging links. */
-export function removeLeftovers(keep: (SiteVersion | undefined)[] = [liveVersion(), previousVersion()]): number {
+/** Removes what is neither one of the slots in `keep` nor the live link: a slot a stopped build set aside, an
+ * earlier layout's versions, staging links. */
+export function removeLeftovers(keep: (SiteVersion | undefined)[]): number {
   const root = siteVersionsDir();
   if (!fs.existsSync(root)) return 0;
   const kept = new Set(keep.filter((v) => v !== undefined).map((v) => v.id));
   let removed = 0;
   for (const name of fs.readdirSync(root)) {
-    if (name === LIVE || name === PREVIOUS || kept.has(name)) continue;
+    if (name === LIVE || name === WRITING || kept.has(name)) continue;
     fs.rmSync(path.join(root, name), { recursive: true, force: true });
     removed++;
   }
   return removed;
 }
 
-function previousVersion(): SiteVersion | undefined {
-  const id = readLink(path.join(siteVersionsDir(), PREVIOUS));
-  return id && fs.existsSync(path.join(siteVersionsDir(), id)) ? versionAt(id) : undefined;
+/** Moved aside (one rename, beside the slots) and removed after the switch by removeLeftovers, so what a stopped
+ * build left costs nothing before the new version goes live. */
+function setAside(dir: string): void {
+  const name = path.relative(siteVersionsDir(), dir).replaceAll(path.sep, '-');
+  if (fs.existsSync(dir)) fs.renameSync(dir, path.join(siteVersionsDir(), `${name}.old-${process.pid}`));
 }
 
-/** Makes the next version from the live one (hard links) and points this process's (and its children's) output
- * paths at it. With `fresh` the pages start empty (a full build), the media are still carried over. */
-export function prepareNextVersion(paths: Paths, fresh: boolean): PreparedVersion {
+const writingMark = (): string => path.join(siteVersionsDir(), WRITING);
+
+/** Picks the slot that is not live and makes it ready to write, then points this process's (and its children's)
+ * output paths at it. With `fresh` the pages start empty (a full build); the media are kept either way. With
+ * `copyBecause` the slot starts as a copy of the live version even when whole (for work that does not bring a
+ * whole version up to date, such as one stage run alone). */
+export function prepareNextVersion(paths: Paths, fresh: boolean, copyBecause?: string): PreparedVersion {
   fs.mkdirSync(siteVersionsDir(), { recursive: true });
   adoptUnversioned(paths);
-  removeLeftovers();
   const previous = liveVersion();
-  const next = versionAt(newVersionId());
+  const next = versionAt(previous?.id === SLOTS[0] ? SLOTS[1] : SLOTS[0]);
+  const unfinished = readLink(writingMark()) === next.id;
+  // Said before the first write into the slot: a build stopped from here on leaves it marked.
+  swapLink(writingMark(), next.id);
   const started = performance.now();
   const cloned: CloneCount = { files: 0, dirs: 0, links: 0 };
-  if (previous && !fresh) linkTree(previous.site, next.site, cloned);
-  else fs.mkdirSync(next.site, { recursive: true });
-  if (previous && !fresh) linkTree(previous.state, next.state, cloned);
-  else fs.mkdirSync(next.state, { recursive: true });
-  if (previous && fs.existsSync(previous.media)) linkTree(previous.media, next.media, cloned, imageFolder);
-  else fs.mkdirSync(next.media, { recursive: true });
+  let start: Start = 'in-place';
+  let reason: string | undefined;
+  if (!fs.existsSync(next.dir) || unfinished || copyBecause) {
+    reason = copyBecause ?? (unfinished ? 'a build stopped while writing it' : 'it did not exist yet');
+    setAside(next.dir);
+    if (previous) {
+      start = 'copied';
+      if (!fresh) linkTree(previous.site, next.site, cloned);
+      if (!fresh) linkTree(previous.state, next.state, cloned);
+      if (fs.existsSync(previous.media)) linkTree(previous.media, next.media, cloned, imageFolder);
+    } else start = 'empty';
+  }
+  if (fresh) {
+    // A full build: the pages and the stages' records of them start empty, the media carry over.
+    for (const d of [next.site, next.state]) setAside(d);
+  }
+  for (const d of [next.site, next.media, next.state]) fs.mkdirSync(d, { recursive: true });
+  fs.rmSync(path.join(next.state, PUBLISHED), { force: true });
   process.env.HERITAGE_DIST_DIR = next.site;
   process.env.HERITAGE_MEDIA_DIR = next.media;
   process.env.HERITAGE_PUBLISH_STATE_DIR = next.state;
-  return { ...next, previous, cloned, cloneSeconds: (performance.now() - started) / 1000 };
+  return { ...next, previous, start, reason, cloned, cloneSeconds: (performance.now() - started) / 1000 };
+}
+
+/** The slot that is not live, when it is whole (the version before the live one). */
+export function standbyVersion(): SiteVersion | undefined {
+  const live = liveVersion();
+  const other = versionAt(live?.id === SLOTS[0] ? SLOTS[1] : SLOTS[0]);
+  return fs.existsSync(other.dir) && readLink(writingMark()) !== other.id ? other : undefined;
+}
+
+/** Marks the slot that is not live as unfinished: the next build starts it again from a copy of the live one
+ * (after something outside a build changed the live slot and the standby would otherwise come back with it). */
+export function invalidateStandby(): void {
+  const standby = standbyVersion();
+  if (standby) swapLink(writingMark(), standby.id);
 }
 
 /** Whether `dist` holds a site (for the "pages start empty" decision): removing dist/ asks for a full build. */
 export const hasLiveSite = (paths: Paths): boolean => fs.existsSync(path.join(paths.dist, 'index.html'));
 
-/** The one step: `live` now names the new version. Then the fixed links are made if missing, the version before
- * the previous one is removed (the previous one stays for readers still on it), and unused images leave the store. */
-export function switchTo(next: PreparedVersion, paths: Paths): { seconds: number; removed: number } {
+/** The one step: `live` now names the new slot. Then the fixed links are made if missing, what a stopped build
+ * set aside is removed, and images neither slot shows leave the store. The previous slot stays for readers
+ * still on it, and is the one the next build writes. */
+export function switchTo(next: PreparedVersion, paths: Paths): { seconds: number; removed: number; pruned: number } {
+  fs.writeFileSync(path.join(next.state, PUBLISHED), `${new Date().toISOString()}\n`);
   const started = performance.now();
   swapLink(path.join(siteVersionsDir(), LIVE), next.id);
   const seconds = (performance.now() - started) / 1000;
+  fs.rmSync(writingMark(), { force: true });
   ensureFixedLink(paths.dist, path.join(siteVersionsDir(), LIVE, 'site'));
   ensureFixedLink(paths.media, path.join(siteVersionsDir(), LIVE, 'media'));
-  if (next.previous) swapLink(path.join(siteVersionsDir(), PREVIOUS), next.previous.id);
   const removed = removeLeftovers([next, next.previous]);
-  pruneImageStore([next, next.previous]);
-  return { seconds, removed };
+  const pruned = pruneImageStore([next, next.previous]);
+  return { seconds, removed, pruned };
 }
 
 /** Restores this process's output paths after a build (tests run several builds in one process). */
@@ -213,8 +244,9 @@ export function restorePaths(saved: Record<string, string | undefined>): void {
   }
 }
 
-/** Image folders in the store that no kept version links any more. */
-function pruneImageStore(keep: (SiteVersion | undefined)[]): void {
+/** Image folders in the store that neither slot links any more (one listing per slot, no walk of the images). */
+function pruneImageStore(keep: (SiteVersion | undefined)[]): number {
+  let pruned = 0;
   for (const kind of ['img', 'iiif']) {
     const root = path.join(imageStoreDir(), kind);
     if (!fs.existsSync(root)) continue;
@@ -224,6 +256,11 @@ function pruneImageStore(keep: (SiteVersion | undefined)[]): void {
       const dir = path.join(v.media, kind);
       if (fs.existsSync(dir)) for (const name of fs.readdirSync(dir)) used.add(name);
     }
-    for (const name of fs.readdirSync(root)) if (!used.has(name)) fs.rmSync(path.join(root, name), { recursive: true, force: true });
+    for (const name of fs.readdirSync(root)) {
+      if (used.has(name)) continue;
+      fs.rmSync(path.join(root, name), { recursive: true, force: true });
+      pruned++;
+    }
   }
+  return pruned;
 }

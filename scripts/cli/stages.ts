@@ -106,10 +106,11 @@ export async function runOneStage(args: string[]): Promise<number> {
   const saved = { HERITAGE_DIST_DIR: process.env.HERITAGE_DIST_DIR, HERITAGE_MEDIA_DIR: process.env.HERITAGE_MEDIA_DIR, HERITAGE_PUBLISH_STATE_DIR: undefined };
   try {
     const paths = livePaths();
-    const next = prepareNextVersion(paths, false);
+    // The other slot holds the version before the live one: a stage alone brings only its own part up to date.
+    const next = prepareNextVersion(paths, false, `one stage (${stage.id}) publishes on top of the live version`);
     const failed = await stage.run();
     switchTo(next, paths);
-    console.log(`  version ${next.id} is live`);
+    console.log(`  slot ${next.id} is live: the live version with ${stage.id} run again`);
     return failed > 0 ? 1 : 0;
   } finally {
     restorePaths(saved);

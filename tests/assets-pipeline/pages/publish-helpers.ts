@@ -52,6 +52,12 @@ export function changeContent(site: TempSite): void {
   fs.writeFileSync(rows, fs.readFileSync(rows, 'utf8').replace(/^T-/gm, 'X-'));
 }
 
+/** The publish after that: T-2's English title changes. */
+export function retitle(site: TempSite, title: string): void {
+  const csv = path.join(site.content, 'collections', 'demo', 'records.csv');
+  fs.writeFileSync(csv, fs.readFileSync(csv, 'utf8').replace(/^T-2,玉璧,[^,]*,/m, `T-2,玉璧,${title},`));
+}
+
 export interface RunningBuild {
   child: ChildProcess;
   output: () => string;
@@ -189,8 +195,8 @@ export function problemsInLive(site: TempSite): { version: string | undefined; p
   return { version, problems };
 }
 
-/** Leftovers a build must not leave: temp folders anywhere in the live version or the image store, versions
- * other than the live one and the one before it. */
+/** Leftovers a build must not leave: temp folders anywhere in the live version or the image store, anything in
+ * site-versions/ but the two slots and the live link. */
 export function leftovers(site: TempSite): string[] {
   const found: string[] = [];
   const walk = (dir: string) => {
@@ -201,17 +207,11 @@ export function leftovers(site: TempSite): string[] {
       if (e.isDirectory()) walk(p);
     }
   };
-  const live = liveId(site);
-  walk(path.join(versionsDir(site), live ?? '-'));
+  walk(path.join(versionsDir(site), liveId(site) ?? '-'));
   walk(path.join(site.build, 'image-store'));
-  let previous: string | undefined;
-  try {
-    previous = fs.readlinkSync(path.join(versionsDir(site), 'previous'));
-  } catch {
-    previous = undefined;
-  }
-  for (const name of fs.readdirSync(versionsDir(site))) {
-    if (!['live', 'previous', live, previous].includes(name)) found.push(path.join(versionsDir(site), name));
-  }
+  for (const name of fs.readdirSync(versionsDir(site))) if (!['live', 'a', 'b'].includes(name)) found.push(path.join(versionsDir(site), name));
   return found;
 }
+
+/** The line a build prints when it stops before `step` (HERITAGE_BUILD_PAUSE_AT=step). */
+export const pauseLine = (step: string): RegExp => new RegExp(`⏸ paused before ${step};`);
