@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { assetsDir, imageStoreDir, mediaDir } from '../../model/paths.ts';
+import { assetsDir, imageStoreDir, mediaDir, publishStateDir } from '../../model/paths.ts';
 import type { ImageEntry } from '../../formats/manifests/images.ts';
 import { RENDER_META, type RenderResult } from './render.ts';
 
@@ -107,10 +107,15 @@ export function linkFromStore(id: string): boolean {
   return true;
 }
 
+/** The images this publish stopped linking, one id a line: after the switch, the ones the other slot does not
+ * link either leave the store (site-versions.ts), without a listing of every image. */
+export const unlinkedImagesFile = (): string => path.join(publishStateDir(), 'images-unlinked.txt');
+
 /** Removes output folders no entry uses any more: renamed aside first, so a reader never sees half a folder.
  * In a site version these are links; the stored folder goes once no kept version links it (site-versions.ts). */
 export function removeUnused(live: Set<string>): number {
   let removed = 0;
+  const unlinked: string[] = [];
   fs.mkdirSync(tmpRoot(), { recursive: true });
   for (const root of [imgRoot(), iiifRoot()]) {
     if (!fs.existsSync(root)) continue;
@@ -119,8 +124,15 @@ export function removeUnused(live: Set<string>): number {
       const aside = path.join(tmpRoot(), `gone-${name}-${process.pid}`);
       fs.renameSync(path.join(root, name), aside);
       fs.rmSync(aside, { recursive: true, force: true });
-      if (root === iiifRoot()) removed++;
+      if (root === iiifRoot()) {
+        removed++;
+        unlinked.push(name);
+      }
     }
+  }
+  if (unlinked.length) {
+    fs.mkdirSync(path.dirname(unlinkedImagesFile()), { recursive: true });
+    fs.appendFileSync(unlinkedImagesFile(), `${unlinked.join('\n')}\n`);
   }
   return removed;
 }

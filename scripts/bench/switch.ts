@@ -3,8 +3,8 @@
 // --artifacts records has it (3 locale pages, an API file and 3 citations per record, one image per record
 // linked from the shared store), then times: the one-time start of the other slot as a copy of the live one
 // (hard links: what every publish cost before the two slots), and then --publishes steady-state publishes, each
-// preparing the other slot in place, writing a changed record into it (temp + rename, as the stages do), the
-// switch (one link renamed) and the clean-up after it (image store pruned).
+// preparing the other slot in place, writing the changed records into it (temp + rename, as the stages do), the
+// switch (one link renamed) and the clean-up after it (images neither slot links leave the store).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +20,7 @@ process.env.HERITAGE_BUILD_DIR = path.join(work, 'build');
 process.env.HERITAGE_DIST_DIR = path.join(work, 'dist');
 const { siteVersionsDir, imageStoreDir } = await import('../../model/paths.ts');
 const { livePaths, prepareNextVersion, switchTo } = await import('../cli/site-versions.ts');
+const { unlinkedImagesFile } = await import('../../assets-pipeline/images/store.ts');
 
 const page = '<!doctype html>'.padEnd(9000, ' ');
 const data = '{}'.padEnd(1500, ' ');
@@ -49,19 +50,40 @@ const layoutSeconds = (performance.now() - started) / 1000;
 
 const paths = livePaths();
 const seconds = (from: number) => Number(((performance.now() - from) / 1000).toFixed(3));
-const runs: { slot: string; start: string; prepareSeconds: number; files: number; writeSeconds: number; switchMs: number; cleanupSeconds: number }[] = [];
+const runs: {
+  slot: string;
+  start: string;
+  prepareSeconds: number;
+  files: number;
+  writeSeconds: number;
+  switchMs: number;
+  cleanupSeconds: number;
+  imagesPruned: number;
+}[] = [];
 // The first publish starts the other slot as a copy (once); the rest write it in place.
 for (let r = 0; r <= Number(values.publishes); r++) {
   let t = performance.now();
   const next = prepareNextVersion(paths, false);
   const prepareSeconds = seconds(t);
   t = performance.now();
-  // One changed record: its pages and data files replaced, as a stage replaces them.
-  const id = `SYN-${r}`;
-  for (const file of [...LOCALES.map((l) => path.join(l, 'artifacts', id, 'index.html')), path.join('api', 'artifacts', `${id}.json`)]) {
-    const target = path.join(next.site, file);
-    fs.writeFileSync(`${target}.tmp`, `${page}${r}`);
-    fs.renameSync(`${target}.tmp`, target);
+  // Publish r changes record r: its pages and data files replaced and its image replaced (the new one rendered
+  // into the store and linked, the old one unlinked), as the stages do. The slot written was last written two
+  // publishes ago, so it takes record r-1's change too; record r-1's old image then leaves the store.
+  for (const k of [r - 1, r].filter((k) => k >= 0)) {
+    for (const file of [...LOCALES.map((l) => path.join(l, 'artifacts', `SYN-${k}`, 'index.html')), path.join('api', 'artifacts', `SYN-${k}.json`)]) {
+      const target = path.join(next.site, file);
+      fs.writeFileSync(`${target}.tmp`, `${page}${k}`);
+      fs.renameSync(`${target}.tmp`, target);
+    }
+    const replaced = `${(n + k).toString(16).padStart(16, '0')}-0badcafe`;
+    if (fs.existsSync(path.join(next.media, 'img', replaced))) continue;
+    for (const kind of ['img', 'iiif']) {
+      const stored = path.join(imageStoreDir(), kind, replaced);
+      fs.mkdirSync(stored, { recursive: true });
+      fs.symlinkSync(path.relative(path.join(next.media, kind), stored), path.join(next.media, kind, replaced));
+      fs.rmSync(path.join(next.media, kind, img(k)));
+    }
+    fs.appendFileSync(unlinkedImagesFile(), `${img(k)}\n`);
   }
   const writeSeconds = seconds(t);
   t = performance.now();
@@ -74,6 +96,7 @@ for (let r = 0; r <= Number(values.publishes); r++) {
     writeSeconds,
     switchMs: Number((sw.seconds * 1000).toFixed(3)),
     cleanupSeconds: Number((seconds(t) - sw.seconds).toFixed(3)),
+    imagesPruned: sw.pruned,
   });
   console.error(`  publish ${r + 1}: ${JSON.stringify(runs[r])}`);
 }

@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildDir, distDir, imageStoreDir, mediaDir, siteVersionsDir } from '../../model/paths.ts';
-import { IMAGE_ID } from '../../assets-pipeline/images/store.ts';
+import { IMAGE_ID, unlinkedImagesFile } from '../../assets-pipeline/images/store.ts';
 import { type CloneCount, linkTree } from '../../assets-pipeline/link-tree.ts';
 
 const LIVE = 'live';
@@ -232,7 +232,10 @@ export function switchTo(next: PreparedVersion, paths: Paths): { seconds: number
   ensureFixedLink(paths.dist, path.join(siteVersionsDir(), LIVE, 'site'));
   ensureFixedLink(paths.media, path.join(siteVersionsDir(), LIVE, 'media'));
   const removed = removeLeftovers([next, next.previous]);
-  const pruned = pruneImageStore([next, next.previous]);
+  // After a copy, or with leftovers of a stopped build, the store may hold images no record of unlinking names
+  // (rendered by a build that never went live): one listing of every image, once.
+  const pruned = next.start === 'in-place' && removed === 0 ? pruneUnlinked(next, next.previous) : pruneImageStore([next, next.previous]);
+  fs.rmSync(path.join(next.state, path.basename(unlinkedImagesFile())), { force: true });
   return { seconds, removed, pruned };
 }
 
@@ -242,6 +245,26 @@ export function restorePaths(saved: Record<string, string | undefined>): void {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }
+}
+
+/** The images this publish stopped linking that the other slot does not link either leave the store: work in
+ * proportion to what changed. */
+function pruneUnlinked(next: SiteVersion, other: SiteVersion | undefined): number {
+  let ids: string[];
+  try {
+    ids = fs.readFileSync(path.join(next.state, path.basename(unlinkedImagesFile())), 'utf8').split('\n');
+  } catch {
+    return 0;
+  }
+  let pruned = 0;
+  for (const id of new Set(ids)) {
+    if (!IMAGE_ID.test(id)) continue;
+    const linked = [next, other].some((v) => v && ['img', 'iiif'].some((kind) => fs.existsSync(path.join(v.media, kind, id))));
+    if (linked) continue;
+    for (const kind of ['img', 'iiif']) fs.rmSync(path.join(imageStoreDir(), kind, id), { recursive: true, force: true });
+    pruned++;
+  }
+  return pruned;
 }
 
 /** Image folders in the store that neither slot links any more (one listing per slot, no walk of the images). */
