@@ -134,7 +134,7 @@ async function buildVersion(args: string[]): Promise<number> {
   await pauseAt('switch', next.dir);
   const sw = switchTo(next, paths);
   console.log(
-    `\n▸ switched: slot ${next.id} is live (one link renamed in ${(sw.seconds * 1000).toFixed(2)} ms); slot ${next.previous?.id ?? '-'} keeps the version before it` +
+    `\n▸ switched: slot ${next.id} is live (one link renamed in ${(sw.seconds * 1000).toFixed(2)} ms)${next.previous ? `; slot ${next.previous.id} keeps the version before it` : ''}` +
       `${sw.removed ? `; ${sw.removed} leftover(s) of stopped builds removed` : ''}${sw.pruned ? `; ${sw.pruned} image folder(s) no version shows left the store` : ''}`,
   );
   const secs = ((Date.now() - started) / 1000).toFixed(1);
