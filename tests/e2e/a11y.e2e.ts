@@ -1,4 +1,5 @@
-// axe-core on one page of every template in every locale: no serious or critical violations.
+// axe-core on one page of every template in every locale: no serious or critical violations; and the same page
+// does not scroll sideways on a phone (390 and 320 px).
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { expect, inject, it } from 'vitest';
@@ -31,5 +32,9 @@ it.each(samples.flatMap((s) => s.urls.map((url) => [s.template, url] as const)))
           .join('; ')})`,
     ),
   ).toEqual([]);
+  for (const width of [390, 320]) {
+    await page.setViewportSize({ width, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${url} at ${width} px`).toBeLessThanOrEqual(width);
+  }
   await context.close();
 });

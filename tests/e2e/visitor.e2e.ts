@@ -158,3 +158,91 @@ describe('not-found pages', () => {
     await page.context().close();
   });
 });
+
+/** The main navigation's labels in `locale`, as the common strings give them. */
+const common = (locale: Locale) => JSON.parse(fs.readFileSync(`site/i18n/locales/${locale}.json`, 'utf8')) as Record<string, string>;
+
+/** What Chromium tells assistive technology about an element: its role, name and expanded state. */
+async function accessible(page: Page, selector: string): Promise<{ ignored?: boolean; role?: string; name?: string; expanded?: boolean }> {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = await cdp.send('DOM.getDocument');
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+  const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+  await cdp.detach();
+  const node = nodes[0];
+  const expanded = node?.properties?.find((p) => p.name === 'expanded')?.value.value as boolean | undefined;
+  return { ignored: node?.ignored, role: node?.role?.value as string | undefined, name: node?.name?.value as string | undefined, expanded };
+}
+
+describe.each(LOCALES)('navigation in %s', (locale) => {
+  const menu = strings(locale)['nav.menu']!;
+  const mustShow = [common(locale)['nav.search']!, common(locale)['nav.dramas']!];
+
+  /** Every main-navigation link is visible and lies inside the viewport. */
+  const allInView = (page: Page, width: number) =>
+    page.$$eval(
+      '.main-nav a',
+      (links, w) => links.every((a) => a.checkVisibility() && a.getBoundingClientRect().left >= 0 && a.getBoundingClientRect().right <= w),
+      width,
+    );
+
+  it('on a phone is a menu button that shows every item, by keyboard and pointer, with and without JavaScript', async () => {
+    for (const js of [true, false]) {
+      const { page, problems } = await newPage({ js, width: 390 });
+      await go(page, `/${locale}/collections/`);
+      if (js) await page.waitForSelector('details.nav-menu[data-enhanced]', { state: 'attached' });
+      const button = page.locator('summary.nav-menu-button');
+      expect(await button.isVisible()).toBe(true);
+      expect(await page.locator('.main-nav').isVisible()).toBe(false);
+      expect(await accessible(page, 'summary.nav-menu-button')).toEqual({ ignored: false, role: 'DisclosureTriangle', name: menu, expanded: false });
+      await button.click();
+      expect(await accessible(page, 'summary.nav-menu-button')).toEqual({ ignored: false, role: 'DisclosureTriangle', name: menu, expanded: true });
+      for (const label of mustShow) expect(await page.getByRole('link', { name: label, exact: true }).first().isVisible()).toBe(true);
+      expect(await allInView(page, 390)).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      if (js) {
+        // Escape closes the menu and gives focus back to its button; Enter on the button opens it again.
+        await page.getByRole('link', { name: mustShow[0], exact: true }).first().focus();
+        await page.keyboard.press('Escape');
+        await expect.poll(() => page.locator('.main-nav').isVisible()).toBe(false);
+        expect(await page.evaluate(() => document.activeElement?.classList.contains('nav-menu-button'))).toBe(true);
+        await page.keyboard.press('Enter');
+        await expect.poll(() => allInView(page, 390)).toBe(true);
+      }
+      expect(problems).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('on a wide screen is a row of links with no menu button', async () => {
+    const { page } = await newPage({ width: 1280 });
+    await go(page, `/${locale}/collections/`);
+    expect(await page.locator('summary.nav-menu-button').isVisible()).toBe(false);
+    expect(await allInView(page, 1280)).toBe(true);
+    const tops = await page.$$eval('.main-nav a', (as) => as.map((a) => Math.round(a.getBoundingClientRect().top)));
+    expect(new Set(tops).size).toBe(1);
+    // Links of the main navigation landmark, the next Tab stop after the site's name.
+    const nav = await page.getByRole('navigation', { name: common(locale)['nav.main'] }).ariaSnapshot();
+    for (const label of mustShow) expect(nav).toContain(`link "${label}"`);
+    // Chromium's own tree too: a closed <details> hides its content from assistive technology unless shown.
+    expect(await accessible(page, `.main-nav a[href="/${locale}/search/"]`)).toMatchObject({ ignored: false, role: 'link', name: mustShow[0] });
+    await page.focus('.site-name');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.main-nav') !== null)).toBe(true);
+    await page.context().close();
+  });
+});
+
+it('a raw URL in a title wraps on a phone: the zh collection page and the record page stay within 320 and 390 px', async () => {
+  // In the Met data this painting's Chinese title ends with a long link (http://ltfc.net/img/…) and no space in it.
+  const { page } = await newPage({ width: 390 });
+  for (const url of ['/zh/collections/chinese-paintings/', '/zh/artifacts/met-13.100.112/']) {
+    await go(page, url);
+    expect(await page.locator('main').textContent()).toContain('http://ltfc.net/img/');
+    for (const width of [390, 320]) {
+      await page.setViewportSize({ width, height: 844 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${url} at ${width} px`).toBeLessThanOrEqual(width);
+    }
+  }
+  await page.context().close();
+});
