@@ -12,6 +12,23 @@ const securityHeaders = {
   hooks: { 'astro:build:done': ({ dir }) => fs.writeFileSync(new URL('_headers', dir), headersFile()) },
 };
 
+/** Astro writes a `[locale]/404.astro` page as `zh/404/index.html`; static hosts look for `zh/404.html`
+ * (scripts/site-server.ts, Cloudflare's nearest 404.html, the `_redirects` rules written here for Netlify). */
+const notFoundPages = {
+  name: 'heritage-not-found-pages',
+  hooks: {
+    'astro:build:done': ({ dir }) => {
+      for (const locale of LOCALES) {
+        const folder = new URL(`${locale}/404/`, dir);
+        if (!fs.existsSync(new URL('index.html', folder))) continue;
+        fs.renameSync(new URL('index.html', folder), new URL(`${locale}/404.html`, dir));
+        fs.rmSync(folder, { recursive: true });
+      }
+      fs.writeFileSync(new URL('_redirects', dir), LOCALES.map((l) => `/${l}/*  /${l}/404.html  404\n`).join(''));
+    },
+  },
+};
+
 export default defineConfig({
   srcDir: './site',
   publicDir: './site/public',
@@ -23,7 +40,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // Several pages in flight, so one page's file writes overlap the next one's rendering.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
-  integrations: [react(), securityHeaders],
+  integrations: [react(), securityHeaders, notFoundPages],
   i18n: {
     locales: [...LOCALES],
     defaultLocale: DEFAULT_LOCALE,

@@ -1,7 +1,7 @@
 // Where every published page and file lives, as site-root paths. The stages write to these paths under dist/
 // and the pages link to the same paths, so a route change is one edit. Pure (no fs): Astro bundles it into pages.
 import type { Drama } from '../model/drama.ts';
-import { LOCALES, type Locale } from '../model/locales.ts';
+import { isLocale, LOCALES, type Locale } from '../model/locales.ts';
 
 /** The public origin, the same setting astro.config.mjs uses for `site`. */
 export function siteOrigin(): string {
@@ -21,12 +21,25 @@ export const scenePath = (id: string): string => `/scenes/${id}/`;
 export const dramaPath = (id: string): string => `/dramas/${id}/`;
 export const dramaQcPath = (id: string): string => `/dramas/${id}/qc/`;
 export const SEARCH_PATH = '/search/';
-/** Page URL of an episode (with its locale); the first episode is the drama page itself. */
-export function episodeUrl(locale: Locale, d: Pick<Drama, 'id' | 'episodes'>, episodeId: string, seconds?: number): string {
-  const first = d.episodes[0]!.id === episodeId;
-  const base = localePath(locale, first ? dramaPath(d.id) : `${dramaPath(d.id)}${episodeId}/`);
-  return seconds === undefined ? base : `${base}?t=${Math.floor(seconds * 10) / 10}`;
+/** The not-found page for a missing address: its locale's own (`/fr/404.html`), else the one in every language. */
+export function notFoundPath(urlPath: string): string {
+  const first = urlPath.split('/')[1] ?? '';
+  return isLocale(first) ? `/${first}/404.html` : '/404.html';
 }
+/** The `?t=` value of a moment in a film: seconds, to a tenth. */
+export const timeParam = (seconds: number): string => String(Math.floor(seconds * 10) / 10);
+/** An episode's page below the locale, at a moment when `seconds` is given; the first episode is the drama page. */
+export function episodePath(d: Pick<Drama, 'id' | 'episodes'>, episodeId: string, seconds?: number): string {
+  const first = d.episodes[0]!.id === episodeId;
+  const base = first ? dramaPath(d.id) : `${dramaPath(d.id)}${episodeId}/`;
+  return seconds === undefined ? base : `${base}?t=${timeParam(seconds)}`;
+}
+/** Page URL of an episode (with its locale). */
+export const episodeUrl = (locale: Locale, d: Pick<Drama, 'id' | 'episodes'>, episodeId: string, seconds?: number): string =>
+  localePath(locale, episodePath(d, episodeId, seconds));
+export const MAP_PATH = '/map/';
+/** A place's entry in the globe page's list of places (its HTML id). */
+export const placeAnchor = (id: string): string => `place-${enc(id)}`;
 
 export const openDataPaths = {
   apiIndex: '/api/index.json',

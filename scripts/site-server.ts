@@ -12,6 +12,7 @@ import type { FileHandle } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { fileOf, notFoundPath } from '../formats/urls.ts';
 import { distDir, mediaDir } from '../model/paths.ts';
 import { cacheControl, contentType, RESPONSE_HEADERS } from './server/headers.ts';
 import { type ByteRange, parseRange } from './server/ranges.ts';
@@ -173,14 +174,18 @@ async function sendFile(req: http.IncomingMessage, res: http.ServerResponse, url
   res.end(tail);
 }
 
-async function notFound(res: http.ServerResponse, page: string, head: boolean): Promise<void> {
+/** Sends the first of `pages` that exists (the locale's not-found page, then the one in every language). */
+async function notFound(res: http.ServerResponse, pages: string[], head: boolean): Promise<void> {
   let body: Buffer | string = 'Not found';
   let type = 'text/plain; charset=utf-8';
-  try {
-    body = await fs.promises.readFile(page);
-    type = 'text/html; charset=utf-8';
-  } catch {
-    // no 404 page built yet
+  for (const page of pages) {
+    try {
+      body = await fs.promises.readFile(page);
+      type = 'text/html; charset=utf-8';
+      break;
+    } catch {
+      // not built (yet): try the next
+    }
   }
   res.writeHead(404, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-cache' });
   res.end(head ? undefined : body);
@@ -214,7 +219,8 @@ export function createSiteHandler(dist: string, media: string): (req: http.Incom
       }
       return;
     }
-    await notFound(res, path.join(dist, '404.html'), req.method === 'HEAD');
+    const pages = [...new Set([notFoundPath(urlPath), notFoundPath('/')])].map((p) => path.join(dist, fileOf(p)));
+    await notFound(res, pages, req.method === 'HEAD');
   };
   return (req, res) => {
     handle(req, res).catch((err: unknown) => {

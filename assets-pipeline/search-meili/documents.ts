@@ -58,7 +58,7 @@ export async function buildDocs(source: AsyncIterable<SearchDoc> | Iterable<Sear
       uid: meiliUid(doc.type, doc.id),
       type: p.facets.type[0]!,
       material: p.facets.material,
-      has3d: p.facets.has3d[0]!,
+      ...(p.facets.has3d[0] ? { has3d: p.facets.has3d[0] } : {}),
       display: p.stored,
     };
     for (const l of LOCALES) {

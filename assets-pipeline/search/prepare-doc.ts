@@ -84,7 +84,8 @@ export function prepareDocValues(doc: SearchDoc): PreparedDoc {
           return [dict.add('rights', r.key, r.label)];
         })()
       : [],
-    has3d: [dict.add('has3d', f.has3d ? 'yes' : 'no', valueLabel(`has3d.${f.has3d ? 'yes' : 'no'}`)!)],
+    // Only what can have a model says whether it has one (a subtitle line "without 3D model" would be noise).
+    has3d: f.has3d === undefined ? [] : [dict.add('has3d', f.has3d ? 'yes' : 'no', valueLabel(`has3d.${f.has3d ? 'yes' : 'no'}`)!)],
   };
   const stored = {} as Record<Locale, StoredDoc>;
   for (const locale of LOCALES) {

@@ -13,8 +13,8 @@ import { readCollections, streamAllArtifacts, streamArtifacts } from '../../mode
 import { LOCALES } from '../../model/locales.ts';
 import { collectionImages, imageFor, readImageManifest } from '../../formats/manifests/images.ts';
 import { hashSources } from '../source-hash.ts';
-import { dramaCueDocs } from '../subtitles/cue-docs.ts';
 import { artifactToDocs, collectionToDoc, type SearchDoc } from './doc.ts';
+import { siteDocs } from './site-docs.ts';
 import { indexDoc, writeSearchIndex, type IndexedDoc, type WriteSummary } from './write-index.ts';
 
 const INDEXING_CODE = [
@@ -79,27 +79,13 @@ async function* stageDocs(): AsyncGenerator<SearchDoc | IndexedDoc> {
   const code = hashSources(INDEXING_CODE);
   const images = readImageManifest();
   for (const c of collections) yield* cachedArtifactDocs(c, code, images);
-  yield* otherDocs();
+  yield* siteDocs();
 }
 
 export async function* allDocs(): AsyncGenerator<SearchDoc> {
   for (const c of readCollections()) yield collectionToDoc(c);
   for await (const a of streamAllArtifacts()) yield* artifactToDocs(a, thumbnail);
-  yield* otherDocs();
-}
-
-function* otherDocs(): Generator<SearchDoc> {
-  for (const cue of dramaCueDocs()) {
-    yield {
-      type: 'cue',
-      id: cue.id,
-      href: cue.url.en.replace(/^\/en\//, ''),
-      title: cue.title,
-      text: [cue.text],
-      subtitle: cue.title,
-      facets: {},
-    };
-  }
+  yield* siteDocs();
 }
 
 export function runSearchStage(out = path.join(distDir(), 'search')): Promise<WriteSummary> {

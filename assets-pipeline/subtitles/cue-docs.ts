@@ -1,34 +1,27 @@
 // Every subtitle cue becomes a search document linking to its drama page at that moment (`?t=`).
 // One document per cue time (the source-language cue), with the text of every track at that time, so a search
-// in any language finds the same moment.
+// in any language finds the same moment. The hit shows the line itself, then the film and the time.
 import { LOCALES, type Locale } from '../../model/locales.ts';
 import { readDramas } from '../../model/drama.ts';
-import { episodeUrl } from '../../formats/urls.ts';
+import { episodePath } from '../../formats/urls.ts';
 import type { LangMap } from '../../model/schema.ts';
 import { pickText } from '../../model/text.ts';
 import { readEpisodeCues } from '../../formats/manifests/subtitles.ts';
-
-/** Minimal search document shape; TODO conform to `SearchDoc` from assets-pipeline/search once it exists. */
-export interface CueSearchDoc {
-  id: string;
-  type: 'cue';
-  /** Drama title (and episode) per locale: the result's heading. */
-  title: LangMap;
-  /** Cue text per UI locale (zh from zh-Hans/zh-Hant tracks). */
-  text: LangMap;
-  /** Every track's text by BCP 47 tag, for engines that index more languages. */
-  textByLang: Record<string, string>;
-  url: Record<Locale, string>;
-  drama: string;
-  episode: string;
-  /** Seconds from the start of the episode. */
-  t: number;
-}
+import type { SearchDoc } from '../search/doc.ts';
 
 /** Which subtitle tags feed each UI locale's text. */
 const LOCALE_TRACKS: Record<Locale, readonly string[]> = { zh: ['zh-Hans', 'zh-Hant', 'zh'], en: ['en'], fr: ['fr'] };
 
-export function* dramaCueDocs(): Generator<CueSearchDoc> {
+/** `1:05` or `1:02:05`, as video players show a position. */
+export function clockTime(seconds: number): string {
+  const s = Math.floor(seconds);
+  const hms = [Math.floor(s / 3600), Math.floor(s / 60) % 60, s % 60];
+  const [h, m, sec] = hms as [number, number, number];
+  const two = (n: number) => String(n).padStart(2, '0');
+  return h > 0 ? `${h}:${two(m)}:${two(sec)}` : `${m}:${two(sec)}`;
+}
+
+export function* dramaCueDocs(): Generator<SearchDoc> {
   for (const { drama } of readDramas()) {
     for (const ep of drama.episodes) {
       const cues = readEpisodeCues(drama.id, ep.id);
@@ -36,10 +29,10 @@ export function* dramaCueDocs(): Generator<CueSearchDoc> {
       const sourceLang = ep.sourceSubtitle ?? ep.originalLanguage;
       const source = cues.tracks.find((t) => t.lang === sourceLang) ?? cues.tracks[0];
       if (!source) continue;
-      const title: LangMap = {};
+      const film: Partial<Record<Locale, string>> = {};
       for (const l of LOCALES) {
         const t = pickText(drama.title, l);
-        title[l] = drama.episodes.length > 1 ? `${t} · ${pickText(ep.title, l)}` : t;
+        film[l] = drama.episodes.length > 1 ? `${t} · ${pickText(ep.title, l)}` : t;
       }
       for (const [i, c] of source.cues.entries()) {
         const mid = (c.start + c.end) / 2;
@@ -48,22 +41,22 @@ export function* dramaCueDocs(): Generator<CueSearchDoc> {
           const hit = track.cues.find((x) => x.start <= mid && x.end >= mid);
           if (hit?.text) textByLang[track.lang] = hit.text;
         }
-        const text: LangMap = {};
+        const line: LangMap = {};
         for (const l of LOCALES) {
           const tag = LOCALE_TRACKS[l].find((tg) => textByLang[tg]);
-          if (tag) text[l] = textByLang[tag]!;
+          if (tag) line[l] = textByLang[tag]!.replace(/\s*\n\s*/g, ' ');
         }
-        if (Object.keys(text).length === 0) continue;
+        if (Object.keys(line).length === 0) continue;
+        const at = clockTime(c.start);
+        const subtitle: LangMap = {};
+        for (const l of LOCALES) subtitle[l] = `${film[l]} · ${at}`;
         yield {
-          id: `cue:${drama.id}:${ep.id}:${i + 1}`,
           type: 'cue',
-          title,
-          text,
-          textByLang,
-          url: Object.fromEntries(LOCALES.map((l) => [l, episodeUrl(l, drama, ep.id, c.start)])) as Record<Locale, string>,
-          drama: drama.id,
-          episode: ep.id,
-          t: Math.floor(c.start * 10) / 10,
+          id: `cue:${drama.id}:${ep.id}:${i + 1}`,
+          href: episodePath(drama, ep.id, c.start).slice(1),
+          title: line,
+          subtitle,
+          facets: {},
         };
       }
     }

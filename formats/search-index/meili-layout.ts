@@ -43,7 +43,7 @@ export interface MeiliDoc {
   objectType?: string;
   material: string[];
   rights?: string;
-  has3d: string;
+  has3d?: string;
   yearFrom?: number;
   yearTo?: number;
   display: Record<Locale, StoredDoc>;

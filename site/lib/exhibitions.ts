@@ -28,3 +28,22 @@ export function stepHtml(step: ExhibitionStep, locale: Locale): { html: string; 
   const html = markdown.parse(v.text, { async: false });
   return v.fallback ? { html, lang: LOCALE_TAGS[v.lang], fallbackFrom: v.lang } : { html, lang: undefined };
 }
+
+export interface Showing {
+  exhibition: Exhibition;
+  step: ExhibitionStep;
+}
+
+let showing: Map<string, Showing[]> | undefined;
+/** The exhibition steps that show an artifact (as a card or a detail of its image), in exhibition order. */
+export function stepsShowing(artifactId: string): Showing[] {
+  if (!showing) {
+    showing = new Map();
+    for (const exhibition of exhibitions())
+      for (const step of exhibition.steps) {
+        const ids = new Set(step.media.flatMap((m) => (m.kind === 'artifacts' ? m.ids : m.kind === 'region' ? [m.artifact] : [])));
+        for (const id of ids) showing.set(id, [...(showing.get(id) ?? []), { exhibition, step }]);
+      }
+  }
+  return showing.get(artifactId) ?? [];
+}

@@ -91,6 +91,17 @@ describe.each(LOCALES)('exhibition in %s', (locale) => {
     }
   });
 
+  it('is listed on the page of each artifact it shows, linked at the step', async () => {
+    const step = data.steps.find((s) => s.media.some((m) => m.kind === 'region'))!;
+    const media = step.media.find((m) => m.kind === 'region')!;
+    const { page, problems } = await open(`/${locale}/artifacts/${encodeURIComponent(media.kind === 'region' ? media.artifact : '')}/`);
+    const link = page.locator(`[data-shown-in] a[href="${url}#${step.id}"]`);
+    expect(await link.count()).toBe(1);
+    expect(await link.textContent()).toContain(step.title[locale] ?? '');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('scrolling shows each step with its media, which stays in view while its text scrolls', async () => {
     const { page, problems } = await open(url);
     await page.waitForSelector('.exh--scrolly');

@@ -63,6 +63,7 @@ beforeAll(async () => {
   };
   write('dist/index.html', '<!doctype html><title>home</title>');
   write('dist/404.html', '<!doctype html><title>not found</title>');
+  write('dist/fr/404.html', '<!doctype html><title>page introuvable</title>');
   write('dist/a.txt', '0123456789');
   write('dist/search/shard.gz', Buffer.from([0x1f, 0x8b, 8, 0]));
   write('dist/folder.gz/inner.txt', 'inside a folder');
@@ -101,6 +102,22 @@ describe('site server', () => {
       if (c.status === 416) expect(res.headers['content-range']).toBe('bytes */10');
     }
     expect((await raw(server.url, '/')).status).toBe(200);
+  });
+
+  it("sends a missing address its locale's not-found page, else the one in every language, always as 404", async () => {
+    const cases: [string, string][] = [
+      ['/fr/no/such/page/', 'page introuvable'],
+      ['/fr', 'page introuvable'],
+      ['/frx/page/', 'not found'],
+      ['/en/no/such/page/', 'not found'], // no en/404.html in this dist: the page in every language
+      ['/nowhere', 'not found'],
+    ];
+    for (const [target, title] of cases) {
+      const res = await raw(server.url, target);
+      expect(res.status, target).toBe(404);
+      expect(res.headers['content-type'], target).toBe('text/html; charset=utf-8');
+      expect(res.body.toString(), target).toContain(`<title>${title}</title>`);
+    }
   });
 
   it('labels what we publish with its type, caches hashed files forever and pages never without asking', async () => {

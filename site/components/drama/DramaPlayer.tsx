@@ -5,6 +5,8 @@ import { fill } from '../../i18n/fill.ts';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { PlayerProps, TranscriptCue } from './player-types.ts';
 import { formatClock, startTimeFromSearch } from './player-time.ts';
+import { onLocaleLink } from '../common/locale-link.ts';
+import { timeParam } from '../../../formats/urls.ts';
 
 type HlsInstance = import('hls.js').default;
 
@@ -73,6 +75,18 @@ export default function DramaPlayer(p: PlayerProps) {
       hls.current = null;
     };
   }, [p.hls, p.duration]);
+
+  // Switching language keeps the moment being watched, once the visitor has watched or moved (else `?t=` as given).
+  useEffect(
+    () =>
+      onLocaleLink((url) => {
+        const v = video.current;
+        if (!v || (v.played.length === 0 && v.currentTime === 0)) return;
+        if (v.currentTime > 0) url.searchParams.set('t', timeParam(v.currentTime));
+        else url.searchParams.delete('t');
+      }),
+    [],
+  );
 
   useEffect(() => {
     audioLangRef.current = audioLang;

@@ -2,6 +2,7 @@
 // marked (its media stays in view beside its text, the others dim), next/previous steps get buttons and keys,
 // and the URL's `#step-id` follows the reader so a shared link opens at that step.
 import { reducedMotion } from '../comfort/motion.ts';
+import { onLocaleLink } from '../common/locale-link.ts';
 
 /** Steps around the one being read whose heavy media may load; the rest stay as stills. */
 const NEAR = 1;
@@ -104,6 +105,11 @@ export function initExhibition(): void {
     if (!delta) return;
     ev.preventDefault();
     go(active + delta);
+  });
+
+  // Switching language opens the other locale's page at the step being read.
+  onLocaleLink((url) => {
+    if (active > 0 || location.hash) url.hash = `#${steps[active]!.id}`;
   });
 
   const fromHash = steps.findIndex((s) => `#${s.id}` === decodeURIComponent(location.hash));

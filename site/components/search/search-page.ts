@@ -78,11 +78,14 @@ class SearchPageElement extends HTMLElement {
     if (yt) filters.yearTo = Number(yt);
     const status = this.querySelector('[data-status]')!;
     status.textContent = this.strings.loading;
+    // For assistive technology (and tests): the results are being replaced until `done`.
+    this.dataset.state = 'searching';
     const meili = this.dataset.meili ? (JSON.parse(this.dataset.meili) as MeiliClientConfig) : undefined;
     // The Meilisearch client is fetched only once there is something to search for (the visitor typed or
     // the URL carries a query or filter); until then the page shows its empty form.
     if (meili && !this.engine && !params.get('q') && Object.keys(filters).length === 0) {
       status.textContent = '';
+      this.dataset.state = 'done';
       return;
     }
     try {
@@ -92,9 +95,11 @@ class SearchPageElement extends HTMLElement {
       const res = await (await this.engine).search({ q: params.get('q') ?? '', locale: this.locale, filters, limit: this.limit });
       if (seq !== this.seq) return;
       this.render(res);
+      this.dataset.state = 'done';
     } catch (err) {
       console.error(err);
       status.textContent = this.strings.error;
+      this.dataset.state = 'failed';
     }
   }
 
@@ -103,6 +108,8 @@ class SearchPageElement extends HTMLElement {
     this.querySelector('[data-status]')!.textContent =
       res.total === 0 ? t.noResults : res.total === 1 ? t.resultsOne : fill(t.results, { count: res.total.toLocaleString(this.locale) });
     const list = this.querySelector('[data-results]')!;
+    // A scene, a film or a subtitle line among objects says what it is (the artifacts, most hits, say nothing).
+    const kinds = new Map(res.facets.type.map((f) => [f.key, f.label]));
     list.replaceChildren(
       ...res.hits.map((h) => {
         const li = document.createElement('li');
@@ -115,6 +122,13 @@ class SearchPageElement extends HTMLElement {
           li.append(img);
         }
         const body = document.createElement('div');
+        const kind = h.type === 'artifact' ? undefined : kinds.get(h.type);
+        if (kind) {
+          const k = document.createElement('span');
+          k.className = 'search-hit-type';
+          k.textContent = kind;
+          body.append(k);
+        }
         const a = document.createElement('a');
         a.href = `/${this.locale}/${h.href}`;
         a.textContent = h.title;

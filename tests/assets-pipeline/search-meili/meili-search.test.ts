@@ -6,7 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { Meilisearch } from 'meilisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { artifactToDocs, type SearchDoc } from '../../../assets-pipeline/search/doc.ts';
+import { placeDocs, sceneDocs } from '../../../assets-pipeline/search/site-docs.ts';
+import { scene } from '../../../model/scene.ts';
+import { place } from '../../../model/schema.ts';
 import { writeSearchIndex } from '../../../assets-pipeline/search/write-index.ts';
 import { buildDocs } from '../../../assets-pipeline/search-meili/documents.ts';
 import { meiliSynonyms } from '../../../assets-pipeline/search-meili/synonyms.ts';
@@ -29,7 +33,12 @@ const records = [...new Map([...realArtifacts(), ...compoundArtifacts()].map((r)
 
 beforeAll(async () => {
   server = await startMeili();
-  const docs: SearchDoc[] = records.flatMap((r) => artifactToDocs(r));
+  // Besides the objects, what the site is about: the committed scenes and places.
+  const scenes = ['library-cave', 'yingxian-pagoda'].map((id) =>
+    scene.parse({ type: 'scene', id, ...parseYaml(fs.readFileSync(`content/scenes/${id}.yaml`, 'utf8')) }),
+  );
+  const places = (parseYaml(fs.readFileSync('content/places.yaml', 'utf8')) as object[]).map((p) => place.parse({ type: 'place', ...p }));
+  const docs: SearchDoc[] = [...records.flatMap((r) => artifactToDocs(r)), ...sceneDocs(scenes), ...placeDocs(places)];
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'meili-static-'));
   await writeSearchIndex(docs, path.join(dir, 'search'));
   staticEngine = createSearch(path.join(dir, 'search'), async (file) => new Uint8Array(fs.readFileSync(file)));
@@ -120,6 +129,24 @@ describe('Meilisearch over the real records (same cases as the static engine)', 
     expect((await meili.search({ q: 'neprhite bwol', locale: 'en' })).total).toBe(0);
     expect((await meili.search({ q: 'jade bowl handels', locale: 'en' })).total).toBeGreaterThan(0);
     expect(await hrefs('Grayish-grene jade')).toContain('artifacts/npm-jade-jade001/');
+  });
+
+  it('finds the scenes, a hotspot and a place by name, as the static engine does', async () => {
+    const cases: [string, 'zh' | 'en' | 'fr', string][] = [
+      ['Library Cave', 'en', 'scenes/library-cave/'],
+      ['藏经洞', 'zh', 'scenes/library-cave/'],
+      ['木塔', 'zh', 'scenes/yingxian-pagoda/'],
+      ['pagoda', 'fr', 'scenes/yingxian-pagoda/'],
+      ['Hongbian', 'en', 'scenes/library-cave/#hongbian'],
+      ['故宫博物院', 'zh', 'map/#place-palace-museum-beijing'],
+    ];
+    for (const [q, locale, href] of cases) {
+      expect(await hrefs(q, locale, 5), `Meilisearch: ${q}`).toContain(href);
+      expect(
+        (await staticEngine.search({ q, locale, limit: 5 })).hits.map((h) => h.href),
+        `static: ${q}`,
+      ).toContain(href);
+    }
   });
 
   it('counts facets exactly like the static engine on the same records', async () => {

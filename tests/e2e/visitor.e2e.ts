@@ -1,0 +1,160 @@
+// A visitor's everyday paths on the built demo, in each locale: the language switcher keeps the page's state
+// (search query and filters, a film's moment, a scene's hotspot, an exhibition's step) and is a plain link to the
+// same page without JavaScript. Expected ids and texts come from the content files.
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { parse } from 'yaml';
+import { describe, expect, inject, it } from 'vitest';
+import { LOCALES, type Locale } from '../../model/locales.ts';
+import { useBrowser } from './use-browser.ts';
+
+const base = inject('baseUrl');
+let browser: Browser;
+useBrowser((b) => (browser = b));
+
+const yaml = (file: string) => parse(fs.readFileSync(file, 'utf8'));
+const scene = yaml('content/scenes/library-cave.yaml') as { hotspots: { id: string }[] };
+const stele = scene.hotspots.find((h) => h.id === 'stele')!;
+const exhibitionSteps = (yaml('content/exhibitions/jades-tribute/exhibition.yaml') as { steps: { id: string }[] }).steps.map((s) => s.id);
+/** A drama's id is its folder under content/dramas/. */
+const DRAMA = 'pepper-and-carrot-ep06';
+
+/** The locale a visitor switches to from `locale`: the next one, so every pair direction is walked once. */
+const nextLocale = (locale: Locale): Locale => LOCALES[(LOCALES.indexOf(locale) + 1) % LOCALES.length]!;
+
+async function newPage(options: { js?: boolean; width?: number } = {}): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, javaScriptEnabled: options.js ?? true });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(base) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`left the site: ${u}`);
+  });
+  return { page, problems };
+}
+
+async function go(page: Page, url: string): Promise<void> {
+  // The switcher needs only its own module: no need to wait for models, video or fonts.
+  expect((await page.goto(base + url, { waitUntil: 'domcontentloaded' }))?.status(), url).toBe(200);
+}
+
+/** Follows the switcher's link to `other` once its script is ready to carry the state, and returns the new address. */
+async function switchTo(page: Page, other: Locale): Promise<URL> {
+  await page.waitForSelector('.lang-switch[data-carries]', { state: 'attached' });
+  await page.click(`.lang-switch a[hreflang^="${other}"]`);
+  await page.waitForURL((u) => u.pathname.startsWith(`/${other}/`), { waitUntil: 'domcontentloaded' });
+  return new URL(page.url());
+}
+
+describe.each(LOCALES)('language switcher from %s', (locale) => {
+  const other = nextLocale(locale);
+
+  it('keeps the search query and filters, the film moment, the hotspot and the step', async () => {
+    const { page, problems } = await newPage();
+    // Search: query and a filter (the jades collection's slug is its facet key).
+    await go(page, `/${locale}/search/?q=jade&collection=npm-jades`);
+    let url = await switchTo(page, other);
+    expect(url.pathname).toBe(`/${other}/search/`);
+    expect(url.searchParams.get('q')).toBe('jade');
+    expect(url.searchParams.getAll('collection')).toEqual(['npm-jades']);
+    await expect.poll(() => page.inputValue('#search-q')).toBe('jade');
+    // Film: the moment being watched, not only the `?t=` the page was opened with.
+    await go(page, `/${locale}/dramas/${DRAMA}/?t=12`);
+    await page.waitForFunction(() => document.querySelector('video')?.dataset.hls === 'on', undefined, { timeout: 20_000 });
+    // The player has started at `?t=` (hls.js seeks there itself once it has the stream) before the visitor moves on.
+    await page.waitForFunction(
+      () => {
+        const v = document.querySelector('video') as HTMLVideoElement;
+        return v.readyState >= 1 && Math.abs(v.currentTime - 12) < 0.5;
+      },
+      undefined,
+      { timeout: 20_000 },
+    );
+    await page.$eval(
+      'video',
+      (v: HTMLVideoElement) =>
+        new Promise((seeked) => {
+          v.addEventListener('seeked', seeked, { once: true });
+          v.currentTime = 30;
+        }),
+    );
+    url = await switchTo(page, other);
+    expect(url.pathname).toBe(`/${other}/dramas/${DRAMA}/`);
+    expect(url.searchParams.get('t')).toBe('30');
+    // Scene: the open hotspot (the viewer opens a `#hotspot` it is given: scene.e2e.ts).
+    await go(page, `/${locale}/scenes/library-cave/#stele`);
+    url = await switchTo(page, other);
+    expect(url.pathname).toBe(`/${other}/scenes/library-cave/`);
+    expect(url.hash).toBe(`#${stele.id}`);
+    // Exhibition: the step being read (moved to with the keyboard), shown again in the other language.
+    await go(page, `/${locale}/exhibitions/jades-tribute/`);
+    const active = () => page.locator('[data-exhibition]').getAttribute('data-active-step');
+    await expect.poll(active).toBe(exhibitionSteps[0]);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(active).toBe(exhibitionSteps[1]);
+    url = await switchTo(page, other);
+    expect(url.pathname).toBe(`/${other}/exhibitions/jades-tribute/`);
+    expect(url.hash).toBe(`#${exhibitionSteps[1]}`);
+    await expect.poll(active).toBe(exhibitionSteps[1]);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('without JavaScript is a plain link to the same page in the other language', async () => {
+    const { page } = await newPage({ js: false });
+    await go(page, `/${locale}/search/?q=jade`);
+    expect(await page.getAttribute(`.lang-switch a[hreflang^="${other}"]`, 'href')).toBe(`/${other}/search/`);
+    await page.context().close();
+  });
+});
+
+/** The UI strings of this feature, read from the locale files the site is built from. */
+const strings = (locale: Locale) => JSON.parse(fs.readFileSync(`site/i18n/locales/visitor.${locale}.json`, 'utf8')) as Record<string, string>;
+
+/** Background and text colours of the page and its header, as drawn. */
+const colours = (page: Page) =>
+  page.evaluate(() => {
+    const c = (el: Element | null) => (el ? [getComputedStyle(el).backgroundColor, getComputedStyle(el).color] : []);
+    return { body: c(document.body), header: c(document.querySelector('.site-header')) };
+  });
+
+describe('not-found pages', () => {
+  it.each(LOCALES)('a missing address below /%s/ gets that language’s 404, in the site’s frame, dark and light', async (locale) => {
+    const { page, problems } = await newPage();
+    for (const scheme of ['dark', 'light'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect((await page.goto(`${base}/${locale}/`))?.status()).toBe(200);
+      const home = await colours(page);
+      const res = await page.goto(`${base}/${locale}/no/such/page/?q=x#y`);
+      expect(res?.status()).toBe(404);
+      expect(await page.getAttribute('html', 'lang')).toMatch(new RegExp(`^${locale}`));
+      expect((await page.textContent('main h1'))?.trim()).toBe(strings(locale)['notFound.title']);
+      // The site's frame: header (navigation, search, languages) and footer, coloured as every other page.
+      expect(await page.locator('header .main-nav a').count()).toBeGreaterThan(5);
+      expect(await page.locator('header .lang-switch a').count()).toBe(LOCALES.length - 1);
+      expect(await page.locator('footer.site-footer').count()).toBe(1);
+      expect(await page.locator('header [aria-current="page"]').count()).toBe(0);
+      expect(await page.title()).toContain(strings(locale)['notFound.title']);
+      expect(await colours(page)).toEqual(home);
+      // Ways on stay in the visitor's language.
+      const hrefs = await page.$$eval('main a', (as) => as.map((a) => a.getAttribute('href')));
+      expect(hrefs.length).toBeGreaterThan(0);
+      for (const href of hrefs) expect(href).toMatch(new RegExp(`^/${locale}/`));
+    }
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('an address outside every language gets a 404 offering all three', async () => {
+    const { page } = await newPage();
+    const res = await page.goto(`${base}/no-such-place`);
+    expect(res?.status()).toBe(404);
+    for (const locale of LOCALES) {
+      const block = page.locator(`[data-not-found="${locale}"]`);
+      expect(await block.locator('h2').textContent()).toBe(strings(locale)['notFound.title']);
+      expect(await block.locator(`a[href="/${locale}/"]`).count()).toBe(1);
+    }
+    await page.context().close();
+  });
+});
