@@ -18,6 +18,11 @@ export const COLLECTION_PAGE_SIZE = 48;
 /** The browse index, a facet's values, or one value's artifacts. */
 export const browsePath = (facet?: string, value?: string): string => (facet ? `/browse/${facet}/${value ? `${value}/` : ''}` : '/browse/');
 export const scenePath = (id: string): string => `/scenes/${id}/`;
+export const PANORAMAS_PATH = '/panoramas/';
+export const panoramaPath = (id: string): string => `${PANORAMAS_PATH}${id}/`;
+/** A panorama page looking a given way: `#view=yaw,pitch,zoom` (degrees, 0–100), read by the viewer on arrival. */
+export const panoramaViewPath = (id: string, view?: { yaw: number; pitch: number; zoom: number }): string =>
+  view ? `${panoramaPath(id)}#view=${view.yaw},${view.pitch},${view.zoom}` : panoramaPath(id);
 export const dramaPath = (id: string): string => `/dramas/${id}/`;
 export const dramaQcPath = (id: string): string => `/dramas/${id}/qc/`;
 export const SEARCH_PATH = '/search/';

@@ -9,7 +9,7 @@ import { workerCommand } from './cli/worker.ts';
 
 const commands: Record<string, { help: string; run: (args: string[]) => number | Promise<number> }> = {
   validate: {
-    help: 'check all content (collections, places, scenes, dramas, routes, monitoring, exhibitions); problems as file:line:field: message (many: summarized by kind, all in build/reports/problems.txt; --max-errors N stops early)',
+    help: 'check all content (collections, places, scenes, dramas, routes, monitoring, panoramas, exhibitions); problems as file:line:field: message (many: summarized by kind, all in build/reports/problems.txt; --max-errors N stops early)',
     run: validate,
   },
   ingest: { help: 'validate, then write the normalized records', run: ingest },
@@ -26,7 +26,10 @@ const commands: Record<string, { help: string; run: (args: string[]) => number |
   },
   build: { help: 'ingest, run the asset stages, build the site and its search index (--queue redis://HOST:PORT: heavy work as jobs)', run: build },
   worker: { help: 'run jobs for builds: --queue redis://HOST:PORT [--concurrency N] [--kinds images] [--threads N]', run: workerCommand },
-  stage: { help: 'run one asset stage alone (images, models, cesium, subtitles, video, exhibitions, search, open-data, sitemaps)', run: runOneStage },
+  stage: {
+    help: 'run one asset stage alone (images, panoramas, models, cesium, subtitles, video, exhibitions, search, open-data, sitemaps)',
+    run: runOneStage,
+  },
   translations: { help: 'translation workflow: export (XLIFF/CSV), import, status [--json], tmx-export', run: translationsCommand },
   index: { help: 'push the search documents to a server engine: --engine meilisearch [--full] [--config FILE]', run: indexCommand },
 };

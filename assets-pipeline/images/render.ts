@@ -27,7 +27,7 @@ export interface RenderResult {
 }
 
 /** Reads only the header, so a decompression bomb is refused before a single pixel is decoded. */
-async function probe(file: string, pixelLimit: number): Promise<{ width: number; height: number }> {
+export async function probe(file: string, pixelLimit: number): Promise<{ width: number; height: number }> {
   let meta: Metadata;
   try {
     meta = await sharp(file, { limitInputPixels: false }).metadata();
@@ -48,7 +48,7 @@ async function probe(file: string, pixelLimit: number): Promise<{ width: number;
 }
 
 /** One decode pipeline: upright, 8-bit sRGB (CMYK JPEGs and 16-bit TIFFs are converted here). */
-function open(file: string, pixelLimit: number): Sharp {
+export function open(file: string, pixelLimit: number): Sharp {
   return sharp(file, { limitInputPixels: pixelLimit }).autoOrient().toColourspace('srgb');
 }
 
@@ -61,7 +61,7 @@ async function encodeVariant(raw: { data: Buffer; info: OutputInfo }, base: stri
   ]);
 }
 
-function decodeError(err: unknown): Error {
+export function decodeError(err: unknown): Error {
   const msg = (err as Error).message ?? String(err);
   return new ImageInputError(`cannot decode the image, the file is truncated or corrupt (${msg.split('\n')[0]})`);
 }

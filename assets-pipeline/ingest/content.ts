@@ -19,6 +19,11 @@ export function checkContent(root = contentDir(), options: IngestOptions = {}, t
   const ids = new Map<string, ReadonlySet<string>>([
     ['places', new Set(result.places.map((p) => p.id))],
     ['collections', new Set(result.collections.map((c) => c.id))],
+    // Collections skipped as unchanged contribute the ids they had when published.
+    [
+      'artifacts',
+      new Set([...[...result.artifacts.values()].flat().map((a) => a.id), ...Object.values(result.reuse ?? {}).flatMap((r) => r.ids.map(([id]) => id))]),
+    ],
   ]);
   const records = new Map<string, { id: string }[]>();
   const ctx = { problems: result.problems, root, ids: (type: string) => ids.get(type) ?? new Set<string>() };

@@ -1,7 +1,8 @@
 // Turns a SearchDoc into what the writer stores: facet keys (through the vocabulary), the extra cross-language
 // text those concepts lend, and the display fields per locale.
 import type { FacetName, StoredDoc } from '../../formats/search-index/layout.ts';
-import { pick } from '../../model/text.ts';
+import { pick, type Localized } from '../../model/text.ts';
+import { simplifiedHan } from '../../model/han-script.ts';
 import type { LangMap } from '../../model/schema.ts';
 import type { SearchDoc } from './doc.ts';
 import { rightsLabel } from './doc.ts';
@@ -43,6 +44,13 @@ function single(dict: Picks, facet: 'period' | 'objectType', value: LangMap | un
   if (inField[0]) keys.push(dict.add(facet, inField[0].id, conceptLabel(inField[0])));
   else if (value) keys.push(dict.add(facet, freeKey(value), value));
   return { keys, extra: conceptText(concepts) };
+}
+
+/** A result on a Chinese page reads in simplified characters, as the record page it leads to does. */
+function shown(v: Localized | undefined, locale: Locale): Localized | undefined {
+  if (!v || locale !== 'zh' || v.lang !== 'zh') return v;
+  const text = simplifiedHan(v.text);
+  return text ? { ...v, text } : v;
 }
 
 /** Registers a prepared document's facet values (counts and labels) in the index's dictionary. */
@@ -89,8 +97,8 @@ export function prepareDocValues(doc: SearchDoc): PreparedDoc {
   };
   const stored = {} as Record<Locale, StoredDoc>;
   for (const locale of LOCALES) {
-    const title = pick(doc.title, locale);
-    const sub = pick(doc.subtitle, locale);
+    const title = shown(pick(doc.title, locale), locale);
+    const sub = shown(pick(doc.subtitle, locale), locale);
     const s: StoredDoc = { type: doc.type, href: doc.href, title: title?.text ?? doc.id };
     if (title?.fallback) s.titleLang = title.lang;
     if (sub) {

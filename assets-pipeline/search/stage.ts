@@ -21,6 +21,7 @@ const INDEXING_CODE = [
   'formats/search-index',
   'assets-pipeline/search',
   'model/text.ts',
+  'model/han-script.ts',
   'model/rights.ts',
   'formats/manifests/images.ts',
   'formats/facets.ts',

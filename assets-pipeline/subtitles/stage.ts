@@ -18,6 +18,43 @@ import {
   type TrackReport,
 } from '../../formats/manifests/subtitles.ts';
 import { writeIfChanged } from '../write-if-changed.ts';
+import { simplifiedHan } from '../../model/han-script.ts';
+import type { LangMap } from '../../model/schema.ts';
+
+interface Track {
+  lang: string;
+  path: string;
+  test: boolean;
+  label?: LangMap;
+  parsed: ParsedSubtitles;
+  /** How a track the curator did not supply was made. */
+  derived?: string;
+}
+
+const TRADITIONAL = ['zh-Hant', 'zh-TW', 'zh-HK'];
+const SIMPLIFIED_LABEL: LangMap = {
+  zh: '简体中文（由繁体中文自动转换）',
+  en: 'Chinese, simplified (converted from traditional)',
+  fr: 'Chinois simplifié (converti du chinois traditionnel)',
+};
+
+/** Chinese pages read in simplified characters: an episode whose only Chinese track is in traditional ones gets
+ * a simplified track converted from it (OpenCC), labelled as converted, so the Chinese default follows the
+ * page's script. A curator's own simplified track always wins. */
+function simplifiedTrack(tracks: Track[]): Track | undefined {
+  if (tracks.some((t) => t.lang === 'zh-Hans' || t.lang === 'zh' || t.lang === 'zh-CN')) return undefined;
+  const from = tracks.find((t) => TRADITIONAL.includes(t.lang) && !t.test && !t.parsed.error);
+  if (!from) return undefined;
+  const cues = from.parsed.cues.map((c) => ({ ...c, text: simplifiedHan(c.text) ?? c.text }));
+  return {
+    lang: 'zh-Hans',
+    path: from.path,
+    test: false,
+    label: SIMPLIFIED_LABEL,
+    parsed: { ...from.parsed, cues },
+    derived: `converted with OpenCC (t2s) from ${from.lang}`,
+  };
+}
 
 function episodeReport({ drama, dir }: LoadedDrama, epIndex: number): { report: EpisodeSubtitles; cues: EpisodeCues; written: number } {
   const ep = drama.episodes[epIndex]!;
@@ -28,8 +65,11 @@ function episodeReport({ drama, dir }: LoadedDrama, epIndex: number): { report: 
   let written = 0;
   const tracks: TrackReport[] = [];
   const cueTracks: EpisodeCues['tracks'] = [];
-  for (const t of ep.subtitles) {
-    const p = parsed.get(t.lang)!;
+  const inputs: Track[] = ep.subtitles.map((t) => ({ ...t, parsed: parsed.get(t.lang)! }));
+  const simplified = simplifiedTrack(inputs);
+  if (simplified) inputs.push(simplified);
+  for (const t of inputs) {
+    const p = t.parsed;
     const findings: Finding[] = [...parseFindings(p), ...(p.error ? [] : checkTrack(p.cues, t.lang))];
     let covered = p.cues.length;
     let total = p.cues.length;
@@ -41,7 +81,7 @@ function episodeReport({ drama, dir }: LoadedDrama, epIndex: number): { report: 
     }
     findings.sort((a, b) => a.cue - b.cue);
     if (!p.error) {
-      const note = `${drama.id}/${ep.id} ${t.lang}${t.test ? ' (test track)' : ''}, normalized from ${path.basename(t.path)}`;
+      const note = `${drama.id}/${ep.id} ${t.lang}${t.test ? ' (test track)' : ''}, ${t.derived ?? 'normalized'} from ${path.basename(t.path)}`;
       if (writeIfChanged(path.join(outDir, `${t.lang}.vtt`), toWebVtt(p.cues, note))) written++;
       cueTracks.push({ lang: t.lang, rtl: isRtl(t.lang), cues: p.cues.map((c) => ({ start: c.start / 1000, end: c.end / 1000, text: plainText(c.text) })) });
     }

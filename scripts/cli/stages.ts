@@ -8,6 +8,7 @@ import { runVideoStage } from '../../assets-pipeline/video/stage.ts';
 import { runSearchStage } from '../../assets-pipeline/search/stage.ts';
 import { runOpenDataStage, runSitemapStage } from '../../assets-pipeline/open-data/stage.ts';
 import { runStillStage } from '../../assets-pipeline/exhibitions/stills.ts';
+import { runPanoramaStage } from '../../assets-pipeline/panoramas/stage.ts';
 
 export interface Stage {
   /** For `heritage stage <id>`. */
@@ -26,6 +27,12 @@ export const stages: Stage[] = [
     name: 'images (derivatives, IIIF tiles and manifests)',
     when: 'before-site',
     run: async (ctx) => (await runImageStage({ queue: ctx?.queue })).failed,
+  },
+  {
+    id: 'panoramas',
+    name: 'panoramas (previews and tile pyramids)',
+    when: 'before-site',
+    run: async () => (await runPanoramaStage()).failed,
   },
   { id: 'models', ...modelStage },
   { id: 'cesium', ...cesiumStage },

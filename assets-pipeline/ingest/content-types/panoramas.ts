@@ -1,0 +1,61 @@
+// Panoramas: `content/panoramas/<slug>/panorama.yaml`; the images it names must be inside its folder, and what its
+// hotspots open (artifacts, other panoramas, exhibition steps) must exist.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { confine } from '../../../model/confine.ts';
+import { panorama, type Panorama } from '../../../model/panorama.ts';
+import { fileInEachFolder, folderName, yamlContentType } from '../content-type.ts';
+
+const panoramaFiles = fileInEachFolder('panoramas', 'panorama.yaml');
+
+/** The step ids of an exhibition, read from its file (exhibitions are checked after every content type, so their
+ * records are not known yet); undefined when it has no readable file (its own check reports why). */
+function exhibitionSteps(root: string, id: string): Set<string> | undefined {
+  const file = path.join(root, 'exhibitions', id, 'exhibition.yaml');
+  try {
+    const steps = (parse(fs.readFileSync(file, 'utf8')) as { steps?: { id?: unknown }[] } | null)?.steps;
+    return new Set((Array.isArray(steps) ? steps : []).map((s) => String(s?.id)));
+  } catch {
+    return undefined;
+  }
+}
+
+export const panoramas = yamlContentType<typeof panorama, Panorama>({
+  name: 'panoramas',
+  files: panoramaFiles,
+  schema: panorama,
+  defaults: (file) => ({ type: 'panorama', id: folderName(file) }),
+  idOf: folderName,
+  finish: (p, report, ctx) => {
+    const dir = path.dirname(ctx.file);
+    const label = `content/panoramas/${p.id}/`;
+    let ok = true;
+    const bad = (at: (string | number)[], message: string) => {
+      report(at, message);
+      ok = false;
+    };
+    // Its images are read only from inside its own folder, links followed.
+    p.variants.forEach((v, i) => {
+      const c = confine(dir, v.source, label);
+      if ('problem' in c) bad(['variants', i, 'source'], c.problem);
+    });
+    const others = new Set(panoramaFiles(ctx.root).map(folderName));
+    p.hotspots.forEach((h, i) => {
+      if (h.artifact && !ctx.ids('artifacts').has(h.artifact)) bad(['hotspots', i, 'artifact'], `unknown artifact "${h.artifact}" (not in any collection)`);
+      if (h.panorama) {
+        if (h.panorama.id === p.id) bad(['hotspots', i, 'panorama', 'id'], 'a hotspot cannot lead to the panorama it is in');
+        else if (!others.has(h.panorama.id)) bad(['hotspots', i, 'panorama', 'id'], `unknown panorama "${h.panorama.id}" (not in content/panoramas/)`);
+      }
+      if (h.exhibition) {
+        const steps = exhibitionSteps(ctx.root, h.exhibition.id);
+        if (!steps) bad(['hotspots', i, 'exhibition', 'id'], `unknown exhibition "${h.exhibition.id}" (not in content/exhibitions/)`);
+        else if (!steps.has(h.exhibition.step))
+          bad(['hotspots', i, 'exhibition', 'step'], `exhibition "${h.exhibition.id}" has no step "${h.exhibition.step}"`);
+      }
+    });
+    if (p.scene && !ctx.ids('scenes').has(p.scene)) bad(['scene'], `unknown scene "${p.scene}" (not in content/scenes/)`);
+    if (p.plan?.place && !ctx.ids('places').has(p.plan.place)) bad(['plan', 'place'], `unknown place "${p.plan.place}" (not in content/places.yaml)`);
+    return ok ? p : undefined;
+  },
+});

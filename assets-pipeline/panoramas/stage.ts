@@ -1,0 +1,196 @@
+// The panorama stage: every variant of every panorama becomes a preview and a tile pyramid (render.ts) under
+// `/pano/<id>/`, and `build/assets/panoramas.json` says where. Incremental (keyed by the source's content hash and
+// the settings: an unchanged source is not decoded again), atomic (rendered into a temp folder renamed into place;
+// a folder that exists is complete) and tolerant: a bad image is reported with its panorama, variant and file, and
+// the run goes on. One source at a time: a photo-sized panorama (16,384 × 8,192) holds hundreds of megabytes.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import writeFileAtomic from 'write-file-atomic';
+import { confine } from '../../model/confine.ts';
+import { assetsDir, contentDir, mediaDir } from '../../model/paths.ts';
+import { readPanoramas } from '../../model/panorama.ts';
+import {
+  PANORAMA_MANIFEST_VERSION,
+  panoramaKey,
+  panoramaManifestFile,
+  panoramaManifestJson,
+  type PanoramaEntry,
+  type PanoramaManifest,
+} from '../../formats/manifests/panoramas.ts';
+import { ImageInputError } from '../images/render.ts';
+import { pixelLimitFromEnv } from '../images/settings.ts';
+import { hashFile } from '../images/store.ts';
+import { writeIfChanged } from '../write-if-changed.ts';
+import { PANORAMA_META, PANORAMA_SETTINGS, renderPanorama, type PanoramaRender, type PanoramaSettings } from './render.ts';
+
+const ID = /^[0-9a-f]{16}-[0-9a-f]{8}$/;
+const STATE_FILE = 'panoramas.state.json';
+/** Published under the site root as `/pano/<id>/`. */
+export const panoramaRoot = (): string => path.join(mediaDir(), 'pano');
+const tmpRoot = (): string => path.join(mediaDir(), '.tmp-pano');
+
+export interface PanoramaSource {
+  key: string;
+  file: string;
+}
+export interface PanoramaProblem {
+  key: string;
+  file: string;
+  message: string;
+}
+
+export interface PanoramaStageOptions {
+  settings?: Partial<PanoramaSettings>;
+  pixelLimit?: number;
+  /** Default: every variant of the published panorama records. */
+  sources?: PanoramaSource[];
+  log?: (line: string) => void;
+}
+
+export interface PanoramaStageResult {
+  sources: number;
+  rendered: number;
+  unchanged: number;
+  failed: number;
+  removed: number;
+  errors: PanoramaProblem[];
+  seconds: number;
+  /** Seconds spent rendering, per rendered source. */
+  secondsPerSource: number;
+}
+
+interface StateEntry {
+  size: number;
+  mtimeMs: number;
+  hash: string;
+  id: string;
+}
+
+const settingsHash = (s: PanoramaSettings): string =>
+  crypto
+    .createHash('sha256')
+    .update(JSON.stringify({ s, vips: sharp.versions.vips, sharp: sharp.versions.sharp, v: 1 }))
+    .digest('hex')
+    .slice(0, 8);
+
+/** Every variant of every published panorama, its file resolved inside the panorama's folder. */
+export function panoramaSources(): { sources: PanoramaSource[]; errors: PanoramaProblem[] } {
+  const sources: PanoramaSource[] = [];
+  const errors: PanoramaProblem[] = [];
+  for (const p of readPanoramas())
+    for (const v of p.variants) {
+      const key = panoramaKey(p.id, v.id);
+      const c = confine(path.join(contentDir(), 'panoramas', p.id), v.source, `content/panoramas/${p.id}/`);
+      if ('problem' in c) errors.push({ key, file: v.source, message: c.problem });
+      else sources.push({ key, file: c.file });
+    }
+  return { sources, errors };
+}
+
+function readMeta(id: string): PanoramaRender | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(panoramaRoot(), id, PANORAMA_META), 'utf8')) as PanoramaRender;
+  } catch {
+    return undefined;
+  }
+}
+
+const entryFor = (id: string, hash: string, r: PanoramaRender): PanoramaEntry => ({
+  hash,
+  width: r.width,
+  height: r.height,
+  tileSize: r.tileSize,
+  levels: r.levels,
+  tiles: `/pano/${id}/tiles`,
+  preview: { url: `/pano/${id}/preview.jpg`, ...r.preview },
+});
+
+export async function runPanoramaStage(options: PanoramaStageOptions = {}): Promise<PanoramaStageResult> {
+  const started = performance.now();
+  const log = options.log ?? ((line: string) => console.log(line));
+  const settings = { ...PANORAMA_SETTINGS, ...options.settings };
+  const sHash = settingsHash(settings);
+  const pixelLimit = options.pixelLimit ?? pixelLimitFromEnv();
+  const found = options.sources ? { sources: options.sources, errors: [] } : panoramaSources();
+  const errors = [...found.errors];
+  const stateFile = path.join(assetsDir(), STATE_FILE);
+  let prev: Record<string, StateEntry> = {};
+  try {
+    prev = (JSON.parse(fs.readFileSync(stateFile, 'utf8')) as { entries: Record<string, StateEntry> }).entries;
+  } catch {
+    // first run, or unreadable: every source is hashed again
+  }
+  fs.rmSync(tmpRoot(), { recursive: true, force: true });
+  const next: Record<string, StateEntry> = {};
+  const manifest: PanoramaManifest = {};
+  let rendered = 0;
+  let unchanged = 0;
+  let renderSeconds = 0;
+  const total = found.sources.length;
+  for (const [i, src] of found.sources.entries()) {
+    try {
+      const st = fs.statSync(src.file);
+      const old = prev[src.key];
+      const hash = old && old.size === st.size && old.mtimeMs === st.mtimeMs ? old.hash : await hashFile(src.file);
+      const id = `${hash.slice(0, 16)}-${sHash}`;
+      let meta = readMeta(id);
+      if (meta) unchanged++;
+      else {
+        const t = performance.now();
+        const tmp = path.join(tmpRoot(), `${id}-${crypto.randomUUID()}`);
+        try {
+          meta = await renderPanorama(src.file, tmp, { settings, pixelLimit });
+          fs.mkdirSync(panoramaRoot(), { recursive: true });
+          if (!fs.existsSync(path.join(panoramaRoot(), id))) fs.renameSync(tmp, path.join(panoramaRoot(), id));
+        } finally {
+          fs.rmSync(tmp, { recursive: true, force: true });
+        }
+        const secs = (performance.now() - t) / 1000;
+        renderSeconds += secs;
+        rendered++;
+        const eta = (renderSeconds / rendered) * (total - i - 1);
+        log(
+          `  panorama ${i + 1}/${total} ${src.key}: ${meta.width}×${meta.height}, ${meta.levels.length} levels in ${secs.toFixed(1)} s (ETA ≤ ${eta.toFixed(0)} s)`,
+        );
+      }
+      next[src.key] = { size: st.size, mtimeMs: st.mtimeMs, hash, id };
+      manifest[src.key] = entryFor(id, hash, meta);
+    } catch (err) {
+      const message = err instanceof ImageInputError ? err.message : `unexpected failure: ${(err as Error).message ?? String(err)}`;
+      errors.push({ key: src.key, file: src.file, message });
+      // What was published from the previous version of the file stays published.
+      const old = prev[src.key];
+      const meta = old && readMeta(old.id);
+      if (old && meta) {
+        next[src.key] = old;
+        manifest[src.key] = entryFor(old.id, old.hash, meta);
+      }
+    }
+  }
+
+  // Folders no entry uses any more go, renamed aside first so a reader never sees half a folder.
+  const live = new Set(Object.values(next).map((e) => e.id));
+  let removed = 0;
+  if (fs.existsSync(panoramaRoot()))
+    for (const name of fs.readdirSync(panoramaRoot())) {
+      if (!ID.test(name) || live.has(name)) continue;
+      fs.mkdirSync(tmpRoot(), { recursive: true });
+      const aside = path.join(tmpRoot(), `gone-${name}`);
+      fs.renameSync(path.join(panoramaRoot(), name), aside);
+      removed++;
+    }
+  fs.rmSync(tmpRoot(), { recursive: true, force: true });
+
+  const sorted: PanoramaManifest = {};
+  for (const k of Object.keys(manifest).sort()) sorted[k] = manifest[k]!;
+  writeIfChanged(panoramaManifestFile(), panoramaManifestJson(sorted));
+  fs.mkdirSync(assetsDir(), { recursive: true });
+  await writeFileAtomic(stateFile, JSON.stringify({ version: PANORAMA_MANIFEST_VERSION, entries: next }));
+
+  for (const e of errors) log(`panorama error: ${e.key}, file ${e.file}: ${e.message}`);
+  const seconds = (performance.now() - started) / 1000;
+  log(`panoramas: ${total} sources, ${rendered} rendered, ${unchanged} unchanged, ${errors.length} failed, ${removed} removed in ${seconds.toFixed(1)} s`);
+  return { sources: total, rendered, unchanged, failed: errors.length, removed, errors, seconds, secondsPerSource: rendered ? renderSeconds / rendered : 0 };
+}

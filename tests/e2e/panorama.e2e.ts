@@ -1,0 +1,163 @@
+// The Library Cave panoramas on the built demo, in Chromium (SwiftShader), in each locale, with few page loads:
+// the panorama draws, Tab goes through every hotspot in the file's order turning the view to each, Enter opens a
+// note and follows a link to the next panorama facing the direction the file gives, arrow keys turn and +/− zoom
+// (no fullscreen), zooming in loads deeper tiles, the variant switch keeps the direction; without JavaScript the
+// page is the text alternative with every hotspot; axe; no request leaves the site. Expected values come from
+// content/panoramas/*/panorama.yaml.
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { parse } from 'yaml';
+import { describe, expect, inject, it } from 'vitest';
+import { LOCALES, type Locale } from '../../model/locales.ts';
+import { panorama, type Panorama } from '../../model/panorama.ts';
+import { SCREENSHOTS } from './env.ts';
+import { centreStats } from './pixels.ts';
+import { useBrowser } from './use-browser.ts';
+
+const base = inject('baseUrl');
+let browser: Browser;
+useBrowser((b) => (browser = b));
+
+const read = (slug: string): Panorama =>
+  panorama.parse({ type: 'panorama', id: slug, ...parse(fs.readFileSync(`content/panoramas/${slug}/panorama.yaml`, 'utf8')) });
+const chamber = read('library-cave-chamber');
+const corridor = read('library-cave-corridor');
+const doorway = chamber.hotspots.find((h) => h.panorama?.id === corridor.id)!;
+const firstNote = chamber.hotspots.find((h) => h.note)!;
+
+/** Angular distance in degrees, across the ±180 seam. */
+const apart = (a: number, b: number) => Math.abs(((((a - b) % 360) + 540) % 360) - 180);
+
+async function open(url: string, locale: Locale, js = true): Promise<{ page: Page; problems: string[]; tileLevels: Set<number> }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: js, locale: locale === 'zh' ? 'zh-CN' : locale });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const tileLevels = new Set<number>();
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(base) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`left the site: ${u}`);
+    const tile = /\/pano\/[^/]+\/tiles\/(\d+)\//.exec(u);
+    if (tile) tileLevels.add(Number(tile[1]));
+  });
+  page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
+  expect((await page.goto(base + url))?.status()).toBe(200);
+  return { page, problems, tileLevels };
+}
+
+const root = (page: Page) => page.locator('[data-pano]');
+const attr = (page: Page, name: string) => root(page).getAttribute(`data-${name}`);
+const num = async (page: Page, name: string) => Number(await attr(page, name));
+const ready = (page: Page) => expect.poll(() => attr(page, 'state'), { timeout: 60_000 }).toBe('ready');
+const facing = (page: Page, yaw: number, pitch: number) =>
+  expect.poll(async () => apart(await num(page, 'yaw'), yaw) < 1.5 && Math.abs((await num(page, 'pitch')) - pitch) < 1.5, { timeout: 15_000 }).toBe(true);
+
+async function centreDrawn(page: Page, name: string, minColours = 40): Promise<void> {
+  // Wait until the tiles of the first view have arrived and been drawn: the centre shows the scene, not a blank.
+  await expect
+    .poll(
+      async () => {
+        const png = PNG.sync.read(await page.locator('[data-pano-viewer]').screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) }));
+        const s = centreStats(png, (r, g, b) => r + g + b > 60);
+        return s.drawn > 0.9 && s.colours > minColours;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+}
+
+describe.each(LOCALES)('panoramas in %s', (locale) => {
+  it('draws, turns with the keys, zooms into deeper tiles, keeps the direction across variants, and the hotspots are the Tab path', async () => {
+    const { page, problems, tileLevels } = await open(`/${locale}/panoramas/${chamber.id}/`, locale);
+    await ready(page);
+    await facing(page, chamber.initialView.yaw, chamber.initialView.pitch);
+    await centreDrawn(page, `panorama-${locale}`);
+
+    // Arrow keys turn and +/− zoom while the viewer has focus, without fullscreen.
+    const viewer = page.locator('[data-pano-viewer]');
+    await viewer.focus();
+    const yaw0 = await num(page, 'yaw');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await facing(page, yaw0 + 20, chamber.initialView.pitch);
+    await page.keyboard.press('ArrowUp');
+    await facing(page, yaw0 + 20, chamber.initialView.pitch + 10);
+    const zoom0 = await num(page, 'zoom');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('+');
+    await expect.poll(() => num(page, 'zoom')).toBe(zoom0 + 50);
+    expect(await page.evaluate(() => document.fullscreenElement)).toBeNull();
+    // Closer in, the viewer asks for the finest level of tiles (the levels in panoramas.json, lowest first).
+    await expect.poll(() => Math.max(...tileLevels), { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+    await page.keyboard.press('-');
+    await expect.poll(() => num(page, 'zoom')).toBe(zoom0 + 40);
+
+    // Tab from the viewer goes through the variant switch, then every hotspot in the file's order; each turns into view.
+    const order: string[] = [];
+    for (let i = 0; i < chamber.hotspots.length + 1; i++) {
+      await page.keyboard.press('Tab');
+      const id = await page.evaluate(() => document.activeElement?.getAttribute('data-hotspot') ?? null);
+      if (!id) continue;
+      order.push(id);
+      const h = chamber.hotspots.find((x) => x.id === id)!;
+      await facing(page, h.yaw, h.pitch);
+    }
+    expect(order).toEqual(chamber.hotspots.map((h) => h.id));
+    const labels = await page.locator('[data-hotspot]').allTextContents();
+    expect(labels).toEqual(chamber.hotspots.map((h) => h.label[locale]));
+
+    // The variant switch keeps the direction and zoom (the view is on the last hotspot now).
+    const last = chamber.hotspots.at(-1)!;
+    const zoom = await num(page, 'zoom');
+    const other = chamber.variants[1]!;
+    await page.locator(`input[name="pano-variant"][value="${other.id}"]`).check();
+    await expect.poll(() => attr(page, 'variant'), { timeout: 30_000 }).toBe(other.id);
+    await facing(page, last.yaw, last.pitch);
+    expect(await num(page, 'zoom')).toBe(zoom);
+    expect(await viewer.getAttribute('aria-label')).toContain(other.alt[locale]);
+    await centreDrawn(page, `panorama-${locale}-${other.id}`);
+
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`)).toEqual([]);
+
+    // Enter opens a note in place, and follows a link: to the corridor, facing the way the hotspot says.
+    await page.locator(`[data-hotspot="${firstNote.id}"]`).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator(`#hotspot-${firstNote.id} details`).getAttribute('open')).resolves.not.toBeNull();
+    await page.locator(`[data-hotspot="${doorway.id}"]`).focus();
+    await Promise.all([page.waitForURL(`**/panoramas/${corridor.id}/**`), page.keyboard.press('Enter')]);
+    await ready(page);
+    await facing(page, doorway.panorama!.view!.yaw, doorway.panorama!.view!.pitch);
+    // Facing the door just come through: plaster and the lit chamber beyond it.
+    await centreDrawn(page, `panorama-${locale}-arrival`, 20);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 180_000);
+
+  it('is a text alternative without JavaScript: every hotspot as a link or a note, and what each view shows', async () => {
+    const { page, problems } = await open(`/${locale}/panoramas/${chamber.id}/`, locale, false);
+    await expect(page.locator('[data-pano-viewer]').isHidden()).resolves.toBe(true);
+    const items = page.locator('.pano-hotspot');
+    expect(await items.count()).toBe(chamber.hotspots.length);
+    for (const [i, h] of chamber.hotspots.entries()) {
+      const item = items.nth(i);
+      if (h.note) {
+        await item.locator('summary').click();
+        await expect(item.locator('details p').textContent()).resolves.toBe(h.note[locale]);
+      } else {
+        const href = await item.locator('a').getAttribute('href');
+        if (h.artifact) expect(href).toBe(`/${locale}/artifacts/${h.artifact}/`);
+        if (h.panorama)
+          expect(href).toBe(`/${locale}/panoramas/${h.panorama.id}/#view=${h.panorama.view!.yaw},${h.panorama.view!.pitch},${h.panorama.view!.zoom}`);
+        expect(await item.locator('a').textContent()).toBe(h.label[locale]);
+      }
+    }
+    for (const v of chamber.variants) await expect(page.locator('.pano-text dd', { hasText: v.alt[locale] }).count()).resolves.toBe(1);
+    await expect(page.getByText(chamber.description[locale]).count()).resolves.toBe(1);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+});
