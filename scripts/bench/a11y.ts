@@ -3,7 +3,7 @@
 // Usage: npm run bench -- a11y [--dist test-output/e2e/dist] [--media test-output/e2e/build/media] [--jobs 2]
 //   [--only <regex on template or URL>] (to re-check a few pages while fixing them)
 // Builds the demo there first when it is missing. Prints each problem, then JSON as the last line:
-// {"templates","modes","locales","pages","checks","violations","smallTargets","reflowFailures","obscuredFocus","seconds"}.
+// {"templates","modes","locales","checks","violations","smallTargets","reflowFailures","obscuredFocus","pages","seconds"}.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -68,13 +68,13 @@ const summary = {
   templates: new Set(pages.map((p) => p.template)).size,
   modes: MODES.length,
   locales: new Set(pages.map((p) => p.url.split('/')[1]).filter((l) => (LOCALES as readonly string[]).includes(l ?? ''))).size,
-  pages: results.length,
   checks: sum((r) => r.checks),
   // Axe's serious and critical findings, and texts under 7:1 in high contrast.
   violations: sum((r) => r.violations.length + r.contrast.length),
   smallTargets: sum((r) => r.smallTargets.length),
   reflowFailures: sum((r) => (r.reflow.length ? 1 : 0)),
   obscuredFocus: sum((r) => r.obscuredFocus.length),
+  pages: results.length,
   seconds: Math.round((performance.now() - started) / 1000),
 };
 console.error(
