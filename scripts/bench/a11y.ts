@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pLimit from 'p-limit';
 import { LOCALES } from '../../model/locales.ts';
-import { templateSamples } from '../../tests/e2e/pages.ts';
+import { templateSamples } from '../tools/pages.ts';
 import { startSiteServer } from '../site-server.ts';
 import { type AuditResult, auditPage, MODES, problems } from '../tools/a11y/audit.ts';
 import { launchBrowser } from '../tools/browser.ts';
