@@ -8,7 +8,7 @@ export const ROOT = path.resolve(process.env.HERITAGE_ROOT ?? process.cwd());
 
 function dir(envName: string, fallback: string): string {
   const v = process.env[envName];
-  return v ? path.resolve(v) : path.join(ROOT, fallback);
+  return v ? path.resolve(v) : path.resolve(ROOT, fallback);
 }
 
 /** Curator inputs: `collections/<slug>/`, `scenes/`, `dramas/`, `places.yaml`. */
@@ -17,9 +17,18 @@ export const contentDir = (): string => dir('HERITAGE_CONTENT_DIR', 'content');
 export const buildDir = (): string => dir('HERITAGE_BUILD_DIR', 'build');
 /** Normalized records: `collections.json`, `places.json`, `artifacts/<collection>.jsonl`. */
 export const recordsDir = (): string => path.join(buildDir(), 'records');
-/** Published media, served at the site root beside the pages (`/iiif/…`, `/media/…`); never copied into dist. */
-export const mediaDir = (): string => path.join(buildDir(), 'media');
+/** Published media, served at the site root beside the pages (`/iiif/…`, `/media/…`); never copied into dist.
+ * A build points this (and distDir) at the site version it prepares: see scripts/cli/site-versions.ts. */
+export const mediaDir = (): string => dir('HERITAGE_MEDIA_DIR', path.join(buildDir(), 'media'));
 /** Asset manifests written by the asset stages, read by the site (`images.json`, …). */
 export const assetsDir = (): string => path.join(buildDir(), 'assets');
-/** Astro's output. */
+/** Astro's output: the live site (a link to the live version), or during a build the version it prepares. */
 export const distDir = (): string => dir('HERITAGE_DIST_DIR', 'dist');
+/** Every published version of the site (pages + media + the stages' record of what they published), and the
+ * one link that says which is live. */
+export const siteVersionsDir = (): string => path.join(buildDir(), 'site-versions');
+/** Where stages keep their record of what they published into the site (so it lives and dies with a version). */
+export const publishStateDir = (): string => dir('HERITAGE_PUBLISH_STATE_DIR', buildDir());
+/** Rendered image folders (content-addressed, so never changed once there), shared by every site version; beside
+ * build/media, where the local server looks for it. */
+export const imageStoreDir = (): string => path.join(buildDir(), 'image-store');

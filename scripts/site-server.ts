@@ -62,15 +62,15 @@ interface Found {
   mtimeMs: number;
 }
 
-/** Opens the first candidate that is a regular file whose real path lies inside the real root. */
-async function openInside(root: string, urlPath: string): Promise<Found | undefined> {
-  let realRoot: string;
-  try {
-    // Resolved per request: the root may be a link a publish switches, and it may not exist yet.
-    realRoot = await fs.promises.realpath(root);
-  } catch {
-    return undefined;
-  }
+const realOrNone = (p: string): Promise<string | undefined> => fs.promises.realpath(p).catch(() => undefined);
+
+/** Opens the first candidate that is a regular file whose real path lies inside the real root, or inside one of
+ * the `shared` folders the root's links may lead to (the image store every site version links images from). */
+async function openInside(root: string, urlPath: string, shared: string[] = []): Promise<Found | undefined> {
+  // Resolved per request: the root may be a link a publish switches, and it may not exist yet.
+  const realRoot = await realOrNone(root);
+  if (!realRoot) return undefined;
+  const allowed = [realRoot, ...(await Promise.all(shared.map(realOrNone))).filter((p) => p !== undefined)];
   const rel = urlPath.slice(1);
   const candidates = urlPath.endsWith('/') ? [`${rel}index.html`] : [rel, `${rel}.html`, `${rel}/index.html`];
   for (const candidate of candidates) {
@@ -81,7 +81,7 @@ async function openInside(root: string, urlPath: string): Promise<Found | undefi
     } catch {
       continue;
     }
-    if (!real.startsWith(realRoot + path.sep)) continue;
+    if (!allowed.some((r) => real.startsWith(r + path.sep))) continue;
     let handle: FileHandle;
     try {
       handle = await fs.promises.open(real, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
@@ -200,7 +200,13 @@ function plain(res: http.ServerResponse, status: number, message: string, extra:
   res.end(`${message}\n`);
 }
 
-export function createSiteHandler(dist: string, media: string): (req: http.IncomingMessage, res: http.ServerResponse) => void {
+/** `shared`: folders outside the media root that its links may lead into (default: the image store beside it,
+ * build/image-store for build/media; see scripts/cli/site-versions.ts). */
+export function createSiteHandler(
+  dist: string,
+  media: string,
+  shared: string[] = [path.join(path.dirname(media), 'image-store')],
+): (req: http.IncomingMessage, res: http.ServerResponse) => void {
   const roots = [dist, media];
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     for (const [k, v] of Object.entries(RESPONSE_HEADERS)) res.setHeader(k, v);
@@ -210,7 +216,7 @@ export function createSiteHandler(dist: string, media: string): (req: http.Incom
     }
     const urlPath = requestPath(req.url);
     for (const root of roots) {
-      const found = await openInside(root, urlPath);
+      const found = await openInside(root, urlPath, root === media ? shared : []);
       if (!found) continue;
       try {
         await sendFile(req, res, urlPath, found);

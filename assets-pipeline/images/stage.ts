@@ -23,6 +23,7 @@ import {
   imageId,
   iiifRoot,
   isComplete,
+  linkFromStore,
   publish,
   readPublished,
   readState,
@@ -139,7 +140,7 @@ export async function runImageStage(options: ImageStageOptions = {}): Promise<Im
       const stat = await (hashSlots ? hashSlots(() => sourceHash(src, prev[src.key])) : sourceHash(src, prev[src.key]));
       const id = imageId(stat.hash, sHash);
       const old = prev[src.key];
-      if (old && old.id === id && isComplete(id)) {
+      if (old && old.id === id && (isComplete(id) || linkFromStore(id))) {
         let entry = old.entry;
         if (entry.iiif.id !== `${baseUrl}/iiif/${id}`) {
           // Only the base URL changed: rewrite URLs and the info.json id, no pixels.
@@ -150,7 +151,7 @@ export async function runImageStage(options: ImageStageOptions = {}): Promise<Im
         unchanged++;
         return;
       }
-      const published = isComplete(id) ? readPublished(id) : undefined;
+      const published = isComplete(id) || linkFromStore(id) ? readPublished(id) : undefined;
       if (published) {
         next[src.key] = { ...stat, id, entry: entryFor(id, stat.hash, published, baseUrl) };
         if (published.info.id !== `${baseUrl}/iiif/${id}`) {

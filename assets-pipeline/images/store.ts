@@ -1,11 +1,13 @@
 // Where rendered images live and how the stage remembers them. Outputs are content-addressed: the folder
 // name is the source's hash plus the settings hash, so a folder that exists is complete (it only ever
-// appears by rename from a temp folder) and its URLs can be cached forever.
+// appears by rename from a temp folder) and its URLs can be cached forever. The folders themselves live in a
+// store shared by every site version (build/image-store/); a version's media links each one it uses, so a new
+// version carries an image over with one link instead of one per tile.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { assetsDir, mediaDir } from '../../model/paths.ts';
+import { assetsDir, imageStoreDir, mediaDir, publishStateDir } from '../../model/paths.ts';
 import type { ImageEntry } from '../../formats/manifests/images.ts';
 import { RENDER_META, type RenderResult } from './render.ts';
 
@@ -14,8 +16,8 @@ export const STATE_FILE = 'images.state.json';
 
 export const iiifRoot = (): string => path.join(mediaDir(), 'iiif');
 export const imgRoot = (): string => path.join(mediaDir(), 'img');
-/** Temp folders live inside the media folder so the final rename never crosses a file system. */
-export const tmpRoot = (): string => path.join(mediaDir(), '.tmp-images');
+/** Temp folders live inside the store so the final rename never crosses a file system. */
+export const tmpRoot = (): string => path.join(imageStoreDir(), '.tmp');
 
 export function imageId(contentHash: string, settings: string): string {
   return `${contentHash.slice(0, 16)}-${settings.slice(0, 8)}`;
@@ -72,22 +74,48 @@ export async function writeState(state: StageState): Promise<void> {
   await writeFileAtomic(stateFile(), JSON.stringify(state));
 }
 
-/** Moves a rendered temp folder into place; an existing target is the same content, so it wins. */
+const stored = (sub: 'img' | 'iiif', id: string): string => path.join(imageStoreDir(), sub, id);
+
+/** Links a stored image folder into the media folder (a relative link, so the site can move as a whole). */
+function linkStored(sub: 'img' | 'iiif', root: string, id: string): void {
+  const link = path.join(root, id);
+  if (fs.existsSync(link)) return;
+  fs.mkdirSync(root, { recursive: true });
+  fs.rmSync(link, { force: true }); // a dangling link
+  fs.symlinkSync(path.relative(root, stored(sub, id)), link);
+}
+
+/** Moves a rendered temp folder into the store and links it; an existing target is the same content, so it wins. */
 export function publish(tmpDir: string, id: string): void {
   for (const [sub, root] of [
     ['img', imgRoot()],
     ['iiif', iiifRoot()],
   ] as const) {
-    fs.mkdirSync(root, { recursive: true });
-    const target = path.join(root, id);
+    const target = stored(sub, id);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
     if (!fs.existsSync(target)) fs.renameSync(path.join(tmpDir, sub), target);
+    linkStored(sub, root, id);
   }
   fs.rmSync(tmpDir, { recursive: true, force: true });
 }
 
-/** Removes output folders no entry uses any more: renamed aside first, so a reader never sees half a folder. */
+/** An image a build rendered into the store but never published (it was stopped): linked, not rendered again. */
+export function linkFromStore(id: string): boolean {
+  if (!fs.existsSync(path.join(stored('iiif', id), 'info.json')) || !fs.existsSync(stored('img', id))) return false;
+  linkStored('img', imgRoot(), id);
+  linkStored('iiif', iiifRoot(), id);
+  return true;
+}
+
+/** The images this publish stopped linking, one id a line: after the switch, the ones the other slot does not
+ * link either leave the store (site-versions.ts), without a listing of every image. */
+export const unlinkedImagesFile = (): string => path.join(publishStateDir(), 'images-unlinked.txt');
+
+/** Removes output folders no entry uses any more: renamed aside first, so a reader never sees half a folder.
+ * In a site version these are links; the stored folder goes once no kept version links it (site-versions.ts). */
 export function removeUnused(live: Set<string>): number {
   let removed = 0;
+  const unlinked: string[] = [];
   fs.mkdirSync(tmpRoot(), { recursive: true });
   for (const root of [imgRoot(), iiifRoot()]) {
     if (!fs.existsSync(root)) continue;
@@ -96,8 +124,15 @@ export function removeUnused(live: Set<string>): number {
       const aside = path.join(tmpRoot(), `gone-${name}-${process.pid}`);
       fs.renameSync(path.join(root, name), aside);
       fs.rmSync(aside, { recursive: true, force: true });
-      if (root === iiifRoot()) removed++;
+      if (root === iiifRoot()) {
+        removed++;
+        unlinked.push(name);
+      }
     }
+  }
+  if (unlinked.length) {
+    fs.mkdirSync(path.dirname(unlinkedImagesFile()), { recursive: true });
+    fs.appendFileSync(unlinkedImagesFile(), `${unlinked.join('\n')}\n`);
   }
   return removed;
 }

@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { buildDir } from '../../model/paths.ts';
+import { buildDir, publishStateDir } from '../../model/paths.ts';
 
 export interface RecordState {
   /** Collection slug. */
@@ -27,8 +27,12 @@ export interface OpenDataState {
 }
 
 const MARKER = path.join('api', '.generation');
+/** In a site version the state lives in the version (it dies with a build that never went live); otherwise in
+ * build/, one per dist/. */
 const stateFile = (dist: string) =>
-  path.join(buildDir(), 'open-data', `state-${crypto.createHash('sha256').update(path.resolve(dist)).digest('hex').slice(0, 12)}.json`);
+  process.env.HERITAGE_PUBLISH_STATE_DIR
+    ? path.join(publishStateDir(), 'open-data-state.json')
+    : path.join(buildDir(), 'open-data', `state-${crypto.createHash('sha256').update(path.resolve(dist)).digest('hex').slice(0, 12)}.json`);
 
 export interface LoadedState {
   state: OpenDataState;

@@ -13,7 +13,7 @@ import path from 'node:path';
 import pLimit, { type LimitFunction } from 'p-limit';
 import writeFileAtomic from 'write-file-atomic';
 import { LOCALES } from '../../model/locales.ts';
-import { buildDir, distDir, ROOT } from '../../model/paths.ts';
+import { buildDir, distDir, publishStateDir, ROOT } from '../../model/paths.ts';
 import { readCollections, streamLazyArtifacts } from '../../model/store.ts';
 import { collectionImages, imageKey, readImageManifest } from '../../formats/manifests/images.ts';
 import { BUILD_PART_FILE_ENV, SHARD_SIZE, shardKey, writeBuildPart, type BuildPartFile } from '../../formats/pages/build-part.ts';
@@ -34,7 +34,9 @@ export interface PagesState {
   collectionFiles: Record<string, string[]>;
 }
 
-const stateFile = (): string => path.join(buildDir(), 'pages-state.json');
+/** Kept with the pages it describes (in the site version being built), so a build that never went live leaves
+ * no claim about pages the live site does not have. */
+const stateFile = (): string => path.join(publishStateDir(), 'pages-state.json');
 const TEMPLATE_INPUTS = ['site', 'model', 'formats', 'astro.config.mjs', 'package-lock.json'];
 
 /** Anything that changes every page: the templates, components, strings, schema and dependencies. */
@@ -164,6 +166,8 @@ export async function buildSitePages(limit: LimitFunction = pLimit(2)): Promise<
   // Inside the project folder: Astro keeps its prerender files beside an outDir within the project, but puts
   // them in one shared .astro/ folder for an outDir outside it, where parallel parts would collide.
   const staging = path.join(ROOT, '.staging', crypto.createHash('sha256').update(buildDir()).digest('hex').slice(0, 12));
+  // Parts a stopped build left behind (one build at a time holds the build lock).
+  fs.rmSync(staging, { recursive: true, force: true });
   console.log(
     `  ${full ? 'full build' : 'incremental'}: ${dirty.length} of ${shards.size} artifact shard(s) to render (≤ ${SHARD_SIZE} records each) + listings`,
   );

@@ -10,6 +10,7 @@ import sharp from 'sharp';
 import writeFileAtomic from 'write-file-atomic';
 import { confine } from '../../model/confine.ts';
 import { assetsDir, contentDir, mediaDir } from '../../model/paths.ts';
+import { takeFromLiveMedia } from '../link-tree.ts';
 import { readPanoramas } from '../../model/panorama.ts';
 import {
   PANORAMA_MANIFEST_VERSION,
@@ -135,7 +136,8 @@ export async function runPanoramaStage(options: PanoramaStageOptions = {}): Prom
       const old = prev[src.key];
       const hash = old && old.size === st.size && old.mtimeMs === st.mtimeMs ? old.hash : await hashFile(src.file);
       const id = `${hash.slice(0, 16)}-${sHash}`;
-      let meta = readMeta(id);
+      // A slot written two publishes behind the live one (site-versions) takes a pyramid the live one has.
+      let meta = readMeta(id) ?? (takeFromLiveMedia(path.join(panoramaRoot(), id), PANORAMA_META) ? readMeta(id) : undefined);
       if (meta) unchanged++;
       else {
         const t = performance.now();

@@ -3,7 +3,9 @@
 // a SearchDoc here, so both engines (static and Meilisearch) find them the same way the artifacts are found.
 import { Lexer, type Token } from 'marked';
 import { readStillsManifest } from '../../formats/manifests/exhibition-stills.ts';
-import { dramaPath, episodePath, exhibitionPath, MAP_PATH, placeAnchor, scenePath } from '../../formats/urls.ts';
+import { panoramaKey, readPanoramaManifest } from '../../formats/manifests/panoramas.ts';
+import { dramaPath, episodePath, exhibitionPath, MAP_PATH, panoramaPath, panoramaViewPath, placeAnchor, scenePath } from '../../formats/urls.ts';
+import { readPanoramas, type Panorama } from '../../model/panorama.ts';
 import { readDramas, type Drama } from '../../model/drama.ts';
 import { readPublishedExhibitions, type Exhibition } from '../../model/exhibition.ts';
 import { LOCALES } from '../../model/locales.ts';
@@ -120,6 +122,37 @@ export function* dramaDocs(dramas: Drama[]): Generator<SearchDoc> {
   }
 }
 
+export function* panoramaDocs(panoramas: Panorama[]): Generator<SearchDoc> {
+  const previews = readPanoramaManifest();
+  for (const p of panoramas) {
+    const preview = p.variants[0] && previews[panoramaKey(p.id, p.variants[0].id)]?.preview.url;
+    const doc: SearchDoc = {
+      type: 'panorama',
+      id: p.id,
+      href: rel(panoramaPath(p.id)),
+      title: p.title,
+      text: [p.description, ...p.variants.flatMap((v) => [v.label, v.alt])],
+      facets: { rights: p.rights },
+    };
+    if (preview) doc.thumbnail = preview;
+    yield doc;
+    // A hotspot's result opens the panorama facing it.
+    for (const h of p.hotspots) {
+      const d: SearchDoc = {
+        type: 'panorama',
+        id: `${p.id}#${h.id}`,
+        href: rel(panoramaViewPath(p.id, { yaw: h.yaw, pitch: h.pitch, zoom: p.initialView.zoom })),
+        title: h.label,
+        text: present([h.note]),
+        subtitle: p.title,
+        facets: { rights: p.rights },
+      };
+      if (preview) d.thumbnail = preview;
+      yield d;
+    }
+  }
+}
+
 export function* placeDocs(places: Place[]): Generator<SearchDoc> {
   for (const p of places) {
     yield {
@@ -138,6 +171,7 @@ export function* siteDocs(): Generator<SearchDoc> {
   yield* sceneDocs(readScenes());
   yield* exhibitionDocs(readPublishedExhibitions(recordsDir()));
   yield* dramaDocs(readDramas().map((d) => d.drama));
+  yield* panoramaDocs(readPanoramas());
   yield* placeDocs(readPlaces());
   yield* dramaCueDocs();
 }

@@ -9,6 +9,7 @@ import cliProgress from 'cli-progress';
 import writeFileAtomic from 'write-file-atomic';
 import { readDramas, type Drama, type Episode } from '../../model/drama.ts';
 import { assetsDir, mediaDir } from '../../model/paths.ts';
+import { takeFromLiveMedia } from '../link-tree.ts';
 import { encodeEpisode, VIDEO_SETTINGS, type EncodeJob, type EncodeResult } from './encode.ts';
 import { standInFont } from './standin.ts';
 import { readPreviousVideoManifest, VIDEO_MANIFEST_VERSION, videoManifestPath, type EpisodeVideo, type VideoManifest } from '../../formats/manifests/video.ts';
@@ -85,7 +86,8 @@ export async function runVideoStage(log: (line: string) => void = console.log): 
       }
       const out = path.join(root, d.id, ep.id, `video-${planned.key}`);
       const prev = old?.dramas[d.id]?.episodes[ep.id];
-      if (prev?.key === planned.key && fs.existsSync(path.join(out, 'master.m3u8'))) {
+      // The live version has it when this build writes the slot before it (site-versions): linked, not encoded.
+      if (prev?.key === planned.key && (fs.existsSync(path.join(out, 'master.m3u8')) || takeFromLiveMedia(out, 'master.m3u8'))) {
         manifest.dramas[d.id]!.episodes[ep.id] = prev;
         result.skipped++;
       } else {

@@ -12,7 +12,7 @@ import type { Locale } from '../../model/locales.ts';
 import { INDEX_FACETS, MULTI_INDEX_FACETS, type IndexFacet } from '../facets.ts';
 
 export const FORMAT_VERSION = 2;
-export const DOC_TYPES = ['artifact', 'collection', 'scene', 'exhibition', 'drama', 'cue', 'place'] as const;
+export const DOC_TYPES = ['artifact', 'collection', 'scene', 'exhibition', 'drama', 'cue', 'place', 'panorama'] as const;
 export type DocType = (typeof DOC_TYPES)[number];
 
 /** Field kinds in BM25F weight order. A posting's mask has one bit per (kind, language). */

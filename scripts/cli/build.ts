@@ -1,4 +1,6 @@
 // `heritage build`: the whole publish in order. Each stage is incremental, so a re-run does only new work.
+// Everything is written into the slot that is not live (site-versions.ts), which goes live in one step at the
+// end; one build runs at a time (build-lock.ts).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pLimit from 'p-limit';
@@ -9,26 +11,89 @@ import { runNode } from '../../assets-pipeline/run-node.ts';
 import { buildSitePages } from '../../assets-pipeline/pages/stage.ts';
 import { stages } from './stages.ts';
 import { JobQueueError } from '../../assets-pipeline/jobs/errors.ts';
+import { acquireBuildLock, describeHolder } from './build-lock.ts';
+import {
+  describeVersion,
+  hasLiveSite,
+  invalidateStandby,
+  livePaths,
+  liveVersion,
+  prepareNextVersion,
+  restorePaths,
+  standbyVersion,
+  switchTo,
+  type PreparedVersion,
+} from './site-versions.ts';
+
+const VERSION_ENV = ['HERITAGE_DIST_DIR', 'HERITAGE_MEDIA_DIR', 'HERITAGE_PUBLISH_STATE_DIR'] as const;
 
 export async function build(args: string[] = []): Promise<number> {
+  const lock = acquireBuildLock('heritage build');
+  if (!lock.ok) {
+    console.error(`✗ ${lock.message}`);
+    return 1;
+  }
+  if (lock.recovered) console.log(`  (took over a stale build lock: ${describeHolder(lock.recovered)} is no longer running)`);
+  const saved = Object.fromEntries(VERSION_ENV.map((k) => [k, process.env[k]]));
+  try {
+    return await buildVersion(args);
+  } finally {
+    restorePaths(saved);
+    lock.release();
+  }
+}
+
+/** HERITAGE_BUILD_PAUSE_AT=<stage id, or "switch">: stop before that step, e.g. to look at the prepared version
+ * before it goes live, or for a test to stop the build there; SIGUSR2 resumes. */
+async function pauseAt(step: string, dir: string): Promise<void> {
+  if (process.env.HERITAGE_BUILD_PAUSE_AT !== step) return;
+  console.log(`  ⏸ paused before ${step}; the next version is ${dir} (kill -USR2 ${process.pid} resumes)`);
+  // A signal listener alone does not keep Node running: without the timer the build would just end here.
+  const keepAlive = setInterval(() => {}, 2 ** 30);
+  await new Promise<void>((resolve) => process.once('SIGUSR2', () => resolve()));
+  clearInterval(keepAlive);
+}
+
+const liveWords = (): string => {
+  const v = liveVersion();
+  return v ? `the live site is still ${describeVersion(v)}` : 'nothing is live yet';
+};
+
+function startWords(next: PreparedVersion): string {
+  const c = next.cloned;
+  if (next.start === 'in-place')
+    return `brought up to date in place from its own last publish (${describeVersion(next.previous ?? next)} stays live until the switch)`;
+  if (next.start === 'empty') return 'first version';
+  return `started as a copy of the live ${describeVersion(next.previous!)} (${next.reason}): ${c.files} files and ${c.links} links by hard link in ${next.cloneSeconds.toFixed(1)} s, once`;
+}
+
+async function buildVersion(args: string[]): Promise<number> {
   const started = Date.now();
   const { queue } = parseArgs({ args, options: { queue: { type: 'string' } }, strict: false }).values as { queue?: string };
   const keyRefused = await refuseSearchKey();
   if (keyRefused) {
     console.error(`✗ ${keyRefused}`);
-    const removed = unpublishKey(distDir(), process.env.HERITAGE_MEILI_SEARCH_KEY ?? '');
+    // From the version before the live one too: it is what a reader still on it sees, and the next build's start.
+    const standby = standbyVersion();
+    const removed = [distDir(), ...(standby ? [standby.site] : [])].flatMap((d) => unpublishKey(d, process.env.HERITAGE_MEILI_SEARCH_KEY ?? ''));
+    // Those pages are gone behind the back of the standby's page record: its next build starts from a copy.
+    if (removed.length && standby) invalidateStandby();
     if (removed.length) console.error(`  removed ${removed.length} published search page(s) that carried that key`);
     return 1;
   }
   if ((await ingest()) !== 0) return 1;
+  const paths = livePaths();
+  const next = prepareNextVersion(paths, !hasLiveSite(paths));
+  console.log(`\n▸ site version: slot ${next.id}, ${startWords(next)}`);
   let failed = 0;
   for (const stage of stages.filter((s) => s.when === 'before-site')) {
+    await pauseAt(stage.id, next.dir);
     console.log(`\n▸ ${stage.name}`);
     try {
       failed += await stage.run({ queue });
     } catch (err) {
       if (!(err instanceof JobQueueError)) throw err;
-      console.error(`✗ ${err.message}\n  nothing was published; dist/ still holds the previous publish`);
+      console.error(`✗ ${err.message}\n  nothing was switched: ${liveWords()}`);
       return 1;
     }
   }
@@ -37,29 +102,41 @@ export async function build(args: string[] = []): Promise<number> {
   // holding one of the two slots the page parts use; their output is printed as they go.
   const slots = pLimit(2);
   const tsx = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const crashed: string[] = [];
   const beside = slots(async () => {
     let n = 0;
     for (const stage of stages.filter((s) => s.when === 'with-site')) {
+      console.log(`  ▸ ${stage.name} (beside the pages)`);
       const code = await runNode([tsx, path.join(ROOT, 'scripts', 'heritage.ts'), 'stage', stage.id]);
       console.log(code === 0 ? `  ✓ ${stage.name} (ran beside the pages)` : `  ✗ ${stage.name} failed (see above)`);
+      // Exit 1 is failed items, the rest published; anything else (a crash, a signal) left the stage unfinished.
+      if (code > 1) crashed.push(stage.name);
       n += code === 0 ? 0 : 1;
     }
     return n;
   });
+  await pauseAt('pages', next.dir);
   const pages = await buildSitePages(slots);
   failed += await beside;
-  if (!pages) {
-    console.error('✗ the site build failed; dist/ still holds the previous publish');
+  if (!pages || crashed.length) {
+    console.error(`✗ ${pages ? `${crashed.join(', ')} did not finish` : 'the site build failed'}; nothing was switched: ${liveWords()}`);
     return 1;
   }
   console.log(
     `  ${pages.shardsRendered} shard(s) rendered, ${pages.shardsKept} unchanged, ${pages.pagesRemoved} stale page(s) removed ` +
-      `in ${pages.seconds.toFixed(1)} s (${pages.publishSeconds.toFixed(1)} s of it publishing into dist/)`,
+      `in ${pages.seconds.toFixed(1)} s (${pages.publishSeconds.toFixed(1)} s of it moving them into the new version)`,
   );
   for (const stage of stages.filter((s) => s.when === 'after-site')) {
     console.log(`\n▸ ${stage.name}`);
+    await pauseAt(stage.id, next.dir);
     failed += await stage.run();
   }
+  await pauseAt('switch', next.dir);
+  const sw = switchTo(next, paths);
+  console.log(
+    `\n▸ switched: slot ${next.id} is live (one link renamed in ${(sw.seconds * 1000).toFixed(2)} ms)${next.previous ? `; slot ${next.previous.id} keeps the version before it` : ''}` +
+      `${sw.removed ? `; ${sw.removed} leftover(s) of stopped builds removed` : ''}${sw.pruned ? `; ${sw.pruned} image folder(s) no version shows left the store` : ''}`,
+  );
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   if (failed) console.error(`\n✗ built in ${secs} s, but ${failed} item(s) failed in the asset stages (see above); the rest is published.`);
   else console.log(`\n✓ built in ${secs} s`);

@@ -9,6 +9,8 @@ import { runSearchStage } from '../../assets-pipeline/search/stage.ts';
 import { runOpenDataStage, runSitemapStage } from '../../assets-pipeline/open-data/stage.ts';
 import { runStillStage } from '../../assets-pipeline/exhibitions/stills.ts';
 import { runPanoramaStage } from '../../assets-pipeline/panoramas/stage.ts';
+import { acquireBuildLock } from './build-lock.ts';
+import { livePaths, prepareNextVersion, restorePaths, switchTo } from './site-versions.ts';
 
 export interface Stage {
   /** For `heritage stage <id>`. */
@@ -100,6 +102,25 @@ export async function runOneStage(args: string[]): Promise<number> {
     console.error(`usage: npm run heritage -- stage <${stages.map((s) => s.id).join('|')}>`);
     return 2;
   }
-  const failed = await stage.run();
-  return failed > 0 ? 1 : 0;
+  // Beside a build (its child process) the build's version is already the target; alone, the stage publishes
+  // a version of its own, under the build lock, like a build does.
+  if (process.env.HERITAGE_PUBLISH_STATE_DIR) return (await stage.run()) > 0 ? 1 : 0;
+  const lock = acquireBuildLock(`heritage stage ${stage.id}`);
+  if (!lock.ok) {
+    console.error(`✗ ${lock.message}`);
+    return 1;
+  }
+  const saved = { HERITAGE_DIST_DIR: process.env.HERITAGE_DIST_DIR, HERITAGE_MEDIA_DIR: process.env.HERITAGE_MEDIA_DIR, HERITAGE_PUBLISH_STATE_DIR: undefined };
+  try {
+    const paths = livePaths();
+    // The other slot holds the version before the live one: a stage alone brings only its own part up to date.
+    const next = prepareNextVersion(paths, false, `one stage (${stage.id}) publishes on top of the live version`);
+    const failed = await stage.run();
+    switchTo(next, paths);
+    console.log(`  slot ${next.id} is live: the live version with ${stage.id} run again`);
+    return failed > 0 ? 1 : 0;
+  } finally {
+    restorePaths(saved);
+    lock.release();
+  }
 }

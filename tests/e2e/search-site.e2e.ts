@@ -19,6 +19,7 @@ const pagoda = yaml<{ title: Tri }>('content/scenes/yingxian-pagoda.yaml');
 const film = yaml<{ title: Tri; episodes: { title: Tri }[] }>('content/dramas/pepper-and-carrot-ep06/drama.yaml');
 const places = yaml<{ id: string; name: Tri }[]>('content/places.yaml');
 const exhibition = yaml<{ title: Tri; steps: { id: string; title: Tri }[] }>('content/exhibitions/jades-tribute/exhibition.yaml');
+const chamber = yaml<{ title: Tri }>('content/panoramas/library-cave-chamber/panorama.yaml');
 const palace = places.find((p) => p.id === 'palace-museum-beijing')!;
 const hotspot = cave.hotspots.find((h) => h.id === 'hongbian')!;
 
@@ -36,6 +37,8 @@ const finds: [string, string][] = [
   [palace.name.en, `map/#place-${palace.id}`],
   [palace.name.zh, `map/#place-${palace.id}`],
   [exhibition.steps[1]!.title.fr, `exhibitions/jades-tribute/#${exhibition.steps[1]!.id}`],
+  [chamber.title.en, 'panoramas/library-cave-chamber/'],
+  [chamber.title.zh, 'panoramas/library-cave-chamber/'],
 ];
 
 /** A cue of a committed SRT track: its text (one line) and start in seconds. */
@@ -69,7 +72,7 @@ async function search(locale: string, q: string): Promise<{ href: string; title:
 }
 
 describe.each(LOCALES)('search over the whole site in %s', (locale) => {
-  it('finds scenes, a hotspot, a film, a place and an exhibition step by name, in Chinese and in Latin script', async () => {
+  it('finds scenes, a hotspot, a film, a place, an exhibition step and a panorama by name, in Chinese and in Latin script', async () => {
     for (const [q, target] of finds) {
       const hits = await search(locale, q);
       const at = hits.findIndex((h) => h.href === `/${locale}/${target}`);

@@ -1,11 +1,15 @@
 // A visitor's everyday paths on the built demo, in each locale: the language switcher keeps the page's state
 // (search query and filters, a film's moment, a scene's hotspot, an exhibition's step) and is a plain link to the
-// same page without JavaScript. Expected ids and texts come from the content files.
+// same page without JavaScript; a missing address gets a styled 404 in its language; the navigation is a menu on
+// phones; long URLs wrap; collection pages link to their pages by number. Expected ids, texts and counts come from
+// the content files, the UI strings and the published pages.
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { describe, expect, inject, it } from 'vitest';
 import { LOCALES, type Locale } from '../../model/locales.ts';
+import { E2E_DIST } from './env.ts';
 import { useBrowser } from './use-browser.ts';
 
 const base = inject('baseUrl');
@@ -155,6 +159,116 @@ describe('not-found pages', () => {
       expect(await block.locator('h2').textContent()).toBe(strings(locale)['notFound.title']);
       expect(await block.locator(`a[href="/${locale}/"]`).count()).toBe(1);
     }
+    await page.context().close();
+  });
+});
+
+/** The main navigation's labels in `locale`, as the common strings give them. */
+const common = (locale: Locale) => JSON.parse(fs.readFileSync(`site/i18n/locales/${locale}.json`, 'utf8')) as Record<string, string>;
+
+/** What Chromium tells assistive technology about an element: its role, name and expanded state. */
+async function accessible(page: Page, selector: string): Promise<{ ignored?: boolean; role?: string; name?: string; expanded?: boolean }> {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = await cdp.send('DOM.getDocument');
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+  const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+  await cdp.detach();
+  const node = nodes[0];
+  const expanded = node?.properties?.find((p) => p.name === 'expanded')?.value.value as boolean | undefined;
+  return { ignored: node?.ignored, role: node?.role?.value as string | undefined, name: node?.name?.value as string | undefined, expanded };
+}
+
+describe.each(LOCALES)('navigation in %s', (locale) => {
+  const menu = strings(locale)['nav.menu']!;
+  const mustShow = [common(locale)['nav.search']!, common(locale)['nav.dramas']!];
+
+  /** Every main-navigation link is visible and lies inside the viewport. */
+  const allInView = (page: Page, width: number) =>
+    page.$$eval(
+      '.main-nav a',
+      (links, w) => links.every((a) => a.checkVisibility() && a.getBoundingClientRect().left >= 0 && a.getBoundingClientRect().right <= w),
+      width,
+    );
+
+  it('on a phone is a menu button that shows every item, by keyboard and pointer, with and without JavaScript', async () => {
+    for (const js of [true, false]) {
+      const { page, problems } = await newPage({ js, width: 390 });
+      await go(page, `/${locale}/collections/`);
+      if (js) await page.waitForSelector('details.nav-menu[data-enhanced]', { state: 'attached' });
+      const button = page.locator('summary.nav-menu-button');
+      expect(await button.isVisible()).toBe(true);
+      expect(await page.locator('.main-nav').isVisible()).toBe(false);
+      expect(await accessible(page, 'summary.nav-menu-button')).toEqual({ ignored: false, role: 'DisclosureTriangle', name: menu, expanded: false });
+      await button.click();
+      expect(await accessible(page, 'summary.nav-menu-button')).toEqual({ ignored: false, role: 'DisclosureTriangle', name: menu, expanded: true });
+      for (const label of mustShow) expect(await page.getByRole('link', { name: label, exact: true }).first().isVisible()).toBe(true);
+      expect(await allInView(page, 390)).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      if (js) {
+        // Escape closes the menu and gives focus back to its button; Enter on the button opens it again.
+        await page.getByRole('link', { name: mustShow[0], exact: true }).first().focus();
+        await page.keyboard.press('Escape');
+        await expect.poll(() => page.locator('.main-nav').isVisible()).toBe(false);
+        expect(await page.evaluate(() => document.activeElement?.classList.contains('nav-menu-button'))).toBe(true);
+        await page.keyboard.press('Enter');
+        await expect.poll(() => allInView(page, 390)).toBe(true);
+      }
+      expect(problems).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  it('on a wide screen is a row of links with no menu button', async () => {
+    const { page } = await newPage({ width: 1280 });
+    await go(page, `/${locale}/collections/`);
+    expect(await page.locator('summary.nav-menu-button').isVisible()).toBe(false);
+    expect(await allInView(page, 1280)).toBe(true);
+    const tops = await page.$$eval('.main-nav a', (as) => as.map((a) => Math.round(a.getBoundingClientRect().top)));
+    expect(new Set(tops).size).toBe(1);
+    // Links of the main navigation landmark, the next Tab stop after the site's name.
+    const nav = await page.getByRole('navigation', { name: common(locale)['nav.main'] }).ariaSnapshot();
+    for (const label of mustShow) expect(nav).toContain(`link "${label}"`);
+    // Chromium's own tree too: a closed <details> hides its content from assistive technology unless shown.
+    expect(await accessible(page, `.main-nav a[href="/${locale}/search/"]`)).toMatchObject({ ignored: false, role: 'link', name: mustShow[0] });
+    await page.focus('.site-name');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.main-nav') !== null)).toBe(true);
+    await page.context().close();
+  });
+});
+
+it('a raw URL in a title wraps on a phone: the zh collection page and the record page stay within 320 and 390 px', async () => {
+  // In the Met data this painting's Chinese title ends with a long link (http://ltfc.net/img/…) and no space in it.
+  const { page } = await newPage({ width: 390 });
+  for (const url of ['/zh/collections/chinese-paintings/', '/zh/artifacts/met-13.100.112/']) {
+    await go(page, url);
+    expect(await page.locator('main').textContent()).toContain('http://ltfc.net/img/');
+    for (const width of [390, 320]) {
+      await page.setViewportSize({ width, height: 844 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${url} at ${width} px`).toBeLessThanOrEqual(width);
+    }
+  }
+  await page.context().close();
+});
+
+describe.each(LOCALES)('collection pages in %s', (locale) => {
+  it('link to their pages by number: the first, the last, and the current one with its neighbours', async () => {
+    // How many pages the build published for the collection: its numbered folders, plus the first page.
+    const dir = path.join(E2E_DIST, locale, 'collections', 'chinese-paintings');
+    const last = 1 + fs.readdirSync(dir).filter((f) => /^\d+$/.test(f)).length;
+    expect(last).toBeGreaterThan(8);
+    const { page } = await newPage({ width: 390 });
+    const listing = `/${locale}/collections/chinese-paintings/`;
+    await go(page, `${listing}6/`);
+    const numbers = await page.$$eval('.pagination .page-numbers li', (lis) => lis.map((li) => li.textContent?.trim()));
+    expect(numbers).toEqual(['1', '…', '5', '6', '7', '…', String(last)]);
+    expect(await page.getAttribute('.page-numbers a[aria-current="page"]', 'href')).toBe(`${listing}6/`);
+    expect(await page.getAttribute('.page-numbers a >> nth=0', 'href')).toBe(listing);
+    expect(await page.getAttribute('.pagination a[rel="prev"]', 'href')).toBe(`${listing}5/`);
+    expect(await page.getAttribute('.pagination a[rel="next"]', 'href')).toBe(`${listing}7/`);
+    const label = common(locale)['collection.page']!.replace('{{page}}', String(last)).replace('{{pages}}', String(last));
+    expect(await page.getAttribute(`.page-numbers a[href="${listing}${last}/"]`, 'aria-label')).toBe(label);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.context().close();
   });
 });

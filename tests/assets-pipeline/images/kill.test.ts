@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readImageManifest } from '../../../formats/manifests/images.ts';
 import { pathsNamedByInfo } from '../../../assets-pipeline/iiif/level0.ts';
 import { runImageStage } from '../../../assets-pipeline/images/stage.ts';
-import { mediaDir } from '../../../model/paths.ts';
+import { tmpRoot } from '../../../assets-pipeline/images/store.ts';
+import { imageStoreDir, mediaDir } from '../../../model/paths.ts';
 import { createTempSite } from './temp-site.ts';
 
 const site = createTempSite();
@@ -35,7 +36,7 @@ describe('a run killed with SIGKILL', () => {
 
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'stage-child.ts')], { env: process.env, stdio: 'ignore' });
     const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-    const tmp = path.join(mediaDir(), '.tmp-images');
+    const tmp = tmpRoot();
     const deadline = Date.now() + 60_000;
     // Kill once one image is published and another is half-rendered in its temp folder.
     while (Date.now() < deadline && !(entries(path.join(mediaDir(), 'img')).length >= 1 && files(tmp).length >= 1)) {
@@ -45,14 +46,16 @@ describe('a run killed with SIGKILL', () => {
     await exited;
     expect(files(tmp).length, 'the kill landed mid-render').toBeGreaterThan(0);
 
-    // Whatever is published is whole: every derivative decodes, every info.json names only existing tiles.
-    const published = entries(path.join(mediaDir(), 'iiif')).filter((n) => /^[0-9a-f]{16}-/.test(n));
-    for (const f of files(path.join(mediaDir(), 'img'))) {
+    // Whatever reached the image store is whole: every derivative decodes, every info.json names only existing
+    // tiles. An image with both its folders there is not rendered again (linked into the media folder instead).
+    const store = imageStoreDir();
+    const published = entries(path.join(store, 'iiif')).filter((n) => /^[0-9a-f]{16}-/.test(n) && fs.existsSync(path.join(store, 'img', n)));
+    for (const f of entries(path.join(store, 'img')).flatMap((id) => files(path.join(store, 'img', id)))) {
       if (f.endsWith('.json')) JSON.parse(fs.readFileSync(f, 'utf8'));
       else await sharp(f).stats();
     }
     for (const id of published) {
-      const dir = path.join(mediaDir(), 'iiif', id);
+      const dir = path.join(store, 'iiif', id);
       const info = JSON.parse(fs.readFileSync(path.join(dir, 'info.json'), 'utf8'));
       for (const p of pathsNamedByInfo(info)) await sharp(path.join(dir, p)).stats();
     }
@@ -63,5 +66,7 @@ describe('a run killed with SIGKILL', () => {
     expect(run.unchanged).toBe(published.length);
     expect(Object.keys(readImageManifest())).toHaveLength(6);
     expect(fs.existsSync(tmp)).toBe(false);
+    // Every image is reachable from the media folder, through its link.
+    for (const e of Object.values(readImageManifest())) expect(fs.existsSync(path.join(mediaDir(), e.thumb.jpeg))).toBe(true);
   }, 120_000);
 });
