@@ -1,40 +1,37 @@
-// axe-core on one page of every template in every locale: no serious or critical violations; and the same page
-// does not scroll sideways on a phone (390 and 320 px).
-import AxeBuilder from '@axe-core/playwright';
+// The accessibility audit (scripts/tools/a11y/audit.ts) on one page of every template in every locale: axe with
+// the WCAG 2.2 AA rules (no serious or critical finding), target sizes, the focus walk, reflow at 320 px, and
+// measured contrast in high contrast. Each template × locale loads once, in one comfort mode taken in rotation,
+// so every template is seen in three modes and every mode in every locale while the suite keeps the page loads
+// it had before the modes existed; `npm run bench -- a11y` runs the full template × locale × mode matrix.
 import type { Browser } from 'playwright-core';
 import { expect, inject, it } from 'vitest';
-import { useBrowser } from './use-browser.ts';
+import { LOCALES } from '../../model/locales.ts';
+import { auditPage, MODES, problems } from '../../scripts/tools/a11y/audit.ts';
 import { E2E_DIST } from './env.ts';
 import { templateSamples } from './pages.ts';
+import { useBrowser } from './use-browser.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;
 useBrowser((b) => (browser = b));
 
 const samples = templateSamples(E2E_DIST);
+const cases = samples.flatMap((s, t) =>
+  s.urls.map((url) => {
+    const locale = LOCALES.indexOf(url.split('/')[1] as (typeof LOCALES)[number]);
+    return [s.template, url, MODES[(t + Math.max(locale, 0)) % MODES.length]!] as const;
+  }),
+);
 
-it('finds the page templates', () => {
+it('finds the page templates, and the rotation covers every mode in every locale', () => {
   expect(samples.map((s) => s.template)).toEqual(expect.arrayContaining(['(home)', 'artifacts/*', 'collections', 'collections/*']));
+  const seen = new Set(cases.map(([, url, mode]) => `${url.split('/')[1]} ${mode.name}`));
+  for (const l of LOCALES) for (const m of MODES) expect(seen).toContain(`${l} ${m.name}`);
 });
 
-it.each(samples.flatMap((s) => s.urls.map((url) => [s.template, url] as const)))('%s: %s', async (_t, url) => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(base + encodeURI(url), { waitUntil: 'networkidle' });
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    bad.map(
-      (v) =>
-        `${v.id}: ${v.help} (${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join('; ')})`,
-    ),
-  ).toEqual([]);
-  for (const width of [390, 320]) {
-    await page.setViewportSize({ width, height: 844 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${url} at ${width} px`).toBeLessThanOrEqual(width);
-  }
-  await context.close();
+it.each(cases)('%s: %s', async (_t, url, mode) => {
+  const result = await auditPage(browser, base, url, mode);
+  expect(problems(result)).toEqual([]);
+  // The checks ran: something was measured on every page.
+  expect(result.checks).toBeGreaterThan(20);
 });

@@ -1,6 +1,7 @@
 // Scrollytelling on an exhibition page. The article works without this module; here the step being read is
 // marked (its media stays in view beside its text, the others dim), next/previous steps get buttons and keys,
 // and the URL's `#step-id` follows the reader so a shared link opens at that step.
+import { reducedMotion } from '../comfort/motion.ts';
 import { onLocaleLink } from '../common/locale-link.ts';
 
 /** Steps around the one being read whose heavy media may load; the rest stay as stills. */
@@ -12,7 +13,6 @@ export function initExhibition(): void {
   const steps = [...root.querySelectorAll<HTMLElement>('[data-step]')];
   if (!steps.length) return;
   const links = new Map([...root.querySelectorAll<HTMLAnchorElement>('[data-step-link]')].map((a) => [a.dataset.stepLink!, a]));
-  const reduced = window.matchMedia('(prefers-reduced-motion: reduce)');
   root.classList.add('exh--scrolly');
   root.querySelector<HTMLElement>('[data-exh-keys]')?.removeAttribute('hidden');
   let active = -1;
@@ -55,7 +55,7 @@ export function initExhibition(): void {
 
   const go = (i: number): void => {
     const target = steps[Math.max(0, Math.min(steps.length - 1, i))]!;
-    navigate(() => target.scrollIntoView({ behavior: reduced.matches ? 'auto' : 'smooth', block: 'start' }));
+    navigate(() => target.scrollIntoView({ behavior: reducedMotion() ? 'auto' : 'smooth', block: 'start' }));
     setActive(steps.indexOf(target));
     history.replaceState(null, '', `#${target.id}`);
     target.focus({ preventScroll: true });

@@ -5,6 +5,7 @@
 import { fill } from '../../i18n/fill.ts';
 import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartDataset as CJSDataset } from 'chart.js';
 import { LEVEL_SELECT_EVENT, type LevelSelectDetail } from '../scene/types.ts';
+import { reducedMotion } from '../comfort/motion.ts';
 import { THRESHOLD_COLOURS, type ChartDataset, type ChartPayload, type ChartSeries } from './chart-data.ts';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend, Tooltip);
@@ -48,7 +49,7 @@ export function mountMonitoringCharts(root: ParentNode = document): void {
   const payload = JSON.parse(dataEl.textContent ?? '{}') as ChartPayload;
   const select = root.querySelector<HTMLSelectElement>('[data-monitoring-level]');
   const status = root.querySelector<HTMLElement>('[data-monitoring-selected]');
-  const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const reduced = reducedMotion();
   const charts = new Map<string, Chart<'line', (number | null)[], string>>();
   let level = payload.initial;
 

@@ -10,6 +10,7 @@ import { MarkersPlugin } from '@photo-sphere-viewer/markers-plugin';
 import '@photo-sphere-viewer/core/index.css';
 import '@photo-sphere-viewer/markers-plugin/index.css';
 import type { ViewerData } from '../../lib/panoramas.ts';
+import { reducedMotion } from '../comfort/motion.ts';
 
 const RAD = Math.PI / 180;
 const deg = (rad: number): number => Math.round((rad / RAD) * 10) / 10;
@@ -119,7 +120,6 @@ export function mountPanorama(root: HTMLElement, data: ViewerData): Viewer | und
 
   // The list: focusing a hotspot turns the view to it; a marker clicked in the picture does what its entry does.
   const entry = (id: string) => root.querySelector<HTMLElement>(`[data-hotspot="${CSS.escape(id)}"]`);
-  const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
   for (const h of data.hotspots) {
     const el = entry(h.id);
     if (!el) continue;
@@ -129,7 +129,7 @@ export function mountPanorama(root: HTMLElement, data: ViewerData): Viewer | und
     el.addEventListener('focus', () => {
       const to: Position = { yaw: h.yaw * RAD, pitch: h.pitch * RAD };
       ring(true);
-      if (reduced) viewer.rotate(to);
+      if (reducedMotion()) viewer.rotate(to);
       else void viewer.animate({ ...to, speed: 500 });
     });
     el.addEventListener('blur', () => ring(false));

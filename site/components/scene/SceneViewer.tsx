@@ -15,18 +15,14 @@ import { loadLod, useProgressiveModel } from './use-progressive-model.ts';
 import { fill } from '../../i18n/fill.ts';
 import { WebGLBoundary } from './webgl-boundary.tsx';
 import { releaseFonts } from './font-hold.ts';
+import { onReducedMotionChange, reducedMotion } from '../comfort/motion.ts';
 
 // Marks for scripts/bench/scene.ts: where the time before the first frame goes.
 performance.mark('scene-island-eval');
 
 function useReducedMotion(): boolean {
-  const [reduced, setReduced] = useState(() => matchMedia('(prefers-reduced-motion: reduce)').matches);
-  useEffect(() => {
-    const mq = matchMedia('(prefers-reduced-motion: reduce)');
-    const on = () => setReduced(mq.matches);
-    mq.addEventListener('change', on);
-    return () => mq.removeEventListener('change', on);
-  }, []);
+  const [reduced, setReduced] = useState(reducedMotion);
+  useEffect(() => onReducedMotionChange(() => setReduced(reducedMotion())), []);
   return reduced;
 }
 

@@ -1,0 +1,105 @@
+// The accessibility audit of one built page in one comfort mode, shared by the e2e test (a sample) and
+// `npm run bench -- a11y` (every template × locale × mode): axe with the WCAG 2.2 AA rules (serious and critical
+// only), text contrast ≥ 7:1 in high contrast, target sizes (24 px, 60 px in large mode), the focus walk, and
+// reflow at 320 px. One page load per call.
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser } from 'playwright-core';
+import { COMFORT_STORAGE_KEY, type ComfortSettings } from '../../../site/components/comfort/options.ts';
+import { type Finding, layoutChecks, reflowCheck } from './in-page.ts';
+
+export interface Mode {
+  name: string;
+  /** Stored comfort choices (what the header control writes), applied by the page's own pre-paint script. */
+  settings: ComfortSettings;
+  /** The system colour scheme the browser reports. */
+  colorScheme: 'light' | 'dark';
+  minTarget: number;
+  /** Measured text contrast required; 0 leaves contrast to axe (4.5:1). */
+  minContrast: number;
+}
+
+export const MODES: readonly Mode[] = [
+  { name: 'default', settings: {}, colorScheme: 'light', minTarget: 24, minContrast: 0 },
+  { name: 'large', settings: { large: 'on' }, colorScheme: 'light', minTarget: 60, minContrast: 0 },
+  { name: 'contrast', settings: { contrast: 'more' }, colorScheme: 'light', minTarget: 24, minContrast: 7 },
+  // Dark from the system, as most visitors get it.
+  { name: 'dark', settings: {}, colorScheme: 'dark', minTarget: 24, minContrast: 0 },
+];
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/** Focusable elements walked per page: long result lists repeat one component. */
+const MAX_FOCUS = 80;
+
+export interface AuditResult {
+  url: string;
+  mode: string;
+  /** Individual checks made: axe rules run, texts measured, targets measured, elements focused, one reflow. */
+  checks: number;
+  violations: string[];
+  contrast: Finding[];
+  smallTargets: Finding[];
+  reflow: Finding[];
+  obscuredFocus: Finding[];
+}
+
+export async function auditPage(browser: Browser, baseUrl: string, url: string, mode: Mode): Promise<AuditResult> {
+  const origin = new URL(baseUrl).origin;
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    colorScheme: mode.colorScheme,
+    storageState: { cookies: [], origins: [{ origin, localStorage: [{ name: COMFORT_STORAGE_KEY, value: JSON.stringify(mode.settings) }] }] },
+  });
+  try {
+    const page = await context.newPage();
+    await page.goto(baseUrl + encodeURI(url), { waitUntil: 'networkidle' });
+    // tsx may wrap the checkers' inner functions in its `__name` helper; the page has none.
+    await page.evaluate('globalThis.__name ??= (f) => f');
+    await page.waitForFunction(() => document.documentElement.dataset.comfortReady === 'wired' || !document.querySelector('details.comfort'));
+    const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    const violations = axe.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id}: ${v.help} (${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join('; ')})`,
+      );
+    // One real Tab first, so the focus walk's programmatic focus counts as keyboard focus (:focus-visible).
+    await page.keyboard.press('Tab');
+    const layout = await page.evaluate(layoutChecks, {
+      minContrast: mode.minContrast,
+      minTarget: mode.minTarget,
+      inlineExempt: mode.minTarget < 60,
+      maxFocus: MAX_FOCUS,
+    });
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const reflow = await page.evaluate(reflowCheck);
+    const axeRules = axe.passes.length + axe.violations.length + axe.incomplete.length;
+    return {
+      url,
+      mode: mode.name,
+      checks: axeRules + layout.texts + layout.controls + layout.focused + 1,
+      violations,
+      contrast: layout.contrast,
+      smallTargets: layout.targets,
+      reflow,
+      obscuredFocus: layout.focus,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** One line per problem, for a test's failure message or the bench's log. */
+export function problems(r: AuditResult): string[] {
+  const at = `${r.url} [${r.mode}]`;
+  return [
+    ...r.violations.map((v) => `${at} axe ${v}`),
+    ...r.contrast.map((f) => `${at} contrast ${f.detail}: ${f.where}`),
+    ...r.smallTargets.map((f) => `${at} target ${f.detail}: ${f.where}`),
+    ...r.reflow.map((f) => `${at} reflow ${f.detail}: ${f.where}`),
+    ...r.obscuredFocus.map((f) => `${at} focus ${f.detail}: ${f.where}`),
+  ];
+}
