@@ -75,7 +75,9 @@ describe('scene viewer (Library Cave)', () => {
     expect(await link.getAttribute('href')).toBe('/zh/artifacts/nmaa-F1930.36/');
     const [res] = await Promise.all([page.waitForNavigation(), link.click()]);
     expect(res?.status()).toBe(200);
-    expect(await page.locator('h1').textContent()).toContain('水月觀音');
+    // The record is written 水月觀音; a Chinese page shows it in simplified characters, the original a click away.
+    expect(await page.locator('h1').textContent()).toContain('水月观音');
+    expect(await page.locator('h1 .t2s').getAttribute('data-original')).toContain('水月觀音');
   });
 
   it('the tour advances and goes back, moving the camera', async () => {
