@@ -18,9 +18,18 @@ export const lockFile = (): string => path.join(buildDir(), 'build.lock');
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // A killed build whose parent died too stays a zombie until init reaps it, which a container's init may do late
+  // or never: it still answers kill(0) but holds nothing.
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.charAt(stat.lastIndexOf(')') + 2);
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    // No /proc (not Linux), or it went away just now: kill(0) said it was there.
+    return !fs.existsSync('/proc');
   }
 }
 
