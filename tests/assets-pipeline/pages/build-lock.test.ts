@@ -1,4 +1,5 @@
 // The build lock on its own: one holder at a time, a refusal that names the holder, a dead holder's lock taken over.
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,6 +47,30 @@ describe('acquireBuildLock', () => {
     expect(r.recovered).toEqual(dead);
     expect(JSON.parse(fs.readFileSync(file, 'utf8')).pid).toBe(process.pid);
     r.release();
+  });
+
+  it('takes over the lock of a killed build that is still a zombie (not yet reaped, so kill(0) still finds it)', async () => {
+    // A zombie made on purpose: a shell starts a child, stops itself (so it cannot reap), and the child is killed.
+    const shell = spawn('bash', ['-c', 'sleep 600 & echo $!; kill -STOP $$'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const pid = Number(await new Promise<string>((resolve) => shell.stdout.once('data', (d: Buffer) => resolve(d.toString()))));
+      process.kill(pid, 'SIGKILL');
+      const state = () => fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.charAt(0);
+      for (let i = 0; i < 200 && state() !== 'Z'; i++) spawnSync('sleep', ['0.01']);
+      expect(state()).toBe('Z');
+      expect(() => process.kill(pid, 0)).not.toThrow();
+      const file = lockIn();
+      const holder = { pid, host: os.hostname(), since: new Date().toISOString(), command: 'heritage build' };
+      fs.writeFileSync(file, JSON.stringify(holder));
+      const r = acquireBuildLock('heritage build', file);
+      expect(r.ok).toBe(true);
+      if (r.ok) {
+        expect(r.recovered).toEqual(holder);
+        r.release();
+      }
+    } finally {
+      shell.kill('SIGKILL');
+    }
   });
 
   it('does not take over a lock held on another host (its process cannot be checked from here)', () => {
