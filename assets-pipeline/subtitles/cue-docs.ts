@@ -3,6 +3,7 @@
 // in any language finds the same moment. The hit shows the line itself, then the film and the time.
 import { LOCALES, type Locale } from '../../model/locales.ts';
 import { readDramas } from '../../model/drama.ts';
+import { formatClock } from '../../formats/film-time.ts';
 import { episodePath } from '../../formats/urls.ts';
 import type { LangMap } from '../../model/schema.ts';
 import { pickText } from '../../model/text.ts';
@@ -11,15 +12,6 @@ import type { SearchDoc } from '../search/doc.ts';
 
 /** Which subtitle tags feed each UI locale's text. */
 const LOCALE_TRACKS: Record<Locale, readonly string[]> = { zh: ['zh-Hans', 'zh-Hant', 'zh'], en: ['en'], fr: ['fr'] };
-
-/** `1:05` or `1:02:05`, as video players show a position. */
-export function clockTime(seconds: number): string {
-  const s = Math.floor(seconds);
-  const hms = [Math.floor(s / 3600), Math.floor(s / 60) % 60, s % 60];
-  const [h, m, sec] = hms as [number, number, number];
-  const two = (n: number) => String(n).padStart(2, '0');
-  return h > 0 ? `${h}:${two(m)}:${two(sec)}` : `${m}:${two(sec)}`;
-}
 
 export function* dramaCueDocs(): Generator<SearchDoc> {
   for (const { drama } of readDramas()) {
@@ -47,7 +39,7 @@ export function* dramaCueDocs(): Generator<SearchDoc> {
           if (tag) line[l] = textByLang[tag]!.replace(/\s*\n\s*/g, ' ');
         }
         if (Object.keys(line).length === 0) continue;
-        const at = clockTime(c.start);
+        const at = formatClock(c.start);
         const subtitle: LangMap = {};
         for (const l of LOCALES) subtitle[l] = `${film[l]} · ${at}`;
         yield {

@@ -4,7 +4,8 @@
 import { fill } from '../../i18n/fill.ts';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { PlayerProps, TranscriptCue } from './player-types.ts';
-import { formatClock, startTimeFromSearch } from './player-time.ts';
+import { formatClock } from '../../../formats/film-time.ts';
+import { startTimeFromSearch } from './player-time.ts';
 import { onLocaleLink } from '../common/locale-link.ts';
 import { timeParam } from '../../../formats/urls.ts';
 

@@ -1,14 +1,5 @@
 // Time helpers shared by the player island and the pages.
 
-/** `75.4` → `1:15`, `3725` → `1:02:05`. */
-export function formatClock(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const ss = String(s % 60).padStart(2, '0');
-  return h ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
-}
-
 /** `?t=75.5`, `?t=1m15s` or `?t=1:15` → seconds, clamped to the episode; undefined when absent or unreadable. */
 export function startTimeFromSearch(search: string, duration: number): number | undefined {
   const raw = new URLSearchParams(search).get('t');
