@@ -30,7 +30,10 @@ export interface TextPiece {
   fallback: boolean;
 }
 
+/** A picked text as markup needs it. */
+export const pieceOf = (v: Localized): TextPiece => ({ text: v.text, lang: v.fallback ? LOCALE_TAGS[v.lang] : undefined, fallback: v.fallback });
+
 export function textPiece(map: LangMap | undefined, locale: Locale): TextPiece | undefined {
   const v = pick(map, locale);
-  return v && { text: v.text, lang: v.fallback ? LOCALE_TAGS[v.lang] : undefined, fallback: v.fallback };
+  return v && pieceOf(v);
 }

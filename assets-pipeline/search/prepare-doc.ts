@@ -2,7 +2,7 @@
 // text those concepts lend, and the display fields per locale.
 import type { FacetName, StoredDoc } from '../../formats/search-index/layout.ts';
 import { pick, type Localized } from '../../model/text.ts';
-import { simplifiedHan } from '../../model/han-script.ts';
+import { simplifiedOnPage } from '../../model/han-script.ts';
 import type { LangMap } from '../../model/schema.ts';
 import type { SearchDoc } from './doc.ts';
 import { rightsLabel } from './doc.ts';
@@ -48,8 +48,8 @@ function single(dict: Picks, facet: 'period' | 'objectType', value: LangMap | un
 
 /** A result on a Chinese page reads in simplified characters, as the record page it leads to does. */
 function shown(v: Localized | undefined, locale: Locale): Localized | undefined {
-  if (!v || locale !== 'zh' || v.lang !== 'zh') return v;
-  const text = simplifiedHan(v.text);
+  if (!v) return v;
+  const text = simplifiedOnPage(v, locale);
   return text ? { ...v, text } : v;
 }
 
