@@ -19,6 +19,7 @@ import {
 } from '../../formats/manifests/subtitles.ts';
 import { writeIfChanged } from '../write-if-changed.ts';
 import { simplifiedHan } from '../../model/han-script.ts';
+import { readLabels } from '../../formats/i18n.ts';
 import type { LangMap } from '../../model/schema.ts';
 
 interface Track {
@@ -32,11 +33,6 @@ interface Track {
 }
 
 const TRADITIONAL = ['zh-Hant', 'zh-TW', 'zh-HK'];
-const SIMPLIFIED_LABEL: LangMap = {
-  zh: '简体中文（由繁体中文自动转换）',
-  en: 'Chinese, simplified (converted from traditional)',
-  fr: 'Chinois simplifié (converti du chinois traditionnel)',
-};
 
 /** Chinese pages read in simplified characters: an episode whose only Chinese track is in traditional ones gets
  * a simplified track converted from it (OpenCC), labelled as converted, so the Chinese default follows the
@@ -50,7 +46,7 @@ function simplifiedTrack(tracks: Track[]): Track | undefined {
     lang: 'zh-Hans',
     path: from.path,
     test: false,
-    label: SIMPLIFIED_LABEL,
+    label: readLabels('drama')['player.convertedSimplified']!,
     parsed: { ...from.parsed, cues },
     derived: `converted with OpenCC (t2s) from ${from.lang}`,
   };
