@@ -42,7 +42,11 @@ describe('did you mean', () => {
     const words = (l: string) => JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(dir, 'words', `${l}.json.gz`))).toString()) as [string, number][];
     expect(fs.readdirSync(path.join(dir, 'words')).sort()).toEqual([...WORD_LETTERS].map((l) => `${l}.json.gz`));
     expect(words('h')).toContainEqual(['handles', 1]); // not the stem "handl"
-    expect(words('p').map(([w]) => w).sort()).toEqual(['porcelain', 'porcelaine']);
+    expect(
+      words('p')
+        .map(([w]) => w)
+        .sort(),
+    ).toEqual(['porcelain', 'porcelaine']);
     expect(words('w')).toEqual([['white', 1]]); // "with" is a stop word
   });
 
