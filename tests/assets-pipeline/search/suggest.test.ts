@@ -14,6 +14,9 @@ import { createSuggester, editDistance } from '../../../site/components/search/r
 const docs: SearchDoc[] = [
   { type: 'artifact', id: 'ding', href: 'artifacts/ding/', title: { zh: '商代青铜器' }, facets: {} },
   { type: 'artifact', id: 'vase', href: 'artifacts/vase/', title: { en: 'Blue-and-white porcelain vase with handles', fr: 'Vase en porcelaine' }, facets: {} },
+  // "Xia" is commoner than "Xi" here, yet "Xii" is Xi with a letter doubled.
+  { type: 'artifact', id: 'xia1', href: 'artifacts/xia1/', title: { en: 'Xia dynasty jar' }, facets: {} },
+  { type: 'artifact', id: 'xia2', href: 'artifacts/xia2/', title: { en: 'Xia jar' }, facets: {} },
   { type: 'artifact', id: 'trees', href: 'artifacts/trees/', title: { en: 'Old Trees, Level Distance' }, names: [{ en: 'Guo Xi', zh: '郭熙' }], facets: {} },
 ];
 
@@ -42,11 +45,7 @@ describe('did you mean', () => {
     const words = (l: string) => JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(dir, 'words', `${l}.json.gz`))).toString()) as [string, number][];
     expect(fs.readdirSync(path.join(dir, 'words')).sort()).toEqual([...WORD_LETTERS].map((l) => `${l}.json.gz`));
     expect(words('h')).toContainEqual(['handles', 1]); // not the stem "handl"
-    expect(
-      words('p')
-        .map(([w]) => w)
-        .sort(),
-    ).toEqual(['porcelain', 'porcelaine']);
+    expect(words('p').map(([w]) => w)).toEqual(expect.arrayContaining(['porcelain', 'porcelaine']));
     expect(words('w')).toEqual([['white', 1]]); // "with" is a stop word
   });
 

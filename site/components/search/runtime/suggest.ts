@@ -36,6 +36,14 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
+/** Whether `word` is `typed` with two neighbours swapped back or a doubled letter undone (given distance 1). */
+function slip(typed: string, word: string): boolean {
+  if (typed.length === word.length) return [...typed].sort().join('') === [...word].sort().join('');
+  if (typed.length !== word.length + 1) return false;
+  for (let i = 1; i < typed.length; i++) if (typed[i] === typed[i - 1] && typed.slice(0, i) + typed.slice(i + 1) === word) return true;
+  return false;
+}
+
 /** The replacement written the way the visitor wrote the word (Xii → Xi, PORCELIAN → PORCELAIN). */
 function sameCase(typed: string, word: string): string {
   if (typed.length > 1 && typed === typed.toUpperCase()) return word.toUpperCase();
@@ -67,13 +75,18 @@ export function createSuggester(base: string, fetchBytes: FetchBytes = browserFe
     const max = w.length >= 6 ? 2 : 1;
     let best: string | undefined;
     let bestDistance = max + 1;
-    // Most frequent first, so on a tie the commoner word wins.
+    let bestSlip = false;
+    // Most frequent first, so on a tie the commoner word wins; but a typist's commonest slips (two letters
+    // swapped, a letter doubled: Xii → Xi, not the commoner Xia) beat other edits at the same distance.
     for (const [word] of list) {
-      const d = editDistance(w, word, Math.min(max, bestDistance - 1));
-      if (d < bestDistance) {
+      const d = editDistance(w, word, Math.min(max, bestDistance));
+      if (d > max || d > bestDistance) continue;
+      const isSlip = d === 1 && slip(w, word);
+      if (d < bestDistance || (isSlip && !bestSlip)) {
         best = word;
         bestDistance = d;
-        if (d === 1) break;
+        bestSlip = isSlip;
+        if (isSlip) break;
       }
     }
     return best ? sameCase(typed, best) : typed;
