@@ -61,7 +61,12 @@ function baselineBuild(ref: string): { commit: string; dist: string; media: stri
     const untar = spawnSync('tar', ['-x', '-C', src], { input: archive.stdout });
     if (untar.status !== 0) throw new Error(`unpacking the baseline failed: ${untar.stderr}`);
   }
-  if (!fs.existsSync(path.join(src, 'node_modules'))) run('npm', ['ci', '--no-audit', '--no-fund'], src);
+  // Its own install, not a link to ours: the baseline's dependencies may differ (a font package removed since).
+  const installed = path.join(root, 'installed');
+  if (!fs.existsSync(installed)) {
+    run('npm', ['ci', '--no-audit', '--no-fund'], src);
+    fs.writeFileSync(installed, `${new Date().toISOString()}\n`);
+  }
   if (!fs.existsSync(dist)) buildDemo(src, dist, media);
   return { commit, dist, media };
 }

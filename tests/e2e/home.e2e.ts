@@ -94,7 +94,7 @@ describe('home page', () => {
       const statuses = await page.evaluate((list) => Promise.all(list.map((u) => fetch(u, { method: 'HEAD' }).then((r) => `${r.status} ${u}`))), urls);
       expect(statuses.filter((s) => !s.startsWith('200 '))).toEqual([]);
 
-      await page.screenshot({ path: path.join(SCREENSHOTS, `home-${locale}.png`), fullPage: true });
+      await page.screenshot({ path: path.join(SCREENSHOTS, `home-${locale}.png`) });
       expect(problems).toEqual([]);
       await context.close();
     });

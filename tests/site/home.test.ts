@@ -11,13 +11,13 @@ import { checkContent, publishContent } from '../../assets-pipeline/ingest/conte
 let root: string;
 const saved = { content: process.env.HERITAGE_CONTENT_DIR, build: process.env.HERITAGE_BUILD_DIR };
 
-beforeAll(() => {
+beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'heritage-home-'));
   const content = path.join(root, 'content');
   fs.cpSync(path.resolve('tests/fixtures/collections/good/collections/demo'), path.join(content, 'collections', 'demo'), { recursive: true });
   process.env.HERITAGE_CONTENT_DIR = content;
   process.env.HERITAGE_BUILD_DIR = path.join(root, 'build');
-  const result = checkContent(content);
+  const result = await checkContent(content);
   expect(result.problems.count).toBe(0);
   publishContent(result, path.join(root, 'build', 'records'));
 });
