@@ -112,8 +112,11 @@ export async function homeData(locale: Locale, t: T): Promise<HomeData> {
     (p): HomeCard => ({ id: p.id, href: link(panoramaPath(p.id)), title: p.title, text: p.description, image: panoramaPicture(p) }),
   );
 
+  const covers = new Set(exhibitions().map((e) => e.cover.artifact));
   const shownCollections = collections.map((c): HomeCard => {
-    const withImage = (byCollection.get(c.id) ?? []).find((a) => imageFor(a));
+    // Another object than an exhibition's cover, when the collection has one: the page shows each picture once.
+    const pictured = (byCollection.get(c.id) ?? []).filter((a) => imageFor(a));
+    const withImage = pictured.find((a) => !covers.has(a.id)) ?? pictured[0];
     return {
       id: c.id,
       href: link(collectionPath(c.id)),
