@@ -3,7 +3,7 @@
 // Usage: npm run bench -- a11y [--dist test-output/e2e/dist] [--media test-output/e2e/build/media] [--jobs 2]
 //   [--only <regex on template or URL>] (to re-check a few pages while fixing them)
 // Builds the demo there first when it is missing. Prints each problem, then JSON as the last line:
-// {"templates","modes","locales","checks","violations","smallTargets","reflowFailures","obscuredFocus","pages","seconds"}.
+// {"templates","modes","locales","checks","violations","smallTargets","reflowFailures","obscuredFocus","cspViolations","pages","seconds"}.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -74,11 +74,11 @@ const summary = {
   smallTargets: sum((r) => r.smallTargets.length),
   reflowFailures: sum((r) => (r.reflow.length ? 1 : 0)),
   obscuredFocus: sum((r) => r.obscuredFocus.length),
+  cspViolations: sum((r) => r.csp.length),
   pages: results.length,
   seconds: Math.round((performance.now() - started) / 1000),
 };
-console.error(
-  `a11y: ${summary.pages} page loads, ${summary.checks} checks, ${summary.violations + summary.smallTargets + summary.reflowFailures + summary.obscuredFocus} problems`,
-);
+const problemCount = summary.violations + summary.smallTargets + summary.reflowFailures + summary.obscuredFocus + summary.cspViolations;
+console.error(`a11y: ${summary.pages} page loads, ${summary.checks} checks, ${problemCount} problems`);
 console.log(JSON.stringify(summary));
-process.exitCode = summary.violations + summary.smallTargets + summary.reflowFailures + summary.obscuredFocus ? 1 : 0;
+process.exitCode = problemCount ? 1 : 0;

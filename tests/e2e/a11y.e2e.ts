@@ -1,8 +1,8 @@
 // The accessibility audit (scripts/tools/a11y/audit.ts) on one page of every template in every locale: axe with
 // the WCAG 2.2 AA rules (no serious or critical finding), target sizes, the focus walk, reflow at 320 px, and
-// measured contrast in high contrast. Each template × locale loads once, in one comfort mode taken in rotation,
-// so every template is seen in three modes and every mode in every locale while the suite keeps the page loads
-// it had before the modes existed; `npm run bench -- a11y` runs the full template × locale × mode matrix.
+// measured contrast in high contrast, and no Content-Security-Policy violation report. Each template × locale
+// loads once, in one comfort mode taken in rotation, so every template is seen in three modes and every mode in
+// every locale while the suite keeps the page loads it had before the modes existed; `npm run bench -- a11y` runs the full template × locale × mode matrix.
 import type { Browser } from 'playwright-core';
 import { expect, inject, it } from 'vitest';
 import { LOCALES } from '../../model/locales.ts';

@@ -3,7 +3,7 @@
 // only), text contrast ≥ 7:1 in high contrast, target sizes (24 px, 60 px in large mode), the focus walk, and
 // reflow at 320 px. One page load per call.
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { COMFORT_STORAGE_KEY, type ComfortSettings } from '../../../site/components/comfort/options.ts';
 import { type Finding, layoutChecks, reflowCheck } from './in-page.ts';
 
@@ -40,6 +40,31 @@ export interface AuditResult {
   smallTargets: Finding[];
   reflow: Finding[];
   obscuredFocus: Finding[];
+  /** Content-Security-Policy violations the page reported while it loaded and was audited. */
+  csp: string[];
+}
+
+/** Records every Content-Security-Policy violation report of the context's pages, with a listener that runs before
+ * any page script and is not itself subject to the page's policy. */
+export async function recordCspViolations(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const w = window as unknown as { __csp?: string[] };
+      (w.__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+}
+
+/** The violations a page reported so far (see recordCspViolations). */
+export const cspViolations = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
+
+/** Policy messages Chromium writes to the console (some refusals are logged without a report). */
+export function cspConsole(page: Page): string[] {
+  const logged: string[] = [];
+  page.on('console', (m) => {
+    if (/Content.Security.Policy/i.test(m.text())) logged.push(m.text());
+  });
+  return logged;
 }
 
 export async function auditPage(browser: Browser, baseUrl: string, url: string, mode: Mode): Promise<AuditResult> {
@@ -49,8 +74,11 @@ export async function auditPage(browser: Browser, baseUrl: string, url: string, 
     colorScheme: mode.colorScheme,
     storageState: { cookies: [], origins: [{ origin, localStorage: [{ name: COMFORT_STORAGE_KEY, value: JSON.stringify(mode.settings) }] }] },
   });
+  // The strict policy is checked on the same page loads.
+  await recordCspViolations(context);
   try {
     const page = await context.newPage();
+    const logged = cspConsole(page);
     await page.goto(baseUrl + encodeURI(url), { waitUntil: 'networkidle' });
     // tsx may wrap the checkers' inner functions in its `__name` helper; the page has none.
     await page.evaluate('globalThis.__name ??= (f) => f');
@@ -76,6 +104,7 @@ export async function auditPage(browser: Browser, baseUrl: string, url: string, 
     await page.setViewportSize({ width: 320, height: 640 });
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const reflow = await page.evaluate(reflowCheck);
+    const csp = [...(await cspViolations(page)), ...logged];
     const axeRules = axe.passes.length + axe.violations.length + axe.incomplete.length;
     return {
       url,
@@ -86,6 +115,7 @@ export async function auditPage(browser: Browser, baseUrl: string, url: string, 
       smallTargets: layout.targets,
       reflow,
       obscuredFocus: layout.focus,
+      csp,
     };
   } finally {
     await context.close();
@@ -101,5 +131,6 @@ export function problems(r: AuditResult): string[] {
     ...r.smallTargets.map((f) => `${at} target ${f.detail}: ${f.where}`),
     ...r.reflow.map((f) => `${at} reflow ${f.detail}: ${f.where}`),
     ...r.obscuredFocus.map((f) => `${at} focus ${f.detail}: ${f.where}`),
+    ...r.csp.map((v) => `${at} CSP violation ${v}`),
   ];
 }
