@@ -89,7 +89,16 @@ export default function Transcript({ cues, active, lang, dir, seekLabel, onSeek 
 
   return (
     <div className="drama-transcript-box" ref={box} onWheel={hold} onTouchMove={hold} onPointerDown={hold}>
-      <ol lang={lang} dir={dir} onKeyDown={onKey} style={{ height: rows.getTotalSize() }} data-rows={cues.length}>
+      <ol
+        lang={lang}
+        dir={dir}
+        onKeyDown={onKey}
+        // Leaving the list hands the tab stop back to the current line.
+        onBlur={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setCursor(-1);
+        }}
+        style={{ height: rows.getTotalSize() }}
+      >
         {rows.getVirtualItems().map((row) => {
           const c = cues[row.index]!;
           return (
