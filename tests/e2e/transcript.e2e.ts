@@ -30,10 +30,11 @@ describe('transcript of 200,000 cues', () => {
     expect(m.lineStart).toBe(tp.cues[5]!.start);
     expect(m.seekedTo).toBeGreaterThanOrEqual(m.lineStart - 0.01);
     expect(m.seekedTo).toBeLessThan(m.lineStart + 5);
-    expect(await page.$eval('.drama-transcript li[aria-current="true"]', (li) => [li.getAttribute('aria-posinset'), li.getAttribute('aria-setsize')])).toEqual([
-      '6',
-      String(CUES),
-    ]);
+    // The clicked line, or one just after it as the film plays on (a line lasts 18 ms here), is current.
+    const [at, of] = await page.$eval('.drama-transcript li[aria-current="true"]', (li) => [li.getAttribute('aria-posinset'), li.getAttribute('aria-setsize')]);
+    expect(Number(at)).toBeGreaterThanOrEqual(6);
+    expect(Number(at)).toBeLessThan(6 + 5 / 0.018);
+    expect(of).toBe(String(CUES));
 
     // Keyboard: End from the clicked (focused) line goes to the last of 200,000, rendered and focused.
     await page.$eval('video', (v: HTMLVideoElement) => v.pause());
@@ -46,7 +47,7 @@ describe('transcript of 200,000 cues', () => {
     const target = tp.cues[CUES - 2]!.start;
     await page.waitForFunction((t) => Math.abs((document.querySelector('video') as HTMLVideoElement).currentTime - t) < 2, target);
     await page.waitForFunction(
-      (n) => document.querySelector('.drama-transcript li[aria-current="true"]')?.getAttribute('aria-posinset') === String(n - 1),
+      (n) => Number(document.querySelector('.drama-transcript li[aria-current="true"]')?.getAttribute('aria-posinset')) >= n - 1,
       CUES,
     );
     // One tab stop in the list, on the line the visitor moved to.
