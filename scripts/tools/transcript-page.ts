@@ -178,7 +178,7 @@ export async function transcriptPage(n: number, src: PlayerSource = currentPlaye
 }
 
 /** Serves the page's files to `page` from memory (with byte ranges for the video) and opens it. */
-export async function openTranscriptPage(page: Page, tp: TranscriptPage): Promise<void> {
+export async function openTranscriptPage(page: Page, tp: TranscriptPage, timeout = 300_000): Promise<void> {
   await page.route(`${ORIGIN}/**`, (route) => {
     const url = new URL(route.request().url());
     const f = tp.files.get(url.pathname);
@@ -196,7 +196,7 @@ export async function openTranscriptPage(page: Page, tp: TranscriptPage): Promis
     }
     return route.fulfill({ status: 200, headers: { 'content-type': f.type, 'accept-ranges': 'bytes' }, body });
   });
-  await page.goto(`${ORIGIN}/`, { waitUntil: 'load', timeout: 300_000 });
+  await page.goto(`${ORIGIN}/`, { waitUntil: 'load', timeout });
 }
 
 export interface TranscriptMetrics {
