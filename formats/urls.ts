@@ -25,6 +25,8 @@ export const panoramaViewPath = (id: string, view?: { yaw: number; pitch: number
   view ? `${panoramaPath(id)}#view=${view.yaw},${view.pitch},${view.zoom}` : panoramaPath(id);
 export const dramaPath = (id: string): string => `/dramas/${id}/`;
 export const dramaQcPath = (id: string): string => `/dramas/${id}/qc/`;
+/** One subtitle track's QC findings, page 1; later pages add `n/`. */
+export const dramaQcTrackPath = (id: string, episode: string, lang: string): string => `${dramaQcPath(id)}${enc(episode)}/${enc(lang)}/`;
 export const SEARCH_PATH = '/search/';
 /** The not-found page for a missing address: its locale's own (`/fr/404.html`), else the one in every language. */
 export function notFoundPath(urlPath: string): string {

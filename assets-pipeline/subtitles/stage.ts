@@ -71,7 +71,9 @@ function episodeReport({ drama, dir }: LoadedDrama, epIndex: number): { report: 
     let total = p.cues.length;
     if (source && !source.error && t.lang !== sourceLang) {
       const cov = checkAgainstSource(p.cues, source.cues, sourceLang);
-      findings.push(...cov.findings);
+      // A track that could not be read or was refused has no cues: its one error says why, not a missing cue per
+      // source cue (20,000 of them for a refused track).
+      if (!p.error) findings.push(...cov.findings);
       covered = cov.covered;
       total = cov.total;
     }

@@ -13,6 +13,7 @@ import { stages } from './stages.ts';
 import { JobQueueError } from '../../assets-pipeline/jobs/errors.ts';
 import { acquireBuildLock, describeHolder } from './build-lock.ts';
 import {
+  describeStart,
   describeVersion,
   hasLiveSite,
   invalidateStandby,
@@ -22,7 +23,6 @@ import {
   restorePaths,
   standbyVersion,
   switchTo,
-  type PreparedVersion,
 } from './site-versions.ts';
 
 const VERSION_ENV = ['HERITAGE_DIST_DIR', 'HERITAGE_MEDIA_DIR', 'HERITAGE_PUBLISH_STATE_DIR'] as const;
@@ -59,14 +59,6 @@ const liveWords = (): string => {
   return v ? `the live site is still ${describeVersion(v)}` : 'nothing is live yet';
 };
 
-function startWords(next: PreparedVersion): string {
-  const c = next.cloned;
-  if (next.start === 'in-place')
-    return `brought up to date in place from its own last publish (${describeVersion(next.previous ?? next)} stays live until the switch)`;
-  if (next.start === 'empty') return 'first version';
-  return `started as a copy of the live ${describeVersion(next.previous!)} (${next.reason}): ${c.files} files and ${c.links} links by hard link in ${next.cloneSeconds.toFixed(1)} s, once`;
-}
-
 async function buildVersion(args: string[]): Promise<number> {
   const started = Date.now();
   const { queue } = parseArgs({ args, options: { queue: { type: 'string' } }, strict: false }).values as { queue?: string };
@@ -84,7 +76,7 @@ async function buildVersion(args: string[]): Promise<number> {
   if ((await ingest()) !== 0) return 1;
   const paths = livePaths();
   const next = prepareNextVersion(paths, !hasLiveSite(paths));
-  console.log(`\n▸ site version: slot ${next.id}, ${startWords(next)}`);
+  console.log(`\n▸ site version: slot ${next.id}, ${describeStart(next)}`);
   let failed = 0;
   for (const stage of stages.filter((s) => s.when === 'before-site')) {
     await pauseAt(stage.id, next.dir);

@@ -60,6 +60,15 @@ export function describeVersion(v: SiteVersion): string {
   return `slot ${v.id}${when}`;
 }
 
+/** How the slot a build or a stage alone writes was started, as its first message says. */
+export function describeStart(next: PreparedVersion): string {
+  const c = next.cloned;
+  if (next.start === 'in-place')
+    return `brought up to date in place from its own last publish (${describeVersion(next.previous ?? next)} stays live until the switch)`;
+  if (next.start === 'empty') return 'first version';
+  return `started as a copy of the live ${describeVersion(next.previous!)} (${next.reason}): ${c.files} files and ${c.links} links by hard link in ${next.cloneSeconds.toFixed(1)} s, once`;
+}
+
 /** Points `link` at `target` by renaming a fresh link over it: readers see the old or the new, never neither. */
 function swapLink(link: string, target: string): void {
   const tmp = `${link}.new-${process.pid}`;

@@ -10,7 +10,7 @@ import { runOpenDataStage, runSitemapStage } from '../../assets-pipeline/open-da
 import { runStillStage } from '../../assets-pipeline/exhibitions/stills.ts';
 import { runPanoramaStage } from '../../assets-pipeline/panoramas/stage.ts';
 import { acquireBuildLock } from './build-lock.ts';
-import { livePaths, prepareNextVersion, restorePaths, switchTo } from './site-versions.ts';
+import { describeStart, livePaths, prepareNextVersion, restorePaths, switchTo } from './site-versions.ts';
 
 export interface Stage {
   /** For `heritage stage <id>`. */
@@ -115,6 +115,7 @@ export async function runOneStage(args: string[]): Promise<number> {
     const paths = livePaths();
     // The other slot holds the version before the live one: a stage alone brings only its own part up to date.
     const next = prepareNextVersion(paths, false, `one stage (${stage.id}) publishes on top of the live version`);
+    console.log(`▸ site version: slot ${next.id}, ${describeStart(next)}`);
     const failed = await stage.run();
     switchTo(next, paths);
     console.log(`  slot ${next.id} is live: the live version with ${stage.id} run again`);

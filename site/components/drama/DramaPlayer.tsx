@@ -1,11 +1,11 @@
-// The drama player island. Server-rendered, it is a plain <video> with MP4, native subtitle tracks and a transcript
-// of links (`?t=`), so it works without JavaScript. Hydrated, it switches to HLS (native, else hls.js, loaded only
-// when needed), draws captions itself (styling, `lang`, right-to-left), and makes the transcript follow playback.
-import { fill } from '../../i18n/fill.ts';
+// The drama player island. Server-rendered, it is a plain <video> with MP4 and native subtitle tracks, and the page
+// lists the transcript as links (`?t=`), so it works without JavaScript. Hydrated, it switches to HLS (native, else
+// hls.js, loaded only when needed), draws captions itself (styling, `lang`, right-to-left), and shows the transcript
+// (Transcript.tsx) following playback.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { PlayerProps, TranscriptCue } from './player-types.ts';
-import { formatClock } from '../../../formats/film-time.ts';
-import { startTimeFromSearch } from './player-time.ts';
+import { activeCueIndex, startTimeFromSearch } from './player-time.ts';
+import Transcript from './Transcript.tsx';
 import { onLocaleLink } from '../common/locale-link.ts';
 import { timeParam } from '../../../formats/urls.ts';
 
@@ -14,7 +14,6 @@ type HlsInstance = import('hls.js').default;
 export default function DramaPlayer(p: PlayerProps) {
   const video = useRef<HTMLVideoElement>(null);
   const hls = useRef<HlsInstance | null>(null);
-  const list = useRef<HTMLOListElement>(null);
   const [subLang, setSubLang] = useState(p.defaultSubtitle);
   const [audioLang, setAudioLang] = useState(p.defaultAudio);
   const audioLangRef = useRef(audioLang);
@@ -144,14 +143,7 @@ export default function DramaPlayer(p: PlayerProps) {
   useEffect(() => {
     const v = video.current;
     if (!v) return;
-    const onTime = () => {
-      const now = v.currentTime;
-      let i = -1;
-      for (let k = 0; k < cues.length; k++)
-        if (cues[k]!.start <= now + 0.05) i = k;
-        else break;
-      setActive(i);
-    };
+    const onTime = () => setActive(activeCueIndex(cues, v.currentTime));
     v.addEventListener('timeupdate', onTime);
     v.addEventListener('seeked', onTime);
     onTime();
@@ -160,12 +152,6 @@ export default function DramaPlayer(p: PlayerProps) {
       v.removeEventListener('seeked', onTime);
     };
   }, [cues]);
-
-  useEffect(() => {
-    const item = list.current?.children[active] as HTMLElement | undefined;
-    const box = list.current;
-    if (item && box) box.scrollTop = item.offsetTop - box.offsetTop - box.clientHeight / 3;
-  }, [active]);
 
   const seek = useCallback((t: number) => {
     const v = video.current;
@@ -260,24 +246,7 @@ export default function DramaPlayer(p: PlayerProps) {
       <section className="drama-transcript" aria-labelledby="transcript-title">
         <h2 id="transcript-title">{p.strings.transcript}</h2>
         <p className="muted">{p.strings.transcriptHint}</p>
-        <ol ref={list} lang={subLang === 'off' ? undefined : subLang} dir={dir}>
-          {cues.map((c, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: two cues may start at the same time; the list is replaced whole on a track change.
-            <li key={`${c.start}-${i}`} aria-current={i === active ? 'true' : undefined}>
-              <a
-                href={`?t=${Math.floor(c.start * 10) / 10}`}
-                data-start={c.start}
-                onClick={(e) => {
-                  e.preventDefault();
-                  seek(c.start);
-                }}
-                aria-label={`${fill(p.strings.seek, { time: formatClock(c.start) })}: ${c.text}`}
-              >
-                <time>{formatClock(c.start)}</time> <span>{c.text}</span>
-              </a>
-            </li>
-          ))}
-        </ol>
+        <Transcript cues={cues} active={active} lang={subLang === 'off' ? undefined : subLang} dir={dir} seekLabel={p.strings.seek} onSeek={seek} />
       </section>
     </div>
   );

@@ -19,3 +19,19 @@ export function defaultSubtitleFor(locale: string, available: readonly string[])
   const prefs: Record<string, string[]> = { zh: ['zh-Hans', 'zh', 'zh-Hant'], en: ['en'], fr: ['fr'] };
   return (prefs[locale] ?? [locale]).find((l) => available.includes(l)) ?? available.find((l) => l.startsWith(locale)) ?? 'off';
 }
+
+/** The last cue that has started at `seconds` (cues sorted by start), or -1: a binary search, since it runs on every
+ * `timeupdate` and a track may hold 20,000 cues. */
+export function activeCueIndex(cues: readonly { start: number }[], seconds: number): number {
+  let lo = 0;
+  let hi = cues.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (cues[mid]!.start <= seconds + 0.05) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}

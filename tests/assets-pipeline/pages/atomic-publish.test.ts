@@ -2,7 +2,8 @@
 // leaves the live site exactly as it was, a second build at the same time is refused with its holder named,
 // while an incremental build runs (a collection added, a record with an image removed) a poller finds the live
 // site whole at every moment, and the build after that brings the other slot, two publishes behind, up to date
-// in place. Seven builds in all, each one's result the next one's start.
+// in place; then one stage run alone publishes on top of the live version through a hard-link copy. Seven builds
+// and a stage in all, each one's result the next one's start.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -161,4 +162,52 @@ describe('atomic publish', () => {
     expect(fs.existsSync(path.join(site.build, 'image-store', 'img', t3Image))).toBe(false);
     expect(leftovers(site)).toEqual([]);
   }, 600_000);
+
+  it('runs one stage alone on a hard-link copy of the live version, keeps the site whole, and keeps the previous slot', async () => {
+    // Live is slot a (the last publish); slot b is whole, two publishes behind in nothing but T-2's title.
+    expect(liveId(site)).toBe('a');
+    const before = snapshot(slot('a'));
+    const sitemap = (id: string) => fs.readFileSync(path.join(slot(id), 'site', 'sitemaps', 'sitemap-1.xml'), 'utf8');
+    expect(sitemap('a')).toContain('<loc>http://localhost:4321/');
+    const seen = new Map<string, number>();
+    const found: string[] = [];
+    let polling = true;
+    const poller = (async () => {
+      while (polling) {
+        const { version, problems } = problemsInLive(site);
+        if (version) seen.set(version, (seen.get(version) ?? 0) + 1);
+        found.push(...problems.map((p) => `${version}: ${p}`));
+        await pollInterval();
+      }
+    })();
+    // The sitemaps stage with another public origin: its output changes, nothing else's.
+    const stage = startBuild(site, { HERITAGE_SITE_URL: 'https://museum.example.org' }, ['stage', 'sitemaps']);
+    const code = await stage.exit;
+    const after = seen.get('b') ?? 0;
+    await expect.poll(() => seen.get('b') ?? 0).toBeGreaterThan(after + 5);
+    polling = false;
+    await poller;
+    expect(code, stage.output()).toBe(0);
+    expect(stage.output()).toMatch(
+      /slot b, started as a copy of the live slot a, published .* \(one stage \(sitemaps\) publishes on top of the live version\)/,
+    );
+    expect(stage.output()).toMatch(/slot b is live: the live version with sitemaps run again/);
+    expect(found.slice(0, 10)).toEqual([]);
+    expect([...seen.keys()]).toEqual(['a', 'b']);
+    expect(liveId(site)).toBe('b');
+    // The stage's output changed in the new live version; the previous one, kept as slot a, is untouched.
+    expect(sitemap('b')).toContain('<loc>https://museum.example.org/en/');
+    expect(sitemap('b')).not.toContain('localhost');
+    expect(snapshot(slot('a'))).toEqual(before);
+    expect(sitemap('a')).toContain('<loc>http://localhost:4321/');
+    // Everything else is the live version as it was: the same files, linked, not copied or rebuilt.
+    for (const f of ['404.html', path.join('en', 'artifacts', 'T-2', 'index.html'), path.join('api', 'artifacts', 'T-2.json')]) {
+      expect(fs.statSync(path.join(slot('b'), 'site', f)).ino, f).toBe(fs.statSync(path.join(slot('a'), 'site', f)).ino);
+    }
+    expect(fs.readFileSync(path.join(site.dist, 'en', 'artifacts', 'T-2', 'index.html'), 'utf8')).toContain('Jade disc retitled');
+    expect(problemsInLive(site).problems).toEqual([]);
+    expect(leftovers(site)).toEqual([]);
+    expect(fs.existsSync(path.join(site.build, 'build.lock'))).toBe(false);
+    expect(fs.existsSync(path.join(versionsDir(site), 'writing'))).toBe(false);
+  }, 300_000);
 });

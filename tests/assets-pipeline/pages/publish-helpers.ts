@@ -66,9 +66,10 @@ export interface RunningBuild {
   exit: Promise<number | null>;
 }
 
-/** `heritage build` in a process group of its own, so the test can SIGKILL it with every child it started. */
-export function startBuild(site: TempSite, env: Record<string, string> = {}): RunningBuild {
-  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/heritage.ts', 'build'], {
+/** `heritage build` (or another command, e.g. `stage sitemaps`) in a process group of its own, so the test can
+ * SIGKILL it with every child it started. */
+export function startBuild(site: TempSite, env: Record<string, string> = {}, command: string[] = ['build']): RunningBuild {
+  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/heritage.ts', ...command], {
     env: { ...process.env, ...site.env, ...env },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
