@@ -4,24 +4,13 @@
 // builds an info.json that lists only scale factors and sizes whose files are all on disk.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { IiifInfo } from '../../formats/manifests/images.ts';
-
-export const TILE_FILE = '0/default.jpg';
+import { type IiifInfo, fullSizePath, IIIF_TILE_FILE as TILE_FILE, iiifSizeParam as sizeParam } from '../../formats/manifests/images.ts';
 
 /** Scale factors 1, 2, 4 … until one tile covers the whole image (OpenSeadragon needs every power of two). */
 export function candidateScaleFactors(width: number, height: number, tileSize: number): number[] {
   const out = [1];
   while (Math.ceil(width / out.at(-1)!) > tileSize || Math.ceil(height / out.at(-1)!) > tileSize) out.push(out.at(-1)! * 2);
   return out;
-}
-
-function sizeParam(w: number, h: number, width: number, height: number): string {
-  return w === width && h === height ? 'max' : `${w},${h}`;
-}
-
-/** Path (relative to the image service folder) of a full-region image at one size. */
-export function fullSizePath(w: number, h: number, width: number, height: number): string {
-  return `full/${sizeParam(w, h, width, height)}/${TILE_FILE}`;
 }
 
 /** Every path a client requests for one scale factor. */
