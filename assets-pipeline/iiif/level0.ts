@@ -4,7 +4,8 @@
 // builds an info.json that lists only scale factors and sizes whose files are all on disk.
 import fs from 'node:fs';
 import path from 'node:path';
-import { type IiifInfo, fullSizePath, IIIF_TILE_FILE as TILE_FILE, iiifSizeParam as sizeParam } from '../../formats/manifests/images.ts';
+import type { IiifInfo } from '../../formats/manifests/images.ts';
+import { fullSizePath, tilePath } from '../../formats/manifests/iiif-paths.ts';
 
 /** Scale factors 1, 2, 4 … until one tile covers the whole image (OpenSeadragon needs every power of two). */
 export function candidateScaleFactors(width: number, height: number, tileSize: number): number[] {
@@ -21,16 +22,7 @@ export function levelPaths(width: number, height: number, tileSize: number, scal
   const region = tileSize * scaleFactor;
   const paths: string[] = [];
   for (let y = 0; y * region < height; y++) {
-    for (let x = 0; x * region < width; x++) {
-      const rx = x * region;
-      const ry = y * region;
-      const rw = Math.min(region, width - rx);
-      const rh = Math.min(region, height - ry);
-      const regionParam = rx === 0 && ry === 0 && rw === width && rh === height ? 'full' : `${rx},${ry},${rw},${rh}`;
-      const sw = Math.min(tileSize, levelW - x * tileSize);
-      const sh = Math.min(tileSize, levelH - y * tileSize);
-      paths.push(`${regionParam}/${sizeParam(sw, sh, width, height)}/${TILE_FILE}`);
-    }
+    for (let x = 0; x * region < width; x++) paths.push(tilePath(width, height, tileSize, scaleFactor, x, y));
   }
   return paths;
 }

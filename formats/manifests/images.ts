@@ -80,23 +80,6 @@ export function imagesOf(images: ImageManifest, artifact: Pick<Artifact, 'media'
   return artifact.media.filter((r) => r.kind === 'image').flatMap((r) => images[imageKey(artifact.collection, r.path)] ?? []);
 }
 
-/** The file name of every IIIF level-0 image the image stage writes (quality `default`, format `jpg`, no rotation). */
-export const IIIF_TILE_FILE = '0/default.jpg';
-
-/** A level-0 size parameter: `max` for the full size, else `w,h`. */
-export function iiifSizeParam(w: number, h: number, width: number, height: number): string {
-  return w === width && h === height ? 'max' : `${w},${h}`;
-}
-
-/** Path (relative to the image service folder) of a full-region image at one size. */
-export function fullSizePath(w: number, h: number, width: number, height: number): string {
-  return `full/${iiifSizeParam(w, h, width, height)}/${IIIF_TILE_FILE}`;
-}
-
-/** The URL of one of the whole-image sizes an image's info.json lists (its published JPEG at that size). */
-export const iiifSizeUrl = (image: ImageEntry, size: { width: number; height: number }): string =>
-  `${image.iiif.id}/${fullSizePath(size.width, size.height, image.width, image.height)}`;
-
 let cached: ImageManifest | undefined;
 
 /** imagesOf the manifest as it was when first asked, read once per process (an Astro build, a stage run). */

@@ -32,16 +32,20 @@ const all: Artifact[] = collections.flatMap((c) =>
 );
 const strings = (locale: Locale) => JSON.parse(fs.readFileSync(`site/i18n/locales/reuse.${locale}.json`, 'utf8')) as Record<string, string>;
 const manifest = JSON.parse(fs.readFileSync(path.join(E2E_BUILD, 'assets', 'images.json'), 'utf8')) as {
-  images: Record<string, { iiif: { info: { sizes: { width: number; height: number }[] } } }>;
+  images: Record<string, { width: number; height: number; iiif: { info: { tiles: { scaleFactors: number[] }[] } } }>;
 };
 
 /** The spec of "same type": the browse facet key; related are the next six of the group in build order. */
 const typeKey = (a: Artifact) => (a.objectType ? facetKey(a.objectType) : undefined);
-const subject = all.find((a) => a.collection === 'npm-jades' && a.media.some((m) => m.kind === 'image') && all.filter((b) => typeKey(b) === typeKey(a)).length > 1)!;
+const subject = all.find(
+  (a) => a.collection === 'npm-jades' && a.media.some((m) => m.kind === 'image') && all.filter((b) => typeKey(b) === typeKey(a)).length > 1,
+)!;
 const group = all.filter((b) => typeKey(b) === typeKey(subject));
 const at = group.indexOf(subject);
 const expectedTypeIds = Array.from({ length: Math.min(6, group.length - 1) }, (_, k) => group[(at + 1 + k) % group.length]!.id);
-const largest = Math.max(...manifest.images[`${subject.collection}/${subject.media[0]!.path}`]!.iiif.info.sizes.map((s) => s.width));
+// The detail is stitched from the tiles at the finest scale factor the service publishes.
+const entry = manifest.images[`${subject.collection}/${subject.media[0]!.path}`]!;
+const detailWidth = (fraction: number) => (fraction * entry.width) / Math.min(...entry.iiif.info.tiles[0]!.scaleFactors);
 
 describe.each(LOCALES)('reuse on the %s artifact page', (locale) => {
   const s = strings(locale);
@@ -56,7 +60,9 @@ describe.each(LOCALES)('reuse on the %s artifact page', (locale) => {
     expect((await page.goto(base + url))?.status()).toBe(200);
 
     // Related objects: the type row links exactly the next ones of the same type, never the object itself.
-    const typeLinks = await page.$$eval('[data-related-field="objectType"] a.card', (as) => as.map((a) => decodeURIComponent(new URL((a as HTMLAnchorElement).href).pathname)));
+    const typeLinks = await page.$$eval('[data-related-field="objectType"] a.card', (as) =>
+      as.map((a) => decodeURIComponent(new URL((a as HTMLAnchorElement).href).pathname)),
+    );
     expect(typeLinks).toEqual(expectedTypeIds.map((id) => `/${locale}/artifacts/${id}/`));
     expect(await page.textContent('#related-heading')).toBe(s.relatedHeading);
     const first = await page.request.get(base + typeLinks[0]!);
@@ -83,7 +89,12 @@ describe.each(LOCALES)('reuse on the %s artifact page', (locale) => {
     expect(tags.WebStatement).toBe(rightsInfo(subject.rights).uri);
     const info = await sharp(bytes).metadata();
     expect(info.format).toBe('jpeg');
-    expect(Math.abs(info.width! - 0.48 * largest)).toBeLessThanOrEqual(1);
+    expect(Math.abs(info.width! - detailWidth(0.48))).toBeLessThanOrEqual(1);
+    expect(Math.abs(info.height! - (detailWidth(0.5) * entry.height) / entry.width)).toBeLessThanOrEqual(1);
+    // The whole image at the largest published size carries the same metadata.
+    const [whole] = await Promise.all([page.waitForEvent('download'), page.click('[data-reuse-size]')]);
+    const wholeTags = await exifr.parse(fs.readFileSync((await whole.path())!));
+    expect(wholeTags.Copyright).toContain(credit);
     // The credit and licence stand beside the buttons.
     expect(await page.textContent('.reuse-terms')).toContain(rightsInfo(subject.rights).name[locale]);
     await expect.poll(() => page.getAttribute('[data-reuse]', 'data-state')).toBe('saved');

@@ -1,6 +1,8 @@
 // Client half of Reuse.astro: the size links fetch the published JPEG and save it with the rights metadata;
 // the detail is a selection over a preview (pointer: drag to draw, drag inside to move; keyboard: arrow keys
-// move, Shift+arrow keys resize) cropped in a canvas from the largest published size.
+// move, Shift+arrow keys resize) stitched in a canvas from the published IIIF tiles at the finest scale factor,
+// or cropped from the largest whole JPEG where the image has no tiles.
+import { tilePath } from '../../../formats/manifests/iiif-paths.ts';
 import { fill } from '../../i18n/fill.ts';
 import { type ReuseMeta, withReuseMetadata } from './jpeg-metadata.ts';
 
@@ -13,6 +15,8 @@ interface Box {
 /** Selection in fractions of the image; a keyboard step is 2 % of it, the smallest selection 2 %. */
 const STEP = 0.02;
 const MIN = 0.02;
+const MAX_PIXELS = 40_000_000;
+const MAX_SIDE = 16_000;
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 
 function save(bytes: Uint8Array, name: string): void {
@@ -28,24 +32,63 @@ function save(bytes: Uint8Array, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-async function crop(src: string, box: Box): Promise<Uint8Array> {
+async function load(src: string): Promise<HTMLImageElement> {
   const img = new Image();
   img.src = src;
   await img.decode();
-  const W = img.naturalWidth;
-  const H = img.naturalHeight;
+  return img;
+}
+
+const toJpeg = (canvas: HTMLCanvasElement): Promise<Uint8Array> =>
+  new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('canvas.toBlob gave nothing'))), 'image/jpeg', 0.92)).then(
+    async (b) => new Uint8Array(await b.arrayBuffer()),
+  );
+
+/** The selection in pixels of an image `W` × `H`. */
+function pixels(box: Box, W: number, H: number): { sx: number; sy: number; sw: number; sh: number } {
   const sx = Math.round(box.x * W);
   const sy = Math.round(box.y * H);
-  const sw = Math.max(1, Math.round((box.x + box.w) * W) - sx);
-  const sh = Math.max(1, Math.round((box.y + box.h) * H) - sy);
+  return { sx, sy, sw: Math.max(1, Math.round((box.x + box.w) * W) - sx), sh: Math.max(1, Math.round((box.y + box.h) * H) - sy) };
+}
+
+/** The selection from the level-0 tiles of one scale factor: only the tiles it touches are fetched. */
+async function stitch(d: DOMStringMap, box: Box): Promise<Uint8Array> {
+  const W = Number(d.width);
+  const H = Number(d.height);
+  const tile = Number(d.tileSize);
+  const { sx, sy, sw, sh } = pixels(box, W, H);
+  // Full resolution unless the canvas would pass what browsers allow (Chromium, Safari: ~16k px a side, and
+  // memory): then the finest scale factor that fits.
+  const factors = (d.scaleFactors ?? '1')
+    .split(',')
+    .map(Number)
+    .sort((a, b) => a - b);
+  const sf = factors.find((f) => (sw / f) * (sh / f) <= MAX_PIXELS && sw / f <= MAX_SIDE && sh / f <= MAX_SIDE) ?? factors.at(-1)!;
+  const region = tile * sf;
+  const lx = Math.floor(sx / sf);
+  const ly = Math.floor(sy / sf);
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.max(1, Math.round(sw / sf));
+  canvas.height = Math.max(1, Math.round(sh / sf));
+  const ctx = canvas.getContext('2d')!;
+  const jobs: Promise<void>[] = [];
+  for (let ty = Math.floor(sy / region); ty <= Math.floor((sy + sh - 1) / region); ty++) {
+    for (let tx = Math.floor(sx / region); tx <= Math.floor((sx + sw - 1) / region); tx++) {
+      jobs.push(load(`${d.iiif}/${tilePath(W, H, tile, sf, tx, ty)}`).then((img) => ctx.drawImage(img, tx * tile - lx, ty * tile - ly)));
+    }
+  }
+  await Promise.all(jobs);
+  return toJpeg(canvas);
+}
+
+async function crop(src: string, box: Box): Promise<Uint8Array> {
+  const img = await load(src);
+  const { sx, sy, sw, sh } = pixels(box, img.naturalWidth, img.naturalHeight);
   const canvas = document.createElement('canvas');
   canvas.width = sw;
   canvas.height = sh;
   canvas.getContext('2d')!.drawImage(img, sx, sy, sw, sh, 0, 0, sw, sh);
-  const blob = await new Promise<Blob>((resolve, reject) =>
-    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('canvas.toBlob gave nothing'))), 'image/jpeg', 0.92),
-  );
-  return new Uint8Array(await blob.arrayBuffer());
+  return toJpeg(canvas);
 }
 
 function initOne(root: HTMLElement): void {
@@ -135,7 +178,7 @@ function initOne(root: HTMLElement): void {
 
   region.querySelector('[data-reuse-region-download]')!.addEventListener('click', () => {
     const p = px(box);
-    void run(() => crop(d.source!, box), `${d.file}-detail-${p.x}-${p.y}-${p.width}x${p.height}.jpg`);
+    void run(() => (d.tileSize && d.scaleFactors ? stitch(d, box) : crop(d.source!, box)), `${d.file}-detail-${p.x}-${p.y}-${p.width}x${p.height}.jpg`);
   });
   region.hidden = false;
   draw();
