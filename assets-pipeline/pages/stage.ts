@@ -65,7 +65,7 @@ async function currentShards(): Promise<{ shards: Map<string, ShardState>; relat
     }
   }
   // A shard's pages show its related objects' cards: a change there re-renders it.
-  for (const [key, s] of shards) s.h.update(JSON.stringify(related.shardFile(key)));
+  for (const [key, s] of shards) s.h.update(related.shardText(key));
   return { shards: new Map([...shards].map(([k, s]) => [k, { hash: s.h.digest('hex').slice(0, 16), ids: s.ids }])), related };
 }
 
@@ -85,7 +85,9 @@ function runAstro(name: string, outDir: string, part: BuildPartFile, related?: R
   const partFile = `${outDir}.part.json`;
   if (related && part.shards?.length) {
     const file = `${outDir}.related.json`;
-    writeRelatedFile(file, mergeShardFiles(part.shards.map((k) => related.shardFile(k))));
+    // A part renders one shard (the listings none); several are merged.
+    if (part.shards.length === 1) fs.writeFileSync(file, related.shardText(part.shards[0]!));
+    else writeRelatedFile(file, mergeShardFiles(part.shards.map((k) => related.shardFile(k))));
     part = { ...part, related: file };
   }
   writeBuildPart(partFile, part);

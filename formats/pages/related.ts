@@ -63,19 +63,23 @@ const leanCard = (a: Artifact): CardItem => {
   return card;
 };
 
-/** Add every record once (in build order, with its shard), then read each shard's file. */
+/** Add every record once (in build order, with its shard), then read each shard's file. Cards are kept as their
+ * JSON text and files are written as text: at 150k records objects cost ~10× the memory (measured 263 MB of heap
+ * with card objects) and serializing them most of the time. */
 export class RelatedIndex {
   private readonly ids: string[] = [];
-  private readonly cards: CardItem[] = [];
-  private readonly shardOf: string[] = [];
+  private readonly cards: string[] = [];
+  private readonly shards = new Map<string, number[]>();
   private readonly groups = new Map<string, number[]>();
   private slots: Int32Array | undefined;
 
   add(a: Artifact, shard: string): void {
     const n = this.ids.length;
     this.ids.push(a.id);
-    this.cards.push(leanCard(a));
-    this.shardOf.push(shard);
+    this.cards.push(JSON.stringify(leanCard(a)));
+    const inShard = this.shards.get(shard);
+    if (inShard) inShard.push(n);
+    else this.shards.set(shard, [n]);
     const keys = relatedKeys(a);
     for (const field of RELATED_FIELDS) {
       for (const key of keys[field]) {
@@ -112,27 +116,31 @@ export class RelatedIndex {
     return slots;
   }
 
-  /** The related-objects file of one shard (same input, same bytes). */
-  shardFile(shard: string): RelatedFile {
+  /** The related-objects file of one shard as JSON text (same input, same bytes). */
+  shardText(shard: string): string {
     const slots = this.fill();
-    const related: RelatedFile['related'] = {};
-    const cards: RelatedFile['cards'] = {};
-    for (let n = 0; n < this.ids.length; n++) {
-      if (this.shardOf[n] !== shard) continue;
-      const rows: RelatedFile['related'][string] = {};
+    const related: string[] = [];
+    const shown = new Set<number>();
+    for (const n of this.shards.get(shard) ?? []) {
+      const rows: string[] = [];
       RELATED_FIELDS.forEach((field, f) => {
         const ids: string[] = [];
         for (let j = 0; j < RELATED_PER_FIELD; j++) {
           const other = slots[n * SLOTS + f * RELATED_PER_FIELD + j]!;
           if (other < 0) break;
-          ids.push(this.ids[other]!);
-          cards[this.ids[other]!] = this.cards[other]!;
+          ids.push(JSON.stringify(this.ids[other]));
+          shown.add(other);
         }
-        if (ids.length) rows[field] = ids;
+        if (ids.length) rows.push(`"${field}":[${ids.join(',')}]`);
       });
-      if (Object.keys(rows).length) related[this.ids[n]!] = rows;
+      if (rows.length) related.push(`${JSON.stringify(this.ids[n])}:{${rows.join(',')}}`);
     }
-    return { version: RELATED_FILE_VERSION, related, cards };
+    const cards = [...shown].sort((a, b) => a - b).map((n) => `${JSON.stringify(this.ids[n])}:${this.cards[n]}`);
+    return `{"version":${RELATED_FILE_VERSION},"related":{${related.join(',')}},"cards":{${cards.join(',')}}}`;
+  }
+
+  shardFile(shard: string): RelatedFile {
+    return JSON.parse(this.shardText(shard)) as RelatedFile;
   }
 }
 
