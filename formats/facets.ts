@@ -26,5 +26,20 @@ export const MULTI_INDEX_FACETS: ReadonlySet<IndexFacet> = new Set(INDEX_FACETS.
 export const BROWSE_FACETS = names.filter((f): f is BrowseFacet => 'browse' in FACETS[f]);
 
 /** The URL segment of a browse facet, and back. */
+/** A facet value's stable key (its URL segment on the browse pages, and what "same value" means elsewhere, e.g.
+ * related objects): the English label when there is one (folded), else the French or Chinese. */
+export function facetKey(label: { zh?: string; en?: string; fr?: string }): string {
+  const text = label.en ?? label.fr ?? label.zh ?? '';
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'unknown'
+  );
+}
+
 export const browseSlug = (f: BrowseFacet): string => FACETS[f].browse;
 export const browseFacetOfSlug = (slug: string): BrowseFacet | undefined => BROWSE_FACETS.find((f) => FACETS[f].browse === slug);

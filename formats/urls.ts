@@ -15,6 +15,12 @@ export const localePath = (locale: Locale, path = '/'): string => `/${locale}${p
 export const artifactPath = (id: string): string => `/artifacts/${enc(id)}/`;
 export const collectionPath = (slug: string, page = 1): string => `/collections/${slug}/${page > 1 ? `${page}/` : ''}`;
 export const COLLECTION_PAGE_SIZE = 48;
+/** A collection's listing in another order than the catalogue's (site/lib/collection-sort.ts). */
+export const COLLECTION_SORTS = ['title', 'date'] as const;
+export type CollectionSort = (typeof COLLECTION_SORTS)[number];
+/** A collection's listing page in one order: the catalogue order is the collection page itself. */
+export const collectionSortPath = (slug: string, sort: CollectionSort | undefined, page = 1): string =>
+  sort ? `/collections/${slug}/sort/${sort}/${page > 1 ? `${page}/` : ''}` : collectionPath(slug, page);
 /** The browse index, a facet's values, or one value's artifacts. */
 export const browsePath = (facet?: string, value?: string): string => (facet ? `/browse/${facet}/${value ? `${value}/` : ''}` : '/browse/');
 export const scenePath = (id: string): string => `/scenes/${id}/`;

@@ -78,3 +78,11 @@ export function rightsInfo(uri: string): RightsInfo {
   }
   throw new Error(`not a normalized rights URI: ${uri}`);
 }
+
+/** Whether anyone may reuse the work without asking, commercial use and adaptations included: the public domain
+ * tools (CC0, PDM) and the two open Creative Commons licences (BY, BY-SA; the credit line must follow). NC and
+ * ND licences and every rightsstatements.org statement restrict or leave open what a reuser may do, so the
+ * site offers no "download for reuse" for them. */
+export function allowsReuse(uri: string): boolean {
+  return /^http:\/\/creativecommons\.org\/(publicdomain\/(zero|mark)\/|licenses\/(by|by-sa)\/)/.test(uri);
+}

@@ -5,23 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IiifInfo } from '../../formats/manifests/images.ts';
-
-export const TILE_FILE = '0/default.jpg';
+import { fullSizePath, tilePath } from '../../formats/manifests/iiif-paths.ts';
 
 /** Scale factors 1, 2, 4 … until one tile covers the whole image (OpenSeadragon needs every power of two). */
 export function candidateScaleFactors(width: number, height: number, tileSize: number): number[] {
   const out = [1];
   while (Math.ceil(width / out.at(-1)!) > tileSize || Math.ceil(height / out.at(-1)!) > tileSize) out.push(out.at(-1)! * 2);
   return out;
-}
-
-function sizeParam(w: number, h: number, width: number, height: number): string {
-  return w === width && h === height ? 'max' : `${w},${h}`;
-}
-
-/** Path (relative to the image service folder) of a full-region image at one size. */
-export function fullSizePath(w: number, h: number, width: number, height: number): string {
-  return `full/${sizeParam(w, h, width, height)}/${TILE_FILE}`;
 }
 
 /** Every path a client requests for one scale factor. */
@@ -32,16 +22,7 @@ export function levelPaths(width: number, height: number, tileSize: number, scal
   const region = tileSize * scaleFactor;
   const paths: string[] = [];
   for (let y = 0; y * region < height; y++) {
-    for (let x = 0; x * region < width; x++) {
-      const rx = x * region;
-      const ry = y * region;
-      const rw = Math.min(region, width - rx);
-      const rh = Math.min(region, height - ry);
-      const regionParam = rx === 0 && ry === 0 && rw === width && rh === height ? 'full' : `${rx},${ry},${rw},${rh}`;
-      const sw = Math.min(tileSize, levelW - x * tileSize);
-      const sh = Math.min(tileSize, levelH - y * tileSize);
-      paths.push(`${regionParam}/${sizeParam(sw, sh, width, height)}/${TILE_FILE}`);
-    }
+    for (let x = 0; x * region < width; x++) paths.push(tilePath(width, height, tileSize, scaleFactor, x, y));
   }
   return paths;
 }

@@ -17,6 +17,7 @@ import { buildDir, distDir, publishStateDir, ROOT } from '../../model/paths.ts';
 import { readCollections, streamLazyArtifacts } from '../../model/store.ts';
 import { collectionImages, imageKey, readImageManifest } from '../../formats/manifests/images.ts';
 import { BUILD_PART_FILE_ENV, SHARD_SIZE, shardKey, writeBuildPart, type BuildPartFile } from '../../formats/pages/build-part.ts';
+import { mergeShardFiles, RelatedIndex, writeRelatedFile } from '../../formats/pages/related.ts';
 import { hashSources } from '../source-hash.ts';
 import { runNode } from '../run-node.ts';
 import { publishPart, type Selection } from './publish-part.ts';
@@ -42,12 +43,13 @@ const TEMPLATE_INPUTS = ['site', 'model', 'formats', 'astro.config.mjs', 'packag
 /** Anything that changes every page: the templates, components, strings, schema and dependencies. */
 export const templateHash = (): string => hashSources(TEMPLATE_INPUTS);
 
-async function currentShards(): Promise<Map<string, ShardState>> {
+async function currentShards(): Promise<{ shards: Map<string, ShardState>; related: RelatedIndex }> {
   const images = readImageManifest();
   const shards = new Map<string, ShardState & { h: crypto.Hash }>();
+  // Every record is parsed (a few seconds at 150k) for the related-objects index; only a collection with images
+  // needs its images' hashes.
+  const related = new RelatedIndex();
   for (const c of readCollections()) {
-    // A record's line stands for the record; only a collection with images needs its records parsed, to
-    // find their images' hashes (parsing 150k records here cost seconds and held ~300 MB in this process).
     const hasImages = collectionImages(images, c.id).length > 0;
     let i = 0;
     for await (const lazy of streamLazyArtifacts(c.id)) {
@@ -56,11 +58,15 @@ async function currentShards(): Promise<Map<string, ShardState>> {
       if (!s) shards.set(key, (s = { hash: '', ids: [], h: crypto.createHash('sha256').update(c.hash) }));
       s.ids.push(lazy.id);
       s.h.update(lazy.line);
-      if (hasImages) for (const m of lazy.record().media) s.h.update(images[imageKey(c.id, m.path)]?.hash ?? '-');
+      const record = lazy.record();
+      related.add(record, key);
+      if (hasImages) for (const m of record.media) s.h.update(images[imageKey(c.id, m.path)]?.hash ?? '-');
       i++;
     }
   }
-  return new Map([...shards].map(([k, s]) => [k, { hash: s.h.digest('hex').slice(0, 16), ids: s.ids }]));
+  // A shard's pages show its related objects' cards: a change there re-renders it.
+  for (const [key, s] of shards) s.h.update(related.shardText(key));
+  return { shards: new Map([...shards].map(([k, s]) => [k, { hash: s.h.digest('hex').slice(0, 16), ids: s.ids }])), related };
 }
 
 function readState(): PagesState | undefined {
@@ -71,12 +77,19 @@ function readState(): PagesState | undefined {
   }
 }
 
-function runAstro(name: string, outDir: string, part: BuildPartFile): Promise<number> {
+function runAstro(name: string, outDir: string, part: BuildPartFile, related?: RelatedIndex): Promise<number> {
   const bin = path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.rmSync(`${outDir}.cache`, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(outDir), { recursive: true });
   const partFile = `${outDir}.part.json`;
+  if (related && part.shards?.length) {
+    const file = `${outDir}.related.json`;
+    // A part renders one shard (the listings none); several are merged.
+    if (part.shards.length === 1) fs.writeFileSync(file, related.shardText(part.shards[0]!));
+    else writeRelatedFile(file, mergeShardFiles(part.shards.map((k) => related.shardFile(k))));
+    part = { ...part, related: file };
+  }
   writeBuildPart(partFile, part);
   return runNode([bin, 'build', '--silent'], {
     [BUILD_PART_FILE_ENV]: partFile,
@@ -161,7 +174,7 @@ export async function buildSitePages(limit: LimitFunction = pLimit(2)): Promise<
   const started = performance.now();
   const before = readState();
   const tHash = templateHash();
-  const shards = await currentShards();
+  const { shards, related } = await currentShards();
   const { full, dirty } = changedShards(before, shards, tHash, fs.existsSync(path.join(distDir(), 'index.html')));
   // Inside the project folder: Astro keeps its prerender files beside an outDir within the project, but puts
   // them in one shared .astro/ folder for an outDir outside it, where parallel parts would collide.
@@ -190,7 +203,7 @@ export async function buildSitePages(limit: LimitFunction = pLimit(2)): Promise<
     { name: 'listings', part: listingsPart, select: listings },
     ...dirty.map((key) => ({ name: key.replace(':', '-'), part: { listings: false, shards: [key], collections: null }, select: artifactPages })),
   ];
-  const codes = await Promise.all(parts.map((p) => limit(() => runAstro(p.name, path.join(staging, p.name), p.part))));
+  const codes = await Promise.all(parts.map((p) => limit(() => runAstro(p.name, path.join(staging, p.name), p.part, related))));
   const rendered = performance.now();
   if (codes.some((c) => c !== 0)) {
     fs.rmSync(staging, { recursive: true, force: true });

@@ -18,9 +18,11 @@ const partFile = z
     shards: z.array(z.string()).nullable(),
     /** Collections whose own listing pages the listings part renders; null means all of them. */
     collections: z.array(z.string()).nullable(),
+    /** The related-objects file of the shards above (formats/pages/related.ts); null: none. */
+    related: z.string().nullable().default(null),
   })
   .strict();
-export type BuildPartFile = z.infer<typeof partFile>;
+export type BuildPartFile = z.input<typeof partFile>;
 
 export interface BuildPart {
   listings: boolean;
@@ -28,6 +30,8 @@ export interface BuildPart {
   shards: Set<string> | undefined;
   /** Collections whose own listing pages the listings part renders; undefined means all of them. */
   collections: Set<string> | undefined;
+  /** Path of the related-objects file, if the pages stage wrote one. */
+  related: string | undefined;
 }
 
 export const WHOLE_SITE: BuildPartFile = { listings: true, shards: null, collections: null };
@@ -44,7 +48,7 @@ export function buildPart(env: NodeJS.ProcessEnv = process.env): BuildPart {
   const key = file ?? '';
   let part = cache.get(key);
   if (part) return part;
-  let described = WHOLE_SITE;
+  let described: z.output<typeof partFile> = { ...WHOLE_SITE, related: null };
   if (file) {
     let raw: unknown;
     try {
@@ -60,6 +64,7 @@ export function buildPart(env: NodeJS.ProcessEnv = process.env): BuildPart {
     listings: described.listings,
     shards: described.shards === null ? undefined : new Set(described.shards),
     collections: described.collections === null ? undefined : new Set(described.collections),
+    related: described.related ?? undefined,
   };
   cache.set(key, part);
   return part;

@@ -1,5 +1,5 @@
 // Facet landing pages: dynasty/period, object type, material and place, each value with its artifacts.
-import { BROWSE_FACETS, type BrowseFacet } from '../../formats/facets.ts';
+import { BROWSE_FACETS, type BrowseFacet, facetKey } from '../../formats/facets.ts';
 import type { LangMap } from '../../model/schema.ts';
 import type { ArtifactCardData } from './records.ts';
 
@@ -21,20 +21,6 @@ const valuesOf: Record<FacetName, (a: ArtifactCardData) => LangMap[]> = {
   material: (a) => a.materials,
   place: (a) => a.places,
 };
-
-/** A stable URL key: the English label when there is one (folded), else the Chinese. */
-export function facetKey(label: LangMap): string {
-  const text = label.en ?? label.fr ?? label.zh ?? '';
-  return (
-    text
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 80) || 'unknown'
-  );
-}
 
 const cache = new Map<FacetName, FacetValue[]>();
 

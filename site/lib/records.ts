@@ -4,21 +4,11 @@
 // validated by the importer. Listings hold only a small card per artifact; full records are loaded only
 // for the artifact-page shards this process renders.
 import { readCollections, readPlaces, streamLazyArtifacts } from '../../model/store.ts';
-import type { Artifact, Collection, LangMap, MediaRef, Place, Stored } from '../../model/schema.ts';
+import type { Artifact, Collection, Place, Stored } from '../../model/schema.ts';
+import { type ArtifactCardData, toCard } from '../../formats/pages/card.ts';
 import { buildPart, shardKey } from '../../formats/pages/build-part.ts';
 
-/** What a grid card and a facet page need of an artifact. */
-export interface ArtifactCardData {
-  id: string;
-  collection: string;
-  title: LangMap;
-  maker?: LangMap;
-  period?: LangMap;
-  objectType?: LangMap;
-  materials: LangMap[];
-  places: LangMap[];
-  media: MediaRef[];
-}
+export type { ArtifactCardData };
 
 interface SiteData {
   collections: Stored<Collection>[];
@@ -31,18 +21,6 @@ interface SiteData {
   ids: Set<string>;
   counts: Map<string, number>;
 }
-
-const toCard = (a: Artifact): ArtifactCardData => ({
-  id: a.id,
-  collection: a.collection,
-  title: a.title,
-  maker: a.makers[0]?.name,
-  period: a.period,
-  objectType: a.objectType,
-  materials: a.materials,
-  places: a.places.map((p) => p.name),
-  media: a.media.filter((m) => m.kind === 'image').slice(0, 1),
-});
 
 let cached: Promise<SiteData> | undefined;
 

@@ -1,0 +1,33 @@
+// What a grid card (and a facet page) needs of an artifact: the site's listings hold one per record, and the
+// pages stage writes the related objects' cards beside each artifact shard, so both make them here.
+import type { Artifact, LangMap, MediaRef } from '../../model/schema.ts';
+
+export interface ArtifactCardData {
+  id: string;
+  collection: string;
+  title: LangMap;
+  maker?: LangMap;
+  period?: LangMap;
+  /** The earliest year of its dating (negative BCE), what "sort by date" orders by. */
+  year?: number;
+  objectType?: LangMap;
+  materials: LangMap[];
+  places: LangMap[];
+  media: MediaRef[];
+}
+
+/** The fields a card shows (Cards.astro): what a related-objects file carries per card. */
+export type CardItem = Pick<ArtifactCardData, 'id' | 'collection' | 'title' | 'maker' | 'period' | 'media'>;
+
+export const toCard = (a: Artifact): ArtifactCardData => ({
+  id: a.id,
+  collection: a.collection,
+  title: a.title,
+  maker: a.makers[0]?.name,
+  period: a.period,
+  year: a.date?.from ?? a.date?.to,
+  objectType: a.objectType,
+  materials: a.materials,
+  places: a.places.map((p) => p.name),
+  media: a.media.filter((m) => m.kind === 'image').slice(0, 1),
+});

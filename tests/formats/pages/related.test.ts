@@ -1,0 +1,75 @@
+// The related-objects index: groups by the browse facets' key, the next six in build order (wrapping), the
+// record itself never among them, unknown makers relating nothing, and a file per shard that holds only its
+// records and the cards they show.
+import { describe, expect, it } from 'vitest';
+import { RELATED_PER_FIELD, RelatedIndex, relatedKeys } from '../../../formats/pages/related.ts';
+import type { Artifact } from '../../../model/schema.ts';
+
+const art = (id: string, f: { type?: string; maker?: string; period?: string; places?: string[] } = {}): Artifact => ({
+  type: 'artifact',
+  id,
+  collection: 'c',
+  sourceId: id,
+  title: { en: `Title ${id}` },
+  rights: 'http://creativecommons.org/publicdomain/zero/1.0/',
+  credit: { en: 'Museum' },
+  alternateTitles: [],
+  makers: f.maker ? [{ name: { en: f.maker } }] : [],
+  objectType: f.type ? { en: f.type } : undefined,
+  period: f.period ? { en: f.period } : undefined,
+  materials: [],
+  identifiers: [],
+  places: (f.places ?? []).map((p) => ({ name: { en: p }, role: 'origin' as const })),
+  inscriptions: [],
+  publications: [],
+  media: [{ kind: 'image', path: `${id}.jpg` }],
+});
+
+describe('RelatedIndex', () => {
+  it('relates the next six of the same value in build order, wrapping, never the record itself', () => {
+    const index = new RelatedIndex();
+    const ids = Array.from({ length: 10 }, (_, i) => `a${i}`);
+    for (const id of ids) index.add(art(id, { type: 'Bowl' }), 'c:0');
+    index.add(art('lone', { type: 'Vase' }), 'c:0');
+    const file = index.shardFile('c:0');
+    expect(file.related.a0!.objectType).toEqual(['a1', 'a2', 'a3', 'a4', 'a5', 'a6']);
+    expect(file.related.a8!.objectType).toEqual(['a9', 'a0', 'a1', 'a2', 'a3', 'a4']);
+    expect(file.related.lone).toBeUndefined();
+    for (const id of ids) {
+      expect(file.related[id]!.objectType).toHaveLength(RELATED_PER_FIELD);
+      expect(file.related[id]!.objectType).not.toContain(id);
+    }
+    expect(file.cards.a1).toEqual({ id: 'a1', collection: 'c', title: { en: 'Title a1' }, media: [{ kind: 'image', path: 'a1.jpg' }] });
+  });
+
+  it('uses the browse facet key: spellings that fold together are the same value', () => {
+    expect(relatedKeys(art('x', { type: 'Bì (disc)' })).objectType).toEqual(relatedKeys(art('y', { type: 'bi  disc' })).objectType);
+    const index = new RelatedIndex();
+    index.add(art('x', { type: 'Bì (disc)', period: 'Qing' }), 'c:0');
+    index.add(art('y', { type: 'bi  disc', period: 'Ming' }), 'c:0');
+    expect(index.shardFile('c:0').related.x).toEqual({ objectType: ['y'] });
+  });
+
+  it('does not relate records whose maker is unknown, and merges the groups of several places', () => {
+    const index = new RelatedIndex();
+    index.add(art('p', { maker: 'Unidentified artist', places: ['Suzhou', 'Beijing'] }), 'c:0');
+    index.add(art('q', { maker: 'Unidentified artist', places: ['Suzhou'] }), 'c:0');
+    index.add(art('r', { maker: 'Anonymous', places: ['Beijing'] }), 'c:0');
+    const related = index.shardFile('c:0').related;
+    expect(related.p).toEqual({ place: ['q', 'r'] });
+    expect(related.q).toEqual({ place: ['p'] });
+  });
+
+  it('writes each shard its own records and only the cards they show; same input, same bytes', () => {
+    const build = () => {
+      const index = new RelatedIndex();
+      for (let i = 0; i < 4; i++) index.add(art(`a${i}`, { maker: 'Guo Xi' }), i < 2 ? 'c:0' : 'c:1');
+      index.add(art('other', { maker: 'Wang Hui' }), 'c:1');
+      return index;
+    };
+    const a = build().shardFile('c:0');
+    expect(Object.keys(a.related)).toEqual(['a0', 'a1']);
+    expect(Object.keys(a.cards).sort()).toEqual(['a0', 'a1', 'a2', 'a3']);
+    expect(JSON.stringify(build().shardFile('c:1'))).toBe(JSON.stringify(build().shardFile('c:1')));
+  });
+});

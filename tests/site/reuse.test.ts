@@ -1,0 +1,101 @@
+// Download for reuse is offered only where the rights let anyone reuse the image (the demo's images are all
+// CC BY, so the refusal is shown here, on the component itself, with real rights URIs and the UI strings).
+import fs from 'node:fs';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { describe, expect, it } from 'vitest';
+import Reuse from '../../site/components/reuse/Reuse.astro';
+import type { ImageEntry } from '../../formats/manifests/images.ts';
+import { LOCALES } from '../../model/locales.ts';
+import { allowsReuse, normalizeRightsUri, rightsInfo } from '../../model/rights.ts';
+import type { Artifact } from '../../model/schema.ts';
+
+const variant = { width: 100, height: 80, avif: '/img/a.avif', webp: '/img/a.webp', jpeg: '/img/a.jpg' };
+const image: ImageEntry = {
+  width: 1140,
+  height: 912,
+  hash: 'h',
+  thumb: variant,
+  display: variant,
+  iiif: {
+    id: '/iiif/abc',
+    infoUrl: '/iiif/abc/info.json',
+    info: {
+      '@context': 'http://iiif.io/api/image/3/context.json',
+      id: '/iiif/abc',
+      type: 'ImageService3',
+      protocol: 'http://iiif.io/api/image',
+      profile: 'level0',
+      width: 1140,
+      height: 912,
+      sizes: [
+        { width: 143, height: 114 },
+        { width: 1140, height: 912 },
+      ],
+      tiles: [],
+    },
+  },
+};
+const artifact = (rights: string): Artifact => ({
+  type: 'artifact',
+  id: 'x1',
+  sourceId: 'x1',
+  collection: 'demo',
+  title: { en: 'Jade disc' },
+  credit: { en: 'A Museum' },
+  rights: normalizeRightsUri(rights)!,
+  alternateTitles: [],
+  makers: [],
+  materials: [],
+  identifiers: [],
+  places: [],
+  inscriptions: [],
+  publications: [],
+  media: [{ kind: 'image', path: 'x1.jpg' }],
+});
+
+describe('allowsReuse', () => {
+  it('is open for CC0, the Public Domain Mark, CC BY and CC BY-SA; closed for NC, ND and rights statements', () => {
+    const open = [
+      'https://creativecommons.org/publicdomain/zero/1.0/',
+      'http://creativecommons.org/publicdomain/mark/1.0/',
+      'https://creativecommons.org/licenses/by/4.0/',
+      'https://creativecommons.org/licenses/by-sa/3.0/',
+    ];
+    const closed = [
+      'https://creativecommons.org/licenses/by-nc/4.0/',
+      'https://creativecommons.org/licenses/by-nd/4.0/',
+      'http://rightsstatements.org/vocab/InC/1.0/',
+      'http://rightsstatements.org/vocab/NoC-NC/1.0/',
+    ];
+    for (const u of open) expect(allowsReuse(normalizeRightsUri(u)!), u).toBe(true);
+    for (const u of closed) expect(allowsReuse(normalizeRightsUri(u)!), u).toBe(false);
+  });
+});
+
+describe.each(LOCALES)('Reuse.astro in %s', (locale) => {
+  const strings = JSON.parse(fs.readFileSync(`site/i18n/locales/reuse.${locale}.json`, 'utf8')) as Record<string, string>;
+
+  it('offers every published size and a detail, with the credit and licence beside them', async () => {
+    const container = await AstroContainer.create();
+    const html = await container.renderToString(Reuse, {
+      props: { artifact: artifact('https://creativecommons.org/licenses/by/4.0/'), image, locale, url: 'http://x/' },
+    });
+    expect(html).toContain('href="/iiif/abc/full/max/0/default.jpg"');
+    expect(html).toContain('href="/iiif/abc/full/143,114/0/default.jpg"');
+    expect(html).toContain('data-reuse-region-download');
+    expect(html).toContain('A Museum');
+    expect(html).toContain(rightsInfo('http://creativecommons.org/licenses/by/4.0/').name[locale]);
+    expect(html).not.toContain('data-reuse-none');
+  });
+
+  it('offers no download where the rights do not allow reuse, and says why', async () => {
+    const container = await AstroContainer.create();
+    const html = await container.renderToString(Reuse, {
+      props: { artifact: artifact('http://rightsstatements.org/vocab/InC/1.0/'), image, locale, url: 'http://x/' },
+    });
+    expect(html).not.toMatch(/data-reuse-size|data-reuse-region|<button/);
+    expect(html).toContain('data-reuse-none');
+    expect(html).toContain(strings.noReuse!.slice(0, 6));
+    expect(html).toContain(rightsInfo('http://rightsstatements.org/vocab/InC/1.0/').name[locale]);
+  });
+});
