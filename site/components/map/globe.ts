@@ -3,8 +3,9 @@
 // picker (each of those calls the network). Sky atmosphere off: about 6× cheaper per frame in software WebGL.
 // Labels use the page's self-hosted Noto Serif SC, loaded before the labels are drawn so CJK names render.
 import type * as CesiumNS from 'cesium';
-import type { GlobePayload } from './globe-data.ts';
+import type { GlobePayload, GlobeStrings } from './globe-data.ts';
 import { hasWebGL } from '../common/webgl.ts';
+import { fullscreenAvailable, toggleFullscreen, watchFullscreen } from '../common/fullscreen.ts';
 
 type CesiumModule = typeof CesiumNS;
 declare global {
@@ -41,10 +42,67 @@ function arc(C: CesiumModule, a: { lat: number; lon: number }, b: { lat: number;
   return out;
 }
 
+/** Cesium's widgets write English and leave two controls as bare anchors (no href: no keyboard, no role): they
+ * get the page's language and a name, and the anchors become buttons. Idempotent, run again whenever Cesium
+ * redraws its credits. */
+function localizeControls(viewer: CesiumNS.Viewer, s: GlobeStrings): void {
+  const set = (node: Element | null | undefined, attr: string, value: string) => {
+    if (node && node.getAttribute(attr) !== value) node.setAttribute(attr, value);
+  };
+  const home = viewer.homeButton?.container.querySelector('button');
+  if (viewer.homeButton && viewer.homeButton.viewModel.tooltip !== s.home) viewer.homeButton.viewModel.tooltip = s.home;
+  set(home, 'aria-label', s.home);
+  const credits = viewer.bottomContainer;
+  const buttonLike = (a: HTMLElement | null, name: string) => {
+    if (!a) return;
+    set(a, 'role', 'button');
+    set(a, 'tabindex', '0');
+    set(a, 'aria-label', name);
+    if (!a.dataset.keys) {
+      a.dataset.keys = 'on';
+      a.addEventListener('keydown', (e) => {
+        if (e.key !== 'Enter' && e.key !== ' ') return;
+        e.preventDefault();
+        a.click();
+      });
+    }
+  };
+  const expand = credits.querySelector<HTMLElement>('.cesium-credit-expand-link');
+  if (expand && expand.textContent !== s.credits) expand.textContent = s.credits;
+  buttonLike(expand, s.credits);
+  const title = viewer.container.querySelector('.cesium-credit-lightbox-title');
+  if (title && title.textContent !== s.credits) title.textContent = s.credits;
+  buttonLike(viewer.container.querySelector<HTMLElement>('.cesium-credit-lightbox-close'), s.close);
+  for (const img of credits.querySelectorAll('.cesium-credit-logoContainer img')) set(img, 'alt', img.getAttribute('title') ?? 'Cesium');
+}
+
+/** The still image in place of the globe where WebGL is missing (the page's <noscript> has it for no JavaScript). */
+function showStill(el: HTMLElement, still: GlobePayload['still']): void {
+  if (!still || el.querySelector('img.globe-still')) return;
+  const img = document.createElement('img');
+  Object.assign(img, { className: 'globe-still', src: still.url, width: still.width, height: still.height, alt: still.alt });
+  el.prepend(img);
+}
+
+/** The full-screen button inside the globe (so it stays reachable full screen), shown where the API exists. */
+function wireFullscreen(el: HTMLElement, s: GlobeStrings): void {
+  const button = el.querySelector<HTMLButtonElement>('[data-globe-fullscreen]');
+  if (!button || !fullscreenAvailable()) return;
+  button.hidden = false;
+  button.setAttribute('aria-pressed', 'false');
+  button.addEventListener('click', () => void toggleFullscreen(el));
+  watchFullscreen(el, (on) => {
+    button.textContent = on ? s.exitFullscreen : s.fullscreen;
+    button.setAttribute('aria-pressed', String(on));
+    el.dataset.fullscreen = on ? 'on' : 'off';
+  });
+}
+
 export async function mountGlobe(el: HTMLElement, payload: GlobePayload): Promise<void> {
   const status = el.querySelector<HTMLElement>('[data-globe-status]');
   if (!hasWebGL()) {
     if (status) status.textContent = el.dataset.noWebgl ?? '';
+    showStill(el, payload.still);
     el.dataset.state = 'no-webgl';
     return;
   }
@@ -72,6 +130,9 @@ export async function mountGlobe(el: HTMLElement, payload: GlobePayload): Promis
     maximumRenderTimeChange: Number.POSITIVE_INFINITY,
   });
   const scene = viewer.scene;
+  localizeControls(viewer, payload.strings);
+  new MutationObserver(() => localizeControls(viewer, payload.strings)).observe(viewer.container, { childList: true, subtree: true });
+  wireFullscreen(el, payload.strings);
   if (scene.skyAtmosphere) scene.skyAtmosphere.show = false;
   scene.globe.showGroundAtmosphere = false;
   scene.fog.enabled = false;
