@@ -1,9 +1,10 @@
 // Hotspot labels in the 3D viewer: a label follows the level it sits on when the levels are exploded (level i
-// rises by i × gap), and labels that would cover each other are moved apart by the shortest vertical move.
+// rises by i × gap), and labels that would cover each other (hotspots, globe places) are moved apart by the
+// shortest vertical move.
 import * as THREE from 'three';
 import { describe, expect, it } from 'vitest';
 import { applyExplode, hotspotOffsets } from '../../site/components/scene/level-views.ts';
-import { clearShift } from '../../site/components/scene/hotspot-markers.tsx';
+import { clearShift, layoutLabels } from '../../site/components/common/label-layout.ts';
 
 /** Three storeys 4 m high, the top one carrying a roof and a spire, as the pagoda's generator nests them. */
 function tower(): THREE.Group {
@@ -69,5 +70,13 @@ describe('labels keep clear of each other', () => {
     const dy = clearShift(box(0, 112), placed);
     const moved = { top: 112 + dy, bottom: 136 + dy };
     for (const p of placed) expect(moved.bottom <= p.top || moved.top >= p.bottom).toBe(true);
+  });
+  it('a crowd of labels on nearly one point ends up stacked with no two overlapping; hidden ones take no room', () => {
+    const boxes = [box(0, 50), box(5, 52), box(8, 49), { ...box(2, 51), skip: true }, box(300, 50)];
+    const dy = layoutLabels(boxes);
+    expect(dy[3]).toBe(0);
+    expect(dy[4]).toBe(0);
+    const moved = boxes.map((b, i) => ({ top: b.top + dy[i]!, bottom: b.bottom + dy[i]! })).slice(0, 3);
+    for (const [i, a] of moved.entries()) for (const b of moved.slice(i + 1)) expect(a.bottom <= b.top || a.top >= b.bottom).toBe(true);
   });
 });

@@ -10,6 +10,7 @@ import { useMemo, useRef } from 'react';
 import { Vector3 } from 'three';
 import type { Vec3 } from '../../../model/scene.ts';
 import type { ViewerHotspot } from './types.ts';
+import { clearShift, shifted, type LabelBox } from '../common/label-layout.ts';
 
 export interface HotspotMarkersProps {
   hotspots: ViewerHotspot[];
@@ -17,27 +18,6 @@ export interface HotspotMarkersProps {
   /** World-space shift of a hotspot whose level has moved. */
   offsets?: Record<string, Vec3>;
   onSelect: (id: string) => void;
-}
-
-interface Box {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
-
-/** Space kept between two labels, in CSS pixels. */
-const GAP = 3;
-
-const overlaps = (a: Box, b: Box) => a.left < b.right + GAP && b.left < a.right + GAP && a.top < b.bottom + GAP && b.top < a.bottom + GAP;
-const shifted = (b: Box, dy: number): Box => ({ ...b, top: b.top + dy, bottom: b.bottom + dy });
-
-/** The smallest vertical move that keeps `box` clear of every box in `placed`. */
-export function clearShift(box: Box, placed: Box[]): number {
-  const candidates = [0];
-  for (const p of placed) candidates.push(p.bottom + GAP - box.top + 0.5, p.top - GAP - box.bottom - 0.5);
-  candidates.sort((a, b) => Math.abs(a) - Math.abs(b));
-  return candidates.find((dy) => !placed.some((p) => overlaps(shifted(box, dy), p))) ?? 0;
 }
 
 const positionOf = (h: ViewerHotspot, offsets?: Record<string, Vec3>): Vec3 => {
@@ -49,7 +29,7 @@ export function HotspotMarkers({ hotspots, active, offsets, onSelect }: HotspotM
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const point = useMemo(() => new Vector3(), []);
   useFrame(({ camera, size }) => {
-    const items: { button: HTMLButtonElement; box: Box; inFront: boolean }[] = [];
+    const items: { button: HTMLButtonElement; box: LabelBox; inFront: boolean }[] = [];
     for (const h of hotspots) {
       const button = buttons.current.get(h.id);
       if (!button) continue;
@@ -63,8 +43,8 @@ export function HotspotMarkers({ hotspots, active, offsets, onSelect }: HotspotM
       const hgt = button.offsetHeight;
       items.push({ button, box: { left: cx - w / 2, right: cx + w / 2, top: cy - hgt / 2, bottom: cy + hgt / 2 }, inFront: point.z < 1 });
     }
-    const placed: Box[] = [];
-    const onStage = (b: Box) => b.right > 0 && b.left < size.width && b.bottom > 0 && b.top < size.height;
+    const placed: LabelBox[] = [];
+    const onStage = (b: LabelBox) => b.right > 0 && b.left < size.width && b.bottom > 0 && b.top < size.height;
     // Top to bottom, so the nudges stack in reading order.
     for (const it of [...items].sort((a, b) => a.box.top - b.box.top)) {
       let dy = 0;
