@@ -1,11 +1,12 @@
 // Development-time: renders the still images shown where a 3D view cannot run (no JavaScript, no WebGL) — each
 // scene's starting view without its labels, and the globe in each locale (its labels are in the page's language)
 // — from a built site in Debian's Chromium, and writes them as content/stills/<name>.jpg, which are committed; the
-// build only publishes them, so `npm ci && npm start` needs no browser. Run after `npm run heritage -- build`:
-//   npx tsx scripts/render-stills.ts [--dist DIR --media DIR] [name…]     (names: scene-<id>, globe-<locale>)
+// build only publishes them, so `npm ci && npm start` needs no browser. Run after `npm run heritage -- build`
+// (HERITAGE_BUILD_DIR / HERITAGE_DIST_DIR name another build, e.g. the e2e one in test-output/e2e/):
+//   npx tsx scripts/render-stills.ts [name…]     (names: scene-<id>, globe-<locale>; none: all)
+// A page shows a new still after the next build.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { contentDir, distDir, mediaDir } from '../model/paths.ts';
 import { LOCALES } from '../model/locales.ts';
@@ -13,9 +14,9 @@ import { readScenes } from '../model/scene.ts';
 import { startSiteServer } from './site-server.ts';
 import { launchBrowser } from './tools/browser.ts';
 
-const { values, positionals } = parseArgs({ options: { dist: { type: 'string' }, media: { type: 'string' } }, allowPositionals: true });
-const dist = values.dist ?? distDir();
-const media = values.media ?? mediaDir();
+const names = process.argv.slice(2);
+const dist = distDir();
+const media = mediaDir();
 const outDir = path.join(contentDir(), 'stills');
 
 interface Job {
@@ -28,6 +29,10 @@ interface Job {
   hide: string;
 }
 
+if (!fs.existsSync(dist)) {
+  console.error(`no built site at ${dist}: run \`npm run heritage -- build\` first`);
+  process.exit(1);
+}
 const jobs: Job[] = [
   ...readScenes().map((s) => ({
     name: `scene-${s.id}`,
@@ -43,12 +48,7 @@ const jobs: Job[] = [
     element: '#globe',
     hide: '.cesium-viewer-toolbar, .cesium-viewer-bottom, .globe-fullscreen, .globe-status',
   })),
-].filter((j) => positionals.length === 0 || positionals.includes(j.name));
-
-if (!fs.existsSync(dist)) {
-  console.error(`no built site at ${dist}: run \`npm run heritage -- build\` first`);
-  process.exit(1);
-}
+].filter((j) => names.length === 0 || names.includes(j.name));
 fs.mkdirSync(outDir, { recursive: true });
 const server = await startSiteServer(0, '127.0.0.1', dist, media);
 const browser = await launchBrowser();
