@@ -72,6 +72,10 @@ describe('3D viewer', () => {
   it('Tab through every hotspot keeps the view unscrolled and drawn; the tour caption lies over the view', async () => {
     // A short window: labels near the stage's edges are the ones whose focus used to scroll it.
     const { page, errors } = await openScene('/en/scenes/library-cave/', { width: 1200, height: 700 });
+    // Turned a little to the left, a label straddles the stage's edge: focusing it scrolled an overflow-hidden stage.
+    await page.focus('.scene-stage');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
+    await settle(page);
     const shown = await page.evaluate(
       () => [...document.querySelectorAll<HTMLElement>('.scene-hotspot')].filter((b) => getComputedStyle(b).visibility !== 'hidden').length,
     );
