@@ -1,11 +1,10 @@
 // An exhibition is a curated story: `content/exhibitions/<slug>/exhibition.yaml`, an ordered list of steps, each
 // showing one medium (or two side by side) from anywhere on the platform beside its text. The validator, the
 // still stage, the pages, the IIIF manifest and the tests all read this one shape.
-import fs from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import { baseRecord, langMap, mediaPath, recordId, slug } from './schema.ts';
 import { cameraPose } from './scene.ts';
+import { readTypeRecords } from './store.ts';
 
 /** A IIIF Image API region in pixels of the full image: `x,y,w,h`. */
 export const xywh = z
@@ -136,11 +135,6 @@ export const exhibition = baseRecord
   });
 export type Exhibition = z.infer<typeof exhibition>;
 
-/** What `heritage ingest` publishes for the site: `build/records/exhibitions.json` (own media stay in
- * `content/exhibitions/<id>/`). */
-export const EXHIBITIONS_FILE = 'exhibitions.json';
-
-export function readPublishedExhibitions(dir: string): Exhibition[] {
-  const file = path.join(dir, EXHIBITIONS_FILE);
-  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Exhibition[]) : [];
-}
+/** What `heritage ingest` published for the stages and pages (`build/records/exhibitions.json`; own media stay in
+ * `content/exhibitions/<id>/`), checked against the schema as it is read. */
+export const readPublishedExhibitions = (dir?: string): Exhibition[] => readTypeRecords('exhibitions', exhibition, dir);

@@ -1,23 +1,23 @@
-// Reads every `content/exhibitions/<slug>/exhibition.yaml` and checks it against what the platform publishes:
-// each broken reference a curator can write (unknown artifact, scene, hotspot, drama, episode, place, route or
-// series; a region outside its image; a clip outside its episode; an own file that is missing) is a Problem with
-// the file, the YAML line and the field, so `heritage validate` lists them all and nothing is published.
-import fs from 'node:fs';
+// Checks one `content/exhibitions/<slug>/exhibition.yaml` against what the platform publishes (the exhibitions
+// content type runs it for `validate`, `ingest` and `build`): each broken reference a curator can write (unknown
+// artifact, scene, hotspot, drama, episode, place, route or series; a region outside its image; a clip outside its
+// episode; an own file that is missing or links out of its folder) is a Problem with the file, the YAML line and
+// the field, so `heritage validate` lists them all and nothing is published.
 import path from 'node:path';
 import sharp from 'sharp';
+import { confine } from '../../model/confine.ts';
 import { exhibition, parseXywh, type Exhibition, type StepMedia } from '../../model/exhibition.ts';
 import type { Drama } from '../../model/drama.ts';
 import type { MonitoringMeta } from '../../model/monitoring.ts';
 import type { Scene } from '../../model/scene.ts';
+import type { ArtifactImages } from '../ingest/content-type.ts';
 import type { Problems } from '../ingest/problems.ts';
 import { loadYaml, type KeyPath } from '../ingest/yaml-file.ts';
 
-export const EXHIBITION_FILE = 'exhibition.yaml';
-
-/** What an exhibition may point at. Built from the ingest result and content/ by `exhibitionRefs`. */
+/** What an exhibition may point at: the records of the types checked before it (`exhibitionRefs`). */
 export interface ExhibitionRefs {
   /** Artifact id → its collection and its image media paths, in record order. */
-  artifacts: Map<string, { collection: string; images: string[] }>;
+  artifacts: ReadonlyMap<string, ArtifactImages>;
   scenes: Map<string, Scene>;
   dramas: Map<string, Drama>;
   places: Set<string>;
@@ -25,13 +25,6 @@ export interface ExhibitionRefs {
   monitoring: Map<string, MonitoringMeta>;
   /** Pixel size of a collection's source image, undefined when it cannot be read. */
   imageSize: (collection: string, mediaPath: string) => Promise<{ width: number; height: number } | undefined>;
-}
-
-export interface LoadedExhibition {
-  exhibition: Exhibition;
-  /** Folder holding exhibition.yaml; own media paths are relative to it. */
-  dir: string;
-  file: string;
 }
 
 /** Source images are read once per run however many steps crop them. */
@@ -53,49 +46,34 @@ export function sourceImageSize(collectionsDir: string): ExhibitionRefs['imageSi
   };
 }
 
-/** The exhibition folders, sorted; a folder without exhibition.yaml is ignored. */
-export function exhibitionFiles(root: string): string[] {
-  if (!fs.existsSync(root)) return [];
-  return fs
-    .readdirSync(root, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => path.join(root, d.name, EXHIBITION_FILE))
-    .filter((f) => fs.existsSync(f))
-    .sort();
-}
-
-/** Checks every exhibition below `root`; returns those without problems. */
-export async function checkExhibitions(root: string, refs: ExhibitionRefs, problems: Problems): Promise<LoadedExhibition[]> {
-  const out: LoadedExhibition[] = [];
-  for (const file of exhibitionFiles(root)) {
-    const loaded = await checkExhibition(file, refs, problems);
-    if (loaded) out.push(loaded);
-  }
-  return out;
-}
-
-async function checkExhibition(file: string, refs: ExhibitionRefs, problems: Problems): Promise<LoadedExhibition | undefined> {
+/** Checks one `exhibition.yaml`; its problems go to `problems`, and it comes back only without any. */
+export async function checkExhibition(file: string, refs: ExhibitionRefs, problems: Problems): Promise<Exhibition | undefined> {
   const yaml = loadYaml(file, problems);
   if (!yaml) return undefined;
   const dir = path.dirname(file);
   const folder = path.basename(dir);
   const before = problems.count;
-  const add = (at: KeyPath, message: string) => problems.add(file, yaml.lineOf(at), at.join('.'), message);
-  const parsed = exhibition.safeParse({ type: 'exhibition', id: folder, ...(yaml.value as object) });
+  const add = (at: KeyPath, message: string) => problems.add(file, yaml.lineOf(at), at.join('.') || '-', message);
+  if (yaml.value === null || typeof yaml.value !== 'object' || Array.isArray(yaml.value)) {
+    add([], 'must be a mapping of fields (title, summary, cover, steps, …)');
+    return undefined;
+  }
+  const parsed = exhibition.safeParse({ type: 'exhibition', id: folder, ...yaml.value });
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const at = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-      problems.add(file, yaml.lineOf(at), at.join('.') || '-', issue.message);
-    }
+    for (const issue of parsed.error.issues)
+      add(
+        issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
+        issue.message,
+      );
     return undefined;
   }
   const e = parsed.data;
   if (e.id !== folder) add(['id'], `"${e.id}" must equal its folder name "${folder}"`);
-  if (!refs.artifacts.has(e.cover.artifact)) add(['cover', 'artifact'], `unknown artifact "${e.cover.artifact}"`);
-  else if (!refs.artifacts.get(e.cover.artifact)!.images[e.cover.image])
-    add(['cover', 'image'], `artifact "${e.cover.artifact}" has no image ${e.cover.image} (images are counted from 0)`);
+  const cover = refs.artifacts.get(e.cover.artifact);
+  if (!cover) add(['cover', 'artifact'], `unknown artifact "${e.cover.artifact}"`);
+  else if (!cover.images[e.cover.image]) add(['cover', 'image'], `artifact "${e.cover.artifact}" has no image ${e.cover.image} (images are counted from 0)`);
   for (const [i, step] of e.steps.entries()) for (const [j, media] of step.media.entries()) await checkMedia(media, ['steps', i, 'media', j], dir, refs, add);
-  return problems.count === before ? { exhibition: e, dir, file } : undefined;
+  return problems.count === before ? e : undefined;
 }
 
 async function checkMedia(m: StepMedia, at: KeyPath, dir: string, refs: ExhibitionRefs, add: (at: KeyPath, message: string) => void): Promise<void> {
@@ -155,9 +133,12 @@ async function checkMedia(m: StepMedia, at: KeyPath, dir: string, refs: Exhibiti
       return;
     }
     case 'image':
-    case 'narration':
-      if (!fs.existsSync(path.join(dir, m.path))) add([...at, 'path'], `file not found: ${m.path} (below the exhibition's folder)`);
+    case 'narration': {
+      // Read only from inside the exhibition's own folder, links followed.
+      const own = confine(dir, m.path, `content/exhibitions/${path.basename(dir)}/`);
+      if ('problem' in own) add([...at, 'path'], own.problem);
       return;
+    }
     case 'quote':
       return;
   }

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { parseXywh, readPublishedExhibitions, type Exhibition, type StepMedia } from '../../model/exhibition.ts';
-import { contentDir, mediaDir, recordsDir } from '../../model/paths.ts';
+import { contentDir, mediaDir } from '../../model/paths.ts';
 import { streamAllArtifacts } from '../../model/store.ts';
 import type { Artifact } from '../../model/schema.ts';
 import { writeIfChanged } from '../write-if-changed.ts';
@@ -96,7 +96,7 @@ function writeManifests(exhibitions: Exhibition[], artifacts: Map<string, Artifa
 }
 
 export async function runStillStage(log: (line: string) => void = console.log): Promise<{ stills: number; failed: number; manifests: number }> {
-  const exhibitions = readPublishedExhibitions(recordsDir());
+  const exhibitions = readPublishedExhibitions();
   const wanted = new Set(exhibitions.flatMap((e) => e.steps.flatMap((s) => s.media)).map((m) => m.kind));
   const artifacts = new Map<string, Artifact>();
   // Only the records the exhibitions name are kept: a 150k catalogue streams past in constant memory.

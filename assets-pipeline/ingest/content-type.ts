@@ -1,6 +1,6 @@
 // One shape for every kind of curator content that is not a collection (scenes, dramas, routes, monitoring, …):
 // where its files are, how one file is read and checked into normalized records, and its problems as
-// `file:line:field: message` (lines from the YAML source). The registry in content-types.ts lists them; `validate`,
+// `file:line:field: message` (lines from the YAML source). The registry in registry.ts lists them; `validate`,
 // `ingest` and `build` run them all, and only `ingest` writes their records to build/records/<name>.json.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +15,17 @@ export interface ReadContext {
   root: string;
   /** Ids of the records of a type read before this one (`places`, `scenes`, …): for cross-references. */
   ids: (type: string) => ReadonlySet<string>;
+  /** The records of a registered type read before this one, for checks that need more than an id. */
+  records: <R extends { id: string }>(type: ContentType<R>) => readonly R[];
+  /** Every artifact's collection and image media paths, collections skipped as unchanged included (read from
+   * their published records); built on first call. */
+  artifactImages: () => Promise<ReadonlyMap<string, ArtifactImages>>;
+}
+
+export interface ArtifactImages {
+  collection: string;
+  /** Media paths of its images, in record order (an image is named by its index). */
+  images: string[];
 }
 
 export interface ContentType<R extends { id: string } = { id: string }> {
@@ -22,7 +33,13 @@ export interface ContentType<R extends { id: string } = { id: string }> {
   name: string;
   /** Every content file of this type, absolute and sorted; none when its folder does not exist. */
   files: (root: string) => string[];
-  /** Reads and checks one file; problems go to ctx.problems, only valid records come back. */
+  /** Reads and checks one file; problems go to ctx.problems, only valid records come back. Asynchronous for a
+   * type whose checks read other files (image sizes, published records). */
+  read: (file: string, ctx: ReadContext) => R[] | Promise<R[]>;
+}
+
+/** A type read without waiting: most are, and `checkContentType` runs them alone in tests and tools. */
+export interface SyncContentType<R extends { id: string } = { id: string }> extends ContentType<R> {
   read: (file: string, ctx: ReadContext) => R[];
 }
 
@@ -46,7 +63,7 @@ export interface YamlTypeSpec<S extends z.ZodType, R extends { id: string }> {
 }
 
 /** A content type whose files are YAML checked by a zod schema: the usual case, declared in a few lines. */
-export function yamlContentType<S extends z.ZodType, R extends { id: string } = z.infer<S> & { id: string }>(spec: YamlTypeSpec<S, R>): ContentType<R> {
+export function yamlContentType<S extends z.ZodType, R extends { id: string } = z.infer<S> & { id: string }>(spec: YamlTypeSpec<S, R>): SyncContentType<R> {
   return {
     name: spec.name,
     files: spec.files,

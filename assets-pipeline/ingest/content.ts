@@ -2,9 +2,10 @@
 // one Problems. Records are published only when nothing is wrong, so a stage or page never sees a half-checked
 // input, and a published item disappears only when its input is gone.
 import { contentDir, recordsDir } from '../../model/paths.ts';
-import { TYPE_RECORDS_VERSION, typeRecordsFile } from '../../model/store.ts';
+import type { Artifact } from '../../model/schema.ts';
+import { streamArtifacts, TYPE_RECORDS_VERSION, typeRecordsFile } from '../../model/store.ts';
 import { writeIfChanged } from '../write-if-changed.ts';
-import type { ContentType } from './content-type.ts';
+import type { ArtifactImages, ContentType, ReadContext, SyncContentType } from './content-type.ts';
 import { ingestAll, publishRecords, type IngestOptions, type IngestResult } from './ingest.ts';
 import { Problems } from './problems.ts';
 import { contentTypes } from './registry.ts';
@@ -14,8 +15,20 @@ export interface ContentResult extends IngestResult {
   types: Map<string, { id: string }[]>;
 }
 
-export function checkContent(root = contentDir(), options: IngestOptions = {}, types: readonly ContentType[] = contentTypes): ContentResult {
-  const result = ingestAll(root, options);
+export async function checkContent(root = contentDir(), options: IngestOptions = {}, types: readonly ContentType[] = contentTypes): Promise<ContentResult> {
+  const result: ContentResult = { ...ingestAll(root, options), types: new Map() };
+  const ctx = readContext(result, root, options.reuseFrom ?? recordsDir());
+  for (const type of types) {
+    const list: { id: string }[] = [];
+    for (const file of type.files(root)) list.push(...(await type.read(file, ctx)));
+    result.types.set(type.name, list);
+  }
+  return result;
+}
+
+/** What a content type sees of the content read so far: `result.types` grows as each type is read.
+ * `publishedRecords` is where collections the ingest skipped as unchanged were published before. */
+export function readContext(result: ContentResult, root: string, publishedRecords: string): ReadContext {
   const ids = new Map<string, ReadonlySet<string>>([
     ['places', new Set(result.places.map((p) => p.id))],
     ['collections', new Set(result.collections.map((c) => c.id))],
@@ -25,14 +38,31 @@ export function checkContent(root = contentDir(), options: IngestOptions = {}, t
       new Set([...[...result.artifacts.values()].flat().map((a) => a.id), ...Object.values(result.reuse ?? {}).flatMap((r) => r.ids.map(([id]) => id))]),
     ],
   ]);
-  const records = new Map<string, { id: string }[]>();
-  const ctx = { problems: result.problems, root, ids: (type: string) => ids.get(type) ?? new Set<string>() };
-  for (const type of types) {
-    const list = type.files(root).flatMap((file) => type.read(file, ctx));
-    records.set(type.name, list);
-    ids.set(type.name, new Set(list.map((r) => r.id)));
-  }
-  return { ...result, types: records };
+  const typeIds = new WeakMap<readonly { id: string }[], ReadonlySet<string>>();
+  let images: Promise<ReadonlyMap<string, ArtifactImages>> | undefined;
+  return {
+    problems: result.problems,
+    root,
+    ids: (type) => {
+      const fixed = ids.get(type);
+      if (fixed) return fixed;
+      const list = result.types.get(type) ?? [];
+      let set = typeIds.get(list);
+      if (!set) typeIds.set(list, (set = new Set(list.map((r) => r.id))));
+      return set;
+    },
+    records: <R extends { id: string }>(type: ContentType<R>) => (result.types.get(type.name) ?? []) as R[],
+    artifactImages: () => (images ??= artifactImages(result, publishedRecords)),
+  };
+}
+
+const imagesOf = (a: Artifact): ArtifactImages => ({ collection: a.collection, images: a.media.filter((m) => m.kind === 'image').map((m) => m.path) });
+
+async function artifactImages(result: IngestResult, publishedRecords: string): Promise<ReadonlyMap<string, ArtifactImages>> {
+  const out = new Map<string, ArtifactImages>();
+  for (const list of result.artifacts.values()) for (const a of list) out.set(a.id, imagesOf(a));
+  for (const collection of result.unchanged.keys()) for await (const a of streamArtifacts(collection, publishedRecords)) out.set(a.id, imagesOf(a));
+  return out;
 }
 
 /** Writes every record; only called when checkContent found no problem. */
@@ -42,13 +72,17 @@ export function publishContent(result: ContentResult, out = recordsDir()): void 
   publishRecords(result, out);
 }
 
-/** The records of one registered type, typed by the type. */
-export const recordsOf = <R extends { id: string }>(result: ContentResult, type: ContentType<R>): R[] => (result.types.get(type.name) ?? []) as R[];
-
-/** One content type alone, e.g. for a test: its records and its problems. */
-export function checkContentType<R extends { id: string }>(type: ContentType<R>, root: string, ids: Record<string, Iterable<string>> = {}) {
+/** One content type alone, e.g. for a test: its records and its problems. Records of other types it refers to
+ * are given by id only. */
+export function checkContentType<R extends { id: string }>(type: SyncContentType<R>, root: string, ids: Record<string, Iterable<string>> = {}) {
   const problems = new Problems();
-  const ctx = { problems, root, ids: (t: string) => new Set(ids[t] ?? []) };
+  const ctx: ReadContext = {
+    problems,
+    root,
+    ids: (t) => new Set(ids[t] ?? []),
+    records: () => [],
+    artifactImages: async () => new Map(),
+  };
   const records = type.files(root).flatMap((file) => type.read(file, ctx));
   return { records, problems: problems.list };
 }

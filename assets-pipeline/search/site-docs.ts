@@ -9,7 +9,6 @@ import { readPanoramas, type Panorama } from '../../model/panorama.ts';
 import { readDramas, type Drama } from '../../model/drama.ts';
 import { readPublishedExhibitions, type Exhibition } from '../../model/exhibition.ts';
 import { LOCALES } from '../../model/locales.ts';
-import { recordsDir } from '../../model/paths.ts';
 import { readScenes, type Scene } from '../../model/scene.ts';
 import type { LangMap, Place } from '../../model/schema.ts';
 import { readPlaces } from '../../model/store.ts';
@@ -169,7 +168,7 @@ export function* placeDocs(places: Place[]): Generator<SearchDoc> {
 /** Every document besides the artifacts and collections, from the records `heritage ingest` wrote. */
 export function* siteDocs(): Generator<SearchDoc> {
   yield* sceneDocs(readScenes());
-  yield* exhibitionDocs(readPublishedExhibitions(recordsDir()));
+  yield* exhibitionDocs(readPublishedExhibitions());
   yield* dramaDocs(readDramas().map((d) => d.drama));
   yield* panoramaDocs(readPanoramas());
   yield* placeDocs(readPlaces());

@@ -21,6 +21,8 @@ export interface ParsedSubtitles {
   cues: SubtitleCue[];
   /** Set when the file could not be read or parsed; `cues` then holds what came before the error. */
   error?: string;
+  /** Where the error is, when it is at one cue rather than the file as a whole. */
+  errorAt?: { cue: number; line: number };
   /** Cues left out because their timing line is malformed (each an error at its cue). */
   malformed: MalformedCue[];
 }
@@ -44,11 +46,12 @@ const VTT_BLOCK = /^(WEBVTT|NOTE|STYLE|REGION)(\s|$)/;
  * timing line. The parser would read such a block as more text of the cue before it: the cue would vanish from the
  * published track without a word and its neighbour would show its number and timing as text.
  */
-function takeOutMalformed(text: string): { text: string; malformed: MalformedCue[]; positions: number[] } {
+function takeOutMalformed(text: string): { text: string; malformed: MalformedCue[]; positions: number[]; timingLines: number[] } {
   const lines = text.split('\n');
   const keep: string[] = [];
   const malformed: MalformedCue[] = [];
   const positions: number[] = [];
+  const timingLines: number[] = [];
   let position = 0;
   for (let i = 0; i < lines.length; ) {
     if (lines[i]!.trim() === '') {
@@ -65,6 +68,7 @@ function takeOutMalformed(text: string): { text: string; malformed: MalformedCue
     if (timingAt === 0 || timingAt === 1) {
       position++;
       positions.push(position);
+      timingLines.push(start + timingAt + 1);
       keep.push(...block);
     } else if (!VTT_BLOCK.test(block[0]!) && (attempt >= 0 || (isIndexed && block.length > 1))) {
       position++;
@@ -73,7 +77,7 @@ function takeOutMalformed(text: string): { text: string; malformed: MalformedCue
       keep.push(...block.map(() => ''));
     } else keep.push(...block);
   }
-  return { text: keep.join('\n'), malformed, positions };
+  return { text: keep.join('\n'), malformed, positions, timingLines };
 }
 
 /** More cues than any film has (a feature runs ~1,500–3,000): a track over it is refused, not published, so its
@@ -83,14 +87,24 @@ export const MAX_CUES = 20_000;
 export function parseSubtitleText(text: string, file = '<input>'): ParsedSubtitles {
   const format = /^\uFEFF?WEBVTT/.test(text) ? 'WebVTT' : 'SRT';
   // SRT from Windows tools often carries CRLF; the parser splits on "\n" only.
-  const { text: wellFormed, malformed, positions } = takeOutMalformed(text.replace(/\r\n?/g, '\n'));
+  const { text: wellFormed, malformed, positions, timingLines } = takeOutMalformed(text.replace(/\r\n?/g, '\n'));
+  const overLimit = (count: number, cue: number, line: number | undefined): ParsedSubtitles => ({
+    file,
+    format,
+    cues: [],
+    malformed,
+    errorAt: { cue, line: line ?? 0 },
+    error: `${line ? `line ${line}: ` : ''}cue ${cue} is over the ${MAX_CUES.toLocaleString('en')} cues a track may have (the file has ${count.toLocaleString('en')}): the track is not published`,
+  });
+  // Counted before parsing (a 200,000-cue file is not worth parsing) and named at the first cue over the limit, as
+  // `file:cue` with its timing line, like a malformed timing line.
+  if (positions.length > MAX_CUES) return overLimit(positions.length, positions[MAX_CUES]!, timingLines[MAX_CUES]);
   try {
     const nodes = parseSync(wellFormed).filter((n): n is NodeCue => n.type === 'cue');
-    if (nodes.length > MAX_CUES) {
-      return { file, format, cues: [], malformed, error: `${nodes.length} cues, over the ${MAX_CUES} a track may have: not published` };
-    }
     // Cues are numbered by their place in the file, malformed ones counted, when the parser saw the same blocks.
     const at = (i: number): number => (nodes.length === positions.length ? positions[i]! : i + 1);
+    // The parser can find more cues than blocks (a block holding two timing lines); its own count has no line.
+    if (nodes.length > MAX_CUES) return overLimit(nodes.length, MAX_CUES + 1, undefined);
     const cues = nodes.map((n, i) => ({
       index: at(i),
       start: n.data.start,

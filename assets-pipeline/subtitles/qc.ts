@@ -159,7 +159,7 @@ export function parseFindings(p: ParsedSubtitles): Finding[] {
     code: 'timing' as const,
     message: `line ${m.line}: malformed timing line "${clip(m.timing)}" (expected "00:00:01,000 --> 00:00:02,500"): the cue is left out of the published track`,
   }));
-  if (p.error) out.unshift({ cue: 0, severity: 'error', code: 'parse', message: p.error });
+  if (p.error) out.unshift({ cue: p.errorAt?.cue ?? 0, severity: 'error', code: 'parse', message: p.error });
   return out;
 }
 

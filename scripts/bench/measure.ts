@@ -38,9 +38,9 @@ function treeRssKiB(root: number): number {
   return total;
 }
 
-export function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}, quiet = true): Promise<Measured> {
+export function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}, quiet = true, cwd?: string): Promise<Measured> {
   const started = performance.now();
-  const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
+  const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit' });
   let peak = 0;
   const timer = setInterval(() => {
     if (child.pid) peak = Math.max(peak, treeRssKiB(child.pid));

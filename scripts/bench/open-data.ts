@@ -22,7 +22,7 @@ if (values.phase === 'prepare') {
   const { writeSyntheticCollection } = await import('../gen-synthetic.ts');
   const { checkContent, publishContent } = await import('../../assets-pipeline/ingest/content.ts');
   writeSyntheticCollection({ artifacts: Number(values.artifacts), out: env.HERITAGE_CONTENT_DIR });
-  const r = checkContent();
+  const r = await checkContent();
   if (r.problems.count) throw new Error(`synthetic import reported ${r.problems.count} problems`);
   publishContent(r);
 } else if (values.phase === 'stage') {

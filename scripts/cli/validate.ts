@@ -1,14 +1,12 @@
-// `heritage validate` and `heritage ingest`: check all of content/ (collections, places, every registered content
-// type, then the exhibitions that point at them); publish records only when all is well.
+// `heritage validate` and `heritage ingest`: check all of content/ (collections, places, then every registered
+// content type in order); publish records only when all is well.
 import path from 'node:path';
 import { maxErrorsArg, problemLines, writeProblemReport } from '../../assets-pipeline/ingest/problem-report.ts';
 import { artifactCount } from '../../assets-pipeline/ingest/ingest.ts';
 import { checkContent, publishContent, type ContentResult } from '../../assets-pipeline/ingest/content.ts';
-import { publishExhibitions, validateExhibitions } from '../../assets-pipeline/exhibitions/publish.ts';
-import type { LoadedExhibition } from '../../assets-pipeline/exhibitions/check.ts';
 import { buildDir, recordsDir } from '../../model/paths.ts';
 
-function report(result: ContentResult, exhibitions: LoadedExhibition[]): boolean {
+function report(result: ContentResult): boolean {
   const { problems, collections } = result;
   // Summary by kind when there are many, with every problem in the report file.
   const reportFile = path.join(buildDir(), 'reports', 'problems.txt');
@@ -25,7 +23,6 @@ function report(result: ContentResult, exhibitions: LoadedExhibition[]): boolean
     `${artifactCount(result)} artifacts`,
     `${result.places.length} places`,
     ...[...result.types].map(([name, list]) => `${list.length} ${name}`),
-    `${exhibitions.length} exhibitions`,
   ];
   console.log(`✓ ${counts.join(', ')}: no problems.`);
   return true;
@@ -43,19 +40,16 @@ function options(args: string[]): { maxErrors?: number } | undefined {
 export async function validate(args: string[] = []): Promise<number> {
   const opts = options(args);
   if (!opts) return 2;
-  const result = checkContent(undefined, opts);
-  const exhibitions = await validateExhibitions(result, recordsDir());
-  return report(result, exhibitions) ? 0 : 1;
+  const result = await checkContent(undefined, opts);
+  return report(result) ? 0 : 1;
 }
 
 export async function ingest(args: string[] = []): Promise<number> {
   const opts = options(args);
   if (!opts) return 2;
-  const result = checkContent(undefined, { reuseFrom: recordsDir(), ...opts });
-  const exhibitions = await validateExhibitions(result, recordsDir());
-  if (!report(result, exhibitions)) return 1;
+  const result = await checkContent(undefined, { reuseFrom: recordsDir(), ...opts });
+  if (!report(result)) return 1;
   publishContent(result);
-  publishExhibitions(exhibitions, recordsDir());
   console.log(`  normalized records written to ${recordsDir()}`);
   return 0;
 }

@@ -3,12 +3,11 @@
 import { Marked } from 'marked';
 import { readStillsManifest, type Still } from '../../formats/manifests/exhibition-stills.ts';
 import { readPublishedExhibitions, type Exhibition, type ExhibitionStep } from '../../model/exhibition.ts';
-import { recordsDir } from '../../model/paths.ts';
 import { LOCALE_TAGS, type Locale } from '../../model/locales.ts';
 import { pick } from '../../model/text.ts';
 
 let cached: Exhibition[] | undefined;
-export const exhibitions = (): Exhibition[] => (cached ??= readPublishedExhibitions(recordsDir()));
+export const exhibitions = (): Exhibition[] => (cached ??= readPublishedExhibitions());
 
 let stills: ReturnType<typeof readStillsManifest> | null | undefined;
 /** One still per medium of the step, null where none could be made (or the stage has not run). */

@@ -1,25 +1,12 @@
 // Panoramas: `content/panoramas/<slug>/panorama.yaml`; the images it names must be inside its folder, and what its
 // hotspots open (artifacts, other panoramas, exhibition steps) must exist.
-import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { confine } from '../../../model/confine.ts';
 import { panorama, type Panorama } from '../../../model/panorama.ts';
 import { fileInEachFolder, folderName, yamlContentType } from '../content-type.ts';
+import { exhibitions } from './exhibitions.ts';
 
 const panoramaFiles = fileInEachFolder('panoramas', 'panorama.yaml');
-
-/** The step ids of an exhibition, read from its file (exhibitions are checked after every content type, so their
- * records are not known yet); undefined when it has no readable file (its own check reports why). */
-function exhibitionSteps(root: string, id: string): Set<string> | undefined {
-  const file = path.join(root, 'exhibitions', id, 'exhibition.yaml');
-  try {
-    const steps = (parse(fs.readFileSync(file, 'utf8')) as { steps?: { id?: unknown }[] } | null)?.steps;
-    return new Set((Array.isArray(steps) ? steps : []).map((s) => String(s?.id)));
-  } catch {
-    return undefined;
-  }
-}
 
 export const panoramas = yamlContentType<typeof panorama, Panorama>({
   name: 'panoramas',
@@ -48,9 +35,10 @@ export const panoramas = yamlContentType<typeof panorama, Panorama>({
         else if (!others.has(h.panorama.id)) bad(['hotspots', i, 'panorama', 'id'], `unknown panorama "${h.panorama.id}" (not in content/panoramas/)`);
       }
       if (h.exhibition) {
-        const steps = exhibitionSteps(ctx.root, h.exhibition.id);
-        if (!steps) bad(['hotspots', i, 'exhibition', 'id'], `unknown exhibition "${h.exhibition.id}" (not in content/exhibitions/)`);
-        else if (!steps.has(h.exhibition.step))
+        // Exhibitions are read before panoramas; one that failed its own checks reads as unknown here.
+        const target = ctx.records(exhibitions).find((e) => e.id === h.exhibition?.id);
+        if (!target) bad(['hotspots', i, 'exhibition', 'id'], `unknown exhibition "${h.exhibition.id}" (not in content/exhibitions/, or it has problems)`);
+        else if (!target.steps.some((s) => s.id === h.exhibition?.step))
           bad(['hotspots', i, 'exhibition', 'step'], `exhibition "${h.exhibition.id}" has no step "${h.exhibition.step}"`);
       }
     });

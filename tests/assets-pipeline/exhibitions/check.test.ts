@@ -4,15 +4,22 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkExhibitions, type ExhibitionRefs } from '../../../assets-pipeline/exhibitions/check.ts';
+import { checkExhibition, type ExhibitionRefs } from '../../../assets-pipeline/exhibitions/check.ts';
 import { exhibitionRefs } from '../../../assets-pipeline/exhibitions/refs.ts';
-import { checkContent } from '../../../assets-pipeline/ingest/content.ts';
+import { checkContent, readContext } from '../../../assets-pipeline/ingest/content.ts';
 import { formatProblem, Problems } from '../../../assets-pipeline/ingest/problems.ts';
+import { contentTypes } from '../../../assets-pipeline/ingest/registry.ts';
 
 let refs: ExhibitionRefs;
 beforeAll(async () => {
+  // What the demo content offers an exhibition: every type read before exhibitions.
   const content = path.resolve('content');
-  refs = await exhibitionRefs(checkContent(content), path.join(os.tmpdir(), 'no-published-records'), content);
+  const before = contentTypes.slice(
+    0,
+    contentTypes.findIndex((t) => t.name === 'exhibitions'),
+  );
+  const result = await checkContent(content, {}, before);
+  refs = await exhibitionRefs(readContext(result, content, path.join(os.tmpdir(), 'no-published-records')));
 });
 
 // A valid exhibition; each case swaps one line for a broken one. Line numbers below count from 1 here.
@@ -42,15 +49,16 @@ steps:
       - { kind: globe, places: [mogao-caves], routes: [pelliot-1908], alt: { en: a map } }
 `;
 
-async function problemsFor(yaml: string): Promise<{ lines: string[]; published: number }> {
+async function problemsFor(yaml: string, files: (dir: string) => void = () => undefined): Promise<{ lines: string[]; published: number }> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'exh-'));
   fs.mkdirSync(path.join(root, 'demo'));
   fs.writeFileSync(path.join(root, 'demo', 'exhibition.yaml'), yaml);
+  files(path.join(root, 'demo'));
   const problems = new Problems();
-  const ok = await checkExhibitions(root, refs, problems);
+  const ok = await checkExhibition(path.join(root, 'demo', 'exhibition.yaml'), refs, problems);
   const lines = problems.list.map((p) => formatProblem(p, root));
   fs.rmSync(root, { recursive: true });
-  return { lines, published: ok.length };
+  return { lines, published: ok ? 1 : 0 };
 }
 
 const swap = (from: string, to: string): string => {
@@ -103,6 +111,20 @@ describe('exhibition validation', () => {
     const { lines, published } = await problemsFor(swap(from!, to!));
     expect(lines).toEqual([expected]);
     expect(published).toBe(0);
+  });
+
+  it('reads its own image only from inside its folder: a link out of it is refused, a real file accepted', async () => {
+    const withImage = `${GOOD}      - { kind: image, path: photo.jpg, alt: { en: a photo } }\n`;
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'exh-outside-'));
+    fs.writeFileSync(path.join(outside, 'secret.jpg'), 'x');
+    const linked = await problemsFor(withImage, (dir) => fs.symlinkSync(path.join(outside, 'secret.jpg'), path.join(dir, 'photo.jpg')));
+    expect(linked.lines).toEqual([
+      expect.stringMatching(/^demo\/exhibition\.yaml:25:steps\.2\.media\.1\.path: photo\.jpg resolves to .*secret\.jpg, outside content\/exhibitions\/demo\//),
+    ]);
+    expect(linked.published).toBe(0);
+    expect(await problemsFor(withImage)).toEqual({ lines: [`${F}:25:steps.2.media.1.path: file not found: photo.jpg`], published: 0 });
+    expect(await problemsFor(withImage, (dir) => fs.writeFileSync(path.join(dir, 'photo.jpg'), 'x'))).toEqual({ lines: [], published: 1 });
+    fs.rmSync(outside, { recursive: true });
   });
 
   it('reports broken YAML with its line, and publishes nothing', async () => {

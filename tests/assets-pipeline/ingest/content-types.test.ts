@@ -16,7 +16,7 @@ function write(rel: string, text: string): void {
 }
 
 describe('every content type is checked with file:line:field messages', () => {
-  it('reports a drama with an unknown language, a missing track, and monitoring of an unknown scene with a bad cell', () => {
+  it('reports a drama with an unknown language, a missing track, and monitoring of an unknown scene with a bad cell', async () => {
     write(
       'dramas/tiny/drama.yaml',
       `title: { en: Tiny }
@@ -48,7 +48,7 @@ datasets:
 `,
     );
     write('monitoring/pagoda/tilt.csv', '# SIMULATED\ndate,a\n2020-01-01,1\n2020-01-08,abc\n');
-    const r = checkContent(root);
+    const r = await checkContent(root);
     const lines = r.problems.list.map((p) => formatProblem(p, root));
     expect(lines).toEqual([
       'dramas/tiny/drama.yaml:10:episodes.0.originalLanguage: unknown language "qq" (use a BCP 47 tag such as en, fr, zh-Hans, ar)',
@@ -59,16 +59,12 @@ datasets:
     expect(r.types.get('monitoring')).toEqual([]);
   });
 
-  it('accepts the drama once it is fixed, and reports the track file it names that is missing', () => {
+  it('accepts the drama once it is fixed, and reports the track file it names that is missing', async () => {
     write('dramas/tiny/drama.yaml', fs.readFileSync(path.join(root, 'dramas/tiny/drama.yaml'), 'utf8').replace('qq', 'en'));
-    expect(checkContent(root).problems.list.map((p) => formatProblem(p, root))).toContain(
+    expect((await checkContent(root)).problems.list.map((p) => formatProblem(p, root))).toContain(
       'dramas/tiny/drama.yaml:12:episodes.0.subtitles.0.path: file not found: en.vtt',
     );
     write('dramas/tiny/en.vtt', 'WEBVTT\n');
-    expect(
-      checkContent(root)
-        .types.get('dramas')
-        ?.map((d) => d.id),
-    ).toEqual(['tiny']);
+    expect((await checkContent(root)).types.get('dramas')?.map((d) => d.id)).toEqual(['tiny']);
   });
 });

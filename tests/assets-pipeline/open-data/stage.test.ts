@@ -15,7 +15,7 @@ let first: OpenDataSummary;
 const read = (rel: string) => fs.readFileSync(path.join(site.dist, rel), 'utf8');
 
 beforeAll(async () => {
-  site = createOpenDataSite();
+  site = await createOpenDataSite();
   first = await runOpenDataStage({ progress: false, log: () => {}, sitemapLimits: { urls: 250, bytes: 10_000_000 } });
 });
 afterAll(() => site.cleanup());

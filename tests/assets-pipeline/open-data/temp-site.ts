@@ -25,7 +25,7 @@ function variant(base: string) {
   return { width: 400, height: 300, avif: `${base}.avif`, webp: `${base}.webp`, jpeg: `${base}.jpg` };
 }
 
-export function createOpenDataSite(): OpenDataSite {
+export async function createOpenDataSite(): Promise<OpenDataSite> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'heritage-opendata-'));
   const content = path.join(root, 'content');
   const build = path.join(root, 'build');
@@ -42,7 +42,7 @@ export function createOpenDataSite(): OpenDataSite {
     [row(['故畫-001', '宋人<画>', HOSTILE_TITLE, 'https://rightsstatements.org/vocab/InC/1.0/', '960-1279', '画 painting', '绢', 'silk', ''])].join('\n') +
       '\n',
   );
-  const result = checkContent(content);
+  const result = await checkContent(content);
   if (result.problems.count) throw new Error(`fixture import failed: ${JSON.stringify(result.problems.list.slice(0, 3))}`);
   publishContent(result);
   // The image stage's manifest, as it would describe demo's a.png.

@@ -20,6 +20,18 @@ function write(rel: string, text: string): void {
 }
 
 const tri = (s: string) => `{ zh: ${s}, en: ${s}, fr: ${s} }`;
+
+// A hotspot may open an exhibition step: a real, valid exhibition (its cover from a small collection) with one step.
+fs.cpSync(path.resolve('tests/fixtures/collections/good/collections/demo'), path.join(root, 'collections/demo'), { recursive: true });
+const EXHIBITION = `title: ${tri('Show')}
+summary: ${tri('A show.')}
+curators: ${tri('Us')}
+rights: https://creativecommons.org/licenses/by/4.0/
+credit: ${tri('Us')}
+cover: { artifact: T-1 }
+steps:
+  - { id: one, title: ${tri('One')}, text: ${tri('Text')}, media: [{ kind: quote, text: ${tri('Q')}, source: ${tri('S')} }] }
+`;
 const head = (variants: string, hotspots: string) => `title: ${tri('Hall')}
 description: ${tri('A hall.')}
 rights: https://creativecommons.org/licenses/by/4.0/
@@ -30,11 +42,11 @@ ${variants}
 hotspots:
 ${hotspots}
 `;
-const lines = () => checkContent(root).problems.list.map((p) => formatProblem(p, root));
+const lines = async () => (await checkContent(root)).problems.list.map((p) => formatProblem(p, root));
 
 describe('panorama content', () => {
-  it('reports angles out of range, unknown targets, a missing image and a hotspot naming two things, each at its line', () => {
-    write('exhibitions/show/exhibition.yaml', 'steps:\n  - id: one\n');
+  it('reports angles out of range, unknown targets, a missing image and a hotspot naming two things, each at its line', async () => {
+    write('exhibitions/show/exhibition.yaml', EXHIBITION);
     write(
       'panoramas/hall/panorama.yaml',
       head(
@@ -46,7 +58,7 @@ describe('panorama content', () => {
   - { id: e, yaw: 10, pitch: 0, label: ${tri('E')}, note: ${tri('N')}, artifact: x }`,
       ),
     );
-    expect(lines()).toEqual([
+    expect(await lines()).toEqual([
       'panoramas/hall/panorama.yaml:9:hotspots.0.yaw: yaw is from -180 to 180 degrees',
       'panoramas/hall/panorama.yaml:10:hotspots.1.pitch: pitch is from -90 to 90 degrees',
       'panoramas/hall/panorama.yaml:13:hotspots.4: a hotspot opens one thing, this one names artifact and note',
@@ -60,7 +72,7 @@ describe('panorama content', () => {
   - { id: d, yaw: 10, pitch: 0, label: ${tri('D')}, exhibition: { id: show, step: two } }`,
       ),
     );
-    expect(lines()).toEqual([
+    expect(await lines()).toEqual([
       'panoramas/hall/panorama.yaml:7:variants.0.source: file not found: day.jpg',
       'panoramas/hall/panorama.yaml:9:hotspots.0.artifact: unknown artifact "nothing-here" (not in any collection)',
       'panoramas/hall/panorama.yaml:10:hotspots.1.panorama.id: unknown panorama "nowhere" (not in content/panoramas/)',
@@ -68,7 +80,7 @@ describe('panorama content', () => {
     ]);
   });
 
-  it('refuses an image linked from outside its folder, and accepts the panorama once all is right', () => {
+  it('refuses an image linked from outside its folder, and accepts the panorama once all is right', async () => {
     fs.writeFileSync(path.join(outside, 'secret.jpg'), 'x');
     fs.symlinkSync(path.join(outside, 'secret.jpg'), path.join(root, 'panoramas/hall/day.jpg'));
     write(
@@ -78,11 +90,11 @@ describe('panorama content', () => {
         `  - { id: d, yaw: 10, pitch: 0, label: ${tri('D')}, exhibition: { id: show, step: one } }`,
       ),
     );
-    const [problem] = lines();
+    const [problem] = await lines();
     expect(problem).toMatch(/^panoramas\/hall\/panorama\.yaml:7:variants\.0\.source: day\.jpg resolves to .*secret\.jpg, outside content\/panoramas\/hall\//);
     fs.rmSync(path.join(root, 'panoramas/hall/day.jpg'));
     fs.writeFileSync(path.join(root, 'panoramas/hall/day.jpg'), 'x');
-    const r = checkContent(root);
+    const r = await checkContent(root);
     expect(r.problems.list).toEqual([]);
     expect(r.types.get('panoramas')?.map((p) => p.id)).toEqual(['hall']);
   });

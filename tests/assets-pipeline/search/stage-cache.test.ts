@@ -8,8 +8,8 @@ import { writeSearchIndex } from '../../../assets-pipeline/search/write-index.ts
 import { createOpenDataSite, type OpenDataSite } from '../open-data/temp-site.ts';
 
 let site: OpenDataSite;
-beforeAll(() => {
-  site = createOpenDataSite();
+beforeAll(async () => {
+  site = await createOpenDataSite();
 });
 afterAll(() => site.cleanup());
 

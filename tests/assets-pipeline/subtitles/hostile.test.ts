@@ -1,9 +1,12 @@
 // Subtitle files with the defects a hurried curator makes: a malformed timing line is an error at its own cue
 // (never merged into the previous cue's text), and the limits come from the track's language (a valid language tag
 // in the file name) or, failing that, from the script of its text.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_CUES, parseSubtitleFile, parseSubtitleText } from '../../../assets-pipeline/subtitles/parse.ts';
-import { langFromFile, qcFile } from '../../../assets-pipeline/subtitles/qc-cli.ts';
+import { langFromFile, qcFile, qcSubtitles } from '../../../assets-pipeline/subtitles/qc-cli.ts';
 
 const dir = 'tests/fixtures/hostile/subtitles';
 
@@ -43,12 +46,35 @@ describe('hostile subtitle files', () => {
 });
 
 describe('a track with more cues than any film', () => {
-  it('is refused with one error instead of being published', () => {
-    const n = MAX_CUES + 1;
-    const stamp = (ms: number) => new Date(ms).toISOString().slice(11, 23).replace('.', ',');
-    const text = Array.from({ length: n }, (_, i) => `${i + 1}\n${stamp(i * 1000)} --> ${stamp(i * 1000 + 900)}\nCue ${i + 1}\n`).join('\n');
-    const parsed = parseSubtitleText(text, 'huge.srt');
+  const stamp = (ms: number) => new Date(ms).toISOString().slice(11, 23).replace('.', ',');
+  /** SRT of `n` cues, 4 lines each (number, timing, text, blank): cue k's timing line is line 4k - 2. */
+  const srt = (n: number) => Array.from({ length: n }, (_, i) => `${i + 1}\n${stamp(i * 1000)} --> ${stamp(i * 1000 + 900)}\nCue ${i + 1}\n`).join('\n');
+
+  it('is refused with one error at the first cue over the limit, naming its line, instead of being published', () => {
+    const n = 200_000;
+    const parsed = parseSubtitleText(srt(n), 'huge.srt');
     expect(parsed.cues).toEqual([]);
-    expect(parsed.error).toBe(`${n} cues, over the ${MAX_CUES} a track may have: not published`);
+    const cue = MAX_CUES + 1;
+    expect(parsed.errorAt).toEqual({ cue, line: 4 * cue - 2 });
+    expect(parsed.error).toBe(`line ${4 * cue - 2}: cue ${cue} is over the 20,000 cues a track may have (the file has 200,000): the track is not published`);
+  });
+
+  it('is reported by qc-subtitles as file:cue: error: line N', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cue-limit-'));
+    const file = path.join(dir, 'en.srt');
+    fs.writeFileSync(file, srt(MAX_CUES + 5));
+    const lines: string[] = [];
+    expect(qcSubtitles([file], { log: (l) => lines.push(l) })).toBe(1);
+    const cue = MAX_CUES + 1;
+    expect(lines[0]).toBe(
+      `${file}:${cue}: error: line ${4 * cue - 2}: cue ${cue} is over the 20,000 cues a track may have (the file has 20,005): the track is not published`,
+    );
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('publishes a track of exactly the limit', () => {
+    const parsed = parseSubtitleText(srt(MAX_CUES), 'full.srt');
+    expect(parsed.error).toBeUndefined();
+    expect(parsed.cues).toHaveLength(MAX_CUES);
   });
 });

@@ -18,8 +18,8 @@ const drama = path.join(content, 'dramas', 'tiny');
 const quiet = () => undefined;
 
 /** `heritage ingest`: the stage reads the published records, as in a build. */
-function ingest(): void {
-  const r = checkContent();
+async function ingest(): Promise<void> {
+  const r = await checkContent();
   if (r.problems.count) throw new Error(r.problems.list.map((p) => p.message).join('\n'));
   publishContent(r);
 }
@@ -82,7 +82,7 @@ afterAll(() => {
 
 describe('video stage', () => {
   it('writes an HLS ladder with one audio rendition per language, an MP4, a poster and a sprite', async () => {
-    ingest();
+    await ingest();
     const r = await runVideoStage(quiet);
     expect(r).toMatchObject({ encoded: 1, failed: 0 });
     const ep = readVideoManifest()!.dramas.tiny!.episodes.one!;
@@ -163,7 +163,7 @@ describe('video stage', () => {
     expect(after).not.toBe(before);
     expect(fs.readdirSync(path.join(build, 'media', 'dramas', 'tiny', 'one'))).toEqual([`video-${after}`]);
     fs.rmSync(drama, { recursive: true });
-    ingest();
+    await ingest();
     await runVideoStage(quiet);
     expect(fs.existsSync(path.join(build, 'media', 'dramas', 'tiny'))).toBe(false);
   }, 60_000);
