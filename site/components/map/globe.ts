@@ -3,8 +3,10 @@
 // picker (each of those calls the network). Sky atmosphere off: about 6× cheaper per frame in software WebGL.
 // Labels use the page's CJK font stack (installed faces), loaded before the labels are drawn so CJK names render.
 import type * as CesiumNS from 'cesium';
-import type { GlobePayload } from './globe-data.ts';
+import type { GlobePayload, GlobeStrings } from './globe-data.ts';
 import { hasWebGL } from '../common/webgl.ts';
+import { fullscreenAvailable, toggleFullscreen, watchFullscreen } from '../common/fullscreen.ts';
+import { layoutLabels } from '../common/label-layout.ts';
 
 type CesiumModule = typeof CesiumNS;
 declare global {
@@ -41,10 +43,110 @@ function arc(C: CesiumModule, a: { lat: number; lon: number }, b: { lat: number;
   return out;
 }
 
+/** Cesium's widgets write English and leave two controls as bare anchors (no href: no keyboard, no role): they
+ * get the page's language and a name, and the anchors become buttons. Idempotent, run again whenever Cesium
+ * redraws its credits. */
+function localizeControls(viewer: CesiumNS.Viewer, s: GlobeStrings): void {
+  const set = (node: Element | null | undefined, attr: string, value: string) => {
+    if (node && node.getAttribute(attr) !== value) node.setAttribute(attr, value);
+  };
+  const home = viewer.homeButton?.container.querySelector('button');
+  if (viewer.homeButton && viewer.homeButton.viewModel.tooltip !== s.home) viewer.homeButton.viewModel.tooltip = s.home;
+  set(home, 'aria-label', s.home);
+  const credits = viewer.bottomContainer;
+  const buttonLike = (a: HTMLElement | null, name: string) => {
+    if (!a) return;
+    set(a, 'role', 'button');
+    set(a, 'tabindex', '0');
+    set(a, 'aria-label', name);
+    if (!a.dataset.keys) {
+      a.dataset.keys = 'on';
+      a.addEventListener('keydown', (e) => {
+        if (e.key !== 'Enter' && e.key !== ' ') return;
+        e.preventDefault();
+        a.click();
+      });
+    }
+  };
+  const expand = credits.querySelector<HTMLElement>('.cesium-credit-expand-link');
+  if (expand && expand.textContent !== s.credits) expand.textContent = s.credits;
+  buttonLike(expand, s.credits);
+  const title = viewer.container.querySelector('.cesium-credit-lightbox-title');
+  if (title && title.textContent !== s.credits) title.textContent = s.credits;
+  buttonLike(viewer.container.querySelector<HTMLElement>('.cesium-credit-lightbox-close'), s.close);
+  for (const img of credits.querySelectorAll('.cesium-credit-logoContainer img')) set(img, 'alt', img.getAttribute('title') ?? 'Cesium');
+}
+
+const LABEL_X = 10;
+const LABEL_Y = -4;
+const LABEL_SCALE = 0.85;
+
+/** Keeps the place names from covering each other (Cesium draws each label alone: Beijing over Yingxian, London
+ * over Paris): after each frame, names on the visible side are moved apart vertically (../common/label-layout.ts)
+ * from their sizes measured in the labels' own font. A change asks for one more frame; an unchanged layout none. */
+function declutter(C: CesiumModule, viewer: CesiumNS.Viewer, payload: GlobePayload): void {
+  const scene = viewer.scene;
+  const ctx = document.createElement('canvas').getContext('2d');
+  if (!ctx) return;
+  ctx.font = payload.font;
+  // Cesium's label background pads the text by 7 × 5 px; all of it is scaled with the label.
+  const size = new Map(payload.places.map((p) => [p.id, { w: (ctx.measureText(p.name).width + 14) * LABEL_SCALE, h: (22 + 10) * LABEL_SCALE }]));
+  const positions = new Map(payload.places.map((p) => [p.id, C.Cartesian3.fromDegrees(p.lon, p.lat)]));
+  const shifts = new Map<string, number>();
+  scene.postRender.addEventListener(() => {
+    const eye = scene.camera.positionWC;
+    // A point on the ground faces the camera when the camera is above its horizon plane (the sphere is close
+    // enough here): names on the far side take no room.
+    const facing = (at: CesiumNS.Cartesian3) => C.Cartesian3.dot(at, C.Cartesian3.subtract(eye, at, new C.Cartesian3())) > 0;
+    const boxes = payload.places.map((p) => {
+      const at = positions.get(p.id)!;
+      const w = facing(at) ? C.SceneTransforms.worldToWindowCoordinates(scene, at) : undefined;
+      const { w: width, h } = size.get(p.id)!;
+      if (!w) return { left: 0, right: 0, top: 0, bottom: 0, skip: true };
+      const top = w.y + LABEL_Y - h / 2;
+      return { left: w.x + LABEL_X, right: w.x + LABEL_X + width, top, bottom: top + h };
+    });
+    const dys = layoutLabels(boxes);
+    let changed = false;
+    payload.places.forEach((p, i) => {
+      const dy = Math.round(dys[i]!);
+      if ((shifts.get(p.id) ?? 0) === dy) return;
+      shifts.set(p.id, dy);
+      const label = viewer.entities.getById(`place-${p.id}`)?.label;
+      if (label) label.pixelOffset = new C.ConstantProperty(new C.Cartesian2(LABEL_X, LABEL_Y + dy));
+      changed = true;
+    });
+    if (changed) scene.requestRender();
+  });
+}
+
+/** The still image in place of the globe where WebGL is missing (the page's <noscript> has it for no JavaScript). */
+function showStill(el: HTMLElement, still: GlobePayload['still']): void {
+  if (!still || el.querySelector('img.globe-still')) return;
+  const img = document.createElement('img');
+  Object.assign(img, { className: 'globe-still', src: still.url, width: still.width, height: still.height, alt: still.alt });
+  el.prepend(img);
+}
+
+/** The full-screen button inside the globe (so it stays reachable full screen), shown where the API exists. */
+function wireFullscreen(el: HTMLElement, s: GlobeStrings): void {
+  const button = el.querySelector<HTMLButtonElement>('[data-globe-fullscreen]');
+  if (!button || !fullscreenAvailable()) return;
+  button.hidden = false;
+  button.setAttribute('aria-pressed', 'false');
+  button.addEventListener('click', () => void toggleFullscreen(el));
+  watchFullscreen(el, (on) => {
+    button.textContent = on ? s.exitFullscreen : s.fullscreen;
+    button.setAttribute('aria-pressed', String(on));
+    el.dataset.fullscreen = on ? 'on' : 'off';
+  });
+}
+
 export async function mountGlobe(el: HTMLElement, payload: GlobePayload): Promise<void> {
   const status = el.querySelector<HTMLElement>('[data-globe-status]');
   if (!hasWebGL()) {
     if (status) status.textContent = el.dataset.noWebgl ?? '';
+    showStill(el, payload.still);
     el.dataset.state = 'no-webgl';
     return;
   }
@@ -72,6 +174,9 @@ export async function mountGlobe(el: HTMLElement, payload: GlobePayload): Promis
     maximumRenderTimeChange: Number.POSITIVE_INFINITY,
   });
   const scene = viewer.scene;
+  localizeControls(viewer, payload.strings);
+  new MutationObserver(() => localizeControls(viewer, payload.strings)).observe(viewer.container, { childList: true, subtree: true });
+  wireFullscreen(el, payload.strings);
   if (scene.skyAtmosphere) scene.skyAtmosphere.show = false;
   scene.globe.showGroundAtmosphere = false;
   scene.fog.enabled = false;
@@ -90,8 +195,9 @@ export async function mountGlobe(el: HTMLElement, payload: GlobePayload): Promis
         showBackground: true,
         backgroundColor: C.Color.fromCssColorString('rgba(20,18,15,0.78)'),
         horizontalOrigin: C.HorizontalOrigin.LEFT,
-        pixelOffset: new C.Cartesian2(10, -4),
-        scale: 0.85,
+        verticalOrigin: C.VerticalOrigin.CENTER,
+        pixelOffset: new C.Cartesian2(LABEL_X, LABEL_Y),
+        scale: LABEL_SCALE,
         distanceDisplayCondition: new C.DistanceDisplayCondition(0, 2.2e7),
       },
       properties: { url: p.url ?? '' },
@@ -118,6 +224,8 @@ export async function mountGlobe(el: HTMLElement, payload: GlobePayload): Promis
     const url = picked?.id?.properties?.url?.getValue(C.JulianDate.now()) as string | undefined;
     if (url) location.assign(url);
   }, C.ScreenSpaceEventType.LEFT_CLICK);
+
+  declutter(C, viewer, payload);
 
   // Start over the Eurasian span of the routes.
   viewer.camera.setView({ destination: C.Cartesian3.fromDegrees(62, 42, 1.5e7) });

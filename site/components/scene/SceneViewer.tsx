@@ -9,13 +9,15 @@ import { HotspotMarkers } from './hotspot-markers.tsx';
 import { HotspotPanel } from './hotspot-panel.tsx';
 import { SceneModel } from './scene-model.tsx';
 import { TimelineSlider } from './timeline-slider.tsx';
-import { TourBar } from './tour-bar.tsx';
+import { TourBar, TourCaption } from './tour-bar.tsx';
 import { LEVEL_SELECT_EVENT, type LevelSelectDetail, type ViewerHotspot, type ViewerProps } from './types.ts';
 import { loadLod, useProgressiveModel } from './use-progressive-model.ts';
 import { fill } from '../../i18n/fill.ts';
 import { WebGLBoundary } from './webgl-boundary.tsx';
 import { releaseFonts } from './font-hold.ts';
 import { onReducedMotionChange, reducedMotion } from '../comfort/motion.ts';
+import { fullscreenAvailable, toggleFullscreen, watchFullscreen } from '../common/fullscreen.ts';
+import { SceneStill } from './scene-still.tsx';
 
 // Marks for scripts/bench/scene.ts: where the time before the first frame goes.
 performance.mark('scene-island-eval');
@@ -76,6 +78,11 @@ export default function SceneViewer(props: ViewerProps) {
     [props.sceneId],
   );
   const region = useRef<HTMLDivElement>(null);
+  const viewer = useRef<HTMLDivElement>(null);
+  const [fullscreen, setFullscreen] = useState(false);
+  const [canFullscreen] = useState(fullscreenAvailable);
+  useEffect(() => (viewer.current ? watchFullscreen(viewer.current, setFullscreen) : undefined), []);
+  const [offsets, setOffsets] = useState<Record<string, Vec3>>({});
   const bench = useMemo(() => new URLSearchParams(location.search).has('bench'), []);
 
   const select = useCallback(
@@ -112,15 +119,19 @@ export default function SceneViewer(props: ViewerProps) {
 
   if (!webgl)
     return (
-      <p className="scene-fallback" role="status">
-        {s['viewer.noWebgl']} <a href={`#${props.textId}`}>{s['viewer.textLink']}</a>
-      </p>
+      <SceneStill still={props.still}>
+        <p className="scene-fallback" role="status">
+          {s['viewer.noWebgl']} <a href={`#${props.textId}`}>{s['viewer.textLink']}</a>
+        </p>
+      </SceneStill>
     );
 
   const activeHotspot = hotspots.find((h) => h.id === active);
   return (
     <div
+      ref={viewer}
       className="scene-viewer"
+      data-fullscreen={fullscreen ? 'on' : 'off'}
       data-evidence={evidenceOn ? 'on' : 'off'}
       data-level={model.level ?? ''}
       data-variant={shown?.id ?? ''}
@@ -158,6 +169,11 @@ export default function SceneViewer(props: ViewerProps) {
         {views.explode && levels.length > 0 && (
           <button type="button" aria-pressed={exploded} data-view="explode" onClick={() => setExploded((on) => !on)}>
             {s['views.explode']}
+          </button>
+        )}
+        {canFullscreen && (
+          <button type="button" className="scene-fullscreen" aria-pressed={fullscreen} onClick={() => viewer.current && void toggleFullscreen(viewer.current)}>
+            {fullscreen ? s['viewer.exitFullscreen'] : s['viewer.fullscreen']}
           </button>
         )}
       </div>
@@ -214,9 +230,11 @@ export default function SceneViewer(props: ViewerProps) {
                 exploded={exploded}
                 sectioned={sectioned}
                 onLevel={pickLevel}
+                hotspots={hotspots}
+                onHotspotOffsets={setOffsets}
               />
             )}
-            <HotspotMarkers hotspots={hotspots} active={active} onSelect={(id) => select(active === id ? undefined : id)} />
+            <HotspotMarkers hotspots={hotspots} active={active} offsets={offsets} onSelect={(id) => select(active === id ? undefined : id)} />
             <CameraRig mode={mode} pose={pose} reducedMotion={reducedMotion} keyTarget={region} maxDistance={scale.maxDistance} />
           </SceneCanvas>
         </WebGLBoundary>
@@ -232,6 +250,7 @@ export default function SceneViewer(props: ViewerProps) {
           </p>
         )}
         {evidenceOn && <EvidenceLegend strings={s} counts={counts} />}
+        {tour.length > 0 && <TourCaption tour={tour} step={step} />}
       </div>
       <p id="scene-keys-help" className="scene-keys-help">
         {s['keys.help']}

@@ -35,3 +35,37 @@ export function levelOfObject(object: THREE.Object3D, levels: ViewerLevel[]): st
   for (let o: THREE.Object3D | null = object; o; o = o.parent) if (names.has(o.name)) return o.name;
   return undefined;
 }
+
+/**
+ * How far each hotspot has moved with its level in the exploded view (world units; none at rest). A hotspot
+ * belongs to the smallest level whose box, taken at rest, holds it (a point on the roof goes with the top storey
+ * that carries the roof), so labels follow the storeys they name without the scene saying which is which.
+ */
+export function hotspotOffsets(
+  root: THREE.Object3D,
+  levels: ViewerLevel[],
+  hotspots: { id: string; position: readonly number[] }[],
+): Record<string, [number, number, number]> {
+  root.updateMatrixWorld(true);
+  const boxes: { box: THREE.Box3; shift: THREE.Vector3; volume: number }[] = [];
+  for (const l of levels) {
+    const o = root.getObjectByName(l.node);
+    if (!o) continue;
+    const now = o.getWorldPosition(new THREE.Vector3());
+    const rest = o.parent
+      ? o.parent.localToWorld(new THREE.Vector3(o.position.x, (o.userData[BASE_Y] as number | undefined) ?? o.position.y, o.position.z))
+      : now.clone();
+    const shift = now.clone().sub(rest);
+    const box = new THREE.Box3().setFromObject(o).translate(shift.clone().negate());
+    const size = box.getSize(new THREE.Vector3());
+    boxes.push({ box: box.expandByScalar(0.05), shift, volume: size.x * size.y * size.z });
+  }
+  const out: Record<string, [number, number, number]> = {};
+  const p = new THREE.Vector3();
+  for (const h of hotspots) {
+    p.set(h.position[0] ?? 0, h.position[1] ?? 0, h.position[2] ?? 0);
+    const home = boxes.filter((b) => b.box.containsPoint(p)).sort((a, b) => a.volume - b.volume)[0];
+    if (home && home.shift.lengthSq() > 0) out[h.id] = [home.shift.x, home.shift.y, home.shift.z];
+  }
+  return out;
+}

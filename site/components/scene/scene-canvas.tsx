@@ -87,5 +87,8 @@ export function SceneCanvas({ onCreated, children, ...config }: SceneCanvasProps
     [],
   );
 
-  return <div ref={wrap} style={{ position: 'relative', width: '100%', height: '100%', overflow: 'hidden' }} />;
+  // `clip`, not `hidden`: an overflow-hidden box is still a scroll container, and focusing a hotspot label laid out
+  // past its edge (drei's Html puts the labels in this box) scrolled it, pushing the canvas up and leaving the
+  // lower part of the view black. A clipping box cannot be scrolled at all.
+  return <div ref={wrap} style={{ position: 'relative', width: '100%', height: '100%', overflow: 'clip' }} />;
 }

@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'react';
 import type * as THREE from 'three';
 import type { EvidenceLevel } from '../../../model/scene.ts';
 import { applyEvidence } from './evidence.ts';
-import { applyExplode, applySection, levelOfObject } from './level-views.ts';
+import { applyExplode, applySection, hotspotOffsets, levelOfObject } from './level-views.ts';
 import { FIRST_FRAME_EVENT, type ViewerLevel, type ViewerViews } from './types.ts';
 import { releaseFonts } from './font-hold.ts';
 
@@ -20,17 +20,33 @@ export interface SceneModelProps {
   exploded?: boolean;
   sectioned?: boolean;
   onLevel?: (node: string) => void;
+  /** The hotspots, so their labels can follow the levels they sit on when those move. */
+  hotspots?: { id: string; position: readonly number[] }[];
+  onHotspotOffsets?: (offsets: Record<string, [number, number, number]>) => void;
 }
 
-export function SceneModel({ object, evidence, evidenceOn, onCounts, levels = [], views = {}, exploded = false, sectioned = false, onLevel }: SceneModelProps) {
+export function SceneModel({
+  object,
+  evidence,
+  evidenceOn,
+  onCounts,
+  levels = [],
+  views = {},
+  exploded = false,
+  sectioned = false,
+  onLevel,
+  hotspots,
+  onHotspotOffsets,
+}: SceneModelProps) {
   const { invalidate, gl } = useThree();
   const marked = useRef(false);
   useEffect(() => {
     onCounts(applyEvidence(object, evidence, evidenceOn));
     if (views.explode) applyExplode(object, levels, views.explode.gap, exploded);
     if (views.section) applySection(object, gl, views.section, sectioned);
+    if (hotspots && onHotspotOffsets && levels.length > 0) onHotspotOffsets(hotspotOffsets(object, levels, hotspots));
     invalidate();
-  }, [object, evidence, evidenceOn, invalidate, onCounts, levels, views, exploded, sectioned, gl]);
+  }, [object, evidence, evidenceOn, invalidate, onCounts, levels, views, exploded, sectioned, gl, hotspots, onHotspotOffsets]);
   useFrame(() => {
     if (marked.current) return;
     marked.current = true;

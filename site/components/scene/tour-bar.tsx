@@ -9,6 +9,7 @@ export interface TourBarProps {
   onStep: (i: number) => void;
 }
 
+/** The tour's buttons and step count, below the view. */
 export function TourBar({ strings: s, tour, step, onStep }: TourBarProps) {
   const current = tour[step];
   return (
@@ -22,9 +23,17 @@ export function TourBar({ strings: s, tour, step, onStep }: TourBarProps) {
         </button>
         {current && <span className="scene-tour-count">{fill(s['tour.step'] ?? '', { n: step + 1, total: tour.length })}</span>}
       </div>
-      <p className="scene-tour-narration" aria-live="polite" data-tour-step={step}>
-        {current?.narration ?? ''}
-      </p>
     </section>
+  );
+}
+
+/** The current step's narration as a caption over the view (read where the eyes are, as in a film), announced
+ * politely. Empty before the tour starts; never `hidden`, since a live region that appears is not reliably read. */
+export function TourCaption({ tour, step }: Pick<TourBarProps, 'tour' | 'step'>) {
+  const text = tour[step]?.narration ?? '';
+  return (
+    <p className="scene-tour-narration" aria-live="polite" data-tour-step={step}>
+      {text}
+    </p>
   );
 }

@@ -41,6 +41,14 @@ export interface ViewerViews {
   section?: { normal: Vec3; constant: number };
 }
 
+/** A still image of the scene's starting view, shown where the view cannot run. */
+export interface ViewerStill {
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
+}
+
 export interface ViewerProps {
   locale: string;
   /** Scene id: named in the events the island sends to the page. */
@@ -60,6 +68,7 @@ export interface ViewerProps {
   strings: Record<string, string>;
   /** id of the HTML text alternative, linked when WebGL is missing. */
   textId: string;
+  still?: ViewerStill;
 }
 
 /** Dispatched on window once the viewer has drawn its first frame with the model: other parts of a scene page

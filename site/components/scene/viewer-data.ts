@@ -3,12 +3,13 @@ import { LOCALE_TAGS, type Locale } from '../../../model/locales.ts';
 import type { Scene } from '../../../model/scene.ts';
 import { modelKey, type ModelManifest } from '../../../formats/manifests/models.ts';
 import { pick } from '../../../model/text.ts';
-import type { ViewerProps } from './types.ts';
+import type { ViewerProps, ViewerStill } from './types.ts';
 
 export interface ViewerDataOptions {
   /** Builds an artifact page URL, or returns undefined when we do not publish that record. */
   artifactUrl?: (id: string) => string | undefined;
   textId?: string;
+  still?: ViewerStill;
 }
 
 export function viewerProps(
@@ -50,5 +51,6 @@ export function viewerProps(
     views: scene.views,
     strings,
     textId: opts.textId ?? 'scene-text',
+    ...(opts.still ? { still: opts.still } : {}),
   };
 }

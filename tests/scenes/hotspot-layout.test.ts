@@ -1,0 +1,82 @@
+// Hotspot labels in the 3D viewer: a label follows the level it sits on when the levels are exploded (level i
+// rises by i × gap), and labels that would cover each other (hotspots, globe places) are moved apart by the
+// shortest vertical move.
+import * as THREE from 'three';
+import { describe, expect, it } from 'vitest';
+import { applyExplode, hotspotOffsets } from '../../site/components/scene/level-views.ts';
+import { clearShift, layoutLabels } from '../../site/components/common/label-layout.ts';
+
+/** Three storeys 4 m high, the top one carrying a roof and a spire, as the pagoda's generator nests them. */
+function tower(): THREE.Group {
+  const root = new THREE.Group();
+  for (let i = 0; i < 3; i++) {
+    const storey = new THREE.Group();
+    storey.name = `storey-${i + 1}`;
+    storey.position.y = i * 4;
+    const walls = new THREE.Mesh(new THREE.BoxGeometry(10 - i * 2, 4, 10 - i * 2));
+    walls.position.y = 2;
+    storey.add(walls);
+    if (i === 2) {
+      const spire = new THREE.Mesh(new THREE.CylinderGeometry(0.2, 0.2, 6));
+      spire.position.y = 7;
+      storey.add(spire);
+    }
+    root.add(storey);
+  }
+  return root;
+}
+const levels = [1, 2, 3].map((n) => ({ node: `storey-${n}`, label: `Storey ${n}` }));
+const hotspots = [
+  { id: 'door', position: [0, 1, 5] },
+  { id: 'balcony', position: [3, 6, 3] },
+  { id: 'spire', position: [0, 17, 0] },
+  { id: 'outside', position: [40, 1, 40] },
+];
+
+describe('hotspots follow their levels', () => {
+  it('at rest nothing moves', () => {
+    expect(hotspotOffsets(tower(), levels, hotspots)).toEqual({});
+  });
+
+  it('exploded, each hotspot rises with its own level; a point on no level stays', () => {
+    const root = tower();
+    applyExplode(root, levels, 3.5, true);
+    const off = hotspotOffsets(root, levels, hotspots);
+    expect(off.door).toBeUndefined(); // storey 1 is level 0: it does not move
+    expect(off.balcony?.[1]).toBeCloseTo(3.5);
+    expect(off.spire?.[1]).toBeCloseTo(7); // the spire belongs to the top storey that carries it
+    expect(off.outside).toBeUndefined();
+    applyExplode(root, levels, 3.5, false);
+    expect(hotspotOffsets(root, levels, hotspots)).toEqual({});
+  });
+});
+
+describe('labels keep clear of each other', () => {
+  const box = (left: number, top: number, w = 100, h = 24) => ({ left, top, right: left + w, bottom: top + h });
+  it('a label clear of the others stays put', () => {
+    expect(clearShift(box(0, 0), [box(200, 0)])).toBe(0);
+  });
+  it('an overlapping label moves by the shorter way, up or down, and then overlaps nothing', () => {
+    const placed = [box(0, 100)];
+    const down = clearShift(box(10, 110), placed);
+    expect(down).toBeGreaterThan(0);
+    expect(down).toBeLessThan(24);
+    const up = clearShift(box(10, 90), placed);
+    expect(up).toBeLessThan(0);
+    expect(up).toBeGreaterThan(-24);
+  });
+  it('between two neighbours it finds the free gap or goes around them', () => {
+    const placed = [box(0, 100), box(0, 127)];
+    const dy = clearShift(box(0, 112), placed);
+    const moved = { top: 112 + dy, bottom: 136 + dy };
+    for (const p of placed) expect(moved.bottom <= p.top || moved.top >= p.bottom).toBe(true);
+  });
+  it('a crowd of labels on nearly one point ends up stacked with no two overlapping; hidden ones take no room', () => {
+    const boxes = [box(0, 50), box(5, 52), box(8, 49), { ...box(2, 51), skip: true }, box(300, 50)];
+    const dy = layoutLabels(boxes);
+    expect(dy[3]).toBe(0);
+    expect(dy[4]).toBe(0);
+    const moved = boxes.map((b, i) => ({ top: b.top + dy[i]!, bottom: b.bottom + dy[i]! })).slice(0, 3);
+    for (const [i, a] of moved.entries()) for (const b of moved.slice(i + 1)) expect(a.bottom <= b.top || a.top >= b.bottom).toBe(true);
+  });
+});
