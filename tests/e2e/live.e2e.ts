@@ -1,9 +1,10 @@
 // The live view page in Chromium against a real live HLS stream: ffmpeg encodes in real time into a sliding-window
 // playlist served with CORS on the loopback address the demo live view names. The page plays it (currentTime
 // advances); when the broadcast ends (ffmpeg stops, the playlist gets EXT-X-ENDLIST) it says so and points to the
-// recordings; each locale shows the schedule in the venue's zone and in the visitor's (Asia/Kolkata, UTC+5:30 all
-// year, so the expected times hold on any date: Asia/Shanghai is UTC+8, two and a half hours ahead); without
-// JavaScript the schedule and recording links are there; axe; nothing leaves the site but the stream host.
+// recordings, and when the stream host goes away mid-play it says the stream stopped. Each locale shows the
+// schedule in the venue's zone and in the visitor's (Asia/Tokyo, UTC+9 all year, so the expected times hold on any
+// date: Asia/Shanghai is UTC+8, an hour behind); without JavaScript the schedule and recording
+// links are there; axe; nothing leaves the site but the stream host.
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
@@ -29,7 +30,7 @@ async function open(locale: Locale, js = true): Promise<{ page: Page; problems: 
     viewport: { width: 1280, height: 900 },
     javaScriptEnabled: js,
     locale: locale === 'zh' ? 'zh-CN' : locale,
-    timezoneId: 'Asia/Kolkata',
+    timezoneId: 'Asia/Tokyo',
   });
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
@@ -77,6 +78,20 @@ describe('live view page', () => {
     stream = undefined;
   }, 180_000);
 
+  it('a stream host that goes away mid-play: the page says the stream stopped and points to the recordings', async () => {
+    stream = await startLiveStream({ url: view.stream });
+    const { page, problems } = await open('zh');
+    await expect.poll(() => state(page), { timeout: 60_000 }).toBe('live');
+    await stream.close();
+    stream = undefined;
+    await expect.poll(() => state(page), { timeout: 60_000 }).toBe('stalled');
+    expect(await page.locator('[data-live-status]').textContent()).toContain('直播流中断了。');
+    expect(await page.locator('[data-live-status] a[href="#live-archive"]').textContent()).toBe('观看往期录像');
+    expect(await page.locator('video').isVisible()).toBe(false);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 180_000);
+
   const expected: Record<Locale, { venue: string; weekly: RegExp }> = {
     zh: { venue: '场馆时间', weekly: /星期六/ },
     en: { venue: 'Times of the venue', weekly: /Saturday, Sunday/ },
@@ -89,15 +104,15 @@ describe('live view page', () => {
       await expect.poll(() => state(page), { timeout: 30_000 }).toMatch(/^(off-air|waiting)$/);
       expect(await page.locator('[data-venue-zone]').textContent()).toContain(expected[locale].venue);
       expect(await page.locator('[data-venue-zone]').textContent()).toContain('Asia/Shanghai');
-      expect(await page.locator('[data-your-zone]').textContent()).toContain('Asia/Kolkata');
+      expect(await page.locator('[data-your-zone]').textContent()).toContain('Asia/Tokyo');
       const weekly = page.locator('.live-times').first().locator('tbody tr');
       expect(await weekly.nth(0).locator('th').textContent()).toMatch(expected[locale].weekly);
       expect(await weekly.nth(0).locator('td').nth(0).textContent()).toBe('14:00–15:30');
-      // Saturday and Sunday 14:00–15:30 in Shanghai are 11:30–13:00 in Kolkata; Wednesday 19:30–20:30 is 17:00–18:00.
-      expect(await weekly.nth(0).locator('td').nth(1).textContent()).toMatch(/11:30–13:00.*11:30–13:00/);
-      expect(await weekly.nth(1).locator('td').nth(1).textContent()).toContain('17:00–18:00');
-      // The solstice special, 21 December 10:00–12:00 in Shanghai, is 07:30–09:30 in Kolkata.
-      expect(await page.locator('[data-yours="e:0"]').textContent()).toContain('07:30–09:30');
+      // Saturday and Sunday 14:00–15:30 in Shanghai are 15:00–16:30 in Tokyo; Wednesday 19:30–20:30 is 20:30–21:30.
+      expect(await weekly.nth(0).locator('td').nth(1).textContent()).toMatch(/15:00–16:30.*15:00–16:30/);
+      expect(await weekly.nth(1).locator('td').nth(1).textContent()).toContain('20:30–21:30');
+      // The solstice special, 21 December 10:00–12:00 in Shanghai, is 11:00–13:00 in Tokyo.
+      expect(await page.locator('[data-yours="e:0"]').textContent()).toContain('11:00–13:00');
       if ((await state(page)) === 'off-air') expect(await page.locator('[data-live-next]').textContent()).toMatch(/\d\d:\d\d:\d\d/);
       if (locale === 'en') {
         const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
