@@ -36,6 +36,7 @@ function start(root: HTMLElement, data: LivePageData): void {
   const say = (s: string, message: string, toArchive = false) => {
     state = s;
     root.dataset.state = s;
+    if (s === 'live') next.hidden = true;
     const parts: Node[] = [document.createTextNode(message)];
     if (toArchive) {
       const a = document.createElement('a');
