@@ -5,11 +5,13 @@ import fs from 'node:fs';
 import react from '@astrojs/react';
 import { DEFAULT_LOCALE, LOCALES } from './model/locales.ts';
 import { headersFile } from './model/csp.ts';
+import { liveStreamOrigins } from './model/live.ts';
 
-/** Writes `_headers` (the CSP and security headers for static hosts) beside the pages. */
+/** Writes `_headers` (the CSP and security headers for static hosts, allowing the live views' stream hosts) beside
+ * the pages; the local server sends the policy it holds. */
 const securityHeaders = {
   name: 'heritage-security-headers',
-  hooks: { 'astro:build:done': ({ dir }) => fs.writeFileSync(new URL('_headers', dir), headersFile()) },
+  hooks: { 'astro:build:done': ({ dir }) => fs.writeFileSync(new URL('_headers', dir), headersFile(liveStreamOrigins())) },
 };
 
 /** Astro writes a `[locale]/404.astro` page as `zh/404/index.html`; static hosts look for `zh/404.html`

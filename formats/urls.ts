@@ -29,6 +29,8 @@ export const panoramaPath = (id: string): string => `${PANORAMAS_PATH}${id}/`;
 /** A panorama page looking a given way: `#view=yaw,pitch,zoom` (degrees, 0–100), read by the viewer on arrival. */
 export const panoramaViewPath = (id: string, view?: { yaw: number; pitch: number; zoom: number }): string =>
   view ? `${panoramaPath(id)}#view=${view.yaw},${view.pitch},${view.zoom}` : panoramaPath(id);
+export const LIVE_PATH = '/live/';
+export const livePath = (id: string): string => `${LIVE_PATH}${id}/`;
 export const dramaPath = (id: string): string => `/dramas/${id}/`;
 export const dramaQcPath = (id: string): string => `/dramas/${id}/qc/`;
 /** One subtitle track's QC findings, page 1; later pages add `n/`. */

@@ -18,9 +18,12 @@ export interface CspOptions {
   wasm?: boolean;
   /** The globe page (CesiumJS's combined build, see above). */
   cesium?: boolean;
+  /** Origins of live streams the page plays (a live view's curator-configured HLS host): media and fetches. */
+  streams?: readonly string[];
 }
 
 export function contentSecurityPolicy(options: CspOptions = {}): string {
+  const streams = [...new Set(options.streams ?? [])].sort();
   const script = ["'self'", ...(options.wasm ? ["'wasm-unsafe-eval'"] : []), ...(options.cesium ? ['blob:', "'unsafe-eval'"] : [])].join(' ');
   return [
     "default-src 'self'",
@@ -28,8 +31,8 @@ export function contentSecurityPolicy(options: CspOptions = {}): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    "media-src 'self' blob:",
-    "connect-src 'self' data: blob:",
+    ["media-src 'self' blob:", ...streams].join(' '),
+    ["connect-src 'self' data: blob:", ...streams].join(' '),
     "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",
@@ -43,6 +46,8 @@ export function contentSecurityPolicy(options: CspOptions = {}): string {
  * policy narrows it, and a browser enforces both, so a page gets only what its own meta tag allows.
  */
 export const SITE_CSP = contentSecurityPolicy({ wasm: true, cesium: true });
+/** The same, allowing the live views' stream origins too (the build writes it into `_headers`). */
+export const sitePolicy = (streams: readonly string[] = []): string => contentSecurityPolicy({ wasm: true, cesium: true, streams });
 
 /** `frame-ancestors` is ignored in a meta tag (browsers warn), so the meta policy leaves it out. */
 export function metaPolicy(options: CspOptions = {}): string {
@@ -61,7 +66,7 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
  * `_headers` for static hosts that read one (Netlify, Cloudflare Pages): the site-wide policy and security headers
  * on every path (each page's meta policy narrows it further), and a year's caching for Astro's hashed bundles.
  */
-export function headersFile(): string {
-  const all = { 'Content-Security-Policy': SITE_CSP, ...SECURITY_HEADERS };
+export function headersFile(streams: readonly string[] = []): string {
+  const all = { 'Content-Security-Policy': sitePolicy(streams), ...SECURITY_HEADERS };
   return ['/*', ...Object.entries(all).map(([k, v]) => `  ${k}: ${v}`), '/_astro/*', '  Cache-Control: public, max-age=31536000, immutable', ''].join('\n');
 }

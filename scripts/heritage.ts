@@ -3,13 +3,14 @@ import { validate, ingest } from './cli/validate.ts';
 import { build } from './cli/build.ts';
 import { qcSubtitles } from '../assets-pipeline/subtitles/qc-cli.ts';
 import { indexCommand } from './cli/index-command.ts';
+import { liveDemo } from './cli/live-demo.ts';
 import { runOneStage } from './cli/stages.ts';
 import { translationsCommand } from './cli/translations.ts';
 import { workerCommand } from './cli/worker.ts';
 
 const commands: Record<string, { help: string; run: (args: string[]) => number | Promise<number> }> = {
   validate: {
-    help: 'check all content (collections, places, scenes, dramas, routes, monitoring, panoramas, exhibitions); problems as file:line:field: message (many: summarized by kind, all in build/reports/problems.txt; --max-errors N stops early)',
+    help: 'check all content (collections, places, scenes, dramas, routes, monitoring, panoramas, exhibitions, live views); problems as file:line:field: message (many: summarized by kind, all in build/reports/problems.txt; --max-errors N stops early)',
     run: validate,
   },
   ingest: { help: 'validate, then write the normalized records', run: ingest },
@@ -31,6 +32,7 @@ const commands: Record<string, { help: string; run: (args: string[]) => number |
     run: runOneStage,
   },
   translations: { help: 'translation workflow: export (XLIFF/CSV), import, status [--json], tmx-export', run: translationsCommand },
+  'live-demo': { help: 'a real live HLS stream (ffmpeg) on the loopback address of the demo live view, to see its page live; Ctrl+C ends it', run: liveDemo },
   index: { help: 'push the search documents to a server engine: --engine meilisearch [--full] [--config FILE]', run: indexCommand },
 };
 

@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileOf, notFoundPath } from '../formats/urls.ts';
 import { distDir, mediaDir } from '../model/paths.ts';
-import { cacheControl, contentType, RESPONSE_HEADERS } from './server/headers.ts';
+import { cacheControl, contentType, publishedPolicy, RESPONSE_HEADERS } from './server/headers.ts';
 import { type ByteRange, parseRange } from './server/ranges.ts';
 
 export interface RunningServer {
@@ -210,6 +210,7 @@ export function createSiteHandler(
   const roots = [dist, media];
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     for (const [k, v] of Object.entries(RESPONSE_HEADERS)) res.setHeader(k, v);
+    res.setHeader('Content-Security-Policy', publishedPolicy(dist));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       plain(res, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
       return;

@@ -3,9 +3,10 @@
 import type { ContentType } from './content-type.ts';
 import { dramas } from './content-types/dramas.ts';
 import { exhibitions } from './content-types/exhibitions.ts';
+import { live } from './content-types/live.ts';
 import { monitoring } from './content-types/monitoring.ts';
 import { panoramas } from './content-types/panoramas.ts';
 import { routes } from './content-types/routes.ts';
 import { scenes } from './content-types/scenes.ts';
 
-export const contentTypes: ContentType[] = [scenes, dramas, routes, monitoring, exhibitions, panoramas];
+export const contentTypes: ContentType[] = [scenes, dramas, routes, monitoring, exhibitions, panoramas, live];

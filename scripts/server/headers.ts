@@ -1,6 +1,8 @@
 // What the local server says about a file: its type, how long it may be cached, and the security headers every
 // response carries. Types come from mrmime (the table sirv uses) plus the formats this site publishes that it
 // does not know.
+import fs from 'node:fs';
+import path from 'node:path';
 import { lookup } from 'mrmime';
 import { SECURITY_HEADERS, SITE_CSP } from '../../model/csp.ts';
 
@@ -39,3 +41,25 @@ export const RESPONSE_HEADERS: Readonly<Record<string, string>> = {
   ...SECURITY_HEADERS,
   'Content-Security-Policy': SITE_CSP,
 };
+
+let policyCache: { stamp: string; policy: string } | undefined;
+
+/** The site-wide policy the build wrote into `<dist>/_headers` (it names the live views' stream hosts, which vary
+ * with the content), so this server sends what a static host reading that file would; read again after a publish
+ * (a new file under the `dist` link); SITE_CSP when there is none. */
+export function publishedPolicy(dist: string): string {
+  let stamp: string;
+  let file: string;
+  try {
+    file = fs.realpathSync(path.join(dist, '_headers'));
+    const st = fs.statSync(file);
+    stamp = `${file}:${st.mtimeMs}:${st.size}`;
+  } catch {
+    return SITE_CSP;
+  }
+  if (policyCache?.stamp !== stamp) {
+    const line = /^\s+Content-Security-Policy: (.+)$/m.exec(fs.readFileSync(file, 'utf8'));
+    policyCache = { stamp, policy: line?.[1] ?? SITE_CSP };
+  }
+  return policyCache.policy;
+}

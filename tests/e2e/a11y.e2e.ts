@@ -24,7 +24,7 @@ const cases = samples.flatMap((s, t) =>
 );
 
 it('finds the page templates, and the rotation covers every mode in every locale', () => {
-  expect(samples.map((s) => s.template)).toEqual(expect.arrayContaining(['(home)', 'artifacts/*', 'collections', 'collections/*']));
+  expect(samples.map((s) => s.template)).toEqual(expect.arrayContaining(['(home)', 'artifacts/*', 'collections', 'collections/*', 'live', 'live/*']));
   const seen = new Set(cases.map(([, url, mode]) => `${url.split('/')[1]} ${mode.name}`));
   for (const l of LOCALES) for (const m of MODES) expect(seen).toContain(`${l} ${m.name}`);
 });

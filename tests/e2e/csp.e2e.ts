@@ -9,9 +9,10 @@ import { parseDocument } from 'htmlparser2';
 import { DomUtils } from 'htmlparser2';
 import type { Browser } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { SITE_CSP } from '../../model/csp.ts';
-import { E2E_DIST } from './env.ts';
+import { sitePolicy } from '../../model/csp.ts';
+import { liveStreamOrigins } from '../../model/live.ts';
 import { cspConsole, cspViolations, recordCspViolations } from '../../scripts/tools/a11y/audit.ts';
+import { E2E_BUILD, E2E_DIST } from './env.ts';
 import { htmlFiles, templateSamples } from './pages.ts';
 import { useBrowser } from './use-browser.ts';
 
@@ -51,11 +52,14 @@ describe('strict Content-Security-Policy', () => {
   });
 
   it('is in _headers for static hosts and sent by the local server', async () => {
+    // The site-wide policy also allows the live views' stream hosts (the demo's is on the loopback address).
+    const streams = liveStreamOrigins(path.join(E2E_BUILD, 'records'));
+    expect(streams).toEqual(['http://127.0.0.1:8938']);
     const headers = fs.readFileSync(path.join(E2E_DIST, '_headers'), 'utf8');
-    expect(headers).toContain(`Content-Security-Policy: ${SITE_CSP}`);
+    expect(headers).toContain(`Content-Security-Policy: ${sitePolicy(streams)}`);
     expect(headers).toContain('X-Content-Type-Options: nosniff');
     const res = await fetch(`${base}/en/`);
-    expect(res.headers.get('content-security-policy')).toBe(SITE_CSP);
+    expect(res.headers.get('content-security-policy')).toBe(sitePolicy(streams));
   });
 
   it('every scene, film and globe page in every locale loads with zero violation reports, and its viewer starts', async () => {
