@@ -52,7 +52,7 @@ function distSize(dir: string): { pages: number; bytes: number } {
 
 /** One clean build of the content by the checkout at `repo`, in build folders of its own. */
 async function build(repo: string, label: string): Promise<Run> {
-  const out = fs.mkdtempSync(path.join(work, `${label}-`));
+  const out = fs.mkdtempSync(path.join(work, 'run-'));
   const env = { HERITAGE_CONTENT_DIR: content, HERITAGE_BUILD_DIR: path.join(out, 'build'), HERITAGE_DIST_DIR: path.join(out, 'dist') };
   console.error(`[${label}] building ${artifacts} synthetic artifacts in ${out} …`);
   const run = await measure(process.execPath, [path.join(repo, 'node_modules/tsx/dist/cli.mjs'), 'scripts/heritage.ts', 'build'], env, false, repo);
