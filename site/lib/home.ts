@@ -14,6 +14,7 @@ import { dramaViews } from '../components/drama/drama-data.ts';
 import { exhibitions } from './exhibitions.ts';
 import { variantTiles } from './panoramas.ts';
 import { siteData } from './records.ts';
+import { still } from './stills.ts';
 
 /** A picture as the card draws it: a responsive image-stage entry, or one file of a known size. */
 export type HomeImage = { kind: 'entry'; entry: ImageEntry; alt: string } | { kind: 'file'; url: string; width: number; height: number; alt: string };
@@ -51,15 +52,20 @@ export async function homeData(locale: Locale, t: T): Promise<HomeData> {
   const link = (p: string) => localePath(locale, p);
   const panoramas = readPanoramas();
 
-  // A scene's picture is the first panorama rendered from it (its alt text is the curator's description).
+  // A scene's picture may be the first panorama rendered from it (its alt text is the curator's description).
   const panoramaPicture = (p: (typeof panoramas)[number]): HomeImage | undefined => {
     const v = p.variants[0]!;
     const preview = variantTiles(p.id, v.id)?.preview;
     return preview && { kind: 'file', url: preview.url, width: preview.width, height: preview.height, alt: v.alt[locale] };
   };
+  // Better still, the committed still of the scene's starting view, as the viewer opens.
   const scenes = readScenes().map((s): HomeCard => {
+    const shot = still(`scene-${s.id}`);
     const from = panoramas.find((p) => p.scene === s.id && panoramaPicture(p));
-    return { id: s.id, href: link(scenePath(s.id)), title: s.title, text: s.introduction, image: from && panoramaPicture(from) };
+    const image: HomeImage | undefined = shot
+      ? { kind: 'file', ...shot, alt: t('home:alt.scene', { title: pickText(s.title, locale) }) }
+      : from && panoramaPicture(from);
+    return { id: s.id, href: link(scenePath(s.id)), title: s.title, text: s.introduction, image };
   });
 
   const routes = readRoutes();

@@ -68,11 +68,14 @@ describe('home page', () => {
         expect(shown.map((c) => c.href).sort(), kind).toEqual(items.map((i) => `/${locale}/${dir}/${i.id}/`).sort());
         for (const item of items) expect(shown.find((c) => c.href.endsWith(`/${item.id}/`))?.title, `${kind} ${item.id}`).toBe(item.title[locale]);
       }
-      // Pictures: every exhibition, panorama and film has one; a scene does when a panorama was rendered from it;
-      // at least one collection does (the demo's jades).
+      // Pictures: every exhibition, panorama and film has one; a scene does when a still of it is committed
+      // (content/stills/scene-<id>.jpg) or a panorama was rendered from it; at least one collection does.
       const withImage = (kind: string) => cards.filter((c) => c.kind === kind && c.image);
       for (const kind of ['films', 'exhibitions', 'panoramas']) expect(withImage(kind).length, kind).toBe(cards.filter((c) => c.kind === kind).length);
-      const sceneIds = new Set(panoramas.flatMap((p) => (p.scene ? [p.scene] : [])));
+      const sceneIds = new Set([
+        ...panoramas.flatMap((p) => (p.scene ? [p.scene] : [])),
+        ...scenes.filter((sc) => fs.existsSync(`content/stills/scene-${sc.id}.jpg`)).map((sc) => sc.id),
+      ]);
       expect(
         withImage('scenes')
           .map((c) => c.href.split('/').at(-2))
