@@ -13,7 +13,7 @@
 // (HERITAGE_MEILI_LAYOUT=perLocale) for a site that needs that ranking more than the resources.
 import { createHash } from 'node:crypto';
 import type { Settings } from 'meilisearch';
-import { FACETS } from '../../formats/search-index/layout.ts';
+import { FACETS, TYPO_MIN } from '../../formats/search-index/layout.ts';
 import type { MeiliLayout } from '../../formats/search-index/meili-layout.ts';
 import { STOP } from '../../formats/search-index/tokenize.ts';
 import { LOCALES, type Locale } from '../../model/locales.ts';
@@ -42,7 +42,7 @@ export function indexSettings(layout: MeiliLayout, locale: Locale | undefined, s
     synonyms,
     localizedAttributes: LOCALES.map((l) => ({ attributePatterns: [`*_${l}`], locales: [LOCALE[l]] })),
     // Gram words are opaque codes: a "typo" in one is another character.
-    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnAttributes: ['han_title', 'han_text'] },
+    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: TYPO_MIN, twoTypos: 9 }, disableOnAttributes: ['han_title', 'han_text'] },
     pagination: { maxTotalHits: MAX_TOTAL_HITS },
     faceting: { maxValuesPerFacet: 500, sortFacetValuesBy: { '*': 'count' } },
     facetSearch: false,

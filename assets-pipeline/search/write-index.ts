@@ -28,6 +28,7 @@ import { FacetDictionary } from './facet-dictionary.ts';
 import { prepareDocValues, registerFacets, type PreparedDoc } from './prepare-doc.ts';
 import { PostingsBuilder, termMasks } from './postings.ts';
 import { loadVocabulary } from './vocab.ts';
+import { WordCounts, docWords } from './words.ts';
 import { LOCALES, type Locale } from '../../model/locales.ts';
 
 export interface WriteOptions {
@@ -58,6 +59,8 @@ export interface IndexedDoc extends PreparedDoc {
   /** Terms joined by newlines (no term contains one), with their field masks in the same order. */
   terms: string;
   masks: Uint16Array;
+  /** The document's words as written, for the "did you mean" vocabulary (see words.ts). */
+  words: string;
 }
 
 export function indexDoc(doc: SearchDoc): IndexedDoc {
@@ -71,7 +74,14 @@ export function indexDoc(doc: SearchDoc): IndexedDoc {
     title: doc.title,
     facets: { yearFrom: doc.facets.yearFrom, yearTo: doc.facets.yearTo },
   };
-  return { ...p, doc: slim, extraText: [], terms: [...found.keys()].join('\n'), masks: Uint16Array.from(found.values()) };
+  return {
+    ...p,
+    doc: slim,
+    extraText: [],
+    terms: [...found.keys()].join('\n'),
+    masks: Uint16Array.from(found.values()),
+    words: docWords(doc, p.extraText),
+  };
 }
 
 export async function writeSearchIndex(
@@ -86,9 +96,11 @@ export async function writeSearchIndex(
 
   const dict = new FacetDictionary();
   const prepared: IndexedDoc[] = [];
+  const words = new WordCounts();
   for await (const doc of docs) {
     const p = 'terms' in doc ? doc : indexDoc(doc);
     registerFacets(dict, p);
+    words.add(p.words);
     prepared.push(p);
     if (prepared.length % 5000 === 0) progress('read', prepared.length, 0);
   }
@@ -131,7 +143,8 @@ export async function writeSearchIndex(
 
   const tmp = `${outDir}.tmp-${process.pid}`;
   fs.rmSync(tmp, { recursive: true, force: true });
-  for (const d of ['lex', 'lexf', 'post', 'postf', 'facets', ...LOCALES.map((l) => `stored/${l}`)]) fs.mkdirSync(path.join(tmp, d), { recursive: true });
+  for (const d of ['lex', 'lexf', 'post', 'postf', 'facets', 'words', ...LOCALES.map((l) => `stored/${l}`)])
+    fs.mkdirSync(path.join(tmp, d), { recursive: true });
   const limit = pLimit(16);
   const writes: Promise<void>[] = [];
   let files = 0;
@@ -237,6 +250,7 @@ export async function writeSearchIndex(
       put(paths.stored(locale, n), JSON.stringify(prepared.slice(start, start + STORED_BLOCK).map((p) => p.stored[locale])));
     }
   }
+  for (const [rel, json] of words.shards()) put(rel, json);
   progress('write', 2, 3);
 
   const years = prepared.map((p) => p.doc.facets.yearFrom).filter((y): y is number => y !== undefined);

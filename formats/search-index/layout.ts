@@ -8,6 +8,8 @@
 //   facets/<n>.bin.gz       per-document facet codes and years for a block of documents: only a year-range
 //                           filter needs these (the facet columns above carry no years)
 //   stored/<locale>/<n>.json.gz  display fields of a block of documents, fetched only for the results shown
+//   words/<letter>.json.gz  the Latin words as written (not stemmed) with their document counts, by first
+//                           letter: the "did you mean" vocabulary, fetched only when a query finds nothing
 import type { Locale } from '../../model/locales.ts';
 import { INDEX_FACETS, MULTI_INDEX_FACETS, type IndexFacet } from '../facets.ts';
 
@@ -94,10 +96,18 @@ export const paths = {
   lexFacets: (n: number) => `lexf/${n}.bin.gz`,
   facets: (n: number) => `facets/${n}.bin.gz`,
   stored: (locale: Locale, n: number) => `stored/${locale}/${n}.json.gz`,
+  words: (letter: string) => `words/${letter}.json.gz`,
 };
 
-/** Minimum word length for one-typo matching (the issue: tokens of 5+ letters). */
-export const TYPO_MIN = 5;
+/** The "did you mean" vocabulary's shards: one per first letter, every one written (even empty) so the page
+ * never asks for a file that is not there. */
+export const WORD_LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+/** One shard: words and their document counts, most frequent first. */
+export type WordShard = [word: string, docs: number][];
+
+/** Minimum word length for one-typo matching: words of four letters or more ("jaed" finds jade). Both engines
+ * use it (the Meilisearch settings too). */
+export const TYPO_MIN = 4;
 /** Longer tokens get no typo keys: a word has one key per letter, each as long as the word, so one 100 KB
  * "word" in a title made the index write 15× slower. Real words (even German compounds) stay under this. */
 export const TYPO_MAX = 40;

@@ -2,7 +2,7 @@
 // are cut into the same terms. Chinese: character unigrams + bigrams (recall: 三彩马 is found whatever the
 // segmenter does with the record's sentence) plus Intl.Segmenter words of 3+ characters (precision and
 // ranking). Latin: folded, stop words dropped, Snowball-stemmed (English and French).
-import { HAN, foldText, loadHanFolder } from './fold.ts';
+import { HAN, foldLatin, foldText, loadHanFolder } from './fold.ts';
 import type { Locale } from '../../model/locales.ts';
 
 export const STOP = new Set(
@@ -46,7 +46,8 @@ function stem(word: string, lang: 'en' | 'fr'): string {
   return out;
 }
 
-const RUNS = /(\p{Script=Han}+)|([\p{L}\p{N}]+)/gu;
+/** A text's runs of Han characters (group 1) and of other letters and digits (group 2). */
+export const RUNS = /(\p{Script=Han}+)|([\p{L}\p{N}]+)/gu;
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 function hanWords(run: string): string[] {
@@ -75,6 +76,14 @@ export function indexTerms(text: string, lang: Locale): string[] {
       out.push(stem(m[2], lang === 'fr' ? 'fr' : 'en'));
     }
   }
+  return out;
+}
+
+/** The folded Latin words of a text as a visitor would type them (not stemmed, stop words dropped): the
+ * "did you mean" vocabulary, which must offer words, not stems such as "handl". */
+export function latinWords(text: string): string[] {
+  const out: string[] = [];
+  for (const m of foldLatin(text).matchAll(RUNS)) if (m[2] && /^[a-z]+$/.test(m[2]) && keepLatin(m[2])) out.push(m[2]);
   return out;
 }
 

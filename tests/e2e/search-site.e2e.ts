@@ -103,3 +103,81 @@ describe.each(LOCALES)('search over the whole site in %s', (locale) => {
     expect(Math.abs(t - source.start)).toBeLessThan(0.2);
   });
 });
+
+/** The search page's UI strings, as the spec gives them to each locale. */
+const strings = (locale: string) => JSON.parse(fs.readFileSync(`site/i18n/locales/search.${locale}.json`, 'utf8')) as Record<string, string>;
+const state = (p: Page) => expect.poll(() => p.locator('search-page').getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
+
+describe.each(LOCALES)('forgiving search in %s', (locale) => {
+  it('finds a four-letter word from a typo, and the wide page keeps its filters beside the results', async () => {
+    const exact = await search(locale, 'jade');
+    expect(exact.length).toBeGreaterThan(0);
+    expect(await page.locator('#search-filters').isVisible()).toBe(true);
+    expect(await page.locator('[data-filters-toggle]').isVisible()).toBe(false);
+    // A swap of neighbours is one typo.
+    expect((await search(locale, 'jaed')).map((h) => h.href)).toEqual(exact.map((h) => h.href));
+  });
+
+  it('offers a query from the index that finds results when nothing matches', async () => {
+    const t = strings(locale);
+    const cases: [string, string][] = [['Guo Xii', 'Guo Xi'], ...(locale === 'zh' ? ([['青铜', '青']] as [string, string][]) : [])];
+    for (const [q, want] of cases) {
+      expect(await search(locale, q), q).toEqual([]);
+      expect(await page.locator('search-page [data-status]').textContent()).toBe(t.noResults);
+      const link = page.locator('search-page [data-suggest] a');
+      expect(await page.locator('search-page [data-suggest]').textContent()).toBe(t.didYouMean!.replace('{{query}}', want));
+      await link.click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(want);
+      await state(page);
+      expect(await page.locator('search-page [data-results] li').count(), want).toBeGreaterThan(0);
+      expect(await page.locator('#search-q').inputValue()).toBe(want);
+    }
+  });
+
+  it('puts results first on a phone, with the filters in a drawer that says how many are on', async () => {
+    const t = strings(locale);
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      await phone.goto(`${base}/${locale}/search/?q=jade&type=artifact`);
+      await state(phone);
+      const toggle = phone.locator('[data-filters-toggle]');
+      expect(await toggle.textContent()).toBe(t.filtersActive!.replace('{{count}}', '1'));
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(await phone.locator('#search-filters').isVisible()).toBe(false);
+      const first = (await phone.locator('search-page [data-results] li').first().boundingBox())!;
+      expect(first.y + 40).toBeLessThan(844);
+      // By keyboard: the button opens the drawer, Escape inside it closes it and gives focus back.
+      await toggle.focus();
+      await phone.keyboard.press('Enter');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      const box = phone.locator('#search-filters input[type=checkbox]').first();
+      expect(await box.isVisible()).toBe(true);
+      expect(await box.isChecked()).toBe(true); // the one filter on: type = artifact, listed first
+      await box.focus();
+      await phone.keyboard.press('Escape');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(await phone.evaluate(() => document.activeElement?.hasAttribute('data-filters-toggle'))).toBe(true);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('says what to do without JavaScript and links to browsing', async () => {
+    const t = strings(locale);
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const off = await ctx.newPage();
+      await off.goto(`${base}/${locale}/search/?q=jade`);
+      const note = off.locator('.search-noscript');
+      expect(await note.isVisible()).toBe(true);
+      expect(await note.textContent()).toContain(t.noscript);
+      const link = note.locator('a');
+      expect(await link.getAttribute('href')).toBe(`/${locale}/browse/`);
+      const [res] = await Promise.all([off.waitForNavigation(), link.click()]);
+      expect(res?.status()).toBe(200);
+      expect(new URL(off.url()).pathname).toBe(`/${locale}/browse/`);
+    } finally {
+      await ctx.close();
+    }
+  });
+});

@@ -7,11 +7,14 @@ import type { SearchStrings } from './strings.ts';
 import type { MeiliClientConfig } from '../../../formats/search-index/meili-layout.ts';
 import type { Locale } from '../../../model/locales.ts';
 
+type Engine = { search: (r: { q: string; locale: Locale; filters: Filters; limit: number }) => Promise<SearchResponse> };
+
 const FACET_ORDER: FacetName[] = ['type', 'period', 'objectType', 'material', 'collection', 'rights', 'has3d'];
 const PAGE = 20;
 
 class SearchPageElement extends HTMLElement {
-  private engine?: Promise<{ search: (r: { q: string; locale: Locale; filters: Filters; limit: number }) => Promise<SearchResponse> }>;
+  private engine?: Promise<Engine>;
+  private suggester?: Promise<{ suggest: (q: string, finds: (q: string) => Promise<boolean>) => Promise<string | undefined> }>;
   private limit = PAGE;
   private seq = 0;
 
@@ -30,6 +33,22 @@ class SearchPageElement extends HTMLElement {
     this.querySelector('[data-more]')!.addEventListener('click', () => {
       this.limit += PAGE;
       void this.run();
+    });
+    const toggle = this.querySelector<HTMLButtonElement>('[data-filters-toggle]')!;
+    const drawer = this.querySelector<HTMLElement>('#search-filters')!;
+    toggle.hidden = false;
+    toggle.addEventListener('click', () => toggle.setAttribute('aria-expanded', String(toggle.getAttribute('aria-expanded') !== 'true')));
+    drawer.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape' || toggle.getAttribute('aria-expanded') !== 'true' || getComputedStyle(toggle).display === 'none') return;
+      toggle.setAttribute('aria-expanded', 'false');
+      toggle.focus();
+    });
+    this.querySelector<HTMLElement>('[data-suggest]')!.addEventListener('click', (e) => {
+      const a = (e.target as Element).closest<HTMLAnchorElement>('a[data-suggestion]');
+      if (!a || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      e.preventDefault();
+      input.value = a.dataset.suggestion ?? '';
+      this.update({ q: input.value }, true);
     });
     window.addEventListener('popstate', () => {
       this.syncInput();
@@ -78,6 +97,9 @@ class SearchPageElement extends HTMLElement {
     if (yt) filters.yearTo = Number(yt);
     const status = this.querySelector('[data-status]')!;
     status.textContent = this.strings.loading;
+    this.showFilterCount(filters);
+    const suggestion = this.querySelector<HTMLElement>('[data-suggest]')!;
+    suggestion.hidden = true;
     // For assistive technology (and tests): the results are being replaced until `done`.
     this.dataset.state = 'searching';
     const meili = this.dataset.meili ? (JSON.parse(this.dataset.meili) as MeiliClientConfig) : undefined;
@@ -92,15 +114,52 @@ class SearchPageElement extends HTMLElement {
       this.engine ??= meili
         ? import('./runtime/meili-engine.ts').then((m) => m.createMeiliSearch(meili))
         : import('./runtime/engine.ts').then((m) => m.createSearch(this.dataset.index ?? '/search'));
-      const res = await (await this.engine).search({ q: params.get('q') ?? '', locale: this.locale, filters, limit: this.limit });
+      const engine = await this.engine;
+      const q = params.get('q') ?? '';
+      const res = await engine.search({ q, locale: this.locale, filters, limit: this.limit });
       if (seq !== this.seq) return;
       this.render(res);
+      if (res.total === 0 && q.trim()) await this.suggest(engine, q, filters, seq);
+      if (seq !== this.seq) return;
       this.dataset.state = 'done';
     } catch (err) {
       console.error(err);
       status.textContent = this.strings.error;
       this.dataset.state = 'failed';
     }
+  }
+
+  /** "Did you mean": a nearby query from the index's own words that finds something (runtime/suggest.ts). The
+   * vocabulary is the static index's, whichever engine answers. */
+  private async suggest(engine: Engine, q: string, filters: Filters, seq: number): Promise<void> {
+    this.suggester ??= import('./runtime/suggest.ts').then((m) => m.createSuggester(this.dataset.index ?? '/search'));
+    let found: string | undefined;
+    try {
+      found = await (await this.suggester).suggest(q, async (c) => (await engine.search({ q: c, locale: this.locale, filters, limit: 1 })).total > 0);
+    } catch (err) {
+      // No suggestion is no loss: the "no results" message stands.
+      console.warn(err);
+      return;
+    }
+    if (!found || seq !== this.seq) return;
+    const url = new URL(location.href);
+    url.searchParams.set('q', found);
+    const a = document.createElement('a');
+    a.href = url.pathname + url.search;
+    a.dataset.suggestion = found;
+    a.textContent = found;
+    const [before = '', after = ''] = this.strings.didYouMean.split('{{query}}');
+    const p = this.querySelector<HTMLElement>('[data-suggest]')!;
+    p.replaceChildren(before, a, after);
+    p.hidden = false;
+  }
+
+  /** The drawer's button says how many filters are on, so a closed drawer does not hide that results are narrowed. */
+  private showFilterCount(filters: Filters): void {
+    const n = FACET_ORDER.reduce((sum, f) => sum + (filters[f]?.length ?? 0), 0) + (filters.yearFrom !== undefined || filters.yearTo !== undefined ? 1 : 0);
+    this.querySelector('[data-filters-toggle]')!.textContent = n
+      ? fill(this.strings.filtersActive, { count: n.toLocaleString(this.locale) })
+      : this.strings.filters;
   }
 
   private render(res: SearchResponse): void {

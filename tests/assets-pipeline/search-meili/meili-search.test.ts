@@ -17,6 +17,7 @@ import { meiliSynonyms } from '../../../assets-pipeline/search-meili/synonyms.ts
 import { syncMeili } from '../../../assets-pipeline/search-meili/sync.ts';
 import { createSearch } from '../../../site/components/search/runtime/engine.ts';
 import { createMeiliSearch } from '../../../site/components/search/runtime/meili-engine.ts';
+import { createSuggester } from '../../../site/components/search/runtime/suggest.ts';
 import { DEFAULT_LAYOUT } from '../../../formats/search-index/meili-layout.ts';
 import type { Filters } from '../../../site/components/search/runtime/engine.ts';
 import { realArtifacts } from '../search/real-records.ts';
@@ -126,10 +127,25 @@ describe('Meilisearch over the real records (same cases as the static engine)', 
     expect((await meili.search({ q: 'Level Dist ', locale: 'en' })).total).toBe(0);
   });
 
-  it('tolerates one typo in words of five letters or more', async () => {
-    expect((await meili.search({ q: 'neprhite bwol', locale: 'en' })).total).toBe(0);
+  it('tolerates one typo in words of four letters or more', async () => {
+    // Four letters are enough, and a swap of neighbours is one typo, as in the static engine.
+    expect(await hrefs('jaed bwol')).toContain('artifacts/npm-jade-jade001/');
+    expect((await meili.search({ q: 'neprhite bwol', locale: 'en' })).total).toBe((await meili.search({ q: 'nephrite bowl', locale: 'en' })).total);
+    expect((await meili.search({ q: 'blo ', locale: 'fr' })).total).toBe(0);
     expect((await meili.search({ q: 'jade bowl handels', locale: 'en' })).total).toBeGreaterThan(0);
     expect(await hrefs('Grayish-grene jade')).toContain('artifacts/npm-jade-jade001/');
+  });
+
+  it("suggests from the static index's words what Meilisearch finds when it finds nothing", async () => {
+    const suggester = createSuggester(path.join(dir, 'search'), async (file) => new Uint8Array(fs.readFileSync(file)));
+    const finds = async (q: string) => (await meili.search({ q, locale: 'en', limit: 1 })).total > 0;
+    for (const [q, want] of [
+      ['Guo Xii', 'Guo Xi'],
+      ['Level Distnse', 'Level Distance'],
+    ]) {
+      expect(await finds(q!), q).toBe(false);
+      expect(await suggester.suggest(q!, finds), q).toBe(want);
+    }
   });
 
   it('finds the scenes, a hotspot and a place by name, as the static engine does', async () => {

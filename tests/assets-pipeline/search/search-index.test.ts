@@ -58,9 +58,13 @@ describe('static search over the real records', () => {
     expect((await engine.search({ q: 'Level Dist ', locale: 'en' })).total).toBe(0); // a finished word is not a prefix
   });
 
-  it('tolerates one typo in words of five letters or more', async () => {
-    const typo = await engine.search({ q: 'neprhite bwol', locale: 'en' });
-    expect(typo.total).toBe(0); // "bwol" is 4 letters: no typo tolerance
+  it('tolerates one typo in words of four letters or more', async () => {
+    // Four letters are enough, and a swap of neighbours is one typo: jaed → jade, bwol → bowl.
+    expect(await titles('jaed bwol')).toContain('artifacts/npm-jade-jade001/');
+    expect(await titles('neprhite bwol')).toEqual(await titles('nephrite bowl'));
+    // Three letters are not: "bol" (the French bowl) misspelt finds nothing.
+    expect((await engine.search({ q: 'blo ', locale: 'fr' })).total).toBe(0);
+    expect((await engine.search({ q: 'bol ', locale: 'fr' })).total).toBeGreaterThan(0);
     const ok = await engine.search({ q: 'jade bowl handels', locale: 'en' });
     expect(ok.total).toBeGreaterThan(0);
     expect(await titles('Grayish-grene jade')).toContain('artifacts/npm-jade-jade001/');

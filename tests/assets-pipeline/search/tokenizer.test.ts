@@ -13,6 +13,7 @@ const docs: SearchDoc[] = [
   { type: 'artifact', id: 'vase', href: 'artifacts/vase/', title: { en: 'Blue-and-white porcelain vase', fr: 'Vase en porcelaine bleu et blanc' }, facets: {} },
   { type: 'artifact', id: 'horse', href: 'artifacts/horse/', title: { zh: '唐三彩马' }, facets: {} },
   { type: 'artifact', id: 'bowl', href: 'artifacts/bowl/', title: { fr: 'Bol en céramique' }, facets: {} },
+  { type: 'artifact', id: 'base', href: 'artifacts/base/', title: { en: 'Base of a lamp' }, facets: {} },
   { type: 'collection', id: 'c1', href: 'collections/c1/', title: { en: 'Bronzes of the Shang' }, facets: { collection: 'c1' } },
 ];
 
@@ -39,8 +40,12 @@ describe('tokenizer and matching', () => {
     expect(await ids('CÉRAMIQUES')).toEqual(['bowl']);
     expect(await ids('vases')).toEqual(['vase']);
   });
-  it('tolerates one typo in 5+ letter words and completes the last word', async () => {
+  it('tolerates one typo in words of four letters or more and completes the last word', async () => {
     expect(await ids('porcelian')).toEqual(['vase']);
+    expect(await ids('vsae ')).toEqual(['vase']);
+    // A four-letter word typed exactly finds only itself: "base", one typo away, does not join in.
+    expect(await ids('vase ')).toEqual(['vase']);
+    expect(await ids('bsae ')).toEqual(['base']);
     expect(await ids('porc')).toEqual(['vase']);
     expect(await ids('blue-and-whi')).toEqual(['vase']);
   });

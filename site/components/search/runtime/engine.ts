@@ -23,6 +23,7 @@ import { parseQuery, prepareFor, type QueryToken } from '../../../../formats/sea
 import { decodeFacetBlock, filterAndCount, hasFilters, type CodeFilters, type FacetBlock, type Locate, type Located } from './facet-blocks.ts';
 import { decodeInlineFacets, decodeLex, decodePostings, type LexFile, type Postings, type TermEntry } from '../../../../formats/search-index/lexicon.ts';
 import { LOCALES, type Locale } from '../../../../model/locales.ts';
+import { browserFetch, type FetchBytes } from './fetch-bytes.ts';
 
 export type Filters = Partial<Record<FacetName, string[]>> & { yearFrom?: number; yearTo?: number };
 
@@ -48,14 +49,6 @@ export interface SearchResponse {
   facets: Record<FacetName, FacetCount[]>;
   years: { min: number; max: number };
 }
-
-export type FetchBytes = (url: string) => Promise<Uint8Array>;
-
-const browserFetch: FetchBytes = async (url) => {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`search index: ${url} answered ${res.status}`);
-  return new Uint8Array(await res.arrayBuffer());
-};
 
 /** BM25F field weights (title > names > text) and the bonus for fields in the visitor's language. */
 const KIND_WEIGHT = [3, 2, 1];
