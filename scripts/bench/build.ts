@@ -1,9 +1,9 @@
 // `npm run bench -- build --artifacts N [--baseline REV] [--rounds R]`: a synthetic collection of N artifacts, the
 // full site build (import, asset stages, Astro pages) measured for time and peak memory of the whole process tree.
-// With --baseline, the same content is also built by commit REV (checked out in a temporary worktree sharing this
-// checkout's node_modules), the two alternating R times so that a change in the machine's load falls on both; the
+// With --baseline, the same content is also built by commit REV (checked out in a temporary worktree, with this
+// checkout's node_modules when the lock files agree), the two alternating R times so that a change in the machine's load falls on both; the
 // medians and their ratio are printed.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -70,8 +70,13 @@ let baselineRepo: string | undefined;
 if (values.baseline) {
   baselineRepo = path.join(work, 'baseline');
   execFileSync('git', ['worktree', 'add', '--detach', baselineRepo, values.baseline], { stdio: 'ignore' });
-  // Same dependencies: a benchmark of code, not of installs (a changed lock file would need its own npm ci).
-  fs.symlinkSync(path.resolve('node_modules'), path.join(baselineRepo, 'node_modules'));
+  // With the same lock file it shares this checkout's node_modules; with another one it installs its own.
+  const sameLock = spawnSync('git', ['diff', '--quiet', values.baseline, '--', 'package-lock.json']).status === 0;
+  if (sameLock) fs.symlinkSync(path.resolve('node_modules'), path.join(baselineRepo, 'node_modules'));
+  else {
+    console.error(`${values.baseline} has another package-lock.json: npm ci in its worktree …`);
+    execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: baselineRepo, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
 }
 
 const current: Run[] = [];

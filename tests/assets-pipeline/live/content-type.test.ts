@@ -37,7 +37,7 @@ schedule:
   weekly:
 ${over.weekly ?? '    - { days: [sat], start: "10:00", end: "11:00" }'}
 archive:
-${over.archive ?? '  - { title: ' + tri('Earlier') + ', drama: film, episode: one }'}
+${over.archive ?? `  - { title: ${tri('Earlier')}, drama: film, episode: one }`}
 `;
 const lines = async () => (await checkContent(root)).problems.list.map((p) => formatProblem(p, root));
 
