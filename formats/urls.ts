@@ -45,6 +45,9 @@ export const episodeUrl = (locale: Locale, d: Pick<Drama, 'id' | 'episodes'>, ep
 export const MAP_PATH = '/map/';
 /** A place's entry in the globe page's list of places (its HTML id). */
 export const placeAnchor = (id: string): string => `place-${enc(id)}`;
+/** A tile of the Natural Earth II imagery the cesium stage publishes with CesiumJS (geodetic TMS: 2 × 1 tiles at
+ * level 0, `y` counted from the south). */
+export const naturalEarthTile = (level: number, x: number, y: number): string => `/cesium/Assets/Textures/NaturalEarthII/${level}/${x}/${y}.jpg`;
 
 export const openDataPaths = {
   apiIndex: '/api/index.json',

@@ -1,7 +1,7 @@
 // The globe, fully offline: CesiumJS's prebuilt runtime from our origin (/cesium/, published by the cesium
 // stage), the Natural Earth II imagery bundled with it, no Ion token and no Ion asset, no geocoder, no base-layer
 // picker (each of those calls the network). Sky atmosphere off: about 6× cheaper per frame in software WebGL.
-// Labels use the page's self-hosted Noto Serif SC, loaded before the labels are drawn so CJK names render.
+// Labels use the page's CJK font stack (installed faces), loaded before the labels are drawn so CJK names render.
 import type * as CesiumNS from 'cesium';
 import type { GlobePayload, GlobeStrings } from './globe-data.ts';
 import { hasWebGL } from '../common/webgl.ts';
