@@ -54,10 +54,13 @@ describe('acquireBuildLock', () => {
     const shell = spawn('bash', ['-c', 'sleep 600 & echo $!; kill -STOP $$'], { stdio: ['ignore', 'pipe', 'ignore'] });
     try {
       const pid = Number(await new Promise<string>((resolve) => shell.stdout.once('data', (d: Buffer) => resolve(d.toString()))));
+      const state = (p: number) => fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]?.charAt(0);
+      // Only once the shell is stopped: a running shell would reap its killed child at once, leaving no zombie.
+      for (let i = 0; i < 500 && state(shell.pid!) !== 'T'; i++) spawnSync('sleep', ['0.01']);
+      expect(state(shell.pid!)).toBe('T');
       process.kill(pid, 'SIGKILL');
-      const state = () => fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.charAt(0);
-      for (let i = 0; i < 200 && state() !== 'Z'; i++) spawnSync('sleep', ['0.01']);
-      expect(state()).toBe('Z');
+      for (let i = 0; i < 200 && state(pid) !== 'Z'; i++) spawnSync('sleep', ['0.01']);
+      expect(state(pid)).toBe('Z');
       expect(() => process.kill(pid, 0)).not.toThrow();
       const file = lockIn();
       const holder = { pid, host: os.hostname(), since: new Date().toISOString(), command: 'heritage build' };
