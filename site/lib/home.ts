@@ -61,10 +61,12 @@ export async function homeData(locale: Locale, t: T): Promise<HomeData> {
   // Better still, the committed still of the scene's starting view, as the viewer opens.
   const scenes = readScenes().map((s): HomeCard => {
     const shot = still(`scene-${s.id}`);
-    const from = panoramas.find((p) => p.scene === s.id && panoramaPicture(p));
     const image: HomeImage | undefined = shot
       ? { kind: 'file', ...shot, alt: t('home:alt.scene', { title: pickText(s.title, locale) }) }
-      : from && panoramaPicture(from);
+      : panoramas
+          .filter((p) => p.scene === s.id)
+          .map(panoramaPicture)
+          .find((picture) => picture !== undefined);
     return { id: s.id, href: link(scenePath(s.id)), title: s.title, text: s.introduction, image };
   });
 

@@ -22,6 +22,15 @@ interface SiteData {
   counts: Map<string, number>;
 }
 
+/** The collections whose listing pages this build part renders, in every order: none when it renders no listings,
+ * and on an incremental publish only the collections that changed. */
+export async function listedCollections(): Promise<Stored<Collection>[]> {
+  const part = buildPart();
+  if (!part.listings) return [];
+  const { collections } = await siteData();
+  return collections.filter((c) => !part.collections || part.collections.has(c.id));
+}
+
 let cached: Promise<SiteData> | undefined;
 
 export function siteData(): Promise<SiteData> {
