@@ -12,6 +12,10 @@ export interface KindPolicy {
 export const KINDS = {
   // A 200 MP master takes about a minute on one core; ten leaves room for a loaded machine.
   images: { timeoutMs: 10 * 60_000, attempts: 3, backoffMs: 2000 },
+  // A 16,384 × 8,192 photo sphere takes about half a minute here; a 100,000-pixel-wide one many times that.
+  panoramas: { timeoutMs: 30 * 60_000, attempts: 3, backoffMs: 2000 },
+  // The pagoda's generated model (the biggest here) takes under a minute; a photogrammetry mesh may take many.
+  models: { timeoutMs: 30 * 60_000, attempts: 3, backoffMs: 2000 },
 } satisfies Record<string, KindPolicy>;
 
 export type JobKind = keyof typeof KINDS;

@@ -5,6 +5,10 @@ import os from 'node:os';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { bullConnection, checkRedis, controlClient, JobQueueError, parseQueueUrl } from './connection.ts';
 import { ImageInputError, imageJobLabel, runImageJob, type ImageJobData } from './image-job.ts';
+import { JobInputError } from './errors.ts';
+import { modelJobLabel, runModelJob } from './model-job.ts';
+import type { ModelJobData } from './model-job-id.ts';
+import { panoramaJobLabel, runPanoramaJob, type PanoramaJobData } from './panorama-job.ts';
 import { COORDINATOR_KEY, INPUT_ERROR_PREFIX, kindPolicy, lockMs, queueName, WORKER_KEY_PREFIX, type JobKind, type WorkerInfo } from './kinds.ts';
 import { codeVersion } from './version.ts';
 
@@ -15,6 +19,8 @@ interface Handler {
 
 const handlers: Record<JobKind, Handler> = {
   images: { run: (d) => runImageJob(d as ImageJobData), label: (d) => imageJobLabel(d as ImageJobData) },
+  panoramas: { run: (d) => runPanoramaJob(d as PanoramaJobData), label: (d) => panoramaJobLabel(d as PanoramaJobData) },
+  models: { run: (d) => runModelJob(d as ModelJobData), label: (d) => modelJobLabel(d as ModelJobData) },
 };
 
 export interface WorkerOptions {
@@ -67,7 +73,7 @@ export async function startWorker(opts: WorkerOptions): Promise<{ name: string; 
         } catch (err) {
           const message = (err as Error).message ?? String(err);
           opts.log(`✗ ${kind} ${job.id} ${label}: ${message}`);
-          if (err instanceof ImageInputError) throw new UnrecoverableError(`${INPUT_ERROR_PREFIX}${message}`);
+          if (err instanceof ImageInputError || err instanceof JobInputError) throw new UnrecoverableError(`${INPUT_ERROR_PREFIX}${message}`);
           throw err;
         } finally {
           clearTimeout(timer);

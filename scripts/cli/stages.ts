@@ -34,7 +34,7 @@ export const stages: Stage[] = [
     id: 'panoramas',
     name: 'panoramas (previews and tile pyramids)',
     when: 'before-site',
-    run: async () => (await runPanoramaStage()).failed,
+    run: async (ctx) => (await runPanoramaStage({ queue: ctx?.queue })).failed,
   },
   { id: 'models', ...modelStage },
   { id: 'cesium', ...cesiumStage },

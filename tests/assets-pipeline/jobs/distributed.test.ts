@@ -1,6 +1,7 @@
-// The image stage as jobs on a real Redis: a coordinator (this process) and three worker processes, one of
-// them SIGKILLed mid-job. The build completes, a bad image fails its job with the in-process message, and
-// every output is byte-identical to an in-process build of the same content.
+// The stages' heavy work as jobs on a real Redis: a coordinator (this process) and three worker processes, one of
+// them SIGKILLed mid-job. The build completes, a bad input fails its job with the in-process message, and
+// every output is byte-identical to an in-process build of the same content: images first, then the other
+// kinds on the workers that are left (one more worker takes only images, and none of the others' jobs).
 import { type ChildProcess, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -8,6 +9,11 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImageStage, type ImageStageResult } from '../../../assets-pipeline/images/stage.ts';
+import { runPanoramaStage, type PanoramaSource } from '../../../assets-pipeline/panoramas/stage.ts';
+import { runModelStage } from '../../../assets-pipeline/models/stage.ts';
+import { checkContentType } from '../../../assets-pipeline/ingest/content.ts';
+import { scenes as sceneType } from '../../../assets-pipeline/ingest/content-types/scenes.ts';
+import { plane, sceneYaml } from '../models/fixtures.ts';
 import { JobQueueError } from '../../../assets-pipeline/jobs/errors.ts';
 import { ROOT } from '../../../model/paths.ts';
 import { createTempSite } from '../images/temp-site.ts';
@@ -15,12 +21,13 @@ import { freePort, startRedis, type TestRedis } from '../../../scripts/tools/loc
 
 const site = createTempSite();
 let redis: TestRedis;
+const panoramas: PanoramaSource[] = [];
 const workers: { child: ChildProcess; out: string[]; exited: Promise<number | null> }[] = [];
 
 /** Every file under the media folder's outputs, as relative path → sha256. */
-function tree(build: string): Record<string, string> {
+function tree(build: string, subs = ['img', 'iiif']): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const sub of ['img', 'iiif']) {
+  for (const sub of subs) {
     const root = path.join(build, 'media', sub);
     for (const e of fs.readdirSync(root, { recursive: true, withFileTypes: true })) {
       if (!e.isFile()) continue;
@@ -31,12 +38,12 @@ function tree(build: string): Record<string, string> {
   return out;
 }
 
-function startWorker(build: string, extraEnv: Record<string, string> = {}) {
+function startWorker(build: string, extraArgs: string[] = []) {
   const child = spawn(
     process.execPath,
     // `--import tsx`, not tsx's CLI: the CLI runs the script in a child process, which the signals would miss.
-    ['--import', 'tsx', path.join(ROOT, 'scripts/heritage.ts'), 'worker', '--queue', redis.url, '--threads', '1'],
-    { cwd: ROOT, env: { ...process.env, HERITAGE_BUILD_DIR: build, HERITAGE_JOB_LOCK_MS: '3000', ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] },
+    ['--import', 'tsx', path.join(ROOT, 'scripts/heritage.ts'), 'worker', '--queue', redis.url, '--threads', '1', ...extraArgs],
+    { cwd: ROOT, env: { ...process.env, HERITAGE_BUILD_DIR: build, HERITAGE_JOB_LOCK_MS: '3000' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const w = { child, out: [] as string[], exited: new Promise<number | null>((r) => child.on('exit', (code) => r(code))) };
   for (const s of [child.stdout, child.stderr]) s.on('data', (d: Buffer) => w.out.push(...d.toString().split('\n').filter(Boolean)));
@@ -71,6 +78,26 @@ beforeAll(async () => {
   const good = fs.readFileSync(path.join(media, 'p0.jpg'));
   fs.writeFileSync(path.join(media, 'cut.jpg'), good.subarray(0, Math.floor(good.length / 3)));
   names.push('cut.jpg');
+  // Two small photo spheres and one that is not twice as wide as high (bad input for the panorama stage).
+  const pano = path.join(site.content, 'panoramas', 't');
+  fs.mkdirSync(pano, { recursive: true });
+  for (const [name, w, h] of [
+    ['a.jpg', 2048, 1024],
+    ['b.jpg', 1024, 512],
+    ['flat.jpg', 1200, 900],
+  ] as const) {
+    await sharp({ create: { width: w, height: h, channels: 3, background: '#406080', noise: { type: 'gaussian', mean: 110, sigma: 45 } } })
+      .jpeg()
+      .toFile(path.join(pano, name));
+    panoramas.push({ key: `t/${name.slice(0, -4)}`, file: path.join(pano, name) });
+  }
+  // Two scene models and a broken one.
+  fs.mkdirSync(path.join(site.content, 'scenes', 'models'), { recursive: true });
+  fs.writeFileSync(path.join(site.content, 'scenes', 'models', 'a.glb'), await plane('floor', 40));
+  fs.writeFileSync(path.join(site.content, 'scenes', 'models', 'b.glb'), await plane('floor', 24));
+  fs.writeFileSync(path.join(site.content, 'scenes', 'models', 'broken.glb'), 'glTF but not really');
+  const variants = ['a', 'b', 'broken'].map((id) => ({ id, path: `models/${id}.glb` }));
+  fs.writeFileSync(path.join(site.content, 'scenes', 'demo.yaml'), sceneYaml('demo', variants));
   site.writeRecords([{ slug: 'q', artifacts: names.map((n, i) => ({ id: `q${i}`, title: { en: n }, media: [{ kind: 'image' as const, path: n }] })) }]);
 });
 
@@ -141,6 +168,50 @@ describe('image jobs on Redis with three workers', () => {
     expect(fs.readFileSync(path.join(queueBuild, 'assets', 'images.json'), 'utf8')).toBe(
       fs.readFileSync(path.join(localBuild, 'assets', 'images.json'), 'utf8'),
     );
+  }, 240_000);
+
+  it('runs panorama jobs on the workers left, the same bytes, skipping a worker that takes only images', async () => {
+    process.env.HERITAGE_BUILD_DIR = localBuild;
+    const localLog: string[] = [];
+    const mine = await runPanoramaStage({ sources: panoramas, log: (l) => localLog.push(l) });
+    expect(mine).toMatchObject({ sources: 3, rendered: 2, failed: 1 });
+
+    const imagesOnly = startWorker(queueBuild, ['--kinds', 'images']);
+    await waitFor('the images-only worker', () => imagesOnly.out.some((l) => l.startsWith('worker ')));
+    expect(imagesOnly.out.find((l) => l.startsWith('worker '))).toMatch(/kinds images,/);
+    process.env.HERITAGE_BUILD_DIR = queueBuild;
+    const r = await runPanoramaStage({ sources: panoramas, queue: redis.url, progress: false, log: () => {} });
+    expect(r).toMatchObject({ sources: 3, rendered: 2, failed: 1 });
+    expect(r.errors).toEqual(mine.errors);
+    expect(r.errors[0]!.message).toMatch(/^not an equirectangular panorama: 1200×900/);
+    expect(tree(queueBuild, ['pano'])).toEqual(tree(localBuild, ['pano']));
+    // 2048 wide: levels of 2×1 and 4×2 tiles; 1024 wide: one level of 2×1; each with a preview and meta.json.
+    expect(Object.keys(tree(queueBuild, ['pano']))).toHaveLength(2 + 8 + 2 + 2 * 2);
+    expect(fs.readFileSync(path.join(queueBuild, 'assets', 'panoramas.json'), 'utf8')).toBe(
+      fs.readFileSync(path.join(localBuild, 'assets', 'panoramas.json'), 'utf8'),
+    );
+    expect(imagesOnly.out.filter((l) => l.startsWith('▸'))).toEqual([]);
+    // The bad source ran once: bad input is not retried.
+    expect(workers.flatMap((w) => w.out).filter((l) => l.startsWith('▸ panoramas') && l.includes('t/flat'))).toHaveLength(1);
+  }, 240_000);
+
+  it('builds model LODs as jobs, the same bytes and the same failure', async () => {
+    const scenes = checkContentType(sceneType, site.content).records;
+    process.env.HERITAGE_BUILD_DIR = localBuild;
+    const mine = await runModelStage({ scenes });
+    expect(mine.built).toEqual(['demo/a', 'demo/b']);
+    process.env.HERITAGE_BUILD_DIR = queueBuild;
+    const r = await runModelStage({ scenes, queue: redis.url, progress: false });
+    expect(r.built).toEqual(mine.built);
+    expect(r.failed).toEqual(mine.failed);
+    expect(r.failed[0]!.errors[0]).toContain('models/broken.glb');
+    const glbs = tree(queueBuild, ['models']);
+    expect(Object.keys(glbs)).toHaveLength(4);
+    expect(glbs).toEqual(tree(localBuild, ['models']));
+    expect(fs.readFileSync(path.join(queueBuild, 'assets', 'models.json'), 'utf8')).toBe(
+      fs.readFileSync(path.join(localBuild, 'assets', 'models.json'), 'utf8'),
+    );
+    expect(workers.flatMap((w) => w.out).filter((l) => l.startsWith('▸ models') && l.includes('demo/broken'))).toHaveLength(1);
   }, 240_000);
 
   it('refuses a worker of another code version', async () => {
