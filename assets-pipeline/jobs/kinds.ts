@@ -16,6 +16,8 @@ export const KINDS = {
   panoramas: { timeoutMs: 30 * 60_000, attempts: 3, backoffMs: 2000 },
   // The pagoda's generated model (the biggest here) takes under a minute; a photogrammetry mesh may take many.
   models: { timeoutMs: 30 * 60_000, attempts: 3, backoffMs: 2000 },
+  // One episode's whole ladder: an hour of film on one core takes about that long.
+  video: { timeoutMs: 2 * 3600_000, attempts: 3, backoffMs: 5000 },
 } satisfies Record<string, KindPolicy>;
 
 export type JobKind = keyof typeof KINDS;

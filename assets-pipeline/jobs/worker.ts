@@ -8,6 +8,7 @@ import { ImageInputError, imageJobLabel, runImageJob, type ImageJobData } from '
 import { JobInputError } from './errors.ts';
 import { modelJobLabel, runModelJob } from './model-job.ts';
 import type { ModelJobData } from './model-job-id.ts';
+import { runVideoJob, videoJobLabel, type VideoJobData } from './video-job.ts';
 import { panoramaJobLabel, runPanoramaJob, type PanoramaJobData } from './panorama-job.ts';
 import { COORDINATOR_KEY, INPUT_ERROR_PREFIX, kindPolicy, lockMs, queueName, WORKER_KEY_PREFIX, type JobKind, type WorkerInfo } from './kinds.ts';
 import { codeVersion } from './version.ts';
@@ -21,6 +22,7 @@ const handlers: Record<JobKind, Handler> = {
   images: { run: (d) => runImageJob(d as ImageJobData), label: (d) => imageJobLabel(d as ImageJobData) },
   panoramas: { run: (d) => runPanoramaJob(d as PanoramaJobData), label: (d) => panoramaJobLabel(d as PanoramaJobData) },
   models: { run: (d) => runModelJob(d as ModelJobData), label: (d) => modelJobLabel(d as ModelJobData) },
+  video: { run: (d) => runVideoJob(d as VideoJobData), label: (d) => videoJobLabel(d as VideoJobData) },
 };
 
 export interface WorkerOptions {

@@ -49,7 +49,12 @@ export const stages: Stage[] = [
       return 0;
     },
   },
-  { id: 'video', name: 'video (MP4, HLS ladder, posters, thumbnail sprites)', when: 'before-site', run: async () => (await runVideoStage()).failed },
+  {
+    id: 'video',
+    name: 'video (MP4, HLS ladder, posters, thumbnail sprites)',
+    when: 'before-site',
+    run: async (ctx) => (await runVideoStage(undefined, { queue: ctx?.queue })).failed,
+  },
   {
     id: 'exhibitions',
     name: 'exhibitions (stills: regions cropped, committed viewpoint and map stills; IIIF manifests)',

@@ -13,6 +13,9 @@ import { runPanoramaStage, type PanoramaSource } from '../../../assets-pipeline/
 import { runModelStage } from '../../../assets-pipeline/models/stage.ts';
 import { checkContentType } from '../../../assets-pipeline/ingest/content.ts';
 import { scenes as sceneType } from '../../../assets-pipeline/ingest/content-types/scenes.ts';
+import { dramas as dramaType } from '../../../assets-pipeline/ingest/content-types/dramas.ts';
+import { runVideoStage } from '../../../assets-pipeline/video/stage.ts';
+import { TYPE_RECORDS_VERSION, typeRecordsFile } from '../../../model/store.ts';
 import { plane, sceneYaml } from '../models/fixtures.ts';
 import { JobQueueError } from '../../../assets-pipeline/jobs/errors.ts';
 import { ROOT } from '../../../model/paths.ts';
@@ -98,6 +101,22 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(site.content, 'scenes', 'models', 'broken.glb'), 'glTF but not really');
   const variants = ['a', 'b', 'broken'].map((id) => ({ id, path: `models/${id}.glb` }));
   fs.writeFileSync(path.join(site.content, 'scenes', 'demo.yaml'), sceneYaml('demo', variants));
+  // A film of one 4-second stand-in episode (the in-process stage's own kind of input).
+  fs.mkdirSync(path.join(site.content, 'dramas', 'tiny'), { recursive: true });
+  fs.writeFileSync(
+    path.join(site.content, 'dramas', 'tiny', 'drama.yaml'),
+    `title: { en: Tiny, zh: 小剧 }
+synopsis: { en: A test. }
+credits: { en: Test }
+credit: { en: Test }
+rights: https://creativecommons.org/licenses/by/4.0/
+episodes:
+  - id: one
+    title: { en: One }
+    video: { standIn: true, duration: 4 }
+    originalLanguage: en
+`,
+  );
   site.writeRecords([{ slug: 'q', artifacts: names.map((n, i) => ({ id: `q${i}`, title: { en: n }, media: [{ kind: 'image' as const, path: n }] })) }]);
 });
 
@@ -171,12 +190,12 @@ describe('image jobs on Redis with three workers', () => {
   }, 240_000);
 
   it('runs panorama jobs on the workers left, the same bytes, skipping a worker that takes only images', async () => {
+    // Started first: it comes up while the in-process reference renders.
+    const imagesOnly = startWorker(queueBuild, ['--kinds', 'images']);
     process.env.HERITAGE_BUILD_DIR = localBuild;
-    const localLog: string[] = [];
-    const mine = await runPanoramaStage({ sources: panoramas, log: (l) => localLog.push(l) });
+    const mine = await runPanoramaStage({ sources: panoramas, log: () => {} });
     expect(mine).toMatchObject({ sources: 3, rendered: 2, failed: 1 });
 
-    const imagesOnly = startWorker(queueBuild, ['--kinds', 'images']);
     await waitFor('the images-only worker', () => imagesOnly.out.some((l) => l.startsWith('worker ')));
     expect(imagesOnly.out.find((l) => l.startsWith('worker '))).toMatch(/kinds images,/);
     process.env.HERITAGE_BUILD_DIR = queueBuild;
@@ -212,6 +231,22 @@ describe('image jobs on Redis with three workers', () => {
       fs.readFileSync(path.join(localBuild, 'assets', 'models.json'), 'utf8'),
     );
     expect(workers.flatMap((w) => w.out).filter((l) => l.startsWith('▸ models') && l.includes('demo/broken'))).toHaveLength(1);
+  }, 240_000);
+
+  it('encodes video renditions as jobs, the same bytes', async () => {
+    const records = JSON.stringify({ version: TYPE_RECORDS_VERSION, records: checkContentType(dramaType, site.content).records });
+    for (const build of [localBuild, queueBuild]) fs.writeFileSync(typeRecordsFile('dramas', path.join(build, 'records')), records);
+    process.env.HERITAGE_BUILD_DIR = localBuild;
+    expect(await runVideoStage(() => {})).toMatchObject({ encoded: 1, failed: 0 });
+    process.env.HERITAGE_BUILD_DIR = queueBuild;
+    expect(await runVideoStage(() => {}, { queue: redis.url, progress: false })).toMatchObject({ encoded: 1, failed: 0 });
+    const files = tree(queueBuild, ['dramas']);
+    expect(Object.keys(files).some((f) => f.endsWith('/master.m3u8'))).toBe(true);
+    expect(files).toEqual(tree(localBuild, ['dramas']));
+    expect(fs.readFileSync(path.join(queueBuild, 'assets', 'dramas.json'), 'utf8')).toBe(
+      fs.readFileSync(path.join(localBuild, 'assets', 'dramas.json'), 'utf8'),
+    );
+    expect(workers.flatMap((w) => w.out).filter((l) => l.startsWith('✓ video'))).toHaveLength(1);
   }, 240_000);
 
   it('refuses a worker of another code version', async () => {
