@@ -9,8 +9,6 @@ import { buildOne } from '../models/stage.ts';
 import { JobInputError } from './errors.ts';
 import type { ModelJobData } from './model-job-id.ts';
 
-export const modelJobLabel = (d: ModelJobData): string => d.key;
-
 export async function runModelJob(d: ModelJobData): Promise<{ lods: ModelLod[] }> {
   const job = jobFor({ id: d.sceneId }, d.variantId, d.source, path.join(contentDir(), 'scenes'));
   if (job.inputHash !== d.inputHash)

@@ -21,8 +21,6 @@ export interface PanoramaJobData {
   pixelLimit: number;
 }
 
-export const panoramaJobLabel = (d: PanoramaJobData): string => `${d.key}: ${d.file}`;
-
 /** The content folder is the store's other half: a worker that cannot read the coordinator's file is set up wrong. */
 export async function sharedSource(rel: string, size: number, hash: string): Promise<string> {
   const c = confine(contentDir(), rel, 'the content folder');

@@ -14,8 +14,6 @@ export interface VideoJobData {
   key: string;
 }
 
-export const videoJobLabel = (d: VideoJobData): string => `${d.dramaId}/${d.episodeId}`;
-
 export async function runVideoJob(d: VideoJobData): Promise<EncodeResult> {
   const found = readDramas().find((x) => x.drama.id === d.dramaId);
   const ep = found?.drama.episodes.find((e) => e.id === d.episodeId);

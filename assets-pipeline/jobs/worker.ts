@@ -6,10 +6,9 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { bullConnection, checkRedis, controlClient, JobQueueError, parseQueueUrl } from './connection.ts';
 import { ImageInputError, imageJobLabel, runImageJob, type ImageJobData } from './image-job.ts';
 import { JobInputError } from './errors.ts';
-import { modelJobLabel, runModelJob } from './model-job.ts';
 import type { ModelJobData } from './model-job-id.ts';
-import { runVideoJob, videoJobLabel, type VideoJobData } from './video-job.ts';
-import { panoramaJobLabel, runPanoramaJob, type PanoramaJobData } from './panorama-job.ts';
+import type { VideoJobData } from './video-job.ts';
+import type { PanoramaJobData } from './panorama-job.ts';
 import { COORDINATOR_KEY, INPUT_ERROR_PREFIX, kindPolicy, lockMs, queueName, WORKER_KEY_PREFIX, type JobKind, type WorkerInfo } from './kinds.ts';
 import { codeVersion } from './version.ts';
 
@@ -18,11 +17,18 @@ interface Handler {
   label(data: unknown): string;
 }
 
+// Other kinds' code (glTF tools, ffmpeg runner) loads with a kind's first job, so a worker starts as fast as the image one.
 const handlers: Record<JobKind, Handler> = {
   images: { run: (d) => runImageJob(d as ImageJobData), label: (d) => imageJobLabel(d as ImageJobData) },
-  panoramas: { run: (d) => runPanoramaJob(d as PanoramaJobData), label: (d) => panoramaJobLabel(d as PanoramaJobData) },
-  models: { run: (d) => runModelJob(d as ModelJobData), label: (d) => modelJobLabel(d as ModelJobData) },
-  video: { run: (d) => runVideoJob(d as VideoJobData), label: (d) => videoJobLabel(d as VideoJobData) },
+  panoramas: {
+    run: async (d) => (await import('./panorama-job.ts')).runPanoramaJob(d as PanoramaJobData),
+    label: (d) => `${(d as PanoramaJobData).key}: ${(d as PanoramaJobData).file}`,
+  },
+  models: { run: async (d) => (await import('./model-job.ts')).runModelJob(d as ModelJobData), label: (d) => (d as ModelJobData).key },
+  video: {
+    run: async (d) => (await import('./video-job.ts')).runVideoJob(d as VideoJobData),
+    label: (d) => `${(d as VideoJobData).dramaId}/${(d as VideoJobData).episodeId}`,
+  },
 };
 
 export interface WorkerOptions {
