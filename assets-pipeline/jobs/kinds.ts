@@ -18,6 +18,8 @@ export const KINDS = {
   models: { timeoutMs: 30 * 60_000, attempts: 3, backoffMs: 2000 },
   // One episode's whole ladder: an hour of film on one core takes about that long.
   video: { timeoutMs: 2 * 3600_000, attempts: 3, backoffMs: 5000 },
+  // One collection's search documents: 150,000 records take a few minutes on one core.
+  search: { timeoutMs: 30 * 60_000, attempts: 3, backoffMs: 2000 },
 } satisfies Record<string, KindPolicy>;
 
 export type JobKind = keyof typeof KINDS;

@@ -9,6 +9,7 @@ import { JobInputError } from './errors.ts';
 import type { ModelJobData } from './model-job-id.ts';
 import type { VideoJobData } from './video-job.ts';
 import type { PanoramaJobData } from './panorama-job.ts';
+import type { SearchJobData } from '../search/stage.ts';
 import { COORDINATOR_KEY, INPUT_ERROR_PREFIX, kindPolicy, lockMs, queueName, WORKER_KEY_PREFIX, type JobKind, type WorkerInfo } from './kinds.ts';
 import { codeVersion } from './version.ts';
 
@@ -29,6 +30,7 @@ const handlers: Record<JobKind, Handler> = {
     run: async (d) => (await import('./video-job.ts')).runVideoJob(d as VideoJobData),
     label: (d) => `${(d as VideoJobData).dramaId}/${(d as VideoJobData).episodeId}`,
   },
+  search: { run: async (d) => (await import('./search-job.ts')).runSearchJob(d as SearchJobData), label: (d) => (d as SearchJobData).collection },
 };
 
 export interface WorkerOptions {

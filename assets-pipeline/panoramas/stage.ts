@@ -201,9 +201,12 @@ export async function runPanoramaStage(options: PanoramaStageOptions = {}): Prom
       fs.renameSync(path.join(panoramaRoot(), name), aside);
       removed++;
     }
-  for (const name of fs.existsSync(tmpRoot()) ? fs.readdirSync(tmpRoot()) : []) {
-    if (!remote || name.startsWith('gone-')) fs.rmSync(path.join(tmpRoot(), name), { recursive: true, force: true });
-  }
+  // With a queue, other temp folders there may be workers' renders in progress.
+  if (!remote) fs.rmSync(tmpRoot(), { recursive: true, force: true });
+  else
+    for (const name of fs.existsSync(tmpRoot()) ? fs.readdirSync(tmpRoot()) : []) {
+      if (name.startsWith('gone-')) fs.rmSync(path.join(tmpRoot(), name), { recursive: true, force: true });
+    }
 
   const sorted: PanoramaManifest = {};
   for (const k of Object.keys(manifest).sort()) sorted[k] = manifest[k]!;
