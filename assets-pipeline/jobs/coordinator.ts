@@ -44,6 +44,8 @@ export interface JobFailure {
 export class JobCoordinator {
   private pending = new Map<string, Pending>();
   private channels = new Map<JobKind, Promise<Channel>>();
+  /** The channels that are up: the health check must not wait on one still connecting (Redis may be gone). */
+  private ready: Channel[] = [];
   private counts = new Map<JobKind, { submitted: number; done: number; failed: number }>();
   readonly failures: JobFailure[] = [];
   private fatal: JobQueueError | undefined;
@@ -84,6 +86,7 @@ export class JobCoordinator {
         await withTimeout(events.waitUntilReady(), 10_000, `Redis at ${this.url} did not answer`);
         events.on('completed', ({ jobId, returnvalue }) => this.settle(kind, jobId, { ok: true, result: parseResult(returnvalue) }));
         events.on('failed', ({ jobId, failedReason }) => this.settle(kind, jobId, failure(failedReason)));
+        this.ready.push({ queue, events });
         return { queue, events };
       })();
       this.channels.set(kind, ch);
@@ -204,9 +207,8 @@ export class JobCoordinator {
   private async poll(): Promise<void> {
     if (this.fatal) return;
     try {
-      const channels = await Promise.all(this.channels.values());
       const [counts, workers] = await withTimeout(
-        Promise.all([Promise.all(channels.map((c) => c.queue.getJobCounts('active'))), this.workers(), this.announce()]),
+        Promise.all([Promise.all(this.ready.map((c) => c.queue.getJobCounts('active'))), this.workers(), this.announce()]),
         3000,
         'no answer within 3 s',
       );

@@ -3,6 +3,7 @@
 // checks the key the job was sent under, so a worker with other records or code prepares nothing.
 import { readImageManifest } from '../../formats/manifests/images.ts';
 import { readCollections } from '../../model/store.ts';
+import { readyToIndex } from '../search/write-index.ts';
 import { indexingCodeHash, prepareCollection, searchCacheKey, type SearchJobData } from '../search/stage.ts';
 
 export async function runSearchJob(d: SearchJobData): Promise<{ docs: number }> {
@@ -10,5 +11,6 @@ export async function runSearchJob(d: SearchJobData): Promise<{ docs: number }> 
   if (!c) throw new Error(`this worker's records have no collection ${d.collection} (is the build folder shared?)`);
   if (searchCacheKey(c, indexingCodeHash(), readImageManifest()) !== d.key)
     throw new Error(`this worker's records, images or code for ${d.collection} differ from the coordinator's (is the build folder shared?)`);
+  await readyToIndex();
   return { docs: (await prepareCollection(c, d.key)).length };
 }

@@ -72,7 +72,8 @@ function readCache(id: string, key: string): IndexedDoc[] | undefined {
   return undefined;
 }
 
-/** Prepares one collection's documents and writes its cache file atomically: the stage's work and a job's. */
+/** Prepares one collection's documents and writes its cache file atomically: the stage's work and a job's
+ * (after readyToIndex()). */
 export async function prepareCollection(c: Stored<Collection>, key: string): Promise<IndexedDoc[]> {
   const docs: IndexedDoc[] = [];
   for await (const a of streamArtifacts(c.id)) for (const d of artifactToDocs(a, thumbnail)) docs.push(indexDoc(d));
@@ -109,7 +110,9 @@ export async function prepareCollectionsAsJobs(queue: string, progress = Boolean
         const data: SearchJobData = { collection: c.id, key };
         await remote.run(key, data, `${c.id}: ${artifactsFile(c.id)}`);
         if (!readCache(c.id, key))
-          throw new JobQueueError(`a worker prepared ${c.id}, but ${cacheFile(c.id)} is not in this build's store: the coordinator and every worker must share it`);
+          throw new JobQueueError(
+            `a worker prepared ${c.id}, but ${cacheFile(c.id)} is not in this build's store: the coordinator and every worker must share it`,
+          );
       }),
     );
   } finally {

@@ -122,7 +122,7 @@ async function buildVersion(args: string[]): Promise<number> {
     let n = 0;
     for (const stage of stages.filter((s) => s.when === 'with-site')) {
       console.log(`  ▸ ${stage.name} (beside the pages)`);
-      const code = await runNode([tsx, path.join(ROOT, 'scripts', 'heritage.ts'), 'stage', stage.id]);
+      const code = await runNode([tsx, path.join(ROOT, 'scripts', 'heritage.ts'), 'stage', stage.id, ...(queue ? ['--queue', queue] : [])]);
       console.log(code === 0 ? `  ✓ ${stage.name} (ran beside the pages)` : `  ✗ ${stage.name} failed (see above)`);
       // Exit 1 is failed items, the rest published; anything else (a crash, a signal) left the stage unfinished.
       if (code > 1) crashed.push(stage.name);

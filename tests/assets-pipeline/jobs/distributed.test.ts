@@ -15,6 +15,10 @@ import { checkContentType } from '../../../assets-pipeline/ingest/content.ts';
 import { scenes as sceneType } from '../../../assets-pipeline/ingest/content-types/scenes.ts';
 import { dramas as dramaType } from '../../../assets-pipeline/ingest/content-types/dramas.ts';
 import { runVideoStage } from '../../../assets-pipeline/video/stage.ts';
+import { indexingCodeHash, prepareCollection, prepareCollectionsAsJobs, searchCacheKey } from '../../../assets-pipeline/search/stage.ts';
+import { readyToIndex } from '../../../assets-pipeline/search/write-index.ts';
+import { readImageManifest } from '../../../formats/manifests/images.ts';
+import { readCollections } from '../../../model/store.ts';
 import { TYPE_RECORDS_VERSION, typeRecordsFile } from '../../../model/store.ts';
 import { plane, sceneYaml } from '../models/fixtures.ts';
 import { JobQueueError } from '../../../assets-pipeline/jobs/errors.ts';
@@ -248,6 +252,20 @@ describe('image jobs on Redis with three workers', () => {
     );
     expect(workers.flatMap((w) => w.out).filter((l) => l.startsWith('✓ video'))).toHaveLength(1);
   }, 240_000);
+
+  it("prepares a collection's search documents as a job, the same bytes", async () => {
+    const cache = (build: string) => fs.readFileSync(path.join(build, 'search-cache', 'q.bin'));
+    process.env.HERITAGE_BUILD_DIR = localBuild;
+    const c = readCollections().find((x) => x.id === 'q')!;
+    await readyToIndex();
+    await prepareCollection(c, searchCacheKey(c, indexingCodeHash(), readImageManifest()));
+    process.env.HERITAGE_BUILD_DIR = queueBuild;
+    expect(await prepareCollectionsAsJobs(redis.url, false)).toBe(1);
+    expect(cache(queueBuild).equals(cache(localBuild))).toBe(true);
+    expect(workers.flatMap((w) => w.out).filter((l) => l.startsWith('✓ search'))).toHaveLength(1);
+    // Prepared once: the next build finds the cache fresh and sends no job.
+    expect(await prepareCollectionsAsJobs(redis.url, false)).toBe(0);
+  }, 120_000);
 
   it('refuses a worker of another code version', async () => {
     const { Redis } = await import('ioredis');
