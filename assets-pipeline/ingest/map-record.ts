@@ -1,10 +1,11 @@
 // Turns one source row into a normalized artifact through the collection's mapping, then validates it
 // with the shared schema. Problems carry the schema field that failed, so curators know what to fix.
-import { artifact, type Artifact, type ArtifactInput, type LangMap } from '../../model/schema.ts';
+import { artifact, type Acquisition, type Artifact, type ArtifactInput, type LangMap, type Measurement } from '../../model/schema.ts';
 import { periodForYears, type Chronology, type Period } from '../../model/periods.ts';
 import { pick } from '../../model/text.ts';
 import { LOCALES, type Locale } from '../../model/locales.ts';
 import { FIELD_LIMITS, MAX_TEXT_CHARS } from './cell-text.ts';
+import { readYear, zipMeasurements } from './measurements.ts';
 import { readDate, readDateSpan, textLang, type DateReading, type NamedRanges } from './dates.ts';
 import type { CollectionConfig, LangSpec, ScalarSpec } from './collection-config.ts';
 import type { Row } from './read-rows.ts';
@@ -111,6 +112,7 @@ export function mapRecord(config: CollectionConfig, row: Row, ctx: MapContext = 
   const displayDate = one('date.display', lang('date.display', f.date?.display)) ?? shownYears;
   const unmatchedPeriods: string[] = [];
   let period: LangMap | undefined;
+  let periods: LangMap[] = [];
   if (f.period === 'derive') {
     for (const c of ctx.chronologies) {
       const p = periodForYears(c, years?.from, years?.to);
@@ -126,8 +128,19 @@ export function mapRecord(config: CollectionConfig, row: Row, ctx: MapContext = 
       if (ctx.chronologies.length) unmatchedPeriods.push(LOCALES.map((l) => m[l]).find(Boolean)!);
       return m;
     });
-    period = one('period', labels);
+    // Labels that reconcile to the same period are one period.
+    const seen = new Set<string>();
+    periods = labels.filter((m) => {
+      const key = JSON.stringify(m);
+      return !seen.has(key) && seen.add(key);
+    });
+    period = periods[0];
   }
+  const objectTypes = lang('objectType', f.objectType);
+  const list = (field: string, specs: LangSpec[] | undefined): LangMap[] | undefined => {
+    const out = (specs ?? []).flatMap((s, i) => lang(`${field}.${i}`, s));
+    return out.length ? out : undefined;
+  };
 
   const input: ArtifactInput = {
     type: 'artifact',
@@ -141,9 +154,17 @@ export function mapRecord(config: CollectionConfig, row: Row, ctx: MapContext = 
     sourceUrl: scalar('sourceUrl', f.sourceUrl)[0],
     date: displayDate || years ? { display: displayDate, from: years?.from, to: years?.to } : undefined,
     period,
-    objectType: one('objectType', lang('objectType', f.objectType)),
+    otherPeriods: periods.length > 1 ? periods.slice(1) : undefined,
+    objectType: objectTypes[0],
+    otherObjectTypes: objectTypes.length > 1 ? objectTypes.slice(1) : undefined,
+    classifications: list('classifications', f.classifications),
+    movements: list('movements', f.movements),
+    subjects: list('subjects', f.subjects),
+    provenance: list('provenance', f.provenance),
+    acquisition: f.acquisition ? acquisitionOf(f.acquisition, lang, scalar, warnings) : undefined,
     materials: (f.materials ?? []).flatMap((s, i) => lang(`materials.${i}`, s)),
     dimensions: one('dimensions', lang('dimensions', f.dimensions)),
+    measurements: f.measurements ? measurementsOf(f.measurements, lang, scalar, warnings) : undefined,
     culture: one('culture', lang('culture', f.culture)),
     holder: one('holder', lang('holder', f.holder)) ?? config.holder,
     notes: one('notes', lang('notes', f.notes)),
@@ -206,6 +227,38 @@ export function mapRecord(config: CollectionConfig, row: Row, ctx: MapContext = 
   return { ok: true, record: parsed.data, ...outcome };
 }
 
+type LangOf = (field: string, spec: LangSpec | undefined) => LangMap[];
+type ScalarOf = (field: string, spec: ScalarSpec | undefined) => string[];
+type Specs<K extends keyof CollectionConfig['fields']> = NonNullable<CollectionConfig['fields'][K]>;
+
+function measurementsOf(specs: Specs<'measurements'>, lang: LangOf, scalar: ScalarOf, warnings: FieldProblem[]): Measurement[] | undefined {
+  const out = specs.flatMap((m, i) => {
+    const zipped = zipMeasurements(
+      lang(`measurements.${i}.type`, m.type),
+      scalar(`measurements.${i}.value`, m.value),
+      scalar(`measurements.${i}.unit`, m.unit),
+    );
+    for (const message of zipped.warnings) warnings.push({ field: `measurements.${i}`, message });
+    return zipped.measurements;
+  });
+  return out.length ? out : undefined;
+}
+
+function acquisitionOf(spec: Specs<'acquisition'>, lang: LangOf, scalar: ScalarOf, warnings: FieldProblem[]): Acquisition | undefined {
+  const first = (field: string, maps: LangMap[]): LangMap | undefined => {
+    if (maps.length > 1) warnings.push({ field, message: `${maps.length} values; this field holds one: the first kept` });
+    return maps[0];
+  };
+  const method = first('acquisition.method', lang('acquisition.method', spec.method));
+  const source = first('acquisition.source', lang('acquisition.source', spec.source));
+  const yearText = scalar('acquisition.year', spec.year)[0];
+  const year = yearText === undefined ? undefined : readYear(yearText);
+  if (yearText !== undefined && year === undefined)
+    warnings.push({ field: 'acquisition.year', message: `cannot read a year from "${yearText}": no year published` });
+  if (!method && !source && year === undefined) return undefined;
+  return { ...(method ? { method } : {}), ...(source ? { source } : {}), ...(year !== undefined ? { year } : {}) };
+}
+
 /** Text longer than its field's limit: an error naming the field, so no later stage meets an outsized value. */
 function overLimit(input: ArtifactInput): FieldProblem[] {
   const out: FieldProblem[] = [];
@@ -232,6 +285,7 @@ const STRUCTURED_MEMBERS: Record<string, string[]> = {
   places: ['name'],
   inscriptions: ['position', 'title', 'text'],
   media: ['path', 'label'],
+  measurements: ['type', 'value', 'unit'],
 };
 
 /** Every column path the mapping reads, with the YAML key path where it is written. */
@@ -258,6 +312,9 @@ export function mappingPaths(fields: CollectionConfig['fields']): { path: string
         visit(y.start, ['fields', 'date', 'years', 'start']);
         visit(y.end, ['fields', 'date', 'years', 'end']);
       } else visit(d.years, ['fields', 'date', 'years']);
+    } else if (key === 'acquisition') {
+      const a = spec as Record<string, unknown>;
+      for (const m of ['method', 'source', 'year']) visit(a[m], ['fields', key, m]);
     } else if (Array.isArray(spec)) {
       const members = STRUCTURED_MEMBERS[key];
       spec.forEach((item: unknown, i) => {

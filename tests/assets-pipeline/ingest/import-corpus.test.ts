@@ -34,6 +34,44 @@ describe('Western catalogue with a chronology it names', () => {
   });
 });
 
+describe('Western catalogue: the fields museums export beyond the basics', () => {
+  const w = byId('western');
+  it('keeps every object name, subject, movement, classification and provenance entry, in source order', () => {
+    const a = w.get('W-1')!;
+    expect(a.objectType?.en).toBe('painting');
+    expect(a.otherObjectTypes).toEqual([{ en: 'oil sketch' }]);
+    expect(a.classifications).toEqual([{ en: 'Paintings' }]);
+    expect(a.subjects).toEqual([{ en: 'landscape' }, { en: 'mill' }, { en: 'river' }]);
+    expect(a.movements).toEqual([{ en: 'Romanticism' }]);
+    expect(w.get('W-2')!.movements).toEqual([{ en: 'Romanticism' }, { en: 'Realism' }]);
+    expect(a.provenance).toEqual([{ en: 'Sold by the artist to John Smith, 1852' }, { en: 'Bequeathed by Mary Smith, 1901' }]);
+    expect(warnings.filter((m) => m.includes('western/records.csv:2:'))).toEqual([]);
+  });
+  it('reads acquisition method, source and year (from a date or a year)', () => {
+    expect(w.get('W-1')!.acquisition).toEqual({ method: { en: 'bequest' }, source: { en: 'Mary Smith' }, year: 1901 });
+    expect(w.get('W-2')!.acquisition).toEqual({ method: { en: 'purchase' }, source: { en: 'Dealer & Co.' }, year: 1923 });
+  });
+  it('reads dimensions from number columns with a literal type and unit', () => {
+    expect(w.get('W-1')!.measurements).toEqual([
+      { kind: 'height', value: 40.5, unit: 'cm' },
+      { kind: 'width', value: 55, unit: 'cm' },
+    ]);
+  });
+  it('a value it cannot read is a warning and is not published; the rest of the record is', () => {
+    const a = w.get('W-3')!;
+    expect(a.acquisition).toEqual({ method: { en: 'gift' } });
+    expect(a.measurements).toBeUndefined();
+    expect(warnings).toContain('collections/western/records.csv:4:acquisition.year: cannot read a year from "in the 1950s": no year published');
+    expect(warnings).toContain('collections/western/records.csv:4:measurements.0: cannot read a number from "about 30": measurement not published');
+  });
+  it('an empty cell is no value, with no warning', () => {
+    const a = w.get('W-6')!;
+    for (const f of ['otherObjectTypes', 'classifications', 'subjects', 'movements', 'provenance', 'acquisition', 'measurements'] as const)
+      expect(a[f]).toBeUndefined();
+    expect(warnings.filter((m) => m.includes('western/records.csv:7:'))).toEqual([]);
+  });
+});
+
 describe('Western catalogue without a chronology', () => {
   const p = byId('western-plain');
   it('derives nothing', () => {
@@ -74,6 +112,37 @@ describe('French catalogue of Chinese objects', () => {
   });
 });
 
+describe('French catalogue: nested structured fields', () => {
+  const c = byId('fr-chine');
+  it('keeps several object names, and the first one takes its vocabulary labels', () => {
+    const a = c.get('C-1')!;
+    expect(a.objectType?.fr).toBe('Théière');
+    expect(a.otherObjectTypes).toEqual([{ fr: 'Verseuse' }]);
+    expect(a.classifications).toEqual([{ fr: 'Céramique' }]);
+    expect(a.subjects).toEqual([{ fr: 'thé' }, { fr: 'fleurs de prunus' }]);
+    expect(a.provenance).toEqual([{ fr: 'Collection Paul Durand, Paris' }, { fr: 'Vente Drouot, 1898' }]);
+    expect(a.acquisition).toEqual({ method: { fr: 'don' }, source: { fr: 'Mme Durand' }, year: 1901 });
+  });
+  it('zips [{type, value, unit}] by index; French decimals and measurement names are read, other names kept', () => {
+    expect(c.get('C-1')!.measurements).toEqual([
+      { kind: 'height', value: 12.5, unit: 'cm' },
+      { kind: 'diameter', value: 8, unit: 'cm' },
+      { label: { fr: 'hauteur avec couvercle' }, value: 15, unit: 'cm' },
+    ]);
+  });
+  it('an unreadable value drops that measurement only, with a warning', () => {
+    expect(c.get('C-2')!.measurements).toEqual([{ kind: 'diameter', value: 15, unit: 'cm' }]);
+    expect(warnings).toContain('collections/fr-chine/records.jsonl:2:measurements.0: cannot read a number from "env. 7": measurement not published');
+    expect(warnings).toContain('collections/fr-chine/records.jsonl:2:acquisition.year: cannot read a year from "vers 1920": no year published');
+  });
+  it('keeps several periods, reconciled, each once', () => {
+    const a = c.get('C-7')!;
+    expect(a.period).toEqual({ zh: '明', en: 'Ming dynasty', fr: 'dynastie Ming' });
+    expect(a.otherPeriods).toEqual([{ zh: '清', en: 'Qing dynasty', fr: 'dynastie Qing' }]);
+    expect(warnings.filter((m) => m.includes('fr-chine/records.jsonl:7:'))).toEqual([]);
+  });
+});
+
 it('the corpus has no errors', () => {
   expect(errors).toEqual([]);
 });
@@ -96,9 +165,10 @@ describe('nested export: paths into arrays of objects', () => {
   it('reads a JSONPath query', () => {
     expect(n.identifiers).toEqual([{ scheme: 'accession', value: '1901.12' }]);
   });
-  it('keeps one value of a single-valued field and says which it did not publish', () => {
+  it('keeps every object name: the first as the object type, the others after it', () => {
     expect(n.objectType?.en).toBe('bowl');
-    expect(warnings).toContain('collections/nested/records.jsonl:1:objectType: 2 values; this field holds one: "bowl" kept, "tea bowl" not published');
+    expect(n.otherObjectTypes).toEqual([{ en: 'tea bowl' }]);
+    expect(warnings.filter((m) => m.includes('nested/records.jsonl:1:objectType'))).toEqual([]);
   });
 });
 
