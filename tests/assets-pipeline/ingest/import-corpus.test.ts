@@ -5,6 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestAll } from '../../../assets-pipeline/ingest/ingest.ts';
 import { formatProblem } from '../../../assets-pipeline/ingest/problems.ts';
+import { CSV_COLUMNS, csvRow } from '../../../assets-pipeline/open-data/downloads.ts';
+import { artifactJsonLd } from '../../../formats/json-ld.ts';
 
 const ROOT = path.resolve('tests/fixtures/import');
 const result = ingestAll(ROOT);
@@ -140,6 +142,35 @@ describe('French catalogue: nested structured fields', () => {
     expect(a.period).toEqual({ zh: '明', en: 'Ming dynasty', fr: 'dynastie Ming' });
     expect(a.otherPeriods).toEqual([{ zh: '清', en: 'Qing dynasty', fr: 'dynastie Qing' }]);
     expect(warnings.filter((m) => m.includes('fr-chine/records.jsonl:7:'))).toEqual([]);
+  });
+});
+
+describe('the new fields as published: JSON-LD and the CSV download', () => {
+  const c1 = byId('fr-chine').get('C-1')!;
+  it('JSON-LD: schema.org height as a quantity, keywords, classification, every object name', () => {
+    const ld = artifactJsonLd(c1, { collection: { id: 'fr-chine', title: { fr: 'Objets chinois' } }, origin: 'https://m.example' });
+    expect(ld.height).toEqual({ '@type': 'QuantitativeValue', value: 12.5, unitText: 'cm' });
+    expect(ld.width).toBeUndefined();
+    expect(ld.keywords).toEqual([
+      { '@value': 'thé', '@language': 'fr' },
+      { '@value': 'fleurs de prunus', '@language': 'fr' },
+    ]);
+    expect(ld.additionalType).toEqual([{ '@value': 'Céramique', '@language': 'fr' }]);
+    expect(ld.artform).toEqual(
+      expect.arrayContaining([
+        { '@value': 'Théière', '@language': 'fr' },
+        { '@value': 'Verseuse', '@language': 'fr' },
+      ]),
+    );
+  });
+  it('CSV: a column per field and language, several values joined', () => {
+    const row = Object.fromEntries(CSV_COLUMNS.map((k, i) => [k, csvRow(c1, undefined, 'https://m.example')[i]]));
+    expect(row.measurements).toBe('height 12.5 cm; diameter 8 cm; hauteur avec couvercle 15 cm');
+    expect(row.subjects_fr).toBe('thé; fleurs de prunus');
+    expect(row.classification_fr).toBe('Céramique');
+    expect(row.provenance_fr).toBe('Collection Paul Durand, Paris; Vente Drouot, 1898');
+    expect([row.acquisition_method_fr, row.acquisition_source_fr, row.acquisition_year]).toEqual(['don', 'Mme Durand', '1901']);
+    expect(row.object_type_fr).toBe('Théière; Verseuse');
   });
 });
 
