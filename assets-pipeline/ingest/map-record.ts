@@ -47,6 +47,21 @@ export function yearsDisplay(from: number | undefined, to: number | undefined): 
   return out;
 }
 
+/** A display date with no words ("1851", "1828–9") is in no language: the locales the source left empty get the
+ * years written their way (or the same text), so a French page does not show "1851" marked as English. */
+function neutralDisplay(display: LangMap | undefined, years: { from?: number | undefined; to?: number | undefined } | undefined): LangMap | undefined {
+  if (!display) return display;
+  const texts = LOCALES.flatMap((l) => (display[l] ? [display[l]!] : []));
+  if (texts.some((t) => /[\p{L}]/u.test(t))) return display;
+  const written = years ? yearsDisplay(years.from, years.to) : undefined;
+  const out: LangMap = {};
+  for (const l of LOCALES) {
+    const text = display[l] ?? written?.[l] ?? texts[0];
+    if (text) out[l] = text;
+  }
+  return out;
+}
+
 /** Runs each field's evaluation separately so one bad field does not hide the others. */
 class FieldRunner {
   readonly problems: FieldProblem[] = [];
@@ -109,7 +124,7 @@ export function mapRecord(config: CollectionConfig, row: Row, ctx: MapContext = 
         : reading.kind === 'years'
           ? yearsDisplay(reading.from, reading.to)
           : { zh: yearsText, en: yearsText, fr: yearsText };
-  const displayDate = one('date.display', lang('date.display', f.date?.display)) ?? shownYears;
+  const displayDate = neutralDisplay(one('date.display', lang('date.display', f.date?.display)), years) ?? shownYears;
   const unmatchedPeriods: string[] = [];
   let period: LangMap | undefined;
   let periods: LangMap[] = [];

@@ -25,6 +25,11 @@ describe('Western catalogue with a chronology it names', () => {
     expect(w.get('W-3')!.date).toMatchObject({ from: 1767, to: 1799 });
     expect(w.get('W-6')!.date).toMatchObject({ from: 1828, to: 1829 });
   });
+  it('a display date in the English column with no words is in no language: every locale shows it', () => {
+    expect(w.get('W-1')!.date?.display).toEqual({ zh: '1851年', en: '1851', fr: '1851' });
+    expect(w.get('W-6')!.date?.display).toEqual({ zh: '1828年 – 1829年', en: '1828–9', fr: '1828 – 1829' });
+    expect(w.get('W-3')!.date?.display).toEqual({ en: 'late 18th century' });
+  });
   it('"date not known" is no date and no problem', () => {
     expect(w.get('W-4')!.date?.from).toBeUndefined();
     expect(w.get('W-4')!.period).toBeUndefined();
