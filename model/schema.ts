@@ -139,6 +139,9 @@ export const artifact = baseRecord.extend({
   notes: langMap.optional(),
   publications: z.array(z.string()).default([]),
   media: z.array(mediaRef).default([]),
+  /** A credit filled from a template whose pieces are not all in the credit's language (a French museum name in
+   * the English credit): per locale, the pieces with their languages, so pages can mark them. */
+  creditParts: z.partialRecord(z.enum(LOCALES), z.array(z.object({ text: z.string().min(1), lang: z.enum(LOCALES) }))).optional(),
   /** Per locale, the fields filled from translation overlays and who translated them. */
   translations: z.partialRecord(z.enum(LOCALES), translationInfo).optional(),
 });

@@ -62,6 +62,31 @@ function neutralDisplay(display: LangMap | undefined, years: { from?: number | u
   return out;
 }
 
+const columnLangCache = new WeakMap<CollectionConfig, (path: string) => Locale | undefined>();
+/** A column's language, as the mapping says elsewhere (`title: { fr: titre }` makes `titre` French); a column
+ * mapped under two languages has none. */
+function columnLangs(config: CollectionConfig): (path: string) => Locale | undefined {
+  let hit = columnLangCache.get(config);
+  if (!hit) {
+    const found = new Map<string, Locale | null>();
+    const visit = (spec: unknown): void => {
+      if (!spec || typeof spec !== 'object') return;
+      if (Array.isArray(spec)) return spec.forEach(visit);
+      const o = spec as Record<string, unknown>;
+      for (const l of LOCALES) {
+        const sub = o[l];
+        const path = typeof sub === 'string' ? sub : sub && typeof sub === 'object' ? (sub as { from?: unknown }).from : undefined;
+        if (typeof path === 'string') found.set(path, found.has(path) && found.get(path) !== l ? null : l);
+      }
+      for (const [k, v] of Object.entries(o)) if (!(LOCALES as readonly string[]).includes(k) && k !== 'template') visit(v);
+    };
+    visit(config.fields);
+    hit = (path) => found.get(path) ?? undefined;
+    columnLangCache.set(config, hit);
+  }
+  return hit;
+}
+
 /** Runs each field's evaluation separately so one bad field does not hide the others. */
 class FieldRunner {
   readonly problems: FieldProblem[] = [];
@@ -219,12 +244,29 @@ export function mapRecord(config: CollectionConfig, row: Row, ctx: MapContext = 
   const lookup: TemplateLookup = (path, l: Locale) => {
     const [head, sub] = path.split('.');
     const value = (input as unknown as Record<string, unknown>)[head!];
-    if (typeof value === 'string') return value;
+    if (typeof value === 'string') return { text: value };
     const map = value as LangMap | undefined;
-    return sub ? (map?.[sub as Locale] ?? pick(map, l)?.text) : pick(map, l)?.text;
+    const exact = sub && map?.[sub as Locale];
+    if (exact) return { text: exact, lang: sub as Locale };
+    const picked = pick(map, l);
+    return picked && { text: picked.text, lang: picked.lang };
   };
-  const credit = one('credit', lang('credit', f.credit, lookup));
-  if (credit) input.credit = credit;
+  const creditParts: NonNullable<ArtifactInput['creditParts']> = {};
+  const credit = f.credit
+    ? one(
+        'credit',
+        r.run('credit', () =>
+          evalLang(f.credit!, row, lookup, (message) => warnings.push({ field: 'credit', message }), {
+            columnLang: columnLangs(config),
+            onParts: (l, parts) => (creditParts[l] = parts),
+          }),
+        ) ?? [],
+      )
+    : undefined;
+  if (credit) {
+    input.credit = credit;
+    if (Object.keys(creditParts).length) input.creditParts = creditParts;
+  }
 
   if (!sourceId) r.problems.push({ field: 'id', message: 'required: the mapped id column is empty' });
   if (!title) r.problems.push({ field: 'title', message: 'required: no title in any language' });

@@ -214,6 +214,25 @@ describe('templates in every text field', () => {
     expect(t.get('T-1')!.description).toEqual({ en: 'Ink on silk', fr: 'Encre sur soie' });
     expect(t.get('T-1')!.notes).toEqual({ en: 'Inscribed: A poem' });
   });
+  it("a template's pieces keep their languages: a French column and a French literal in the English credit", () => {
+    const t1 = t.get('T-1')!;
+    expect(t1.credit).toEqual({ en: 'Paysage (Musée de test), Landscape', zh: '〈Paysage〉Musée de test藏' });
+    expect(t1.creditParts).toEqual({
+      en: [
+        { text: 'Paysage', lang: 'fr' },
+        { text: ' (', lang: 'en' },
+        { text: 'Musée de test', lang: 'fr' },
+        { text: '), Landscape', lang: 'en' },
+      ],
+      zh: [
+        { text: '〈', lang: 'zh' },
+        { text: 'Paysage', lang: 'fr' },
+        { text: '〉', lang: 'zh' },
+        { text: 'Musée de test', lang: 'fr' },
+        { text: '藏', lang: 'zh' },
+      ],
+    });
+  });
   it('a template that yields nothing for a record is a warning, and no value', () => {
     expect(t.get('T-2')!.description).toBeUndefined();
     expect(t.get('T-2')!.notes).toBeUndefined();
