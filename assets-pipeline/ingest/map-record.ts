@@ -71,7 +71,10 @@ function columnLangs(config: CollectionConfig): (path: string) => Locale | undef
     const found = new Map<string, Locale | null>();
     const visit = (spec: unknown): void => {
       if (!spec || typeof spec !== 'object') return;
-      if (Array.isArray(spec)) return spec.forEach(visit);
+      if (Array.isArray(spec)) {
+        for (const item of spec) visit(item);
+        return;
+      }
       const o = spec as Record<string, unknown>;
       for (const l of LOCALES) {
         const sub = o[l];
