@@ -3,6 +3,7 @@
 // and the URL's `#step-id` follows the reader so a shared link opens at that step.
 import { reducedMotion } from '../comfort/motion.ts';
 import { onLocaleLink } from '../common/locale-link.ts';
+import { startLive, stopLive } from './live-media.ts';
 
 /** Steps around the one being read whose heavy media may load; the rest stay as stills. */
 const NEAR = 1;
@@ -44,7 +45,9 @@ export function initExhibition(): void {
     steps.forEach((s, k) => {
       s.toggleAttribute('data-active', k === i);
       s.toggleAttribute('data-near', Math.abs(k - i) <= NEAR);
+      if (Math.abs(k - i) > NEAR) stopLive(s);
     });
+    startLive(steps[i]!);
     for (const [id, a] of links) {
       if (id === steps[i]!.id) a.setAttribute('aria-current', 'step');
       else a.removeAttribute('aria-current');
