@@ -27,6 +27,8 @@ interface Job {
   /** Where the JPEG goes. */
   file: string;
   url: string;
+  /** Clicked first: what starts the view (a scene page shows its still until asked). */
+  start?: string;
   /** Shown when the view is ready to be taken. */
   ready: string;
   element: string;
@@ -43,6 +45,7 @@ const jobs: Job[] = [
     name: `scene-${s.id}`,
     file: path.join(outDir, `scene-${s.id}.jpg`),
     url: `/en/scenes/${s.id}/`,
+    start: '[data-scene-start]',
     ready: '.scene-viewer[data-level="full"]',
     element: '.scene-stage',
     hide: '.scene-hotspot, .scene-status, .scene-tour-narration',
@@ -84,6 +87,7 @@ try {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto(server.url + job.url);
+    if (job.start) await page.click(job.start);
     await page.waitForSelector(job.ready, { timeout: 180_000 });
     await page.addStyleTag({ content: `${job.hide} { visibility: hidden !important; }` });
     // Two frames for the demand-driven canvas, then a pause for the labels' fonts.

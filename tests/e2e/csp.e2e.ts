@@ -83,6 +83,7 @@ describe('strict Content-Security-Policy', () => {
       const logged = cspConsole(page);
       await page.goto(base + url, { waitUntil: 'load' });
       if (/^\/\w\w\/scenes\/[^/]+\/$/.test(url) && (await page.$('[data-island="scene-viewer"]'))) {
+        await page.click('[data-scene-start]');
         await page.waitForSelector('.scene-viewer[data-level="full"]', { timeout: 60_000 });
         started.scene++;
       }

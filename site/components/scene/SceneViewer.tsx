@@ -14,7 +14,6 @@ import { LEVEL_SELECT_EVENT, type LevelSelectDetail, type ViewerHotspot, type Vi
 import { loadLod, useProgressiveModel } from './use-progressive-model.ts';
 import { fill } from '../../i18n/fill.ts';
 import { WebGLBoundary } from './webgl-boundary.tsx';
-import { releaseFonts } from './font-hold.ts';
 import { onReducedMotionChange, reducedMotion } from '../comfort/motion.ts';
 import { fullscreenAvailable, toggleFullscreen, watchFullscreen } from '../common/fullscreen.ts';
 import { SceneStill } from './scene-still.tsx';
@@ -71,10 +70,6 @@ export default function SceneViewer(props: ViewerProps) {
   if (webgl && variant?.lods[0]) void loadLod(variant.lods[0]).catch(() => undefined);
   const model = useProgressiveModel(useMemo(() => variant?.lods ?? [], [variant]));
   const shown = variants.find((v) => v.lods === model.lods);
-  // The web fonts wait for the first frame (font-hold.ts); a viewer that will not draw one lets them go now.
-  useEffect(() => {
-    if (!webgl || crashed || model.error) releaseFonts();
-  }, [webgl, crashed, model.error]);
   const pickLevel = useCallback(
     (node: string) => {
       setPicked(node);
