@@ -77,6 +77,8 @@ export async function liveMedia(stepId: string, m: StepMedia, locale: Locale, sh
         kind: 'scene',
         props: {
           ...props,
+          // The exhibition is the tour here: the scene's own would compete with its steps.
+          tour: [],
           embedded: true,
           start: {
             ...(m.hotspot ? { hotspot: m.hotspot } : {}),
