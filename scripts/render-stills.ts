@@ -71,7 +71,8 @@ const jobs: Job[] = [
             url: `/en/exhibitions/${e.id}/#${step.id}`,
             ready: m.kind === 'scene' ? `${at} .scene-viewer[data-level="full"]` : `${at} canvas[data-series]`,
             element: m.kind === 'scene' ? `${at} .scene-stage` : `${at} .exh-live`,
-            hide: '.scene-hotspot, .scene-status, .scene-tour-narration, .exh-controls',
+            // The legend's words would be English in every locale's still; the step's alt text names the colours.
+            hide: '.scene-hotspot, .scene-status, .scene-tour-narration, .scene-legend, .exh-controls',
           },
         ];
       }),

@@ -249,10 +249,12 @@ const sceneSteps = CAVE.steps.filter((s) => s.media[0]?.kind === 'scene');
 const evidenceStep = CAVE.steps.find((s) => s.media.some((m) => m.kind === 'scene' && m.view === 'evidence'))!;
 const globeStep = CAVE.steps.find((s) => s.media.some((m) => m.kind === 'globe'))!;
 
-describe.each(LOCALES)('the Library Cave exhibition in %s', (locale) => {
-  const url = `/${locale}/exhibitions/${CAVE.id}/`;
-
-  it('opens each step’s viewer when the step is reached, and releases it behind; stills without JavaScript', async () => {
+// The viewers are the scene and globe pages' own (tested there in every locale): one locale walks the story live,
+// all three are read without JavaScript.
+describe('the Library Cave exhibition', () => {
+  it('opens each step’s viewer when the step is reached (fr), and releases it behind', async () => {
+    const locale = 'fr';
+    const url = `/${locale}/exhibitions/${CAVE.id}/`;
     const first = sceneSteps[0]!;
     const media = first.media[0]!;
     const hotspot = media.kind === 'scene' ? caveScene.hotspots.find((h) => h.id === media.hotspot) : undefined;
@@ -284,15 +286,21 @@ describe.each(LOCALES)('the Library Cave exhibition in %s', (locale) => {
     await page.screenshot({ path: path.join(SCREENSHOTS, `${locale}-exhibition-cave-globe.png`) });
     expect(problems).toEqual([]);
     await page.context().close();
+  });
 
-    const noJs = await open(url, { js: false });
-    for (const step of CAVE.steps.filter((s) => s.media.some((m) => m.kind === 'scene' || m.kind === 'globe'))) {
-      const img = noJs.page.locator(`#${step.id} img.exh-still`).first();
-      await img.scrollIntoViewIfNeeded();
-      await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), { message: step.id }).toBe(true);
-      expect((await img.getAttribute('alt'))?.length, step.id).toBeGreaterThan(0);
+  it('shows a still for every 3D and globe step without JavaScript, in every locale', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const locale of LOCALES) {
+      expect((await page.goto(`${base}/${locale}/exhibitions/${CAVE.id}/`))?.status()).toBe(200);
+      for (const step of CAVE.steps.filter((s) => s.media.some((m) => m.kind === 'scene' || m.kind === 'globe'))) {
+        const img = page.locator(`#${step.id} img.exh-still`).first();
+        await img.scrollIntoViewIfNeeded();
+        await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), { message: step.id }).toBe(true);
+        expect((await img.getAttribute('alt'))?.length, step.id).toBeGreaterThan(0);
+      }
+      expect(await page.locator('.exh-live:not([hidden])').count()).toBe(0);
     }
-    expect(noJs.problems).toEqual([]);
-    await noJs.page.context().close();
+    await context.close();
   });
 });
