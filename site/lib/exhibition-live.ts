@@ -48,11 +48,12 @@ export function stillFor(m: StepMedia, own: Still | null, locale: Locale): Still
   return null;
 }
 
-/** An exhibition's cover when it is one of its steps: that step's first still. */
-export function stepCover(e: Exhibition, locale: Locale): Still | undefined {
+/** An exhibition's cover when it is one of its steps: that step's first still, with its alt text. */
+export function stepCover(e: Exhibition, locale: Locale): (Still & { alt: string }) | undefined {
   const step = 'step' in e.cover ? e.steps.find((s) => s.id === (e.cover as { step: string }).step) : undefined;
   const m = step?.media[0];
-  return (m && stillFor(m, stepStills(e.id, step.id)[0] ?? null, locale)) ?? undefined;
+  const shot = m && stillFor(m, stepStills(e.id, step.id)[0] ?? null, locale);
+  return shot ? { ...shot, alt: 'alt' in m ? pickText(m.alt, locale) : pickText(step.title, locale) } : undefined;
 }
 
 /** The live viewer's props for a step medium, or undefined for media that are complete as a still (or whose

@@ -111,7 +111,7 @@ export async function homeData(locale: Locale, t: T): Promise<HomeData> {
     const id = coverArtifact(e);
     if (id) return artifactImage(id);
     const shot = stepCover(e, locale);
-    return shot && { kind: 'file', ...shot, alt: '' };
+    return shot && { kind: 'file', ...shot };
   };
   const shownExhibitions = exhibitions().map(
     (e): HomeCard => ({
