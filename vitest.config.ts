@@ -9,9 +9,6 @@ const timeouts = { testTimeout: 60_000, hookTimeout: 120_000 };
 export default defineConfig({
   test: {
     maxWorkers: 2,
-    projects: [
-      { test: { name: 'pipeline', include: ['tests/**/*.test.ts'], exclude: ASTRO_TESTS, pool: 'forks', ...timeouts } },
-      './vitest.site.config.ts',
-    ],
+    projects: [{ test: { name: 'pipeline', include: ['tests/**/*.test.ts'], exclude: ASTRO_TESTS, pool: 'forks', ...timeouts } }, './vitest.site.config.ts'],
   },
 });
