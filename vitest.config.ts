@@ -1,11 +1,14 @@
-// Unit and integration tests. Astro's Vite config is used so tests can render .astro components.
-import { getViteConfig } from 'astro/config';
+// Unit and integration tests, in two projects: only the tests that render .astro components load Astro's Vite
+// config (its plugins make every import slower: about a third of the pipeline tests' time went to it), and the two
+// workers keep both of CI's cores busy, since much of a test file's time is importing, not testing.
+import { defineConfig } from 'vitest/config';
+import { ASTRO_TESTS } from './vitest.site.config.ts';
 
-export default getViteConfig({
+const timeouts = { testTimeout: 60_000, hookTimeout: 120_000 };
+
+export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    pool: 'forks',
+    maxWorkers: 2,
+    projects: [{ test: { name: 'pipeline', include: ['tests/**/*.test.ts'], exclude: ASTRO_TESTS, pool: 'forks', ...timeouts } }, './vitest.site.config.ts'],
   },
 });

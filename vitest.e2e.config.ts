@@ -8,7 +8,9 @@ export default defineConfig({
     globalSetup: ['tests/e2e/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 600_000,
-    fileParallelism: false,
+    // Two files at a time: a browser test mostly waits on Chromium, which leaves a core free on a 2-core runner.
+    fileParallelism: true,
+    maxWorkers: 2,
     pool: 'forks',
   },
 });

@@ -14,8 +14,9 @@ declare module 'vitest' {
 
 export async function setup(project: TestProject): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  // E2E_REUSE=1 skips the rebuild while iterating on tests.
-  if (!process.env.E2E_REUSE || !fs.existsSync(E2E_DIST)) {
+  // E2E_REUSE=1 skips the rebuild while iterating on tests; E2E_PREBUILT=1 says `npm test` has just built it.
+  if (process.env.E2E_PREBUILT && !fs.existsSync(E2E_DIST)) throw new Error(`E2E_PREBUILT is set but ${E2E_DIST} is missing`);
+  if (!(process.env.E2E_REUSE || process.env.E2E_PREBUILT) || !fs.existsSync(E2E_DIST)) {
     const r = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/heritage.ts', 'build'], {
       stdio: 'inherit',
       env: { ...process.env, ...e2eEnv },

@@ -68,5 +68,5 @@ describe('a run killed with SIGKILL', () => {
     expect(fs.existsSync(tmp)).toBe(false);
     // Every image is reachable from the media folder, through its link.
     for (const e of Object.values(readImageManifest())) expect(fs.existsSync(path.join(mediaDir(), e.thumb.jpeg))).toBe(true);
-  }, 120_000);
+  }, 240_000);
 });

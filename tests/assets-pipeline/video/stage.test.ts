@@ -141,7 +141,7 @@ describe('video stage', () => {
     } finally {
       fs.writeFileSync(yamlFile, good);
     }
-  }, 60_000);
+  }, 120_000);
 
   it('does no work when nothing changed, re-encodes when the dub changes, prunes removed dramas', async () => {
     expect(await runVideoStage(quiet)).toMatchObject({ encoded: 0, skipped: 1 });
@@ -166,7 +166,7 @@ describe('video stage', () => {
     await ingest();
     await runVideoStage(quiet);
     expect(fs.existsSync(path.join(build, 'media', 'dramas', 'tiny'))).toBe(false);
-  }, 60_000);
+  }, 120_000);
 
   it('points each sprite cue at its tile', () => {
     const vtt = spriteVtt(62, 5);
