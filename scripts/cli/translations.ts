@@ -29,7 +29,10 @@ const USAGE = `usage: npm run heritage -- translations <command>
   (import also reads a .tmx memory: its segments fill the units whose source text they match)`;
 
 /** Progress and problems go to stderr: `status --json` and `export` without --out write only data to stdout. */
+const seconds = (since: number): string => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
 function refreshRecords(): boolean {
+  const started = performance.now();
   const result = ingestAll(undefined, { reuseFrom: recordsDir() });
   for (const p of result.problems.list) console.error(formatProblem(p));
   if (result.problems.count) {
@@ -37,7 +40,10 @@ function refreshRecords(): boolean {
     return false;
   }
   publishRecords(result);
-  console.error(`records up to date: ${result.collections.length} collections, ${artifactCount(result)} artifacts`);
+  // Which collections were read again is what makes this step slow or instant: it is said.
+  console.error(
+    `records up to date: ${result.collections.length} collections (${result.unchanged.size} unchanged, not read again), ${artifactCount(result)} artifacts, in ${seconds(started)}`,
+  );
   return true;
 }
 
@@ -74,7 +80,9 @@ async function exportCommand(args: string[]): Promise<number> {
   if (!refreshRecords()) return 1;
   const started = performance.now();
   const units = await collectUnits(locale, values.collection ? { collections: values.collection } : {});
+  const collected = performance.now();
   const body = values.format === 'csv' ? writeCsv(units.values(), locale) : writeXliff(units.values(), locale);
+  console.error(`units gathered in ${seconds(started)}, written as ${values.format} in ${seconds(collected)}`);
   if (values.out) {
     fs.mkdirSync(path.dirname(path.resolve(values.out)), { recursive: true });
     fs.writeFileSync(values.out, body);
@@ -106,6 +114,7 @@ async function importCommand(args: string[]): Promise<number> {
   const parsed = /\.(xlf|xliff)$/i.test(file) ? readXliff(file) : undefined;
   if (parsed && isSubtitleFile(parsed.units)) return importSubtitleTrack(file, values.translator.trim(), values.locale);
   if (!refreshRecords()) return 1;
+  const started = performance.now();
   const r = await importTranslations(file, {
     translator: values.translator.trim(),
     ...(locale ? { locale } : {}),
@@ -117,8 +126,10 @@ async function importCommand(args: string[]): Promise<number> {
     return 1;
   }
   console.log(
-    `✓ ${r.imported} ${r.locale} translations imported (${r.skippedEmpty} left empty, ${r.unchanged} unchanged) into ${r.files.map((f) => path.relative(process.cwd(), f)).join(', ') || 'no file'}`,
+    `✓ ${r.imported} ${r.locale} translations imported (${r.skippedEmpty} left empty, ${r.unchanged} unchanged) into ${r.files.map((f) => path.relative(process.cwd(), f)).join(', ') || 'no file'} in ${seconds(started)}`,
   );
+  if (r.timings)
+    console.error(`  read the file in ${r.timings.read.toFixed(1)} s, gathered the units in ${r.timings.units.toFixed(1)} s, checked and wrote in ${r.timings.write.toFixed(1)} s`);
   // The next ingest, build, status or export merges them (each brings the records up to date first).
   return 0;
 }
