@@ -82,7 +82,7 @@ async function exportCommand(args: string[]): Promise<number> {
   const units = await collectUnits(locale, values.collection ? { collections: values.collection } : {});
   const collected = performance.now();
   const body = values.format === 'csv' ? writeCsv(units.values(), locale) : writeXliff(units.values(), locale);
-  console.error(`units gathered in ${seconds(started)}, written as ${values.format} in ${seconds(collected)}`);
+  console.error(`units gathered in ${((collected - started) / 1000).toFixed(1)} s, written as ${values.format} in ${seconds(collected)}`);
   if (values.out) {
     fs.mkdirSync(path.dirname(path.resolve(values.out)), { recursive: true });
     fs.writeFileSync(values.out, body);
