@@ -19,6 +19,8 @@ export interface ImportOptions {
   state?: OverlayState;
   root?: string;
   recordsDir?: string;
+  /** The file as already read (the CLI reads an XLIFF once to tell record texts from subtitle cues). */
+  parsed?: ParsedFile;
 }
 
 export interface ImportResult {
@@ -56,7 +58,7 @@ export async function importTranslations(file: string, options: ImportOptions): 
   const err = (line: number, message: string) => errors.push(`${rel}:${line}: ${message}`);
   const t0 = performance.now();
   const isTmx = /\.tmx$/i.test(file);
-  const parsed: ParsedFile = isTmx ? { units: [], errors: [] } : readTranslationFile(file);
+  const parsed: ParsedFile = isTmx ? { units: [], errors: [] } : (options.parsed ?? readTranslationFile(file));
   for (const e of parsed.errors) err(e.line, e.message);
   if (parsed.errors.length) return { errors, imported: 0, skippedEmpty: 0, unchanged: 0, files: [] };
 
