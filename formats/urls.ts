@@ -36,6 +36,8 @@ export const dramaQcPath = (id: string): string => `/dramas/${id}/qc/`;
 /** One subtitle track's QC findings, page 1; later pages add `n/`. */
 export const dramaQcTrackPath = (id: string, episode: string, lang: string): string => `${dramaQcPath(id)}${enc(episode)}/${enc(lang)}/`;
 export const SEARCH_PATH = '/search/';
+/** Curators' translation coverage per collection, field and locale (`translations status` as a page). */
+export const TRANSLATIONS_PATH = '/translations/';
 /** The not-found page for a missing address: its locale's own (`/fr/404.html`), else the one in every language. */
 export function notFoundPath(urlPath: string): string {
   const first = urlPath.split('/')[1] ?? '';

@@ -11,7 +11,7 @@ import { contentDir } from '../../model/paths.ts';
 import { toWebVtt, type SubtitleCue } from '../subtitles/parse.ts';
 import { checkAgainstSource, checkTrack, formatTime } from '../subtitles/qc.ts';
 import { sameText, tagsOf } from './import.ts';
-import type { ImportedUnit } from './import-types.ts';
+import type { ImportedUnit, ParsedFile } from './import-types.ts';
 import { episodeTracks, parseSubtitleUnitId, readFilms, sameLanguage, type EpisodeTrack } from './subtitle-units.ts';
 import { readXliff } from './xliff.ts';
 
@@ -20,6 +20,8 @@ export interface SubtitleImportOptions {
   lang?: string;
   translator: string;
   root?: string;
+  /** The file as already read. */
+  parsed?: ParsedFile;
 }
 
 export interface SubtitleImportResult {
@@ -49,7 +51,7 @@ export function importSubtitles(file: string, options: SubtitleImportOptions): S
   const warnings: string[] = [];
   const err = (line: number, message: string) => errors.push(`${file}:${line}: ${message}`);
   const fail = (): SubtitleImportResult => ({ errors, warnings, tracks: [], cues: 0 });
-  const parsed = readXliff(file);
+  const parsed = options.parsed ?? readXliff(file);
   for (const e of parsed.errors) err(e.line, e.message);
   if (errors.length) return fail();
 

@@ -55,6 +55,9 @@ export async function collectUnits(locale: Locale, options: UnitsOptions = {}): 
     // No image stage run yet: units simply carry no thumbnail.
   }
   const units = new Map<string, Unit>();
+  // By field, language and text: the id is a hash, made once per distinct text rather than once per record (a
+  // material or a holder is the same text in most of 150k records).
+  const byText = new Map<string, Unit>();
   const wanted = options.collections?.length ? new Set(options.collections) : undefined;
   for (const c of readCollections(dir)) {
     if (wanted && !wanted.has(c.id)) continue;
@@ -68,11 +71,13 @@ export async function collectUnits(locale: Locale, options: UnitsOptions = {}): 
           const sl = sourceLangFor(map, locale, notSource);
           if (!sl) continue;
           const source = map[sl]!;
-          const id = unitId(field.name, sl, source);
-          let u = units.get(id);
+          const textKey = `${field.name}\n${sl}\n${source}`;
+          let u = byText.get(textKey);
           if (!u) {
+            const id = unitId(field.name, sl, source);
             u = { id, field, sourceLang: sl, source, records: new Map(), open: 0 };
             units.set(id, u);
+            byText.set(textKey, u);
           }
           const target = map[locale];
           if (target === undefined) u.open++;

@@ -8,6 +8,7 @@ import { artifactCount, ingestAll, publishRecords } from '../../assets-pipeline/
 import { formatProblem } from '../../assets-pipeline/ingest/problems.ts';
 import { writeCsv } from '../../assets-pipeline/translations/csv.ts';
 import { importTranslations } from '../../assets-pipeline/translations/import.ts';
+import type { ParsedFile } from '../../assets-pipeline/translations/import-types.ts';
 import { overlayState, type OverlayState } from '../../assets-pipeline/translations/overlay.ts';
 import { formatStatus, translationStatus } from '../../assets-pipeline/translations/status.ts';
 import { collectUnits } from '../../assets-pipeline/translations/units.ts';
@@ -29,7 +30,10 @@ const USAGE = `usage: npm run heritage -- translations <command>
   (import also reads a .tmx memory: its segments fill the units whose source text they match)`;
 
 /** Progress and problems go to stderr: `status --json` and `export` without --out write only data to stdout. */
+const seconds = (since: number): string => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
 function refreshRecords(): boolean {
+  const started = performance.now();
   const result = ingestAll(undefined, { reuseFrom: recordsDir() });
   for (const p of result.problems.list) console.error(formatProblem(p));
   if (result.problems.count) {
@@ -37,7 +41,10 @@ function refreshRecords(): boolean {
     return false;
   }
   publishRecords(result);
-  console.error(`records up to date: ${result.collections.length} collections, ${artifactCount(result)} artifacts`);
+  // Which collections were read again is what makes this step slow or instant: it is said.
+  console.error(
+    `records up to date: ${result.collections.length} collections (${result.unchanged.size} unchanged, not read again), ${artifactCount(result)} artifacts, in ${seconds(started)}`,
+  );
   return true;
 }
 
@@ -74,7 +81,9 @@ async function exportCommand(args: string[]): Promise<number> {
   if (!refreshRecords()) return 1;
   const started = performance.now();
   const units = await collectUnits(locale, values.collection ? { collections: values.collection } : {});
+  const collected = performance.now();
   const body = values.format === 'csv' ? writeCsv(units.values(), locale) : writeXliff(units.values(), locale);
+  console.error(`units gathered in ${((collected - started) / 1000).toFixed(1)} s, written as ${values.format} in ${seconds(collected)}`);
   if (values.out) {
     fs.mkdirSync(path.dirname(path.resolve(values.out)), { recursive: true });
     fs.writeFileSync(values.out, body);
@@ -103,13 +112,18 @@ async function importCommand(args: string[]): Promise<number> {
     console.error(`${file}: no such file`);
     return 2;
   }
+  // Read once (a 150k-unit XLIFF takes a while): the units say whether it holds record texts or subtitle cues.
+  const readStarted = performance.now();
   const parsed = /\.(xlf|xliff)$/i.test(file) ? readXliff(file) : undefined;
-  if (parsed && isSubtitleFile(parsed.units)) return importSubtitleTrack(file, values.translator.trim(), values.locale);
+  const readSeconds = (performance.now() - readStarted) / 1000;
+  if (parsed && isSubtitleFile(parsed.units)) return importSubtitleTrack(file, values.translator.trim(), values.locale, parsed);
   if (!refreshRecords()) return 1;
+  const started = performance.now();
   const r = await importTranslations(file, {
     translator: values.translator.trim(),
     ...(locale ? { locale } : {}),
     ...(state ? { state: state as OverlayState } : {}),
+    ...(parsed ? { parsed } : {}),
   });
   for (const e of r.errors) console.error(e);
   if (r.errors.length) {
@@ -117,8 +131,12 @@ async function importCommand(args: string[]): Promise<number> {
     return 1;
   }
   console.log(
-    `✓ ${r.imported} ${r.locale} translations imported (${r.skippedEmpty} left empty, ${r.unchanged} unchanged) into ${r.files.map((f) => path.relative(process.cwd(), f)).join(', ') || 'no file'}`,
+    `✓ ${r.imported} ${r.locale} translations imported (${r.skippedEmpty} left empty, ${r.unchanged} unchanged) into ${r.files.map((f) => path.relative(process.cwd(), f)).join(', ') || 'no file'} in ${seconds(started)}`,
   );
+  if (r.timings)
+    console.error(
+      `  read the file in ${(parsed ? readSeconds : r.timings.read).toFixed(1)} s, gathered the units in ${r.timings.units.toFixed(1)} s, checked and wrote in ${r.timings.write.toFixed(1)} s`,
+    );
   // The next ingest, build, status or export merges them (each brings the records up to date first).
   return 0;
 }
@@ -162,8 +180,8 @@ async function exportSubtitles(filmId: string, values: SubtitleExportArgs): Prom
   return 0;
 }
 
-function importSubtitleTrack(file: string, translator: string, lang: string | undefined): number {
-  const r = importSubtitles(file, { translator, ...(lang ? { lang } : {}) });
+function importSubtitleTrack(file: string, translator: string, lang: string | undefined, parsed: ParsedFile): number {
+  const r = importSubtitles(file, { translator, parsed, ...(lang ? { lang } : {}) });
   for (const w of r.warnings) console.error(w);
   for (const e of r.errors) console.error(e);
   if (r.errors.length) {

@@ -5,8 +5,10 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Browser } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { fillPo } from '../assets-pipeline/translations/temp-content.ts';
+import { useBrowser } from './use-browser.ts';
 
 const ROOT = path.resolve('test-output/translations-e2e');
 const CONTENT = path.join(ROOT, 'content');
@@ -73,5 +75,60 @@ describe('the demo in French', () => {
     expect(html).toMatch(/<h1[^>]*>Vieux arbres, lointain horizontal<\/h1>/);
     expect(html).toMatch(/Traduction : [^<]*traduction assistée par machine/);
     expect(html).toContain('à relire');
+  });
+});
+
+const DEMO_COLLECTIONS = fs
+  .readdirSync('content/collections', { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
+
+// The curators' coverage page, on a phone: one load, the issue's demo figures read off it.
+describe('the translation coverage page', () => {
+  const base = inject('baseUrl');
+  let browser: Browser;
+  useBrowser((b) => (browser = b));
+  it('shows per collection and locale the shares, every UI namespace complete, in a page that fits 390 px', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
+    // Reached from the footer of any page, as a curator finds it.
+    expect((await page.goto(`${base}/zh/collections/`))?.status()).toBe(200);
+    await page.locator('[data-coverage-link]').click();
+    await expect.poll(() => page.locator('[data-coverage]').getAttribute('data-coverage')).toBe('ready');
+    expect(new URL(page.url()).pathname).toBe('/zh/translations/');
+    const facts = await page.evaluate((ids) => {
+      const share = (sel: string) => [...document.querySelectorAll<HTMLElement>(sel)].map((td) => Number(td.dataset.share));
+      const titleRow = (id: string) =>
+        [...document.querySelectorAll<HTMLTableRowElement>(`[data-coverage-collection="${id}"] tbody tr`)].find(
+          (r) => r.querySelector('th')?.textContent === '名称',
+        );
+      const region = document.querySelector<HTMLElement>('[data-coverage-collection] .coverage-scroll')!;
+      return {
+        collections: [...document.querySelectorAll<HTMLElement>('[data-coverage-collection]')].map((s) => s.dataset.coverageCollection),
+        frTitle: ids.map((id) => Number(titleRow(id)?.querySelector<HTMLElement>('td[data-locale="fr"]')?.dataset.share)),
+        meters: [...document.querySelectorAll<HTMLMeterElement>('td[data-share] meter')].every(
+          (m) => m.value === Number(m.closest<HTMLElement>('td')!.dataset.share),
+        ),
+        ui: share('[data-coverage-ui] td[data-share]'),
+        types: [...document.querySelectorAll<HTMLElement>('[data-coverage-type]')].map((s) => s.dataset.coverageType),
+        pageWidth: document.documentElement.scrollWidth,
+        regionScrolls: region.scrollWidth > region.clientWidth,
+      };
+    }, DEMO_COLLECTIONS);
+    expect(facts.collections).toEqual(DEMO_COLLECTIONS);
+    // The issue asks ≥ 90 % French titles in both demo collections and every UI namespace at 100 %.
+    expect(facts.frTitle.every((s) => s >= 0.9)).toBe(true);
+    expect(facts.ui.length).toBeGreaterThan(30);
+    expect(facts.ui.every((s) => s === 1)).toBe(true);
+    expect(facts.meters).toBe(true);
+    expect(facts.types).toEqual(expect.arrayContaining(['scenes', 'films', 'exhibitions', 'panoramas']));
+    // The tables scroll inside their region; the page itself does not scroll sideways.
+    expect(facts.pageWidth).toBeLessThanOrEqual(390);
+    expect(facts.regionScrolls).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
   });
 });
