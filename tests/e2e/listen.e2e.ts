@@ -5,7 +5,8 @@
 // - then with the speech engine stood in for (no voice exists here to produce the events): the test records the
 //   utterances the page asks for and fires each one's `start` and `end` as a voice does. The page must ask for the
 //   title, the description and the image description in that order, in Chinese, sentence by sentence, mark the
-//   sentence being read, pause, resume and stop. Expected text comes from content/panoramas/*/panorama.yaml.
+//   sentence being read, pause, resume and stop. Expected text comes from content/panoramas/*/panorama.yaml;
+// - the panorama's live region says in words where the view looks, and says it again after a turn.
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { parse } from 'yaml';
@@ -24,6 +25,7 @@ const zhSentences = (text: string | undefined) => (text ?? '').split(/(?<=[。�
 const description = zhSentences(chamber.description.zh);
 const imageDescription = zhSentences(chamber.variants[0]!.alt.zh);
 const expected = [chamber.title.zh!, ...description, ...imageDescription];
+const words = JSON.parse(fs.readFileSync('site/i18n/locales/panorama.zh.json', 'utf8')) as Record<string, string>;
 
 declare global {
   interface Window {
@@ -33,7 +35,7 @@ declare global {
   }
 }
 
-it('says there is no Chinese voice, then reads title, description and image description sentence by sentence', async () => {
+it('says there is no Chinese voice, reads title, description and image description sentence by sentence, and says where the view looks', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
   await context.addInitScript(() => {
     // Chromium's own engine until `standIn` is set; then a stand-in that has one Chinese voice and records what
@@ -147,6 +149,16 @@ it('says there is no Chinese voice, then reads title, description and image desc
   expect(await marked()).toEqual({ text: '', element: null });
   await fire(expected.length, 'end');
   expect(await spokenCount()).toBe(expected.length + 1);
+
+  // The viewer's live region says where the visitor looks, named as the hotspot list names directions: ahead on
+  // opening, to the right after turning 90° with the arrow keys (10° a press).
+  await expect.poll(() => page.locator('[data-pano]').getAttribute('data-state'), { timeout: 30_000 }).toBe('ready');
+  const spoken = page.locator('[data-pano-spoken]');
+  expect(await spoken.getAttribute('aria-live')).toBe('polite');
+  await expect.poll(() => spoken.textContent(), { timeout: 5000 }).toMatch(new RegExp(`^视线：${words.ahead}(，|$)`));
+  await page.locator('[data-pano-viewer]').focus();
+  for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(() => spoken.textContent(), { timeout: 5000 }).toMatch(new RegExp(`^视线：${words.right}(，|$)`));
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -1,17 +1,25 @@
 // The Library Cave page in Chromium with SwiftShader WebGL: it renders, hotspots open (and link to a published
 // record), the tour advances, the evidence view recolours, keyboard-only use works, deep links open a hotspot,
-// there is a full text alternative without WebGL, and two golden screenshots match within a pixel tolerance.
+// there is a full text alternative without WebGL, and two golden screenshots match within a pixel tolerance. The
+// live region names the part of the model the camera looks at (labels from content/scenes/library-cave.yaml).
 import fs from 'node:fs';
 import path from 'node:path';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
+import { parse } from 'yaml';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './use-browser.ts';
 import { centreStats } from './pixels.ts';
 
 const base = inject('baseUrl');
 const PAGE = '/zh/scenes/library-cave/';
+const caveData = parse(fs.readFileSync('content/scenes/library-cave.yaml', 'utf8')) as { paradata: { elements: { label: { en: string } }[] } };
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** What the live region may say in English: a part of the model and where on it, or nothing of the model. */
+const SPOKEN_EN = new RegExp(
+  `^(Looking at: (${caveData.paradata.elements.map((e) => escape(e.label.en)).join('|')}), (upper part|middle|lower part)|Looking past the model)$`,
+);
 const GOLDEN = path.resolve('tests/e2e/__golden__');
 let browser: Browser;
 useBrowser((b) => (browser = b));
@@ -128,11 +136,18 @@ describe('scene viewer (Library Cave)', () => {
       onStage = await page.evaluate(() => document.activeElement?.classList.contains('scene-stage') ?? false);
     }
     expect(onStage).toBe(true);
+    const spoken = page.locator('[data-scene-spoken]');
+    expect(await spoken.getAttribute('aria-live')).toBe('polite');
+    await expect.poll(() => spoken.textContent(), { timeout: 5000 }).toMatch(SPOKEN_EN);
+    const said = await spoken.textContent();
     const before = await shot(page);
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowUp');
     await settle(page);
     expect(diffRatio(before, await shot(page))).toBeGreaterThan(0.2);
+    // Turned away, the region says what the view now meets.
+    await expect.poll(() => spoken.textContent(), { timeout: 5000 }).not.toBe(said);
+    expect(await spoken.textContent()).toMatch(SPOKEN_EN);
     await page.keyboard.press('Tab');
     // The first hotspot in front of the camera (drei hides labels behind it, so they are skipped by Tab).
     const id = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.hotspot);

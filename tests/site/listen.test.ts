@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { PARAGRAPH, sentences } from '../../site/components/listen/sentences.ts';
 import { voiceFor } from '../../site/components/listen/voices.ts';
+import { viewWords } from '../../site/components/panorama/spoken-view.ts';
+import { angleBetween } from '../../site/lib/directions.ts';
 
 describe('sentences', () => {
   it('splits Chinese at 。！？ with no space after them', () => {
@@ -54,5 +56,34 @@ describe('voiceFor', () => {
     const localDefault = voice('en-AU', 'LocalDefault', true, true);
     expect(voiceFor([remote, local], 'en')?.name).toBe('Local');
     expect(voiceFor([remote, local, localDefault], 'en')?.name).toBe('LocalDefault');
+  });
+});
+
+describe("the panorama's spoken view", () => {
+  const data = {
+    title: 'Chamber',
+    initialView: { yaw: 10, pitch: 0, zoom: 50 },
+    variants: [],
+    hotspots: [{ id: 'stele', yaw: -80, pitch: 5, label: 'the stele' }],
+    spoken: {
+      words: { ahead: 'ahead', right: 'to the right', left: 'to the left', up: 'up', aheadLeft: 'ahead, to the left' },
+      separator: ', ',
+      looking: 'Looking {{direction}}',
+      lookingAt: 'Looking {{direction}}, at {{label}}',
+    },
+  };
+
+  it('names the direction from where the panorama opens, and a hotspot near the centre of the view', () => {
+    expect(viewWords(data, 10, 0)).toBe('Looking ahead');
+    expect(viewWords(data, 100, 40)).toBe('Looking to the right, up');
+    // The stele lies 90° left of the opening view; 15° off it still names it, 25° off does not.
+    expect(viewWords(data, -80, 5)).toBe('Looking to the left, at the stele');
+    expect(viewWords(data, -65, 5)).toBe('Looking to the left, at the stele');
+    expect(viewWords(data, -55, 5)).toBe('Looking ahead, to the left');
+  });
+
+  it('measures angles across the ±180° seam and towards the poles', () => {
+    expect(angleBetween({ yaw: 175, pitch: 0 }, { yaw: -175, pitch: 0 })).toBeCloseTo(10);
+    expect(angleBetween({ yaw: 0, pitch: 90 }, { yaw: 120, pitch: 90 })).toBeCloseTo(0);
   });
 });

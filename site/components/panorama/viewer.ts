@@ -11,6 +11,7 @@ import '@photo-sphere-viewer/core/index.css';
 import '@photo-sphere-viewer/markers-plugin/index.css';
 import type { ViewerData } from '../../lib/panoramas.ts';
 import { reducedMotion } from '../comfort/motion.ts';
+import { speakView } from './spoken-view.ts';
 
 const RAD = Math.PI / 180;
 const deg = (rad: number): number => Math.round((rad / RAD) * 10) / 10;
@@ -87,6 +88,8 @@ export function mountPanorama(root: HTMLElement, data: ViewerData): Viewer | und
     root.dataset.zoom = String(Math.round(viewer.getZoomLevel()));
   };
   viewer.addEventListener('position-updated', state);
+  const spoken = root.querySelector<HTMLElement>('[data-pano-spoken]');
+  if (spoken) speakView(viewer, data, spoken);
   viewer.addEventListener('zoom-updated', state);
   let variant = first.id;
   root.dataset.variant = variant;

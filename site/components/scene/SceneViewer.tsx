@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CameraPose, Vec3 } from '../../../model/scene.ts';
 import { CameraRig, type NavMode } from './camera-rig.tsx';
 import { SceneCanvas } from './scene-canvas.tsx';
+import { SpokenView } from './spoken-view.tsx';
 import { EvidenceLegend } from './evidence-legend.tsx';
 import { HotspotMarkers } from './hotspot-markers.tsx';
 import { HotspotPanel } from './hotspot-panel.tsx';
@@ -59,6 +60,7 @@ export default function SceneViewer(props: ViewerProps) {
   const [active, setActive] = useState<string | undefined>();
   const [step, setStep] = useState(-1);
   const [evidenceOn, setEvidenceOn] = useState(false);
+  const [spoken, setSpoken] = useState('');
   const [counts, setCounts] = useState<Record<string, number>>({});
   const [variantId, setVariantId] = useState(variants[0]?.id);
   const variant = variants.find((v) => v.id === variantId) ?? variants[0];
@@ -236,6 +238,7 @@ export default function SceneViewer(props: ViewerProps) {
             )}
             <HotspotMarkers hotspots={hotspots} active={active} offsets={offsets} onSelect={(id) => select(active === id ? undefined : id)} />
             <CameraRig mode={mode} pose={pose} reducedMotion={reducedMotion} keyTarget={region} maxDistance={scale.maxDistance} />
+            {model.object && <SpokenView parts={props.parts} strings={s} onSpoken={setSpoken} />}
           </SceneCanvas>
         </WebGLBoundary>
         {(model.loading || model.error || crashed) && (
@@ -255,6 +258,9 @@ export default function SceneViewer(props: ViewerProps) {
       <p id="scene-keys-help" className="scene-keys-help">
         {s['keys.help']}
         {levels.length > 0 && <> {s['level.help']}</>}
+      </p>
+      <p className="scene-spoken" aria-live="polite" data-scene-spoken>
+        {spoken}
       </p>
       {levels.length > 0 && (
         <p className="scene-picked" role="status">
