@@ -15,10 +15,10 @@ import { centreStats } from './pixels.ts';
 const base = inject('baseUrl');
 const PAGE = '/zh/scenes/library-cave/';
 const caveData = parse(fs.readFileSync('content/scenes/library-cave.yaml', 'utf8')) as { paradata: { elements: { label: { en: string } }[] } };
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** What the live region may say in English: a part of the model and where on it, or nothing of the model. */
 const SPOKEN_EN = new RegExp(
-  `^(Looking at: (${caveData.paradata.elements.map((e) => escape(e.label.en)).join('|')}), (upper part|middle|lower part)|Looking past the model)$`,
+  `^(Looking at: (${caveData.paradata.elements.map((e) => literal(e.label.en)).join('|')}), (upper part|middle|lower part)|Looking past the model)$`,
 );
 const GOLDEN = path.resolve('tests/e2e/__golden__');
 let browser: Browser;

@@ -109,17 +109,26 @@ export function mountPanorama(root: HTMLElement, data: ViewerData): Viewer | und
 
   // Arrow keys and +/−, on the viewer only, so the page still scrolls with them elsewhere.
   container.tabIndex = 0;
-  container.addEventListener('keydown', (e) => {
-    const move = KEYS[e.key];
-    if (!move || e.altKey || e.ctrlKey || e.metaKey) return;
-    e.preventDefault();
-    const [yaw, pitch, zoom] = move;
+  const moveBy = ([yaw, pitch, zoom]: [number, number, number]) => {
     if (zoom) viewer.zoom(viewer.getZoomLevel() + zoom);
     else {
       const p = viewer.getPosition();
       viewer.rotate({ yaw: p.yaw + yaw * RAD, pitch: Math.max(-89, Math.min(89, deg(p.pitch) + pitch)) * RAD });
     }
+  };
+  container.addEventListener('keydown', (e) => {
+    const move = KEYS[e.key];
+    if (!move || e.altKey || e.ctrlKey || e.metaKey) return;
+    e.preventDefault();
+    moveBy(move);
   });
+  // The same moves as buttons, for those who cannot drag or use keys.
+  const moves = root.querySelector<HTMLElement>('[data-pano-moves]');
+  moves?.addEventListener('click', (e) => {
+    const move = KEYS[(e.target as Element).closest<HTMLElement>('[data-pano-move]')?.dataset.panoMove ?? ''];
+    if (move) moveBy(move);
+  });
+  moves?.removeAttribute('hidden');
 
   // The list: focusing a hotspot turns the view to it; a marker clicked in the picture does what its entry does.
   const entry = (id: string) => root.querySelector<HTMLElement>(`[data-hotspot="${CSS.escape(id)}"]`);

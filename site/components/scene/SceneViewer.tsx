@@ -44,6 +44,8 @@ function scaleOf(camera: CameraPose) {
   return { near: Math.max(0.03, d / 1000), far: Math.max(60, d * 20), maxDistance: Math.max(8, d * 2.5) };
 }
 
+const MOVE_KEYS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'] as const;
+
 export default function SceneViewer(props: ViewerProps) {
   const { strings: s, hotspots, tour, variants, levels, views } = props;
   const scale = useMemo(() => scaleOf(props.camera), [props.camera]);
@@ -259,6 +261,15 @@ export default function SceneViewer(props: ViewerProps) {
         {s['keys.help']}
         {levels.length > 0 && <> {s['level.help']}</>}
       </p>
+      {/* The arrow keys as buttons, so moving the camera never needs a drag; a press sends the key to the view,
+          so both move it alike. */}
+      <div className="scene-moves" role="group" aria-label={s['move.label']}>
+        {MOVE_KEYS.map((key) => (
+          <button type="button" key={key} onClick={() => region.current?.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }))}>
+            {s[`move.${mode}.${key}`]}
+          </button>
+        ))}
+      </div>
       <p className="scene-spoken" aria-live="polite" data-scene-spoken>
         {spoken}
       </p>
