@@ -1,7 +1,8 @@
 // The Library Cave page in Chromium with SwiftShader WebGL: it renders, hotspots open (and link to a published
 // record), the tour advances, the evidence view recolours, keyboard-only use works, deep links open a hotspot,
 // there is a full text alternative without WebGL, and two golden screenshots match within a pixel tolerance. The
-// live region names the part of the model the camera looks at (labels from content/scenes/library-cave.yaml).
+// live region names the part of the model the camera looks at (labels from content/scenes/library-cave.yaml), and
+// buttons move the camera as the arrow keys do.
 import fs from 'node:fs';
 import path from 'node:path';
 import pixelmatch from 'pixelmatch';
@@ -158,6 +159,11 @@ describe('scene viewer (Library Cave)', () => {
     const next = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.hotspot);
     expect(next).toBeTruthy();
     expect(next).not.toBe(id);
+    // The arrow keys' moves as buttons: a press turns the camera without a drag.
+    const beforeButton = await shot(page);
+    for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Orbit left' }).click();
+    await settle(page);
+    expect(diffRatio(beforeButton, await shot(page))).toBeGreaterThan(0.05);
   });
 
   it('a #hotspot deep link opens that hotspot', async () => {
