@@ -39,10 +39,10 @@ export function localeOfTag(tag: string): Locale | undefined {
 // Inline tags such as <b> or {0}-style placeholders are not used in record texts; a tag in a translation
 // that is not in its source is a tool or editing slip that would show up on the page.
 const TAG = /<\/?[A-Za-z][^<>]*>|&[a-z]+;/g;
-const tagsOf = (s: string): string => (s.match(TAG) ?? []).sort().join(' ');
+export const tagsOf = (s: string): string => (s.match(TAG) ?? []).sort().join(' ');
 
 // XML turns CR LF into LF and PO tools re-wrap long lines: whitespace differences are not a changed source.
-const sameText = (s: string): string => s.replace(/\s+/g, ' ').trim();
+export const sameText = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 export function readTranslationFile(file: string): ParsedFile {
   return /\.csv$/i.test(file) ? readCsv(file) : readXliff(file);

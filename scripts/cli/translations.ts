@@ -12,12 +12,17 @@ import { overlayState, type OverlayState } from '../../assets-pipeline/translati
 import { formatStatus, translationStatus } from '../../assets-pipeline/translations/status.ts';
 import { collectUnits } from '../../assets-pipeline/translations/units.ts';
 import { writeTmx } from '../../assets-pipeline/translations/tmx.ts';
-import { writeXliff } from '../../assets-pipeline/translations/xliff.ts';
+import { importSubtitles, isSubtitleFile } from '../../assets-pipeline/translations/subtitle-import.ts';
+import { episodeTracks, readFilms, writeSubtitleXliff } from '../../assets-pipeline/translations/subtitle-units.ts';
+import { readXliff, writeXliff } from '../../assets-pipeline/translations/xliff.ts';
+import { languageTag } from '../../model/drama.ts';
 import { isLocale, type Locale } from '../../model/locales.ts';
-import { recordsDir } from '../../model/paths.ts';
+import { contentDir, recordsDir } from '../../model/paths.ts';
 
 const USAGE = `usage: npm run heritage -- translations <command>
   export --locale fr [--collection SLUG…] [--format xliff|csv] [--out FILE]
+  export --film SLUG [--episode ID] [--from LANG] --locale fr|zh-Hans|… [--out FILE]
+                                a film's subtitle cues as XLIFF (timing as context); import makes the track
   import FILE --translator "NAME" [--locale fr] [--state translated|reviewed|needs-review]
   status [--json]
   tmx-export [--out FILE]       translation memory (every translation + the glossary) as TMX 1.4
@@ -55,8 +60,12 @@ async function exportCommand(args: string[]): Promise<number> {
       collection: { type: 'string', multiple: true },
       format: { type: 'string', default: 'xliff' },
       out: { type: 'string' },
+      film: { type: 'string' },
+      episode: { type: 'string' },
+      from: { type: 'string' },
     },
   });
+  if (values.film) return exportSubtitles(values.film, values);
   const locale = localeArg(values.locale);
   if (!locale || locale === 'bad' || !['xliff', 'csv'].includes(values.format ?? '')) {
     console.error(USAGE);
@@ -94,6 +103,8 @@ async function importCommand(args: string[]): Promise<number> {
     console.error(`${file}: no such file`);
     return 2;
   }
+  const parsed = /\.(xlf|xliff)$/i.test(file) ? readXliff(file) : undefined;
+  if (parsed && isSubtitleFile(parsed.units)) return importSubtitleTrack(file, values.translator.trim(), values.locale);
   if (!refreshRecords()) return 1;
   const r = await importTranslations(file, {
     translator: values.translator.trim(),
@@ -109,6 +120,57 @@ async function importCommand(args: string[]): Promise<number> {
     `✓ ${r.imported} ${r.locale} translations imported (${r.skippedEmpty} left empty, ${r.unchanged} unchanged) into ${r.files.map((f) => path.relative(process.cwd(), f)).join(', ') || 'no file'}`,
   );
   // The next ingest, build, status or export merges them (each brings the records up to date first).
+  return 0;
+}
+
+interface SubtitleExportArgs {
+  locale?: string | undefined;
+  episode?: string | undefined;
+  from?: string | undefined;
+  out?: string | undefined;
+}
+
+// Subtitles are read from content/ (a film's tracks are not records): no record refresh first.
+async function exportSubtitles(filmId: string, values: SubtitleExportArgs): Promise<number> {
+  const lang = values.locale;
+  if (!lang || !languageTag.safeParse(lang).success) {
+    console.error(`${USAGE}\n(--locale is the new track's language as a BCP 47 tag: fr, en, zh-Hans…)`);
+    return 2;
+  }
+  const { films, problems } = readFilms();
+  const film = films.find((f) => f.id === filmId);
+  if (!film) {
+    for (const p of problems) console.error(p);
+    console.error(`no film "${filmId}" in content/dramas (films: ${films.map((f) => f.id).join(', ')})`);
+    return 1;
+  }
+  const { tracks, errors } = episodeTracks(film, contentDir(), {
+    target: lang,
+    ...(values.episode ? { episode: values.episode } : {}),
+    ...(values.from ? { from: values.from } : {}),
+  });
+  for (const e of errors) console.error(e);
+  if (errors.length || !tracks.length) return 1;
+  const { xliff, units, translated } = writeSubtitleXliff(tracks, lang);
+  if (values.out) {
+    fs.mkdirSync(path.dirname(path.resolve(values.out)), { recursive: true });
+    fs.writeFileSync(values.out, xliff);
+  } else await writeOut(xliff);
+  console.error(
+    `exported ${units} cues of ${tracks.length} episode(s) of ${filmId} for ${lang} (${units - translated} untranslated)${values.out ? ` to ${values.out}` : ''}`,
+  );
+  return 0;
+}
+
+function importSubtitleTrack(file: string, translator: string, lang: string | undefined): number {
+  const r = importSubtitles(file, { translator, ...(lang ? { lang } : {}) });
+  for (const w of r.warnings) console.error(w);
+  for (const e of r.errors) console.error(e);
+  if (r.errors.length) {
+    console.error(`✗ ${r.errors.length} problem(s); no subtitle track was written.`);
+    return 1;
+  }
+  console.log(`✓ ${r.cues} ${r.lang} cues imported into ${r.tracks.join(', ')} (${r.warnings.length} QC warning(s)); listed in drama.yaml`);
   return 0;
 }
 
