@@ -87,7 +87,7 @@ function wire(control: HTMLElement): void {
   const stop = control.querySelector<HTMLButtonElement>('[data-read-stop]')!;
   const status = control.querySelector<HTMLElement>('[data-read-status]')!;
   const pageLang = document.documentElement.lang;
-  const label = (name: string) => control.dataset[`label${name}`] ?? '';
+  const labelOf = (name: string) => control.dataset[`label${name}`] ?? '';
   const synth = window.speechSynthesis;
   let queue: Line[] = [];
   let run = 0;
@@ -95,7 +95,7 @@ function wire(control: HTMLElement): void {
 
   const setState = (state: 'idle' | 'loading' | 'playing' | 'paused' | 'novoice') => {
     control.dataset.state = state;
-    play.textContent = label(state === 'playing' ? 'Pause' : state === 'paused' ? 'Resume' : 'Listen');
+    play.textContent = labelOf(state === 'playing' ? 'Pause' : state === 'paused' ? 'Resume' : 'Listen');
     play.disabled = state === 'loading';
     stop.disabled = state !== 'playing' && state !== 'paused';
     if (state !== 'novoice') status.textContent = '';
@@ -125,7 +125,7 @@ function wire(control: HTMLElement): void {
   const noVoice = () => {
     finish();
     control.dataset.state = 'novoice';
-    status.textContent = label('NoVoice');
+    status.textContent = labelOf('NoVoice');
   };
 
   const say = (i: number, voices: SpeechSynthesisVoice[], id: number) => {
