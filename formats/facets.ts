@@ -11,6 +11,9 @@ export const FACETS = {
   rights: { index: 'single' },
   has3d: { index: 'single' },
   place: { browse: 'place' },
+  classification: { browse: 'classification' },
+  movement: { browse: 'movement' },
+  subject: { browse: 'subject' },
 } as const satisfies Record<string, { index?: 'single' | 'multi'; browse?: string }>;
 
 type Spec = typeof FACETS;

@@ -4,7 +4,7 @@
 // https://schema.org/ — tests included.
 import { LOCALES, type Locale } from '../model/locales.ts';
 import { rightsInfo } from '../model/rights.ts';
-import type { Artifact, Collection, LangMap } from '../model/schema.ts';
+import type { Artifact, Collection, LangMap, Measurement } from '../model/schema.ts';
 import type { ImageEntry } from './manifests/images.ts';
 import { absolute, artifactPage, artifactUri, collectionPage, collectionUri, openDataPaths, siteOrigin } from './urls.ts';
 
@@ -60,6 +60,18 @@ function compact(o: JsonLd): JsonLd {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
 }
 
+const many = (maps: LangMap[] | undefined): LangValue[] => (maps ?? []).flatMap((m) => langValues(m) ?? []);
+
+/** schema.org has height, width, depth and weight for a VisualArtwork; other measurements stay in `size` text. */
+const JSON_LD_MEASURES = ['height', 'width', 'depth', 'weight'] as const;
+function measures(list: Measurement[] | undefined): JsonLd {
+  const out: JsonLd = {};
+  for (const m of list ?? [])
+    if (m.kind && (JSON_LD_MEASURES as readonly string[]).includes(m.kind) && !(m.kind in out))
+      out[m.kind] = { '@type': 'QuantitativeValue', value: m.value, unitText: m.unit };
+  return out;
+}
+
 export interface ArtifactJsonLdOptions {
   collection: Pick<Collection, 'id' | 'title'>;
   image?: ImageEntry | undefined;
@@ -81,9 +93,13 @@ export function artifactJsonLd(a: Artifact, opts: ArtifactJsonLdOptions): JsonLd
     description: langValues(a.description),
     dateCreated: isoDate(a.date),
     temporalCoverage: langValues(a.date?.display ?? a.period),
-    artform: langValues(a.objectType),
+    artform: [a.objectType, ...(a.otherObjectTypes ?? [])].flatMap((t) => langValues(t) ?? []),
     artMedium: materials,
     size: langValues(a.dimensions),
+    ...measures(a.measurements),
+    additionalType: many(a.classifications),
+    genre: many(a.movements),
+    keywords: many(a.subjects),
     creator: a.makers.map((m) => compact({ '@type': 'Person', name: langValues(m.name), description: langValues(m.role) })),
     locationCreated: a.places.filter((p) => p.role === 'origin').map((p) => ({ '@type': 'Place', name: langValues(p.name) })),
     license: a.rights,

@@ -16,7 +16,7 @@
 export interface CspOptions {
   /** A page with a WebAssembly viewer (3D scenes, the globe). */
   wasm?: boolean;
-  /** The globe page (CesiumJS's combined build, see above). */
+  /** Pages that open the globe: the globe page, an exhibition with a globe step (CesiumJS's combined build, see above). */
   cesium?: boolean;
   /** Origins of live streams the page plays (a live view's curator-configured HLS host): media and fetches. */
   streams?: readonly string[];

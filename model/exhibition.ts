@@ -119,8 +119,9 @@ export const exhibition = baseRecord
     summary: langMap,
     /** Who wrote and chose: "Curated by …". */
     curators: langMap,
-    /** The artifact whose first image stands for the exhibition in listings. */
-    cover: z.object({ artifact: recordId, image: z.number().int().min(0).default(0) }).strict(),
+    /** What stands for the exhibition in listings: an artifact's image, or the still of one of its steps (a story
+     * told around a 3D scene or a map may hold no artifact image at all). */
+    cover: z.union([z.object({ artifact: recordId, image: z.number().int().min(0).default(0) }).strict(), z.object({ step: slug }).strict()]),
     /** Works the texts rely on, as a reader would cite them. */
     sources: z.array(z.string().min(1)).default([]),
     steps: z.array(exhibitionStep).min(1),
@@ -132,8 +133,13 @@ export const exhibition = baseRecord
       if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'id'], message: `duplicate step id "${s.id}"` });
       seen.add(s.id);
     });
+    if ('step' in e.cover && !seen.has(e.cover.step))
+      ctx.addIssue({ code: 'custom', path: ['cover', 'step'], message: `no step "${e.cover.step}" in this exhibition` });
   });
 export type Exhibition = z.infer<typeof exhibition>;
+
+/** The artifact whose image is the exhibition's cover, when it is one. */
+export const coverArtifact = (e: Exhibition): string | undefined => ('artifact' in e.cover ? e.cover.artifact : undefined);
 
 /** What `heritage ingest` published for the stages and pages (`build/records/exhibitions.json`; own media stay in
  * `content/exhibitions/<id>/`), checked against the schema as it is read. */

@@ -43,6 +43,34 @@ const RS_NAMES: Record<string, [string, string, string]> = {
   NKC: ['无已知版权', 'No Known Copyright', 'Pas de droit d’auteur connu'],
 };
 
+// Creative Commons' own names for its licences in each language, as the licence deeds title them
+// (creativecommons.org/licenses/by-nc-sa/4.0/deed.fr, deed.zh-hans): "Attribution - Pas d’Utilisation
+// Commerciale - Partage dans les Mêmes Conditions 4.0 International", "署名-非商业性使用-相同方式共享 4.0 国际".
+const CC_ELEMENTS: Record<string, [string, string, string]> = {
+  by: ['署名', 'Attribution', 'Attribution'],
+  nc: ['非商业性使用', 'NonCommercial', 'Pas d’Utilisation Commerciale'],
+  nd: ['禁止演绎', 'NoDerivatives', 'Pas de Modification'],
+  sa: ['相同方式共享', 'ShareAlike', 'Partage dans les Mêmes Conditions'],
+};
+/** The port each version's deed names: 4.0 is international, 3.0 unported, earlier ones generic. */
+const CC_PORTS: Record<string, [string, string, string]> = {
+  '4.0': ['国际', 'International', 'International'],
+  '3.0': ['未本地化版本', 'Unported', 'non transposé'],
+};
+const CC_GENERIC: [string, string, string] = ['通用', 'Generic', 'Générique'];
+
+function ccName(code: string, version: string): RightsInfo['name'] {
+  const parts = code.split('-').map((e) => CC_ELEMENTS[e]!);
+  const port = CC_PORTS[version] ?? CC_GENERIC;
+  // Before 4.0 the English deeds say "NoDerivs".
+  const en = parts.map((p) => (p[1] === 'NoDerivatives' && version !== '4.0' ? 'NoDerivs' : p[1]));
+  return {
+    zh: `${parts.map((p) => p[0]).join('-')} ${version} ${port[0]}`,
+    en: `${en.join('-')} ${version} ${port[1]}`,
+    fr: `${parts.map((p) => p[2]).join(' - ')} ${version} ${port[2]}`,
+  };
+}
+
 /** Describe a normalized rights URI for badges, facets and metadata. */
 export function rightsInfo(uri: string): RightsInfo {
   let m = /licenses\/([a-z-]+)\/([\d.]+)\//.exec(uri);
@@ -54,7 +82,7 @@ export function rightsInfo(uri: string): RightsInfo {
       short,
       key: `cc-${m[1]}-${m[2]}`,
       attributionRequired: true,
-      name: { zh: `知识共享 ${code} ${m[2]} 许可`, en: `Creative Commons ${code} ${m[2]}`, fr: `Creative Commons ${code} ${m[2]}` },
+      name: ccName(m[1]!, m[2]!),
     };
   }
   m = /publicdomain\/(zero|mark)\//.exec(uri);

@@ -68,6 +68,28 @@ export const mediaRef = z.object({
 });
 export type MediaRef = z.infer<typeof mediaRef>;
 
+/** Kinds of measurement that pages label in every language; a source's other words stay as written (`label`). */
+export const MEASUREMENT_KINDS = ['height', 'width', 'depth', 'length', 'diameter', 'thickness', 'weight'] as const;
+export type MeasurementKind = (typeof MEASUREMENT_KINDS)[number];
+
+/** One structured dimension as museums export it (`[{type, value, unit}]`): a number and its unit as the source
+ * gives them (no conversion), and what was measured. */
+export const measurement = z
+  .object({
+    kind: z.enum(MEASUREMENT_KINDS).optional(),
+    label: langMap.optional(),
+    value: z.number().positive().finite(),
+    unit: z.string().min(1).max(20),
+  })
+  .refine((m) => m.kind !== undefined || m.label !== undefined, { message: 'needs a kind or a label (what was measured)' });
+export type Measurement = z.infer<typeof measurement>;
+
+/** How and when the holder acquired the object. */
+export const acquisition = z
+  .object({ method: langMap.optional(), source: langMap.optional(), year: z.number().int().optional() })
+  .refine((a) => a.method !== undefined || a.source !== undefined || a.year !== undefined, { message: 'needs a method, a source or a year' });
+export type Acquisition = z.infer<typeof acquisition>;
+
 export const inscription = z.object({ position: langMap.optional(), title: langMap.optional(), text: langMap });
 
 const baseRecord = z.object({
@@ -95,9 +117,25 @@ export const artifact = baseRecord.extend({
   makers: z.array(agent).default([]),
   date: dating.optional(),
   period: langMap.optional(),
+  /** Periods after the first (`period`, the one cards and facets use) when the source gives several. */
+  otherPeriods: z.array(langMap).optional(),
   objectType: langMap.optional(),
+  /** Object names after the first (`objectType`) when the source gives several. */
+  otherObjectTypes: z.array(langMap).optional(),
+  /** The source's classification (department, category), as written. */
+  classifications: z.array(langMap).optional(),
+  /** Art movements or styles. */
+  movements: z.array(langMap).optional(),
+  /** Subjects and keywords: what the object shows or is about. */
+  subjects: z.array(langMap).optional(),
   materials: z.array(langMap).default([]),
+  /** Dimensions as display text. */
   dimensions: langMap.optional(),
+  /** Dimensions as numbers, when the source gives them so. */
+  measurements: z.array(measurement).optional(),
+  /** Earlier owners and events, oldest first as the source lists them. */
+  provenance: z.array(langMap).optional(),
+  acquisition: acquisition.optional(),
   culture: langMap.optional(),
   holder: langMap.optional(),
   identifiers: z.array(identifier).default([]),
@@ -106,6 +144,9 @@ export const artifact = baseRecord.extend({
   notes: langMap.optional(),
   publications: z.array(z.string()).default([]),
   media: z.array(mediaRef).default([]),
+  /** A credit filled from a template whose pieces are not all in the credit's language (a French museum name in
+   * the English credit): per locale, the pieces with their languages, so pages can mark them. */
+  creditParts: z.partialRecord(z.enum(LOCALES), z.array(z.object({ text: z.string().min(1), lang: z.enum(LOCALES) }))).optional(),
   /** Per locale, the fields filled from translation overlays and who translated them. */
   translations: z.partialRecord(z.enum(LOCALES), translationInfo).optional(),
 });

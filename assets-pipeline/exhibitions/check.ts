@@ -69,9 +69,11 @@ export async function checkExhibition(file: string, refs: ExhibitionRefs, proble
   }
   const e = parsed.data;
   if (e.id !== folder) add(['id'], `"${e.id}" must equal its folder name "${folder}"`);
-  const cover = refs.artifacts.get(e.cover.artifact);
-  if (!cover) add(['cover', 'artifact'], `unknown artifact "${e.cover.artifact}"`);
-  else if (!cover.images[e.cover.image]) add(['cover', 'image'], `artifact "${e.cover.artifact}" has no image ${e.cover.image} (images are counted from 0)`);
+  if ('artifact' in e.cover) {
+    const cover = refs.artifacts.get(e.cover.artifact);
+    if (!cover) add(['cover', 'artifact'], `unknown artifact "${e.cover.artifact}"`);
+    else if (!cover.images[e.cover.image]) add(['cover', 'image'], `artifact "${e.cover.artifact}" has no image ${e.cover.image} (images are counted from 0)`);
+  }
   for (const [i, step] of e.steps.entries()) for (const [j, media] of step.media.entries()) await checkMedia(media, ['steps', i, 'media', j], dir, refs, add);
   return problems.count === before ? e : undefined;
 }

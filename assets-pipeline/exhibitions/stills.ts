@@ -102,7 +102,7 @@ export async function runStillStage(log: (line: string) => void = console.log): 
   // Only the records the exhibitions name are kept: a 150k catalogue streams past in constant memory.
   const named = new Set(
     exhibitions.flatMap((e) => [
-      e.cover.artifact,
+      ...('artifact' in e.cover ? [e.cover.artifact] : []),
       ...e.steps.flatMap((s) => s.media.flatMap((m) => (m.kind === 'artifacts' ? m.ids : m.kind === 'region' ? [m.artifact] : []))),
     ]),
   );

@@ -69,9 +69,18 @@ const fieldsSchema = z
     /** `derive` names the period from the date's years in the collection's `chronology`; mapped labels are
      * reconciled to that chronology's labels. */
     period: z.union([z.literal('derive'), langSpec]).optional(),
+    /** Every value is kept: the first is the object type cards and facets use, the others follow it on the page. */
     objectType: langSpec.optional(),
     materials: z.array(langSpec).optional(),
+    classifications: z.array(langSpec).optional(),
+    movements: z.array(langSpec).optional(),
+    subjects: z.array(langSpec).optional(),
+    provenance: z.array(langSpec).optional(),
+    acquisition: z.object({ method: langSpec.optional(), source: langSpec.optional(), year: scalarSpec.optional() }).strict().optional(),
     dimensions: langSpec.optional(),
+    /** Structured dimensions, zipped by index (`dimensions[].type`, `dimensions[].value`, `dimensions[].unit`); one
+     * unit applies to every value. */
+    measurements: z.array(z.object({ type: langSpec, value: scalarSpec, unit: scalarSpec }).strict()).optional(),
     culture: langSpec.optional(),
     holder: langSpec.optional(),
     notes: langSpec.optional(),

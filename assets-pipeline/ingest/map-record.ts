@@ -1,10 +1,11 @@
 // Turns one source row into a normalized artifact through the collection's mapping, then validates it
 // with the shared schema. Problems carry the schema field that failed, so curators know what to fix.
-import { artifact, type Artifact, type ArtifactInput, type LangMap } from '../../model/schema.ts';
+import { artifact, type Acquisition, type Artifact, type ArtifactInput, type LangMap, type Measurement } from '../../model/schema.ts';
 import { periodForYears, type Chronology, type Period } from '../../model/periods.ts';
 import { pick } from '../../model/text.ts';
 import { LOCALES, type Locale } from '../../model/locales.ts';
 import { FIELD_LIMITS, MAX_TEXT_CHARS } from './cell-text.ts';
+import { readYear, zipMeasurements } from './measurements.ts';
 import { readDate, readDateSpan, textLang, type DateReading, type NamedRanges } from './dates.ts';
 import type { CollectionConfig, LangSpec, ScalarSpec } from './collection-config.ts';
 import type { Row } from './read-rows.ts';
@@ -44,6 +45,49 @@ export function yearsDisplay(from: number | undefined, to: number | undefined): 
     out[l] = from === undefined ? before(y(to!)) : to === undefined ? after(y(from)) : from === to ? y(from) : `${y(from)} – ${y(to)}`;
   }
   return out;
+}
+
+/** A display date with no words ("1851", "1828–9") is in no language: the locales the source left empty get the
+ * years written their way (or the same text), so a French page does not show "1851" marked as English. */
+function neutralDisplay(display: LangMap | undefined, years: { from?: number | undefined; to?: number | undefined } | undefined): LangMap | undefined {
+  if (!display) return display;
+  const texts = LOCALES.flatMap((l) => (display[l] ? [display[l]!] : []));
+  if (texts.some((t) => /[\p{L}]/u.test(t))) return display;
+  const written = years ? yearsDisplay(years.from, years.to) : undefined;
+  const out: LangMap = {};
+  for (const l of LOCALES) {
+    const text = display[l] ?? written?.[l] ?? texts[0];
+    if (text) out[l] = text;
+  }
+  return out;
+}
+
+const columnLangCache = new WeakMap<CollectionConfig, (path: string) => Locale | undefined>();
+/** A column's language, as the mapping says elsewhere (`title: { fr: titre }` makes `titre` French); a column
+ * mapped under two languages has none. */
+function columnLangs(config: CollectionConfig): (path: string) => Locale | undefined {
+  let hit = columnLangCache.get(config);
+  if (!hit) {
+    const found = new Map<string, Locale | null>();
+    const visit = (spec: unknown): void => {
+      if (!spec || typeof spec !== 'object') return;
+      if (Array.isArray(spec)) {
+        for (const item of spec) visit(item);
+        return;
+      }
+      const o = spec as Record<string, unknown>;
+      for (const l of LOCALES) {
+        const sub = o[l];
+        const path = typeof sub === 'string' ? sub : sub && typeof sub === 'object' ? (sub as { from?: unknown }).from : undefined;
+        if (typeof path === 'string') found.set(path, found.has(path) && found.get(path) !== l ? null : l);
+      }
+      for (const [k, v] of Object.entries(o)) if (!(LOCALES as readonly string[]).includes(k) && k !== 'template') visit(v);
+    };
+    visit(config.fields);
+    hit = (path) => found.get(path) ?? undefined;
+    columnLangCache.set(config, hit);
+  }
+  return hit;
 }
 
 /** Runs each field's evaluation separately so one bad field does not hide the others. */
@@ -108,9 +152,10 @@ export function mapRecord(config: CollectionConfig, row: Row, ctx: MapContext = 
         : reading.kind === 'years'
           ? yearsDisplay(reading.from, reading.to)
           : { zh: yearsText, en: yearsText, fr: yearsText };
-  const displayDate = one('date.display', lang('date.display', f.date?.display)) ?? shownYears;
+  const displayDate = neutralDisplay(one('date.display', lang('date.display', f.date?.display)), years) ?? shownYears;
   const unmatchedPeriods: string[] = [];
   let period: LangMap | undefined;
+  let periods: LangMap[] = [];
   if (f.period === 'derive') {
     for (const c of ctx.chronologies) {
       const p = periodForYears(c, years?.from, years?.to);
@@ -126,8 +171,19 @@ export function mapRecord(config: CollectionConfig, row: Row, ctx: MapContext = 
       if (ctx.chronologies.length) unmatchedPeriods.push(LOCALES.map((l) => m[l]).find(Boolean)!);
       return m;
     });
-    period = one('period', labels);
+    // Labels that reconcile to the same period are one period.
+    const seen = new Set<string>();
+    periods = labels.filter((m) => {
+      const key = JSON.stringify(m);
+      return !seen.has(key) && seen.add(key);
+    });
+    period = periods[0];
   }
+  const objectTypes = lang('objectType', f.objectType);
+  const list = (field: string, specs: LangSpec[] | undefined): LangMap[] | undefined => {
+    const out = (specs ?? []).flatMap((s, i) => lang(`${field}.${i}`, s));
+    return out.length ? out : undefined;
+  };
 
   const input: ArtifactInput = {
     type: 'artifact',
@@ -141,9 +197,17 @@ export function mapRecord(config: CollectionConfig, row: Row, ctx: MapContext = 
     sourceUrl: scalar('sourceUrl', f.sourceUrl)[0],
     date: displayDate || years ? { display: displayDate, from: years?.from, to: years?.to } : undefined,
     period,
-    objectType: one('objectType', lang('objectType', f.objectType)),
+    otherPeriods: periods.length > 1 ? periods.slice(1) : undefined,
+    objectType: objectTypes[0],
+    otherObjectTypes: objectTypes.length > 1 ? objectTypes.slice(1) : undefined,
+    classifications: list('classifications', f.classifications),
+    movements: list('movements', f.movements),
+    subjects: list('subjects', f.subjects),
+    provenance: list('provenance', f.provenance),
+    acquisition: f.acquisition ? acquisitionOf(f.acquisition, lang, scalar, warnings) : undefined,
     materials: (f.materials ?? []).flatMap((s, i) => lang(`materials.${i}`, s)),
     dimensions: one('dimensions', lang('dimensions', f.dimensions)),
+    measurements: f.measurements ? measurementsOf(f.measurements, lang, scalar, warnings) : undefined,
     culture: one('culture', lang('culture', f.culture)),
     holder: one('holder', lang('holder', f.holder)) ?? config.holder,
     notes: one('notes', lang('notes', f.notes)),
@@ -191,12 +255,29 @@ export function mapRecord(config: CollectionConfig, row: Row, ctx: MapContext = 
   const lookup: TemplateLookup = (path, l: Locale) => {
     const [head, sub] = path.split('.');
     const value = (input as unknown as Record<string, unknown>)[head!];
-    if (typeof value === 'string') return value;
+    if (typeof value === 'string') return { text: value };
     const map = value as LangMap | undefined;
-    return sub ? (map?.[sub as Locale] ?? pick(map, l)?.text) : pick(map, l)?.text;
+    const exact = sub && map?.[sub as Locale];
+    if (exact) return { text: exact, lang: sub as Locale };
+    const picked = pick(map, l);
+    return picked && { text: picked.text, lang: picked.lang };
   };
-  const credit = one('credit', lang('credit', f.credit, lookup));
-  if (credit) input.credit = credit;
+  const creditParts: NonNullable<ArtifactInput['creditParts']> = {};
+  const credit = f.credit
+    ? one(
+        'credit',
+        r.run('credit', () =>
+          evalLang(f.credit!, row, lookup, (message) => warnings.push({ field: 'credit', message }), {
+            columnLang: columnLangs(config),
+            onParts: (l, parts) => (creditParts[l] = parts),
+          }),
+        ) ?? [],
+      )
+    : undefined;
+  if (credit) {
+    input.credit = credit;
+    if (Object.keys(creditParts).length) input.creditParts = creditParts;
+  }
 
   if (!sourceId) r.problems.push({ field: 'id', message: 'required: the mapped id column is empty' });
   if (!title) r.problems.push({ field: 'title', message: 'required: no title in any language' });
@@ -212,6 +293,38 @@ export function mapRecord(config: CollectionConfig, row: Row, ctx: MapContext = 
   const outcome = { warnings, unmatchedPeriods };
   if (r.problems.length || !parsed.success) return { ok: false, problems: r.problems, input, ...outcome };
   return { ok: true, record: parsed.data, ...outcome };
+}
+
+type LangOf = (field: string, spec: LangSpec | undefined) => LangMap[];
+type ScalarOf = (field: string, spec: ScalarSpec | undefined) => string[];
+type Specs<K extends keyof CollectionConfig['fields']> = NonNullable<CollectionConfig['fields'][K]>;
+
+function measurementsOf(specs: Specs<'measurements'>, lang: LangOf, scalar: ScalarOf, warnings: FieldProblem[]): Measurement[] | undefined {
+  const out = specs.flatMap((m, i) => {
+    const zipped = zipMeasurements(
+      lang(`measurements.${i}.type`, m.type),
+      scalar(`measurements.${i}.value`, m.value),
+      scalar(`measurements.${i}.unit`, m.unit),
+    );
+    for (const message of zipped.warnings) warnings.push({ field: `measurements.${i}`, message });
+    return zipped.measurements;
+  });
+  return out.length ? out : undefined;
+}
+
+function acquisitionOf(spec: Specs<'acquisition'>, lang: LangOf, scalar: ScalarOf, warnings: FieldProblem[]): Acquisition | undefined {
+  const first = (field: string, maps: LangMap[]): LangMap | undefined => {
+    if (maps.length > 1) warnings.push({ field, message: `${maps.length} values; this field holds one: the first kept` });
+    return maps[0];
+  };
+  const method = first('acquisition.method', lang('acquisition.method', spec.method));
+  const source = first('acquisition.source', lang('acquisition.source', spec.source));
+  const yearText = scalar('acquisition.year', spec.year)[0];
+  const year = yearText === undefined ? undefined : readYear(yearText);
+  if (yearText !== undefined && year === undefined)
+    warnings.push({ field: 'acquisition.year', message: `cannot read a year from "${yearText}": no year published` });
+  if (!method && !source && year === undefined) return undefined;
+  return { ...(method ? { method } : {}), ...(source ? { source } : {}), ...(year !== undefined ? { year } : {}) };
 }
 
 /** Text longer than its field's limit: an error naming the field, so no later stage meets an outsized value. */
@@ -240,6 +353,7 @@ const STRUCTURED_MEMBERS: Record<string, string[]> = {
   places: ['name'],
   inscriptions: ['position', 'title', 'text'],
   media: ['path', 'label', 'alt', 'description'],
+  measurements: ['type', 'value', 'unit'],
 };
 
 /** Every column path the mapping reads, with the YAML key path where it is written. */
@@ -266,6 +380,9 @@ export function mappingPaths(fields: CollectionConfig['fields']): { path: string
         visit(y.start, ['fields', 'date', 'years', 'start']);
         visit(y.end, ['fields', 'date', 'years', 'end']);
       } else visit(d.years, ['fields', 'date', 'years']);
+    } else if (key === 'acquisition') {
+      const a = spec as Record<string, unknown>;
+      for (const m of ['method', 'source', 'year']) visit(a[m], ['fields', key, m]);
     } else if (Array.isArray(spec)) {
       const members = STRUCTURED_MEMBERS[key];
       spec.forEach((item: unknown, i) => {

@@ -55,19 +55,38 @@ export function splitBilingual(text: string): LangMap {
   return out;
 }
 
-/** A template placeholder's value; `{title}` takes the template's own language, falling back. */
-export type TemplateLookup = (path: string, lang: Locale) => string | undefined;
+/** A template placeholder's value, with its language when known; `{title}` takes the template's own language,
+ * falling back. */
+export interface TemplateValue {
+  text: string;
+  lang?: Locale | undefined;
+}
+export type TemplateLookup = (path: string, lang: Locale) => TemplateValue | undefined;
+
+/** A piece of a filled template in its own language. */
+export interface TemplatePart {
+  text: string;
+  lang: Locale;
+}
+/** What a template's languages need: a column's language (from the mapping), and where to report a filled
+ * template whose parts are not all in the template's language. */
+export interface TemplateLangs {
+  columnLang?: (path: string) => Locale | undefined;
+  onParts?: (lang: Locale, parts: TemplatePart[]) => void;
+}
 
 /** Placeholders of a template: `{column}` or `{a.b}` (a record field in credit templates). */
-export const PLACEHOLDER = /\{([^{}\s]+)\}/g;
+export const PLACEHOLDER = /\{(?!(?:zh|en|fr):)([^{}\s]+)\}/g;
+/** A template's pieces: `{fr:Musée de test}` is literal text in another language than the template's. */
+const PIECE = /\{(zh|en|fr):([^{}]*)\}|\{([^{}\s]+)\}/g;
 
-export function evalLang(spec: LangSpec, row: Row, lookup?: TemplateLookup, warn?: (message: string) => void): LangMap[] {
+export function evalLang(spec: LangSpec, row: Row, lookup?: TemplateLookup, warn?: (message: string) => void, langs?: TemplateLangs): LangMap[] {
   if ('bilingual' in spec) return evalScalar(spec.bilingual, row).map(splitBilingual);
   if ('switch' in spec) {
     const key = evalScalar(spec.switch, row)[0] ?? '';
     const chosen = spec.cases[key] ?? spec.default;
     if (!chosen) throw new SpecError(`value "${key}" of \`${spec.switch}\` has no case (${Object.keys(spec.cases).join(', ')}) and no default`);
-    return evalLang(chosen, row, lookup, warn);
+    return evalLang(chosen, row, lookup, warn, langs);
   }
   const perLang: Partial<Record<Locale, string[]>> = {};
   let n = 0;
@@ -78,10 +97,15 @@ export function evalLang(spec: LangSpec, row: Row, lookup?: TemplateLookup, warn
     if (tpl !== undefined) {
       // Placeholders name columns (a join of several columns is a template); credit templates may also name
       // fields of the mapped record, looked up first.
-      const fromRow = (path: string) => evalScalar(path, row).join(', ') || undefined;
-      const filled = fillTemplate(tpl, l, (path, lang) => lookup?.(path, lang) ?? fromRow(path));
-      if (filled === undefined) warn?.(`template (${l}) yields nothing for this record: none of its placeholders has a value`);
-      values = filled === undefined ? [] : [filled];
+      const fromRow = (path: string): TemplateValue | undefined => {
+        const text = evalScalar(path, row).join(', ');
+        return text ? { text, lang: langs?.columnLang?.(path) } : undefined;
+      };
+      const parts = fillTemplate(tpl, l, (path, lang) => lookup?.(path, lang) ?? fromRow(path));
+      if (parts === undefined) warn?.(`template (${l}) yields nothing for this record: none of its placeholders has a value`);
+      else if (parts.some((p) => p.lang !== l)) langs?.onParts?.(l, parts);
+      const filled = parts?.map((p) => p.text).join('');
+      values = filled ? [filled] : [];
     } else values = sub !== undefined ? evalScalar(sub, row) : [];
     perLang[l] = values;
     n = Math.max(n, values.length);
@@ -98,20 +122,40 @@ export function evalLang(spec: LangSpec, row: Row, lookup?: TemplateLookup, warn
   return out;
 }
 
-/** The filled template, or undefined when it has placeholders and none of them has a value. */
-function fillTemplate(tpl: string, lang: Locale, lookup: TemplateLookup): string | undefined {
+/** The filled template as pieces in their languages (neighbours of one language merged, spaces collapsed), or
+ * undefined when it has placeholders and none of them has a value. Literal text is in the template's language
+ * unless marked `{fr:…}`; a value is in the language of the field or column it comes from. */
+function fillTemplate(tpl: string, lang: Locale, lookup: TemplateLookup): TemplatePart[] | undefined {
   let placeholders = 0;
   let filled = 0;
-  const text = tpl
-    .replace(PLACEHOLDER, (_, path: string) => {
+  const raw: TemplatePart[] = [];
+  let at = 0;
+  for (const m of tpl.matchAll(PIECE)) {
+    raw.push({ text: tpl.slice(at, m.index), lang });
+    at = m.index + m[0].length;
+    if (m[1]) raw.push({ text: m[2]!, lang: m[1] as Locale });
+    else {
       placeholders++;
-      const v = lookup(path, lang);
-      if (v) filled++;
-      return v ?? '';
-    })
-    .replace(/\s+/g, ' ')
-    .trim();
-  return placeholders && !filled ? undefined : text || undefined;
+      const v = lookup(m[3]!, lang);
+      if (v?.text) filled++;
+      raw.push({ text: v?.text ?? '', lang: v?.lang ?? lang });
+    }
+  }
+  raw.push({ text: tpl.slice(at), lang });
+  if (placeholders && !filled) return undefined;
+  const parts: TemplatePart[] = [];
+  for (const p of raw) {
+    let text = p.text.replace(/\s+/g, ' ');
+    const prev = parts.at(-1);
+    if ((!prev || prev.text.endsWith(' ')) && text.startsWith(' ')) text = text.slice(1);
+    if (!text) continue;
+    if (prev && prev.lang === p.lang) prev.text += text;
+    else parts.push({ text, lang: p.lang });
+  }
+  const last = parts.at(-1);
+  if (last) last.text = last.text.trimEnd();
+  const out = parts.filter((p) => p.text);
+  return out.length ? out : undefined;
 }
 
 /** Every column or key path a spec reads, to check the mapping against the source's columns. */

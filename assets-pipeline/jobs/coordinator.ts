@@ -1,6 +1,8 @@
-// The build's side of the job layer: adds jobs (deduplicated by their content key), waits for them through
-// BullMQ's QueueEvents, shows one progress bar over all workers, and stops the build with a clear message
-// when Redis is unreachable or lost. It never publishes anything itself: the stage does, once every job settled.
+// The build's side of the job layer: adds jobs of every kind (deduplicated by their content key), waits for
+// them through BullMQ's QueueEvents, shows one progress bar over all kinds and workers, and stops the build with
+// a clear message when Redis is unreachable or lost. It never publishes anything itself: each stage does, once
+// its jobs settled. One coordinator serves every stage of a build (`acquireCoordinator`), so the bar, the
+// worker check and the failure summary cover the whole build.
 import os from 'node:os';
 import cliProgress from 'cli-progress';
 import { Queue, QueueEvents } from 'bullmq';
@@ -13,7 +15,6 @@ import { codeVersion } from './version.ts';
 export type JobOutcome<R> = { ok: true; result: R } | { ok: false; input: boolean; message: string };
 
 export interface CoordinatorOptions {
-  kind: JobKind;
   /** One bar on stderr (a TTY), else a progress line every 10 s. */
   progress: boolean;
   log: (line: string) => void;
@@ -22,81 +23,118 @@ export interface CoordinatorOptions {
 }
 
 interface Pending {
+  kind: JobKind;
+  label: string;
   resolve: (o: JobOutcome<unknown>) => void;
   reject: (err: Error) => void;
 }
 
+interface Channel {
+  queue: Queue;
+  events: QueueEvents;
+}
+
+/** A failed job as the build summary lists it: its kind, what it was (`record: file`), and why. */
+export interface JobFailure {
+  kind: JobKind;
+  label: string;
+  message: string;
+}
+
 export class JobCoordinator {
   private pending = new Map<string, Pending>();
-  private done = 0;
-  private failed = 0;
-  private submitted = 0;
+  private channels = new Map<JobKind, Promise<Channel>>();
+  /** The channels that are up: the health check must not wait on one still connecting (Redis may be gone). */
+  private ready: Channel[] = [];
+  private counts = new Map<JobKind, { submitted: number; done: number; failed: number }>();
+  readonly failures: JobFailure[] = [];
   private fatal: JobQueueError | undefined;
   private lostSince: number | undefined;
   private refused = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private lastLine = 0;
   private bar: cliProgress.SingleBar | undefined;
+  private running = 0;
+  private workerCount = 0;
   private readonly version = codeVersion();
 
   private constructor(
     private readonly url: string,
     private readonly opts: CoordinatorOptions,
-    private readonly queue: Queue,
-    private readonly events: QueueEvents,
     private readonly control: Redis,
   ) {}
 
   static async open(url: string, opts: CoordinatorOptions): Promise<JobCoordinator> {
     parseQueueUrl(url);
     await checkRedis(url);
-    const name = queueName(opts.kind, codeVersion());
-    const queue = new Queue(name, { connection: bullConnection(url) });
-    const events = new QueueEvents(name, { connection: bullConnection(url) });
-    const control = controlClient(url);
-    const c = new JobCoordinator(url, opts, queue, events, control);
-    queue.on('error', () => {}); // a lost connection is detected and reported by the health check
-    events.on('error', () => {});
-    // Subscribed before the first job is added, so no completion is missed.
-    await withTimeout(events.waitUntilReady(), 10_000, `Redis at ${url} did not answer`);
-    events.on('completed', ({ jobId, returnvalue }) => c.settle(jobId, { ok: true, result: parseResult(returnvalue) }));
-    events.on('failed', ({ jobId, failedReason }) => c.settle(jobId, failure(failedReason)));
+    const c = new JobCoordinator(url, opts, controlClient(url));
     await c.announce();
-    if (opts.progress) {
-      c.bar = new cliProgress.SingleBar(
-        {
-          format: `${opts.kind} jobs {bar} {value}/{total} done | {running} running, {failed} failed | {workers} workers | ETA {eta_formatted}`,
-          stream: process.stderr,
-          etaBuffer: 50,
-        },
-        cliProgress.Presets.shades_classic,
-      );
-      c.bar.start(0, 0, { running: 0, failed: 0, workers: 0 });
-    }
     c.timer = setInterval(() => void c.poll(), 1000);
     return c;
   }
 
-  /** Adds one job (or joins the one already waiting or running under the same id) and waits for its end. */
-  async submit<R>(id: string, data: object): Promise<JobOutcome<R>> {
+  /** One queue and its event stream per kind, subscribed before the kind's first job is added (no completion is missed). */
+  private channel(kind: JobKind): Promise<Channel> {
+    let ch = this.channels.get(kind);
+    if (!ch) {
+      ch = (async () => {
+        const name = queueName(kind, this.version);
+        const queue = new Queue(name, { connection: bullConnection(this.url) });
+        const events = new QueueEvents(name, { connection: bullConnection(this.url) });
+        queue.on('error', () => {}); // a lost connection is detected and reported by the health check
+        events.on('error', () => {});
+        await withTimeout(events.waitUntilReady(), 10_000, `Redis at ${this.url} did not answer`);
+        events.on('completed', ({ jobId, returnvalue }) => this.settle(kind, jobId, { ok: true, result: parseResult(returnvalue) }));
+        events.on('failed', ({ jobId, failedReason }) => this.settle(kind, jobId, failure(failedReason)));
+        this.ready.push({ queue, events });
+        return { queue, events };
+      })();
+      this.channels.set(kind, ch);
+    }
+    return ch;
+  }
+
+  private tally(kind: JobKind) {
+    let t = this.counts.get(kind);
+    if (!t) this.counts.set(kind, (t = { submitted: 0, done: 0, failed: 0 }));
+    return t;
+  }
+
+  private totals() {
+    let submitted = 0;
+    let settled = 0;
+    let failed = 0;
+    for (const t of this.counts.values()) {
+      submitted += t.submitted;
+      settled += t.done + t.failed;
+      failed += t.failed;
+    }
+    const kinds = [...this.counts].map(([k, t]) => `${k} ${t.done + t.failed}/${t.submitted}`).join(', ');
+    return { submitted, settled, failed, kinds };
+  }
+
+  /** Adds one job (or joins the one already waiting or running under the same id) and waits for its end.
+   * `label` names it in the failure summary (`record: file`). */
+  async submit<R>(kind: JobKind, id: string, data: object, label: string): Promise<JobOutcome<R>> {
     if (this.fatal) throw this.fatal;
     const outcome = new Promise<JobOutcome<R>>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (o: JobOutcome<unknown>) => void, reject });
+      this.pending.set(`${kind}\0${id}`, { kind, label, resolve: resolve as (o: JobOutcome<unknown>) => void, reject });
     });
-    this.submitted++;
-    this.bar?.setTotal(this.submitted);
+    this.tally(kind).submitted++;
+    this.draw();
     // Not awaited: with Redis gone a command waits for the reconnect, while the health check ends the build.
-    void this.enqueue(id, data);
+    void this.enqueue(kind, id, data);
     return outcome;
   }
 
-  private async enqueue(id: string, data: object): Promise<void> {
-    const policy = kindPolicy(this.opts.kind);
+  private async enqueue(kind: JobKind, id: string, data: object): Promise<void> {
+    const policy = kindPolicy(kind);
     try {
+      const { queue } = await this.channel(kind);
       // A failed job of an earlier build is kept for inspection; it must go before the same id can run again.
-      const old = await this.queue.getJob(id);
+      const old = await queue.getJob(id);
       if (old && (await old.isFailed())) await old.remove();
-      await this.queue.add(this.opts.kind, data, {
+      await queue.add(kind, data, {
         jobId: id,
         attempts: policy.attempts,
         backoff: { type: 'exponential', delay: policy.backoffMs },
@@ -108,14 +146,43 @@ export class JobCoordinator {
     }
   }
 
-  private settle(id: string, outcome: JobOutcome<unknown>): void {
-    const p = this.pending.get(id);
+  private settle(kind: JobKind, id: string, outcome: JobOutcome<unknown>): void {
+    const p = this.pending.get(`${kind}\0${id}`);
     if (!p) return; // another build's job
-    this.pending.delete(id);
-    if (outcome.ok) this.done++;
-    else this.failed++;
-    this.bar?.update(this.done + this.failed, { failed: this.failed });
+    this.pending.delete(`${kind}\0${id}`);
+    const t = this.tally(kind);
+    if (outcome.ok) t.done++;
+    else {
+      t.failed++;
+      this.failures.push({ kind, label: p.label, message: outcome.message });
+    }
+    this.draw();
     p.resolve(outcome);
+  }
+
+  /** The bar is up only while jobs are pending, so the lines stages print between their jobs stay readable. */
+  private draw(): void {
+    if (!this.opts.progress) return;
+    const { submitted, settled, failed, kinds } = this.totals();
+    const payload = { running: this.running, failed, workers: this.workerCount, kinds };
+    if (!this.bar && this.pending.size) {
+      this.bar = new cliProgress.SingleBar(
+        {
+          format: 'jobs {bar} {value}/{total} done | {kinds} | {running} running, {failed} failed | {workers} workers | ETA {eta_formatted}',
+          stream: process.stderr,
+          etaBuffer: 50,
+        },
+        cliProgress.Presets.shades_classic,
+      );
+      this.bar.start(submitted, settled, payload);
+    }
+    if (!this.bar) return;
+    this.bar.setTotal(submitted);
+    this.bar.update(settled, payload);
+    if (!this.pending.size) {
+      this.bar.stop();
+      this.bar = undefined;
+    }
   }
 
   private abort(err: JobQueueError): void {
@@ -141,12 +208,13 @@ export class JobCoordinator {
     if (this.fatal) return;
     try {
       const [counts, workers] = await withTimeout(
-        Promise.all([this.queue.getJobCounts('active'), this.workers(), this.announce()]),
+        Promise.all([Promise.all(this.ready.map((c) => c.queue.getJobCounts('active'))), this.workers(), this.announce()]),
         3000,
         'no answer within 3 s',
       );
       this.lostSince = undefined;
-      const mine = workers.filter((w) => w.version === this.version && w.kinds.includes(this.opts.kind));
+      const kinds = new Set(this.counts.keys());
+      const mine = workers.filter((w) => w.version === this.version && w.kinds.some((k) => kinds.has(k)));
       for (const w of workers) {
         if (w.version === this.version || this.refused.has(w.name)) continue;
         this.refused.add(w.name);
@@ -154,13 +222,17 @@ export class JobCoordinator {
           `refused worker ${w.name}: it runs code version ${w.version}, this build ${this.version}; it takes none of this build's jobs (update its code and restart it)`,
         );
       }
-      const running = counts.active ?? 0;
-      this.bar?.update(this.done + this.failed, { running, failed: this.failed, workers: mine.length });
-      if (!this.bar && this.pending.size && Date.now() - this.lastLine > 10_000) {
+      this.running = counts.reduce((n, c) => n + (c.active ?? 0), 0);
+      this.workerCount = mine.length;
+      this.draw();
+      if (!this.opts.progress && this.pending.size && Date.now() - this.lastLine > 10_000) {
         this.lastLine = Date.now();
+        const { submitted, settled, failed, kinds: perKind } = this.totals();
+        // A kind no live worker takes waits for one: say which, so the operator can start it.
+        const idle = [...new Set([...this.pending.values()].map((p) => p.kind))].filter((k) => !mine.some((w) => w.kinds.includes(k)));
         this.opts.log(
-          `  ${this.opts.kind} jobs: ${this.done + this.failed}/${this.submitted} done, ${running} running, ${this.failed} failed, ${mine.length} workers` +
-            (mine.length ? '' : ` (start one: npm run heritage -- worker --queue ${this.url})`),
+          `  jobs: ${settled}/${submitted} done (${perKind}), ${this.running} running, ${failed} failed, ${mine.length} workers` +
+            (idle.length ? ` (no worker takes ${idle.join(', ')}: npm run heritage -- worker --queue ${this.url} --kinds ${idle.join(',')})` : ''),
         );
       }
     } catch (err) {
@@ -177,9 +249,43 @@ export class JobCoordinator {
     this.bar?.stop();
     const quiet = (p: Promise<unknown>) => withTimeout(p, 2000, 'close').catch(() => {});
     if (!this.fatal) await quiet(this.control.del(COORDINATOR_KEY));
-    await Promise.all([quiet(this.events.close()), quiet(this.queue.close())]);
+    const channels = await Promise.all([...this.channels.values()].map((c) => c.catch(() => undefined)));
+    await Promise.all(channels.flatMap((c) => (c ? [quiet(c.events.close()), quiet(c.queue.close())] : [])));
     this.control.disconnect();
   }
+}
+
+let shared: { url: string; opening: Promise<JobCoordinator>; users: number } | undefined;
+
+/** The build's one coordinator: the first stage (or the build itself) opens it, the last release closes it. */
+export async function acquireCoordinator(url: string, opts: CoordinatorOptions): Promise<{ jobs: JobCoordinator; release: () => Promise<void> }> {
+  if (shared && shared.url !== url) throw new JobQueueError(`one build uses one queue: ${shared.url} is open, ${url} was asked for`);
+  if (!shared) shared = { url, opening: JobCoordinator.open(url, opts), users: 0 };
+  const mine = shared;
+  mine.users++;
+  let jobs: JobCoordinator;
+  try {
+    jobs = await mine.opening;
+  } catch (err) {
+    if (--mine.users === 0 && shared === mine) shared = undefined;
+    throw err;
+  }
+  let released = false;
+  return {
+    jobs,
+    release: async () => {
+      if (released) return;
+      released = true;
+      if (--mine.users > 0) return;
+      if (shared === mine) shared = undefined;
+      await jobs.close();
+    },
+  };
+}
+
+/** The build summary's list of failed jobs, one `kind: record: file: message` line each. */
+export function failureLines(failures: readonly JobFailure[]): string[] {
+  return failures.map((f) => `${f.kind}: ${f.label}: ${f.message}`);
 }
 
 function parseResult(v: unknown): unknown {

@@ -6,3 +6,6 @@ export class JobQueueError extends Error {}
 
 /** A job that ended failed: its message is the build summary's, as the in-process run would word it. */
 export class JobFailedError extends Error {}
+
+/** Bad input found by a job (not the image decoder's, which has its own class): fails once, not retried. */
+export class JobInputError extends Error {}

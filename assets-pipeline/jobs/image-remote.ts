@@ -1,12 +1,12 @@
 // The image stage's renders as jobs: what the stage would render itself is added to the queue instead, and
 // the result is read back from the store, which the coordinator must see as the workers do.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { RenderResult } from '../images/render.ts';
 import type { DerivativeSettings } from '../images/settings.ts';
 import type { ImageSource } from '../images/sources.ts';
 import { imgRoot, isComplete, readPublished, tmpRoot } from '../images/store.ts';
-import { JobCoordinator } from './coordinator.ts';
+import { acquireCoordinator } from './coordinator.ts';
+import { clearStaleTemp } from './stale-temp.ts';
 import { JobFailedError, JobQueueError } from './errors.ts';
 import type { ImageJobData, ImageJobResult } from './image-job.ts';
 
@@ -22,23 +22,13 @@ export interface RemoteImages {
   close(): Promise<void>;
 }
 
-/** A worker killed mid-job leaves its temp folder; no job runs an hour (its timeout is shorter), so older ones are litter. */
-function clearStaleTemp(): void {
-  const root = tmpRoot();
-  if (!fs.existsSync(root)) return;
-  for (const name of fs.readdirSync(root)) {
-    const p = path.join(root, name);
-    if (Date.now() - fs.statSync(p).mtimeMs > 3600_000) fs.rmSync(p, { recursive: true, force: true });
-  }
-}
-
 export async function openImageJobs(url: string, progress: boolean, log: (line: string) => void): Promise<RemoteImages> {
-  const coordinator = await JobCoordinator.open(url, { kind: 'images', progress, log });
-  clearStaleTemp();
+  const { jobs, release } = await acquireCoordinator(url, { progress, log });
+  clearStaleTemp(tmpRoot());
   return {
     async render(src, id, stat, opts, ms, onRendered) {
       const data: ImageJobData = { id, collection: src.collection, mediaPath: src.mediaPath, hash: stat.hash, size: stat.size, ...opts };
-      const outcome = await coordinator.submit<ImageJobResult>(id, data);
+      const outcome = await jobs.submit<ImageJobResult>('images', id, data, `${src.record}: ${src.file}`);
       if (!outcome.ok) throw new JobFailedError(outcome.message);
       const published = isComplete(id) ? readPublished(id) : undefined;
       if (!published) {
@@ -54,6 +44,6 @@ export async function openImageJobs(url: string, progress: boolean, log: (line: 
       onRendered();
       return published;
     },
-    close: () => coordinator.close(),
+    close: release,
   };
 }

@@ -12,6 +12,14 @@ export interface KindPolicy {
 export const KINDS = {
   // A 200 MP master takes about a minute on one core; ten leaves room for a loaded machine.
   images: { timeoutMs: 10 * 60_000, attempts: 3, backoffMs: 2000 },
+  // A 16,384 × 8,192 photo sphere takes about half a minute here; a 100,000-pixel-wide one many times that.
+  panoramas: { timeoutMs: 30 * 60_000, attempts: 3, backoffMs: 2000 },
+  // The pagoda's generated model (the biggest here) takes under a minute; a photogrammetry mesh may take many.
+  models: { timeoutMs: 30 * 60_000, attempts: 3, backoffMs: 2000 },
+  // One episode's whole ladder: an hour of film on one core takes about that long.
+  video: { timeoutMs: 2 * 3600_000, attempts: 3, backoffMs: 5000 },
+  // One collection's search documents: 150,000 records take a few minutes on one core.
+  search: { timeoutMs: 30 * 60_000, attempts: 3, backoffMs: 2000 },
 } satisfies Record<string, KindPolicy>;
 
 export type JobKind = keyof typeof KINDS;

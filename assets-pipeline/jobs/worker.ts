@@ -5,6 +5,11 @@ import os from 'node:os';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { bullConnection, checkRedis, controlClient, JobQueueError, parseQueueUrl } from './connection.ts';
 import { ImageInputError, imageJobLabel, runImageJob, type ImageJobData } from './image-job.ts';
+import { JobInputError } from './errors.ts';
+import type { ModelJobData } from './model-job-id.ts';
+import type { VideoJobData } from './video-job.ts';
+import type { PanoramaJobData } from './panorama-job.ts';
+import type { SearchJobData } from '../search/stage.ts';
 import { COORDINATOR_KEY, INPUT_ERROR_PREFIX, kindPolicy, lockMs, queueName, WORKER_KEY_PREFIX, type JobKind, type WorkerInfo } from './kinds.ts';
 import { codeVersion } from './version.ts';
 
@@ -13,8 +18,19 @@ interface Handler {
   label(data: unknown): string;
 }
 
+// Other kinds' code (glTF tools, ffmpeg runner) loads with a kind's first job, so a worker starts as fast as the image one.
 const handlers: Record<JobKind, Handler> = {
   images: { run: (d) => runImageJob(d as ImageJobData), label: (d) => imageJobLabel(d as ImageJobData) },
+  panoramas: {
+    run: async (d) => (await import('./panorama-job.ts')).runPanoramaJob(d as PanoramaJobData),
+    label: (d) => `${(d as PanoramaJobData).key}: ${(d as PanoramaJobData).file}`,
+  },
+  models: { run: async (d) => (await import('./model-job.ts')).runModelJob(d as ModelJobData), label: (d) => (d as ModelJobData).key },
+  video: {
+    run: async (d) => (await import('./video-job.ts')).runVideoJob(d as VideoJobData),
+    label: (d) => `${(d as VideoJobData).dramaId}/${(d as VideoJobData).episodeId}`,
+  },
+  search: { run: async (d) => (await import('./search-job.ts')).runSearchJob(d as SearchJobData), label: (d) => (d as SearchJobData).collection },
 };
 
 export interface WorkerOptions {
@@ -67,7 +83,7 @@ export async function startWorker(opts: WorkerOptions): Promise<{ name: string; 
         } catch (err) {
           const message = (err as Error).message ?? String(err);
           opts.log(`✗ ${kind} ${job.id} ${label}: ${message}`);
-          if (err instanceof ImageInputError) throw new UnrecoverableError(`${INPUT_ERROR_PREFIX}${message}`);
+          if (err instanceof ImageInputError || err instanceof JobInputError) throw new UnrecoverableError(`${INPUT_ERROR_PREFIX}${message}`);
           throw err;
         } finally {
           clearTimeout(timer);

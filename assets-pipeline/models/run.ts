@@ -37,4 +37,8 @@ export async function runModelsWithProgress(opts: StageOptions = {}): Promise<nu
 }
 
 /** For scripts/cli/stages.ts: `stages.push(modelStage)`. */
-export const modelStage = { name: 'models (glTF LODs)', when: 'before-site' as const, run: () => runModelsWithProgress() };
+export const modelStage = {
+  name: 'models (glTF LODs)',
+  when: 'before-site' as const,
+  run: (ctx?: { queue?: string }) => runModelsWithProgress({ queue: ctx?.queue }),
+};

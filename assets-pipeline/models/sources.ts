@@ -37,7 +37,8 @@ export function generatorDir(name: string, scenesCodeDir = path.join(ROOT, 'scen
   return path.join(scenesCodeDir, name);
 }
 
-export function jobFor(scene: Scene, variantId: string, source: ModelSource, contentScenesDir: string, scenesCodeDir?: string): ModelJob {
+/** `scene`: only its id is read, so a worker can rebuild the job from a job's data. */
+export function jobFor(scene: Pick<Scene, 'id'>, variantId: string, source: ModelSource, contentScenesDir: string, scenesCodeDir?: string): ModelJob {
   const key = modelKey(scene.id, variantId);
   if ('generator' in source) {
     const dir = generatorDir(source.generator, scenesCodeDir);

@@ -7,12 +7,22 @@ import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { assetsDir, contentDir, mediaDir, ROOT } from '../../model/paths.ts';
 import { readScenes, type Scene } from '../../model/scene.ts';
-import { MODEL_MANIFEST_VERSION, modelManifestPath, readPreviousModelManifest, type ModelLod, type ModelManifest } from '../../formats/manifests/models.ts';
+import {
+  MODEL_MANIFEST_VERSION,
+  modelKey,
+  modelManifestPath,
+  readPreviousModelManifest,
+  type ModelLod,
+  type ModelManifest,
+} from '../../formats/manifests/models.ts';
 import { LODS, type LodSpec } from './lods.ts';
 import { optimizeLod } from './optimize.ts';
 import { jobFor, type ModelJob } from './sources.ts';
 import { validateGlb } from './validate.ts';
 import { writeIfChanged } from '../write-if-changed.ts';
+import { JobFailedError, JobQueueError } from '../jobs/errors.ts';
+import { modelJobId, type ModelJobData } from '../jobs/model-job-id.ts';
+import type { RemoteJobs } from '../jobs/remote.ts';
 
 // Not every package exports ./package.json, so read it from disk.
 const pkgDir = (pkg: string): string => path.join(ROOT, 'node_modules', pkg);
@@ -33,6 +43,9 @@ export interface StageOptions {
   scenesCodeDir?: string;
   lods?: readonly LodSpec[];
   onProgress?: (done: number, total: number, label: string) => void;
+  /** `redis://HOST:PORT`: each model's LODs are built as a job on that queue's workers (default folders only). */
+  queue?: string;
+  progress?: boolean;
 }
 
 export interface StageSummary {
@@ -72,30 +85,66 @@ export async function runModelStage(opts: StageOptions = {}): Promise<StageSumma
   const save = () => writeIfChanged(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
   const urlToFile = (url: string) => path.join(media, ...url.split('/').filter(Boolean));
 
-  let done = 0;
-  for (const job of jobs) {
-    opts.onProgress?.(done, jobs.length, job.key);
+  // As jobs, every model that needs building is sent at once; the loop below still takes the results in
+  // order, so the manifest is written exactly as in-process.
+  // Workers read and write the configured folders only.
+  if (opts.queue && (opts.contentDir || opts.mediaDir || opts.assetsDir || opts.scenesCodeDir))
+    throw new JobQueueError('with a queue the model stage uses the configured content and build folders, which the workers share');
+  const remote = opts.queue ? await openRemote(opts.queue, opts.progress ?? Boolean(process.stderr.isTTY)) : undefined;
+  const sources = new Map(
+    scenes.flatMap((sc) => sc.variants.map((v) => [modelKey(sc.id, v.id), { sceneId: sc.id, variantId: v.id, source: v.source }] as const)),
+  );
+  const fresh = (job: ModelJob) => {
     const old = previous?.models[job.key];
-    if (old && old.inputHash === job.inputHash && previous?.settingsKey === key && old.lods.every((l) => fs.existsSync(urlToFile(l.url)))) {
-      manifest.models[job.key] = old;
-      summary.skipped.push(job.key);
-      summary.bytes[job.key] = Object.fromEntries(old.lods.map((l) => [l.level, l.bytes]));
-    } else {
-      const result = await buildOne(job, lods, media);
-      if ('errors' in result) {
-        summary.failed.push({ key: job.key, errors: result.errors });
-        if (old) manifest.models[job.key] = old; // keep serving the last good build rather than nothing
-      } else {
-        manifest.models[job.key] = { inputHash: job.inputHash, source: job.source, lods: result.lods };
-        summary.built.push(job.key);
-        summary.bytes[job.key] = Object.fromEntries(result.lods.map((l) => [l.level, l.bytes]));
-        const over = result.lods.filter((l, i) => l.bytes > lods[i]!.budget);
-        for (const l of over)
-          summary.problems.push(`${job.key}: ${l.level} is ${l.bytes} bytes, over its budget of ${lods.find((s) => s.level === l.level)!.budget}`);
+    return old && old.inputHash === job.inputHash && previous?.settingsKey === key && old.lods.every((l) => fs.existsSync(urlToFile(l.url)));
+  };
+  const prefetched = new Map<string, Promise<BuildResult>>();
+  if (remote)
+    for (const job of jobs)
+      if (!fresh(job)) {
+        const data: ModelJobData = { ...sources.get(job.key)!, key: job.key, inputHash: job.inputHash, lods };
+        prefetched.set(
+          job.key,
+          remote.run<{ lods: ModelLod[] }>(modelJobId(job.key, job.inputHash, key), data, job.label).then(
+            (r) => checkStored(r, urlToFile),
+            (err: unknown) => {
+              if (err instanceof JobFailedError) return { errors: err.message.split('\n') };
+              throw err;
+            },
+          ),
+        );
       }
-      save();
+  // Settled or not, the coordinator is released when the loop ends or a lost queue stops it.
+  for (const p of prefetched.values()) p.catch(() => {});
+
+  let done = 0;
+  try {
+    for (const job of jobs) {
+      opts.onProgress?.(done, jobs.length, job.key);
+      const old = previous?.models[job.key];
+      if (old && fresh(job)) {
+        manifest.models[job.key] = old;
+        summary.skipped.push(job.key);
+        summary.bytes[job.key] = Object.fromEntries(old.lods.map((l) => [l.level, l.bytes]));
+      } else {
+        const result = (await prefetched.get(job.key)) ?? (await buildOne(job, lods, media));
+        if ('errors' in result) {
+          summary.failed.push({ key: job.key, errors: result.errors });
+          if (old) manifest.models[job.key] = old; // keep serving the last good build rather than nothing
+        } else {
+          manifest.models[job.key] = { inputHash: job.inputHash, source: job.source, lods: result.lods };
+          summary.built.push(job.key);
+          summary.bytes[job.key] = Object.fromEntries(result.lods.map((l) => [l.level, l.bytes]));
+          const over = result.lods.filter((l, i) => l.bytes > lods[i]!.budget);
+          for (const l of over)
+            summary.problems.push(`${job.key}: ${l.level} is ${l.bytes} bytes, over its budget of ${lods.find((s) => s.level === l.level)!.budget}`);
+        }
+        save();
+      }
+      opts.onProgress?.(++done, jobs.length, job.key);
     }
-    opts.onProgress?.(++done, jobs.length, job.key);
+  } finally {
+    await remote?.release();
   }
   for (const k of Object.keys(previous?.models ?? {})) if (!manifest.models[k]) summary.removed.push(k);
   save();
@@ -104,7 +153,25 @@ export async function runModelStage(opts: StageOptions = {}): Promise<StageSumma
   return summary;
 }
 
-async function buildOne(job: ModelJob, lods: readonly LodSpec[], media: string): Promise<{ lods: ModelLod[] } | { errors: string[] }> {
+type BuildResult = { lods: ModelLod[] } | { errors: string[] };
+
+/** Loaded only with a queue, so the in-process build never loads BullMQ or a Redis client. */
+async function openRemote(url: string, progress: boolean): Promise<RemoteJobs> {
+  const { openRemoteJobs } = await import('../jobs/remote.ts');
+  return openRemoteJobs('models', url, progress, (l) => console.log(l));
+}
+
+/** A worker's answer is only a message: what gets published is what the shared store holds. */
+function checkStored(r: { lods: ModelLod[] }, urlToFile: (url: string) => string): BuildResult {
+  const missing = r.lods.find((l) => !fs.existsSync(urlToFile(l.url)));
+  if (missing)
+    throw new JobQueueError(
+      `a worker built ${missing.url}, but it is not in this build's store (${urlToFile('/')}): the coordinator and every worker must share that folder`,
+    );
+  return r;
+}
+
+export async function buildOne(job: ModelJob, lods: readonly LodSpec[], media: string): Promise<BuildResult> {
   let input: Uint8Array;
   try {
     input = await job.load();

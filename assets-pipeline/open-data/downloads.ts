@@ -4,7 +4,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { LOCALES } from '../../model/locales.ts';
 import { rightsInfo } from '../../model/rights.ts';
-import type { Artifact, Collection, LangMap, Stored } from '../../model/schema.ts';
+import type { Artifact, Collection, LangMap, Measurement, Stored } from '../../model/schema.ts';
 import { pickText } from '../../model/text.ts';
 import type { ImageEntry } from '../../formats/manifests/images.ts';
 import { absolute, artifactPage, openDataPaths, siteOrigin } from '../../formats/urls.ts';
@@ -33,8 +33,16 @@ export const CSV_COLUMNS = [
   ...perLang('object_type'),
   ...perLang('materials'),
   ...perLang('dimensions'),
+  'measurements',
+  ...perLang('classification'),
+  ...perLang('movement'),
+  ...perLang('subjects'),
   ...perLang('makers'),
   ...perLang('holder'),
+  ...perLang('provenance'),
+  ...perLang('acquisition_method'),
+  ...perLang('acquisition_source'),
+  'acquisition_year',
   'identifiers',
   'rights',
   'rights_label',
@@ -44,6 +52,9 @@ export const CSV_COLUMNS = [
   'source_url',
   'api',
 ];
+
+/** "height 12.5 cm"; a measurement the source named in its own words keeps them. */
+const measurementCell = (m: Measurement): string => `${m.kind ?? LOCALES.map((l) => m.label?.[l]).find(Boolean)} ${m.value} ${m.unit}`;
 
 export function csvRow(a: Artifact, image: ImageEntry | undefined, origin = siteOrigin()): string[] {
   return [
@@ -56,12 +67,20 @@ export function csvRow(a: Artifact, image: ImageEntry | undefined, origin = site
     ...langCells(a.date?.display),
     a.date?.from?.toString() ?? '',
     a.date?.to?.toString() ?? '',
-    ...langCells(a.period),
-    ...langCells(a.objectType),
+    ...joinLang(a.period ? [a.period, ...(a.otherPeriods ?? [])] : []),
+    ...joinLang(a.objectType ? [a.objectType, ...(a.otherObjectTypes ?? [])] : []),
     ...joinLang(a.materials),
     ...langCells(a.dimensions),
+    (a.measurements ?? []).map(measurementCell).join('; '),
+    ...joinLang(a.classifications ?? []),
+    ...joinLang(a.movements ?? []),
+    ...joinLang(a.subjects ?? []),
     ...joinLang(a.makers.map((m) => m.name)),
     ...langCells(a.holder),
+    ...joinLang(a.provenance ?? []),
+    ...langCells(a.acquisition?.method),
+    ...langCells(a.acquisition?.source),
+    a.acquisition?.year?.toString() ?? '',
     a.identifiers.map((i) => `${i.scheme}:${i.value}`).join('; '),
     a.rights,
     rightsInfo(a.rights).name.en,

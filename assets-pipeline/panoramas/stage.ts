@@ -9,7 +9,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import writeFileAtomic from 'write-file-atomic';
 import { confine } from '../../model/confine.ts';
-import { assetsDir, contentDir, mediaDir } from '../../model/paths.ts';
+import { assetsDir, contentDir } from '../../model/paths.ts';
 import { takeFromLiveMedia } from '../link-tree.ts';
 import { readPanoramas } from '../../model/panorama.ts';
 import {
@@ -24,13 +24,14 @@ import { ImageInputError } from '../images/render.ts';
 import { pixelLimitFromEnv } from '../images/settings.ts';
 import { hashFile } from '../images/store.ts';
 import { writeIfChanged } from '../write-if-changed.ts';
-import { PANORAMA_META, PANORAMA_SETTINGS, renderPanorama, type PanoramaRender, type PanoramaSettings } from './render.ts';
+import { JobFailedError, JobQueueError } from '../jobs/errors.ts';
+import type { PanoramaJobData } from '../jobs/panorama-job.ts';
+import type { RemoteJobs } from '../jobs/remote.ts';
+import { PANORAMA_META, PANORAMA_SETTINGS, type PanoramaRender, type PanoramaSettings } from './render.ts';
+import { panoramaRoot, panoramaTmpRoot as tmpRoot, readPanoramaMeta as readMeta, renderPanoramaInto } from './store.ts';
 
 const ID = /^[0-9a-f]{16}-[0-9a-f]{8}$/;
 const STATE_FILE = 'panoramas.state.json';
-/** Published under the site root as `/pano/<id>/`. */
-export const panoramaRoot = (): string => path.join(mediaDir(), 'pano');
-const tmpRoot = (): string => path.join(mediaDir(), '.tmp-pano');
 
 export interface PanoramaSource {
   key: string;
@@ -48,6 +49,10 @@ export interface PanoramaStageOptions {
   /** Default: every variant of the published panorama records. */
   sources?: PanoramaSource[];
   log?: (line: string) => void;
+  /** `redis://HOST:PORT`: each variant renders as a job on that queue's workers instead of in this process. */
+  queue?: string;
+  /** The jobs' progress bar (with a queue); default when stderr is a terminal. */
+  progress?: boolean;
 }
 
 export interface PanoramaStageResult {
@@ -90,12 +95,10 @@ export function panoramaSources(): { sources: PanoramaSource[]; errors: Panorama
   return { sources, errors };
 }
 
-function readMeta(id: string): PanoramaRender | undefined {
-  try {
-    return JSON.parse(fs.readFileSync(path.join(panoramaRoot(), id, PANORAMA_META), 'utf8')) as PanoramaRender;
-  } catch {
-    return undefined;
-  }
+/** Loaded only with a queue, so the in-process build never loads BullMQ or a Redis client. */
+async function openRemote(url: string, progress: boolean, log: (line: string) => void): Promise<RemoteJobs> {
+  const { openRemoteJobs } = await import('../jobs/remote.ts');
+  return openRemoteJobs('panoramas', url, progress, log, tmpRoot());
 }
 
 const entryFor = (id: string, hash: string, r: PanoramaRender): PanoramaEntry => ({
@@ -123,14 +126,16 @@ export async function runPanoramaStage(options: PanoramaStageOptions = {}): Prom
   } catch {
     // first run, or unreadable: every source is hashed again
   }
-  fs.rmSync(tmpRoot(), { recursive: true, force: true });
+  const remote = options.queue ? await openRemote(options.queue, options.progress ?? Boolean(process.stderr.isTTY), log) : undefined;
+  // Workers may be writing into the temp folder of a shared store: with a queue they clean up after themselves.
+  if (!remote) fs.rmSync(tmpRoot(), { recursive: true, force: true });
   const next: Record<string, StateEntry> = {};
   const manifest: PanoramaManifest = {};
   let rendered = 0;
   let unchanged = 0;
   let renderSeconds = 0;
   const total = found.sources.length;
-  for (const [i, src] of found.sources.entries()) {
+  const one = async (src: PanoramaSource, i: number): Promise<void> => {
     try {
       const st = fs.statSync(src.file);
       const old = prev[src.key];
@@ -141,26 +146,32 @@ export async function runPanoramaStage(options: PanoramaStageOptions = {}): Prom
       if (meta) unchanged++;
       else {
         const t = performance.now();
-        const tmp = path.join(tmpRoot(), `${id}-${crypto.randomUUID()}`);
-        try {
-          meta = await renderPanorama(src.file, tmp, { settings, pixelLimit });
-          fs.mkdirSync(panoramaRoot(), { recursive: true });
-          if (!fs.existsSync(path.join(panoramaRoot(), id))) fs.renameSync(tmp, path.join(panoramaRoot(), id));
-        } finally {
-          fs.rmSync(tmp, { recursive: true, force: true });
-        }
+        if (remote) {
+          const data: PanoramaJobData = { id, key: src.key, file: path.relative(contentDir(), src.file), hash, size: st.size, settings, pixelLimit };
+          await remote.run<PanoramaRender>(id, data, `${src.key}: ${src.file}`);
+          // The worker's answer is only a message: what gets published is what the shared store holds.
+          meta = readMeta(id);
+          if (!meta)
+            throw new JobQueueError(
+              `the job for ${src.file} finished on a worker, but its pyramid is not in this build's store (${panoramaRoot()}): the coordinator and every worker must share that folder`,
+            );
+        } else meta = await renderPanoramaInto(src.file, id, { settings, pixelLimit });
         const secs = (performance.now() - t) / 1000;
         renderSeconds += secs;
         rendered++;
+        // As jobs they end in any order under the coordinator's bar, which gives the progress instead.
         const eta = (renderSeconds / rendered) * (total - i - 1);
-        log(
-          `  panorama ${i + 1}/${total} ${src.key}: ${meta.width}×${meta.height}, ${meta.levels.length} levels in ${secs.toFixed(1)} s (ETA ≤ ${eta.toFixed(0)} s)`,
-        );
+        if (!remote)
+          log(
+            `  panorama ${i + 1}/${total} ${src.key}: ${meta.width}×${meta.height}, ${meta.levels.length} levels in ${secs.toFixed(1)} s (ETA ≤ ${eta.toFixed(0)} s)`,
+          );
       }
       next[src.key] = { size: st.size, mtimeMs: st.mtimeMs, hash, id };
       manifest[src.key] = entryFor(id, hash, meta);
     } catch (err) {
-      const message = err instanceof ImageInputError ? err.message : `unexpected failure: ${(err as Error).message ?? String(err)}`;
+      if (err instanceof JobQueueError) throw err;
+      const message =
+        err instanceof ImageInputError || err instanceof JobFailedError ? err.message : `unexpected failure: ${(err as Error).message ?? String(err)}`;
       errors.push({ key: src.key, file: src.file, message });
       // What was published from the previous version of the file stays published.
       const old = prev[src.key];
@@ -170,6 +181,13 @@ export async function runPanoramaStage(options: PanoramaStageOptions = {}): Prom
         manifest[src.key] = entryFor(old.id, old.hash, meta);
       }
     }
+  };
+  // In-process one source at a time (a big panorama holds hundreds of megabytes); as jobs, all at once.
+  try {
+    if (remote) await Promise.all(found.sources.map((src, i) => one(src, i)));
+    else for (const [i, src] of found.sources.entries()) await one(src, i);
+  } finally {
+    await remote?.release();
   }
 
   // Folders no entry uses any more go, renamed aside first so a reader never sees half a folder.
@@ -183,7 +201,12 @@ export async function runPanoramaStage(options: PanoramaStageOptions = {}): Prom
       fs.renameSync(path.join(panoramaRoot(), name), aside);
       removed++;
     }
-  fs.rmSync(tmpRoot(), { recursive: true, force: true });
+  // With a queue, other temp folders there may be workers' renders in progress.
+  if (!remote) fs.rmSync(tmpRoot(), { recursive: true, force: true });
+  else
+    for (const name of fs.existsSync(tmpRoot()) ? fs.readdirSync(tmpRoot()) : []) {
+      if (name.startsWith('gone-')) fs.rmSync(path.join(tmpRoot(), name), { recursive: true, force: true });
+    }
 
   const sorted: PanoramaManifest = {};
   for (const k of Object.keys(manifest).sort()) sorted[k] = manifest[k]!;

@@ -6,7 +6,7 @@ import { simplifiedOnPage } from '../../model/han-script.ts';
 import type { LangMap } from '../../model/schema.ts';
 import type { SearchDoc } from './doc.ts';
 import { rightsLabel } from './doc.ts';
-import { conceptLabel, conceptText, matchConcepts } from './vocab.ts';
+import { bestConcept, conceptLabel, conceptText, matchConcepts } from './vocab.ts';
 import { type FacetDictionary, freeKey } from './facet-dictionary.ts';
 import { LOCALES, type Locale } from '../../model/locales.ts';
 import { readLabels } from '../../formats/i18n.ts';
@@ -41,7 +41,8 @@ function single(dict: Picks, facet: 'period' | 'objectType', value: LangMap | un
   const inTitle = facet === 'objectType' ? matchConcepts(kind, [title], false) : [];
   const concepts = [...new Map([...inField, ...inTitle].map((c) => [c.id, c])).values()];
   const keys: string[] = [];
-  if (inField[0]) keys.push(dict.add(facet, inField[0].id, conceptLabel(inField[0])));
+  const named = value && bestConcept(inField, value);
+  if (named) keys.push(dict.add(facet, named.id, conceptLabel(named)));
   else if (value) keys.push(dict.add(facet, freeKey(value), value));
   return { keys, extra: conceptText(concepts) };
 }

@@ -9,7 +9,7 @@ import v8 from 'node:v8';
 import writeFileAtomic from 'write-file-atomic';
 import { buildDir, distDir } from '../../model/paths.ts';
 import type { Collection, Stored } from '../../model/schema.ts';
-import { readCollections, streamAllArtifacts, streamArtifacts } from '../../model/store.ts';
+import { artifactsFile, readCollections, streamAllArtifacts, streamArtifacts } from '../../model/store.ts';
 import { LOCALES } from '../../model/locales.ts';
 import { collectionImages, imageFor, readImageManifest } from '../../formats/manifests/images.ts';
 import { hashSources } from '../source-hash.ts';
@@ -51,33 +51,87 @@ function pack(key: string, docs: IndexedDoc[]): CacheFile {
 
 const unpack = (file: CacheFile): IndexedDoc[] => file.docs.map((d) => ({ ...d, values: d.values.map(([f, k, l]) => [f, k, file.labels[l]!]) }));
 
-/** One collection's artifact documents, from the cache when nothing they are made from changed. */
-async function* cachedArtifactDocs(c: Stored<Collection>, code: string, images: ReturnType<typeof readImageManifest>): AsyncGenerator<IndexedDoc> {
+type Images = ReturnType<typeof readImageManifest>;
+
+/** The cache key of a collection's documents: the indexing code, the collection's records and its images. */
+export function searchCacheKey(c: Stored<Collection>, code: string, images: Images): string {
   const h = crypto.createHash('sha256').update(`${code}|${c.hash}`);
   for (const [k, v] of collectionImages(images, c.id)) h.update(`${k}|${v.hash}|${v.thumb.jpeg}`);
-  const key = h.digest('hex');
-  const file = path.join(buildDir(), 'search-cache', `${encodeURIComponent(c.id)}.bin`);
+  return h.digest('hex');
+}
+
+const cacheFile = (id: string): string => path.join(buildDir(), 'search-cache', `${encodeURIComponent(id)}.bin`);
+
+function readCache(id: string, key: string): IndexedDoc[] | undefined {
   try {
-    const cached = v8.deserialize(fs.readFileSync(file)) as CacheFile;
-    if (cached.key === key && Array.isArray(cached.labels)) {
-      yield* unpack(cached);
-      return;
-    }
+    const cached = v8.deserialize(fs.readFileSync(cacheFile(id))) as CacheFile;
+    if (cached.key === key && Array.isArray(cached.labels)) return unpack(cached);
   } catch {
     // No cache yet, or an unreadable one: prepare the collection again.
   }
+  return undefined;
+}
+
+/** Prepares one collection's documents and writes its cache file atomically: the stage's work and a job's
+ * (after readyToIndex()). */
+export async function prepareCollection(c: Stored<Collection>, key: string): Promise<IndexedDoc[]> {
   const docs: IndexedDoc[] = [];
   for await (const a of streamArtifacts(c.id)) for (const d of artifactToDocs(a, thumbnail)) docs.push(indexDoc(d));
+  const file = cacheFile(c.id);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   writeFileAtomic.sync(file, v8.serialize(pack(key, docs)), { fsync: false });
-  yield* docs;
+  return docs;
+}
+
+/** One collection's artifact documents, from the cache when nothing they are made from changed. */
+async function* cachedArtifactDocs(c: Stored<Collection>, code: string, images: Images): AsyncGenerator<IndexedDoc> {
+  const key = searchCacheKey(c, code, images);
+  yield* readCache(c.id, key) ?? (await prepareCollection(c, key));
+}
+
+export const indexingCodeHash = (): string => hashSources(INDEXING_CODE);
+
+/** With a queue, every collection whose cache is stale is prepared as a job on the workers, all at once; the
+ * index is then written from the caches exactly as in-process. Returns how many collections were prepared. */
+export async function prepareCollectionsAsJobs(queue: string, progress = Boolean(process.stderr.isTTY)): Promise<number> {
+  const code = indexingCodeHash();
+  const images = readImageManifest();
+  const stale = readCollections().flatMap((c) => {
+    const key = searchCacheKey(c, code, images);
+    return readCache(c.id, key) ? [] : [{ c, key }];
+  });
+  if (!stale.length) return 0;
+  const { openRemoteJobs } = await import('../jobs/remote.ts');
+  const { JobQueueError } = await import('../jobs/errors.ts');
+  const remote = await openRemoteJobs('search', queue, progress, (l) => console.log(l));
+  try {
+    await Promise.all(
+      stale.map(async ({ c, key }) => {
+        const data: SearchJobData = { collection: c.id, key };
+        await remote.run(key, data, `${c.id}: ${artifactsFile(c.id)}`);
+        if (!readCache(c.id, key))
+          throw new JobQueueError(
+            `a worker prepared ${c.id}, but ${cacheFile(c.id)} is not in this build's store: the coordinator and every worker must share it`,
+          );
+      }),
+    );
+  } finally {
+    await remote.release();
+  }
+  return stale.length;
+}
+
+export interface SearchJobData {
+  collection: string;
+  /** The cache key the coordinator computed (code, records, images). */
+  key: string;
 }
 
 /** Every document, with artifacts prepared through the per-collection cache. */
 async function* stageDocs(): AsyncGenerator<SearchDoc | IndexedDoc> {
   const collections = readCollections();
   for (const c of collections) yield collectionToDoc(c);
-  const code = hashSources(INDEXING_CODE);
+  const code = indexingCodeHash();
   const images = readImageManifest();
   for (const c of collections) yield* cachedArtifactDocs(c, code, images);
   yield* siteDocs();
@@ -89,6 +143,8 @@ export async function* allDocs(): AsyncGenerator<SearchDoc> {
   yield* siteDocs();
 }
 
-export function runSearchStage(out = path.join(distDir(), 'search')): Promise<WriteSummary> {
+/** `queue`: collections' documents are prepared as jobs on that queue's workers first. */
+export async function runSearchStage(out = path.join(distDir(), 'search'), options: { queue?: string } = {}): Promise<WriteSummary> {
+  if (options.queue) await prepareCollectionsAsJobs(options.queue);
   return writeSearchIndex(stageDocs(), out);
 }

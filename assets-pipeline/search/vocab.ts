@@ -62,6 +62,24 @@ export function matchConcepts(kind: ConceptKind, texts: (LangMap | undefined)[],
   return found;
 }
 
+/** The concept a field's value names when several match (茶壶 holds 壶, a jar's label, and is a teapot): one with
+ * a label equal to the value, else the one with the longest label found in it, else the vocabulary's first. */
+export function bestConcept(found: Concept[], value: LangMap): Concept | undefined {
+  if (found.length < 2) return found[0];
+  const texts = (['zh', 'en', 'fr'] as const).flatMap((l) => (value[l] ? [{ l, text: l === 'zh' ? foldText(value[l]) : value[l].toLowerCase() }] : []));
+  const score = (c: Concept): number => {
+    let best = 0;
+    for (const { l, text } of texts)
+      for (const raw of c.labels[l] ?? []) {
+        const label = l === 'zh' ? foldText(raw) : raw.toLowerCase();
+        if (label === text) return Number.POSITIVE_INFINITY;
+        if (text.includes(label)) best = Math.max(best, [...label].length);
+      }
+    return best;
+  };
+  return found.reduce((a, b) => (score(b) > score(a) ? b : a));
+}
+
 /** Every label of the concepts, as extra text in its own language. */
 export function conceptText(concepts: Concept[]): LangMap[] {
   return concepts.map((c) => ({

@@ -84,14 +84,19 @@ export function indexDoc(doc: SearchDoc): IndexedDoc {
   };
 }
 
+/** The tokenizer's and the vocabulary's tables, loaded before any document is indexed (indexDoc needs them). */
+export async function readyToIndex(): Promise<void> {
+  await prepareFor('中a');
+  loadVocabulary();
+}
+
 export async function writeSearchIndex(
   docs: AsyncIterable<SearchDoc | IndexedDoc> | Iterable<SearchDoc | IndexedDoc>,
   outDir: string,
   options: WriteOptions = {},
 ): Promise<WriteSummary> {
   const started = performance.now();
-  await prepareFor('中a');
-  loadVocabulary();
+  await readyToIndex();
   const progress = options.onProgress ?? (() => {});
 
   const dict = new FacetDictionary();

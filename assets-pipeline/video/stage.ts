@@ -11,6 +11,9 @@ import { readDramas, type Drama, type Episode } from '../../model/drama.ts';
 import { assetsDir, mediaDir } from '../../model/paths.ts';
 import { takeFromLiveMedia } from '../link-tree.ts';
 import { encodeEpisode, VIDEO_SETTINGS, type EncodeJob, type EncodeResult } from './encode.ts';
+import { JobQueueError } from '../jobs/errors.ts';
+import type { RemoteJobs } from '../jobs/remote.ts';
+import type { VideoJobData } from '../jobs/video-job.ts';
 import { standInFont } from './standin.ts';
 import { readPreviousVideoManifest, VIDEO_MANIFEST_VERSION, videoManifestPath, type EpisodeVideo, type VideoManifest } from '../../formats/manifests/video.ts';
 
@@ -19,7 +22,7 @@ const fileHash = (file: string): string => sha(fs.readFileSync(file));
 
 /** Probing a real source's length needs ffprobe, which @ffmpeg-installer does not ship: real sources must state
  * their duration in drama.yaml too. Until then only stand-ins carry one. */
-function episodeJob(d: Drama, ep: Episode, dir: string): { job: EncodeJob; key: string } | { error: string } {
+export function episodeJob(d: Drama, ep: Episode, dir: string): { job: EncodeJob; key: string } | { error: string } {
   const dubs = ep.dubs.map((a) => ({ lang: a.lang, file: path.join(dir, a.path) }));
   if (!('standIn' in ep.video)) return { error: 'real source videos need a `duration` (not yet supported by this stage)' };
   const lines = [
@@ -66,7 +69,36 @@ export interface VideoStageResult {
   seconds: number;
 }
 
-export async function runVideoStage(log: (line: string) => void = console.log): Promise<VideoStageResult> {
+/** Where an episode's encoding is published: `<media>/dramas/<drama>/<episode>/video-<key>/`. */
+export const episodeOut = (dramaId: string, episodeId: string, key: string): string => path.join(mediaDir(), 'dramas', dramaId, episodeId, `video-${key}`);
+
+/** Encodes into a temp folder beside the published one and renames it into place: the stage's and a worker's one way. */
+export async function encodeInto(job: EncodeJob, out: string, key: string, onSeconds: (s: number) => void): Promise<EncodeResult> {
+  const tmp = path.join(path.dirname(out), `.tmp-video-${key}-${process.pid}-${crypto.randomUUID()}`);
+  fs.mkdirSync(tmp, { recursive: true });
+  try {
+    const r = await encodeEpisode(job, tmp, onSeconds);
+    fs.rmSync(out, { recursive: true, force: true });
+    fs.renameSync(tmp, out);
+    return r;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Loaded only with a queue, so the in-process build never loads BullMQ or a Redis client. */
+async function openRemote(url: string, progress: boolean, log: (line: string) => void): Promise<RemoteJobs> {
+  const { openRemoteJobs } = await import('../jobs/remote.ts');
+  return openRemoteJobs('video', url, progress, log);
+}
+
+export interface VideoStageOptions {
+  /** `redis://HOST:PORT`: each episode is encoded as a job on that queue's workers instead of in this process. */
+  queue?: string;
+  progress?: boolean;
+}
+
+export async function runVideoStage(log: (line: string) => void = console.log, options: VideoStageOptions = {}): Promise<VideoStageResult> {
   const started = Date.now();
   const dramas = readDramas();
   const old = readPreviousVideoManifest(log);
@@ -84,7 +116,7 @@ export async function runVideoStage(log: (line: string) => void = console.log): 
         result.failed++;
         continue;
       }
-      const out = path.join(root, d.id, ep.id, `video-${planned.key}`);
+      const out = episodeOut(d.id, ep.id, planned.key);
       const prev = old?.dramas[d.id]?.episodes[ep.id];
       // The live version has it when this build writes the slot before it (site-versions): linked, not encoded.
       if (prev?.key === planned.key && (fs.existsSync(path.join(out, 'master.m3u8')) || takeFromLiveMedia(out, 'master.m3u8'))) {
@@ -106,28 +138,47 @@ export async function runVideoStage(log: (line: string) => void = console.log): 
     },
     cliProgress.Presets.shades_classic,
   );
-  if (todo.length) bar.start(total, 0, { episode: '' });
-  let done = 0;
-  for (const t of todo) {
-    const tmp = path.join(path.dirname(t.out), `.tmp-video-${t.key}-${process.pid}`);
-    fs.rmSync(tmp, { recursive: true, force: true });
-    fs.mkdirSync(tmp, { recursive: true });
-    try {
-      const r = await encodeEpisode(t.job, tmp, (s) => bar.update(Math.min(total, Math.floor(done + s)), { episode: `${t.d.id}/${t.ep.id}` }));
-      fs.rmSync(t.out, { recursive: true, force: true });
-      fs.renameSync(tmp, t.out);
-      manifest.dramas[t.d.id]!.episodes[t.ep.id] = entry(t.d, t.ep, t.key, r, t.job.duration);
-      result.encoded++;
-    } catch (e) {
-      fs.rmSync(tmp, { recursive: true, force: true });
-      bar.stop();
-      log(`${t.d.id}/${t.ep.id}: video: ${(e as Error).message}`);
-      result.failed++;
+  // As jobs, every episode is sent at once (the coordinator's bar shows them); the loop below takes the results
+  // in order, so the manifest is written exactly as in-process.
+  const remote = options.queue && todo.length ? await openRemote(options.queue, options.progress ?? Boolean(process.stderr.isTTY), log) : undefined;
+  const prefetched = new Map<(typeof todo)[number], Promise<EncodeResult>>();
+  if (remote)
+    for (const t of todo) {
+      const data: VideoJobData = { dramaId: t.d.id, episodeId: t.ep.id, key: t.key };
+      const p = remote.run<EncodeResult>(t.key, data, `${t.d.id}/${t.ep.id}`).then((r) => {
+        // The worker's answer is only a message: what gets published is what the shared store holds.
+        if (!fs.existsSync(path.join(t.out, 'master.m3u8')))
+          throw new JobQueueError(
+            `a worker encoded ${t.d.id}/${t.ep.id}, but ${t.out} is not in this build's store: the coordinator and every worker must share it`,
+          );
+        return r;
+      });
+      p.catch(() => {});
+      prefetched.set(t, p);
     }
-    done += t.job.duration;
-    bar.update(Math.floor(done));
+  if (todo.length && !remote) bar.start(total, 0, { episode: '' });
+  let done = 0;
+  try {
+    for (const t of todo) {
+      try {
+        const r =
+          (await prefetched.get(t)) ??
+          (await encodeInto(t.job, t.out, t.key, (s) => bar.update(Math.min(total, Math.floor(done + s)), { episode: `${t.d.id}/${t.ep.id}` })));
+        manifest.dramas[t.d.id]!.episodes[t.ep.id] = entry(t.d, t.ep, t.key, r, t.job.duration);
+        result.encoded++;
+      } catch (e) {
+        if (e instanceof JobQueueError) throw e;
+        bar.stop();
+        log(`${t.d.id}/${t.ep.id}: video: ${(e as Error).message}`);
+        result.failed++;
+      }
+      done += t.job.duration;
+      if (!remote) bar.update(Math.floor(done));
+    }
+  } finally {
+    await remote?.release();
   }
-  if (todo.length) bar.stop();
+  if (todo.length && !remote) bar.stop();
 
   pruneStale(root, manifest);
   fs.mkdirSync(assetsDir(), { recursive: true });

@@ -13,6 +13,10 @@ export interface ArtifactCardData {
   objectType?: LangMap;
   materials: LangMap[];
   places: LangMap[];
+  /** Only when the record has them: a card exists per record in every listing build. */
+  classifications?: LangMap[];
+  movements?: LangMap[];
+  subjects?: LangMap[];
   media: MediaRef[];
 }
 
@@ -29,5 +33,8 @@ export const toCard = (a: Artifact): ArtifactCardData => ({
   objectType: a.objectType,
   materials: a.materials,
   places: a.places.map((p) => p.name),
+  ...(a.classifications ? { classifications: a.classifications } : {}),
+  ...(a.movements ? { movements: a.movements } : {}),
+  ...(a.subjects ? { subjects: a.subjects } : {}),
   media: a.media.filter((m) => m.kind === 'image').slice(0, 1),
 });

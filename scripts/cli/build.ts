@@ -59,6 +59,20 @@ const liveWords = (): string => {
   return v ? `the live site is still ${describeVersion(v)}` : 'nothing is live yet';
 };
 
+/** Loaded only with a queue, so the in-process build never loads BullMQ or a Redis client. */
+async function holdJobs(url: string): Promise<{ failures: string[]; release: () => Promise<void> }> {
+  const { acquireCoordinator, failureLines } = await import('../../assets-pipeline/jobs/coordinator.ts');
+  const { jobs, release } = await acquireCoordinator(url, { progress: Boolean(process.stderr.isTTY), log: (l) => console.log(l) });
+  const held = {
+    failures: [] as string[],
+    release: async () => {
+      held.failures = failureLines(jobs.failures);
+      await release();
+    },
+  };
+  return held;
+}
+
 async function buildVersion(args: string[]): Promise<number> {
   const started = Date.now();
   const { queue } = parseArgs({ args, options: { queue: { type: 'string' } }, strict: false }).values as { queue?: string };
@@ -78,16 +92,25 @@ async function buildVersion(args: string[]): Promise<number> {
   const next = prepareNextVersion(paths, !hasLiveSite(paths));
   console.log(`\n▸ site version: slot ${next.id}, ${describeStart(next)}`);
   let failed = 0;
-  for (const stage of stages.filter((s) => s.when === 'before-site')) {
-    await pauseAt(stage.id, next.dir);
-    console.log(`\n▸ ${stage.name}`);
-    try {
+  // One coordinator for every stage's jobs: one bar over all kinds, and one list of the jobs that failed.
+  let held: Awaited<ReturnType<typeof holdJobs>> | undefined;
+  try {
+    held = queue ? await holdJobs(queue) : undefined;
+    for (const stage of stages.filter((s) => s.when === 'before-site')) {
+      await pauseAt(stage.id, next.dir);
+      console.log(`\n▸ ${stage.name}`);
       failed += await stage.run({ queue });
-    } catch (err) {
-      if (!(err instanceof JobQueueError)) throw err;
-      console.error(`✗ ${err.message}\n  nothing was switched: ${liveWords()}`);
-      return 1;
     }
+  } catch (err) {
+    if (!(err instanceof JobQueueError)) throw err;
+    console.error(`✗ ${err.message}\n  nothing was switched: ${liveWords()}`);
+    return 1;
+  } finally {
+    await held?.release();
+  }
+  if (held?.failures.length) {
+    console.error(`\n✗ ${held.failures.length} job(s) failed (the build went on without them):`);
+    for (const line of held.failures) console.error(`  ${line}`);
   }
   console.log('\n▸ site pages (Astro)');
   // Stages that do not read the pages run beside the page build, one after another in a child process each,
@@ -99,7 +122,7 @@ async function buildVersion(args: string[]): Promise<number> {
     let n = 0;
     for (const stage of stages.filter((s) => s.when === 'with-site')) {
       console.log(`  ▸ ${stage.name} (beside the pages)`);
-      const code = await runNode([tsx, path.join(ROOT, 'scripts', 'heritage.ts'), 'stage', stage.id]);
+      const code = await runNode([tsx, path.join(ROOT, 'scripts', 'heritage.ts'), 'stage', stage.id, ...(queue ? ['--queue', queue] : [])]);
       console.log(code === 0 ? `  ✓ ${stage.name} (ran beside the pages)` : `  ✗ ${stage.name} failed (see above)`);
       // Exit 1 is failed items, the rest published; anything else (a crash, a signal) left the stage unfinished.
       if (code > 1) crashed.push(stage.name);

@@ -9,6 +9,7 @@ import { runSearchStage } from '../../assets-pipeline/search/stage.ts';
 import { runOpenDataStage, runSitemapStage } from '../../assets-pipeline/open-data/stage.ts';
 import { runStillStage } from '../../assets-pipeline/exhibitions/stills.ts';
 import { runPanoramaStage } from '../../assets-pipeline/panoramas/stage.ts';
+import { JobQueueError } from '../../assets-pipeline/jobs/errors.ts';
 import { acquireBuildLock } from './build-lock.ts';
 import { describeStart, livePaths, prepareNextVersion, restorePaths, switchTo } from './site-versions.ts';
 
@@ -34,7 +35,7 @@ export const stages: Stage[] = [
     id: 'panoramas',
     name: 'panoramas (previews and tile pyramids)',
     when: 'before-site',
-    run: async () => (await runPanoramaStage()).failed,
+    run: async (ctx) => (await runPanoramaStage({ queue: ctx?.queue })).failed,
   },
   { id: 'models', ...modelStage },
   { id: 'cesium', ...cesiumStage },
@@ -49,7 +50,12 @@ export const stages: Stage[] = [
       return 0;
     },
   },
-  { id: 'video', name: 'video (MP4, HLS ladder, posters, thumbnail sprites)', when: 'before-site', run: async () => (await runVideoStage()).failed },
+  {
+    id: 'video',
+    name: 'video (MP4, HLS ladder, posters, thumbnail sprites)',
+    when: 'before-site',
+    run: async (ctx) => (await runVideoStage(undefined, { queue: ctx?.queue })).failed,
+  },
   {
     id: 'exhibitions',
     name: 'exhibitions (stills: regions cropped, committed viewpoint and map stills; IIIF manifests)',
@@ -64,8 +70,8 @@ export const stages: Stage[] = [
     id: 'search',
     name: 'search index (static, sharded)',
     when: 'with-site',
-    run: async () => {
-      const s = await runSearchStage();
+    run: async (ctx) => {
+      const s = await runSearchStage(undefined, { queue: ctx?.queue });
       console.log(`  ${s.docs} documents, ${s.terms} terms, ${s.files} files, ${(s.bytes / 2 ** 20).toFixed(1)} MiB in ${s.seconds.toFixed(1)} s`);
       return 0;
     },
@@ -98,13 +104,24 @@ export const stages: Stage[] = [
 /** `heritage stage <id>`: one stage on its own, e.g. to rebuild only the search index. */
 export async function runOneStage(args: string[]): Promise<number> {
   const stage = stages.find((s) => s.id === args[0]);
+  // `--queue`: the build passes its queue to the stages it runs beside the pages.
+  const queue = args[1] === '--queue' ? args[2] : undefined;
   if (!stage) {
-    console.error(`usage: npm run heritage -- stage <${stages.map((s) => s.id).join('|')}>`);
+    console.error(`usage: npm run heritage -- stage <${stages.map((s) => s.id).join('|')}> [--queue redis://HOST:PORT]`);
     return 2;
   }
   // Beside a build (its child process) the build's version is already the target; alone, the stage publishes
   // a version of its own, under the build lock, like a build does.
-  if (process.env.HERITAGE_PUBLISH_STATE_DIR) return (await stage.run()) > 0 ? 1 : 0;
+  if (process.env.HERITAGE_PUBLISH_STATE_DIR) {
+    try {
+      return (await stage.run({ queue })) > 0 ? 1 : 0;
+    } catch (err) {
+      if (!(err instanceof JobQueueError)) throw err;
+      // Not exit 1 (failed items, the rest published): the build reads 2 as a stage that did not finish.
+      console.error(`✗ ${err.message}`);
+      return 2;
+    }
+  }
   const lock = acquireBuildLock(`heritage stage ${stage.id}`);
   if (!lock.ok) {
     console.error(`✗ ${lock.message}`);
@@ -116,7 +133,7 @@ export async function runOneStage(args: string[]): Promise<number> {
     // The other slot holds the version before the live one: a stage alone brings only its own part up to date.
     const next = prepareNextVersion(paths, false, `one stage (${stage.id}) publishes on top of the live version`);
     console.log(`▸ site version: slot ${next.id}, ${describeStart(next)}`);
-    const failed = await stage.run();
+    const failed = await stage.run({ queue });
     switchTo(next, paths);
     console.log(`  slot ${next.id} is live: the live version with ${stage.id} run again`);
     return failed > 0 ? 1 : 0;

@@ -1,4 +1,4 @@
-// `heritage worker --queue redis://HOST:PORT [--concurrency N] [--kinds images] [--threads N]`: one worker
+// `heritage worker --queue redis://HOST:PORT [--concurrency N] [--kinds images,…] [--threads N]`: one worker
 // process; start as many as there are cores (or machines) and stop them at any time.
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';

@@ -20,6 +20,9 @@ const valuesOf: Record<FacetName, (a: ArtifactCardData) => LangMap[]> = {
   objectType: (a) => (a.objectType ? [a.objectType] : []),
   material: (a) => a.materials,
   place: (a) => a.places,
+  classification: (a) => a.classifications ?? [],
+  movement: (a) => a.movements ?? [],
+  subject: (a) => a.subjects ?? [],
 };
 
 const cache = new Map<FacetName, FacetValue[]>();

@@ -12,6 +12,8 @@ import { readScenes } from '../../model/scene.ts';
 import { pickText } from '../../model/text.ts';
 import { dramaViews } from '../components/drama/drama-data.ts';
 import { exhibitions } from './exhibitions.ts';
+import { stepCover } from './exhibition-live.ts';
+import { coverArtifact, type Exhibition } from '../../model/exhibition.ts';
 import { variantTiles } from './panoramas.ts';
 import { siteData } from './records.ts';
 import { still } from './stills.ts';
@@ -105,6 +107,12 @@ export async function homeData(locale: Locale, t: T): Promise<HomeData> {
     const entry = card && imageFor(card);
     return entry && { kind: 'entry', entry, alt: pickText(card.title, locale) };
   };
+  const coverImage = (e: Exhibition): HomeImage | undefined => {
+    const id = coverArtifact(e);
+    if (id) return artifactImage(id);
+    const shot = stepCover(e, locale);
+    return shot && { kind: 'file', ...shot };
+  };
   const shownExhibitions = exhibitions().map(
     (e): HomeCard => ({
       id: e.id,
@@ -112,7 +120,7 @@ export async function homeData(locale: Locale, t: T): Promise<HomeData> {
       title: e.title,
       text: e.summary,
       meta: t('exhibitions:stepCount', { count: e.steps.length }),
-      image: artifactImage(e.cover.artifact),
+      image: coverImage(e),
     }),
   );
 
@@ -120,7 +128,7 @@ export async function homeData(locale: Locale, t: T): Promise<HomeData> {
     (p): HomeCard => ({ id: p.id, href: link(panoramaPath(p.id)), title: p.title, text: p.description, image: panoramaPicture(p) }),
   );
 
-  const covers = new Set(exhibitions().map((e) => e.cover.artifact));
+  const covers = new Set(exhibitions().flatMap((e) => coverArtifact(e) ?? []));
   const shownCollections = collections.map((c): HomeCard => {
     // Another object than an exhibition's cover, when the collection has one: the page shows each picture once.
     const pictured = (byCollection.get(c.id) ?? []).filter((a) => imageFor(a));

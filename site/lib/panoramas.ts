@@ -57,3 +57,12 @@ export function variantTiles(panorama: string, variant: string): PanoramaEntry |
   manifest ??= readPanoramaManifest();
   return manifest[panoramaKey(panorama, variant)];
 }
+
+/** The tour: every panorama with a plan position, grouped by place in the order the places first appear, numbered
+ * from 1 across the whole tour. */
+export function tourPlaces(all: Panorama[]): { place: string; stops: { panorama: Panorama; n: number }[] }[] {
+  const groups = new Map<string, Panorama[]>();
+  for (const p of all) if (p.plan) groups.set(p.plan.place ?? '', [...(groups.get(p.plan.place ?? '') ?? []), p]);
+  let n = 0;
+  return [...groups].map(([place, list]) => ({ place, stops: list.map((panorama) => ({ panorama, n: ++n })) }));
+}

@@ -236,3 +236,71 @@ describe.each(LOCALES)('exhibition in %s', (locale) => {
     await page.context().close();
   });
 });
+
+// The Library Cave story opens the site's own viewers inside its steps: the 3D scene at a hotspot (and in its
+// evidence view), the globe with the dispersal routes. Expected steps, hotspots and titles come from the files.
+const CAVE = exhibition.parse({
+  type: 'exhibition',
+  id: 'library-cave',
+  ...parse(fs.readFileSync('content/exhibitions/library-cave/exhibition.yaml', 'utf8')),
+});
+const caveScene = parse(fs.readFileSync('content/scenes/library-cave.yaml', 'utf8')) as { hotspots: { id: string; title: Record<string, string> }[] };
+const sceneSteps = CAVE.steps.filter((s) => s.media[0]?.kind === 'scene');
+const evidenceStep = CAVE.steps.find((s) => s.media.some((m) => m.kind === 'scene' && m.view === 'evidence'))!;
+const globeStep = CAVE.steps.find((s) => s.media.some((m) => m.kind === 'globe'))!;
+
+// The viewers are the scene and globe pages' own (tested there in every locale): one locale walks the story live,
+// all three are read without JavaScript.
+describe('the Library Cave exhibition', () => {
+  it('opens each step’s viewer when the step is reached (fr), and releases it behind', async () => {
+    const locale = 'fr';
+    const url = `/${locale}/exhibitions/${CAVE.id}/`;
+    const first = sceneSteps[0]!;
+    const media = first.media[0]!;
+    const hotspot = media.kind === 'scene' ? caveScene.hotspots.find((h) => h.id === media.hotspot) : undefined;
+    const { page, problems } = await open(`${url}#${first.id}`, { reducedMotion: true });
+    await page.waitForSelector('.exh--scrolly');
+    const viewerIn = (id: string) => page.locator(`#${id} [data-live="scene"] .scene-viewer`);
+    // Reached: the scene viewer replaces the still, opened at the step's hotspot (its panel shows its title).
+    await expect.poll(() => viewerIn(first.id).count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page.locator(`#${first.id} [data-live]`).getAttribute('data-live-state')).toBe('on');
+    expect(await page.locator(`#${first.id} img.exh-still`).isVisible()).toBe(false);
+    await expect.poll(() => viewerIn(first.id).textContent()).toContain(hotspot!.title[locale]);
+    // Steps not reached stay stills.
+    expect(await page.locator(`#${globeStep.id} [data-live]`).getAttribute('data-live-state')).toBeNull();
+    // Step by step (keys) to the evidence view: the scene opens coloured by evidence, the first step's viewer is gone.
+    const ids = CAVE.steps.map((s) => s.id);
+    for (let i = 1; i <= ids.indexOf(evidenceStep.id); i++) {
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => active(page)).toBe(ids[i]);
+    }
+    await expect.poll(() => viewerIn(evidenceStep.id).getAttribute('data-evidence'), { timeout: 30_000 }).toBe('on');
+    expect(await viewerIn(first.id).count()).toBe(0);
+    expect(await page.locator(`#${first.id} img.exh-still`).isVisible()).toBe(true);
+    // The globe step opens the globe (or its still where WebGL is missing).
+    for (let i = ids.indexOf(evidenceStep.id) + 1; i <= ids.indexOf(globeStep.id); i++) {
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => active(page)).toBe(ids[i]);
+    }
+    await expect.poll(() => page.locator(`#${globeStep.id} .exh-live.globe`).getAttribute('data-state'), { timeout: 90_000 }).toMatch(/^(ready|no-webgl)$/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${locale}-exhibition-cave-globe.png`) });
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows a still for every 3D and globe step without JavaScript, in every locale', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const locale of LOCALES) {
+      expect((await page.goto(`${base}/${locale}/exhibitions/${CAVE.id}/`))?.status()).toBe(200);
+      for (const step of CAVE.steps.filter((s) => s.media.some((m) => m.kind === 'scene' || m.kind === 'globe'))) {
+        const img = page.locator(`#${step.id} img.exh-still`).first();
+        await img.scrollIntoViewIfNeeded();
+        await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), { message: step.id }).toBe(true);
+        expect((await img.getAttribute('alt'))?.length, step.id).toBeGreaterThan(0);
+      }
+      expect(await page.locator('.exh-live:not([hidden])').count()).toBe(0);
+    }
+    await context.close();
+  });
+});

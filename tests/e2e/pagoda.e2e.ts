@@ -31,6 +31,7 @@ async function open(url = PAGE): Promise<{ page: Page; errors: string[] }> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   expect((await page.goto(base + url))?.status()).toBe(200);
+  await page.click('[data-scene-start]');
   await waitFor(page, PHASES[0]!);
   return { page, errors };
 }

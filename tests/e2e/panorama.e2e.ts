@@ -25,14 +25,30 @@ const read = (slug: string): Panorama =>
   panorama.parse({ type: 'panorama', id: slug, ...parse(fs.readFileSync(`content/panoramas/${slug}/panorama.yaml`, 'utf8')) });
 const chamber = read('library-cave-chamber');
 const corridor = read('library-cave-corridor');
+const courtyard = read('yingxian-pagoda-courtyard');
+const storey = read('yingxian-pagoda-second-storey');
+/** The tour in plan order (the panoramas' folders, as the site reads them). */
+const tour = fs
+  .readdirSync('content/panoramas')
+  .filter((d) => fs.existsSync(`content/panoramas/${d}/panorama.yaml`))
+  .sort()
+  .map(read)
+  .filter((p) => p.plan);
 const doorway = chamber.hotspots.find((h) => h.panorama?.id === corridor.id)!;
 const firstNote = chamber.hotspots.find((h) => h.note)!;
 
 /** Angular distance in degrees, across the ±180 seam. */
 const apart = (a: number, b: number) => Math.abs(((((a - b) % 360) + 540) % 360) - 180);
 
+/** What the iOS-like motion permission prompt answers in each locale's run: French visitors refuse. */
+const motionAnswer = (locale: Locale) => (locale === 'fr' ? 'denied' : 'granted');
+
 async function open(url: string, locale: Locale, js = true): Promise<{ page: Page; problems: string[]; tileLevels: Set<number> }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: js, locale: locale === 'zh' ? 'zh-CN' : locale });
+  // The permission API of iOS (DeviceOrientationEvent.requestPermission), answering as a visitor would.
+  await context.addInitScript((answer) => {
+    Object.assign(window.DeviceOrientationEvent, { requestPermission: () => Promise.resolve(answer) });
+  }, motionAnswer(locale));
   const page = await context.newPage();
   const problems: string[] = [];
   const tileLevels = new Set<number>();
@@ -94,12 +110,12 @@ describe.each(LOCALES)('panoramas in %s', (locale) => {
     await page.keyboard.press('-');
     await expect.poll(() => num(page, 'zoom')).toBe(zoom0 + 40);
 
-    // Tab from the viewer goes through the buttons that turn and zoom (the keys' moves without a drag), the variant
-    // switch, then every hotspot in the file's order; each turns into view.
+    // Tab from the viewer goes through the buttons that turn and zoom (the keys' moves without a drag), the motion
+    // button and the variant switch, then every hotspot in the file's order; each turns into view.
     const moves = await page.locator('[data-pano-move]').count();
     expect(moves).toBe(6);
     const order: string[] = [];
-    for (let i = 0; i < chamber.hotspots.length + moves + 1; i++) {
+    for (let i = 0; i < chamber.hotspots.length + moves + 2; i++) {
       await page.keyboard.press('Tab');
       const id = await page.evaluate(() => document.activeElement?.getAttribute('data-hotspot') ?? null);
       if (!id) continue;
@@ -126,6 +142,20 @@ describe.each(LOCALES)('panoramas in %s', (locale) => {
     const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`)).toEqual([]);
 
+    // Looking around by moving the phone is offered, never started by itself; pressing asks for the permission.
+    const gyro = page.locator('[data-pano-gyro]');
+    await expect(gyro.isVisible()).resolves.toBe(true);
+    expect(await gyro.getAttribute('aria-pressed')).toBe('false');
+    await gyro.click();
+    if (motionAnswer(locale) === 'granted') {
+      await expect.poll(() => gyro.getAttribute('aria-pressed')).toBe('true');
+      await gyro.click();
+      await expect.poll(() => gyro.getAttribute('aria-pressed')).toBe('false');
+    } else {
+      await expect.poll(() => page.locator('[data-pano-gyro-refused]').isVisible()).toBe(true);
+      expect(await gyro.getAttribute('aria-pressed')).toBe('false');
+    }
+
     // Enter opens a note in place, and follows a link: to the corridor, facing the way the hotspot says.
     await page.locator(`[data-hotspot="${firstNote.id}"]`).focus();
     await page.keyboard.press('Enter');
@@ -136,6 +166,14 @@ describe.each(LOCALES)('panoramas in %s', (locale) => {
     await facing(page, doorway.panorama!.view!.yaw, doorway.panorama!.view!.pitch);
     // Facing the door just come through: plaster and the lit chamber beyond it.
     await centreDrawn(page, `panorama-${locale}-arrival`, 20);
+    // The visit plan goes on to the pagoda, rendered from the pagoda reconstruction: it draws, the right variant.
+    if (locale === 'zh') {
+      await Promise.all([page.waitForURL(`**/panoramas/${storey.id}/`), page.locator(`[data-plan-stop="${storey.id}"]`).click()]);
+      await ready(page);
+      await facing(page, storey.initialView.yaw, storey.initialView.pitch);
+      expect(await attr(page, 'variant')).toBe(storey.variants[0]!.id);
+      await centreDrawn(page, `panorama-${locale}-pagoda`);
+    }
     expect(problems).toEqual([]);
     await page.context().close();
   }, 180_000);
@@ -160,6 +198,22 @@ describe.each(LOCALES)('panoramas in %s', (locale) => {
     }
     for (const v of chamber.variants) await expect(page.locator('.pano-text dd', { hasText: v.alt[locale] }).count()).resolves.toBe(1);
     await expect(page.getByText(chamber.description[locale]).count()).resolves.toBe(1);
+
+    // The visit plan: every panorama of the tour is a link at its position on its place's drawing, this one marked.
+    const stops = page.locator('[data-plan-stop]');
+    expect(await stops.evaluateAll((els) => els.map((e) => e.getAttribute('data-plan-stop')))).toEqual(tour.map((p) => p.id));
+    expect(await page.locator('[data-plan-stop][aria-current="page"]').getAttribute('data-plan-stop')).toBe(chamber.id);
+    for (const p of tour) {
+      const stop = page.locator(`[data-plan-stop="${p.id}"]`);
+      expect(await stop.getAttribute('aria-label')).toContain(p.title[locale]);
+      const [box, map] = await Promise.all([stop.boundingBox(), stop.locator('xpath=ancestor::*[@class="pano-plan-map"]').boundingBox()]);
+      expect(Math.abs(box!.x + box!.width / 2 - (map!.x + p.plan!.x * map!.width))).toBeLessThan(2);
+      expect(Math.abs(box!.y + box!.height / 2 - (map!.y + p.plan!.y * map!.height))).toBeLessThan(2);
+    }
+    // Without JavaScript the plan is plain links: to the pagoda's courtyard, a text page listing its hotspots.
+    await Promise.all([page.waitForURL(`**/panoramas/${courtyard.id}/`), page.locator(`[data-plan-stop="${courtyard.id}"]`).click()]);
+    expect(await page.locator('[data-hotspot]').allTextContents()).toEqual(courtyard.hotspots.map((h) => h.label[locale]));
+    expect(await page.locator('[data-plan-stop][aria-current="page"]').getAttribute('data-plan-stop')).toBe(courtyard.id);
     expect(problems).toEqual([]);
     await page.context().close();
   });

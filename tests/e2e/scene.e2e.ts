@@ -25,13 +25,15 @@ const GOLDEN = path.resolve('tests/e2e/__golden__');
 let browser: Browser;
 useBrowser((b) => (browser = b));
 
-async function open(url: string, opts: { reducedMotion?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
+async function open(url: string, opts: { reducedMotion?: boolean; start?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   if (opts.reducedMotion !== false) await page.emulateMedia({ reducedMotion: 'reduce' });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const res = await page.goto(base + url);
   expect(res?.status(), url).toBe(200);
+  // The page shows the still; the viewer starts on its button (a `#hotspot` link starts it at once).
+  if (opts.start !== false && !url.includes('#')) await page.click('[data-scene-start]');
   // The detailed (Draco) model replaces the first view; wait for it so screenshots are stable.
   await page.waitForSelector('.scene-viewer[data-level="full"]', { timeout: 60_000 });
   await settle(page);
@@ -129,14 +131,21 @@ describe('scene viewer (Library Cave)', () => {
     matchGolden('scene-library-cave-fr-evidence', after);
   });
 
-  it('works with the keyboard only: Tab to the view, arrows move, Tab reaches hotspots, Enter opens one', async () => {
-    const { page } = await open('/en/scenes/library-cave/');
-    let onStage = false;
-    for (let i = 0; i < 40 && !onStage; i++) {
+  it('works with the keyboard only: Tab to the start button, Enter starts the view there, arrows move, Tab reaches hotspots, Enter opens one', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(`${base}/en/scenes/library-cave/`);
+    let onStart = false;
+    for (let i = 0; i < 40 && !onStart; i++) {
       await page.keyboard.press('Tab');
-      onStage = await page.evaluate(() => document.activeElement?.classList.contains('scene-stage') ?? false);
+      onStart = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.sceneStart !== undefined);
     }
-    expect(onStage).toBe(true);
+    expect(onStart).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.scene-viewer[data-level="full"]', { timeout: 60_000 });
+    await settle(page);
+    // The still and its button are gone: the keyboard goes on in the view.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('scene-stage') ?? false)).toBe(true);
     const spoken = page.locator('[data-scene-spoken]');
     expect(await spoken.getAttribute('aria-live')).toBe('polite');
     await expect.poll(() => spoken.textContent(), { timeout: 5000 }).toMatch(SPOKEN_EN);
@@ -177,6 +186,7 @@ describe('scene viewer (Library Cave)', () => {
       HTMLCanvasElement.prototype.getContext = () => null;
     });
     await page.goto(`${base}/en/scenes/library-cave/`);
+    await page.click('[data-scene-start]');
     await expect.poll(() => page.locator('.scene-fallback').textContent()).toContain('WebGL');
     const ctx = await browser.newContext({ javaScriptEnabled: false });
     const noJs = await ctx.newPage();

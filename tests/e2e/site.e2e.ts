@@ -47,6 +47,11 @@ describe.each(LOCALES)('visitor in %s', (locale) => {
 
   it('switches language on the same page', async () => {
     const { page, errors } = await open(`/${locale}/artifacts/npm-jade-jade001/`);
+    // The export's "height: 5.6cm" (measurements_en) as a number, named in the page's language, and in JSON-LD.
+    const height = { zh: '高 5.6 cm', en: 'Height 5.6 cm', fr: 'Hauteur 5,6 cm' }[locale];
+    expect(await page.textContent('main dl')).toContain(height);
+    const lds = await page.$$eval('script[type="application/ld+json"]', (ss) => ss.map((x) => JSON.parse(x.textContent ?? '{}') as Record<string, unknown>));
+    expect(lds.find((d) => d['@type'] === 'VisualArtwork')?.height).toEqual({ '@type': 'QuantitativeValue', value: 5.6, unitText: 'cm' });
     const other = LOCALES.find((l) => l !== locale)!;
     await page.click(`.lang-switch a[hreflang^="${other}"]`);
     await page.waitForURL(`**/${other}/artifacts/npm-jade-jade001/`);

@@ -33,6 +33,7 @@ async function openScene(
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   expect((await page.goto(base + url))?.status()).toBe(200);
+  await page.click('[data-scene-start]');
   await page.waitForSelector('.scene-viewer[data-level="full"]', { timeout: 60_000 });
   await settle(page);
   return { page, errors };
@@ -188,6 +189,7 @@ describe('without JavaScript or WebGL', () => {
       HTMLCanvasElement.prototype.getContext = () => null;
     });
     await noGl.goto(`${base}/en/scenes/library-cave/`);
+    await noGl.click('[data-scene-start]');
     await expect.poll(() => noGl.locator('.scene-still figcaption').textContent(), WAIT).toContain(strings('scene', 'en')['viewer.noWebgl']);
     await noGl.goto(`${base}/en/map/`);
     await expect.poll(() => noGl.locator('#globe').getAttribute('data-state'), WAIT).toBe('no-webgl');

@@ -12,6 +12,21 @@ it('normalizes rights URIs to the IIIF form and rejects others', () => {
   expect(rightsInfo('http://creativecommons.org/publicdomain/zero/1.0/').name.fr).toBe('CC0 1.0 Universel');
 });
 
+it("names Creative Commons licences as CC's deeds title them in each language", () => {
+  expect(rightsInfo('http://creativecommons.org/licenses/by/4.0/').name).toEqual({
+    zh: '署名 4.0 国际',
+    en: 'Attribution 4.0 International',
+    fr: 'Attribution 4.0 International',
+  });
+  expect(rightsInfo('http://creativecommons.org/licenses/by-nc-sa/4.0/').name).toEqual({
+    zh: '署名-非商业性使用-相同方式共享 4.0 国际',
+    en: 'Attribution-NonCommercial-ShareAlike 4.0 International',
+    fr: 'Attribution - Pas d’Utilisation Commerciale - Partage dans les Mêmes Conditions 4.0 International',
+  });
+  expect(rightsInfo('http://creativecommons.org/licenses/by-nd/3.0/').name.en).toBe('Attribution-NoDerivs 3.0 Unported');
+  expect(rightsInfo('http://creativecommons.org/licenses/by-sa/2.0/').name.fr).toBe('Attribution - Partage dans les Mêmes Conditions 2.0 Générique');
+});
+
 it('requires text in at least one language', () => {
   expect(langMap.safeParse({}).success).toBe(false);
   expect(langMap.safeParse({ de: 'x' }).success).toBe(false);

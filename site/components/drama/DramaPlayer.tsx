@@ -27,7 +27,7 @@ export default function DramaPlayer(p: PlayerProps) {
   useEffect(() => {
     const v = video.current;
     if (!v) return;
-    const start = startTimeFromSearch(window.location.search, p.duration);
+    const start = p.clip ? p.clip.start : startTimeFromSearch(window.location.search, p.duration);
     let cancelled = false;
     let unseek: () => void = () => {};
     // Native HLS and the MP4 start at `?t=` by seeking once metadata is known. hls.js gets it as startPosition
@@ -74,18 +74,36 @@ export default function DramaPlayer(p: PlayerProps) {
       hls.current?.destroy();
       hls.current = null;
     };
-  }, [p.hls, p.duration]);
+  }, [p.hls, p.duration, p.clip]);
+
+  // A clip stops at its end (the visitor may still play on, or seek anywhere in the episode).
+  useEffect(() => {
+    const v = video.current;
+    const end = p.clip?.end;
+    if (!v || end === undefined) return;
+    let stopped = false;
+    const onTime = () => {
+      if (!stopped && v.currentTime >= end) {
+        stopped = true;
+        v.pause();
+      }
+    };
+    v.addEventListener('timeupdate', onTime);
+    return () => v.removeEventListener('timeupdate', onTime);
+  }, [p.clip]);
 
   // Switching language keeps the moment being watched, once the visitor has watched or moved (else `?t=` as given).
   useEffect(
     () =>
-      onLocaleLink((url) => {
-        const v = video.current;
-        if (!v || (v.played.length === 0 && v.currentTime === 0)) return;
-        if (v.currentTime > 0) url.searchParams.set('t', timeParam(v.currentTime));
-        else url.searchParams.delete('t');
-      }),
-    [],
+      p.clip
+        ? undefined
+        : onLocaleLink((url) => {
+            const v = video.current;
+            if (!v || (v.played.length === 0 && v.currentTime === 0)) return;
+            if (v.currentTime > 0) url.searchParams.set('t', timeParam(v.currentTime));
+            else url.searchParams.delete('t');
+          }),
+    [p.clip],
   );
 
   useEffect(() => {
@@ -243,11 +261,13 @@ export default function DramaPlayer(p: PlayerProps) {
         )}
         <p className="drama-keys">{p.strings.keys}</p>
       </div>
-      <section className="drama-transcript" aria-labelledby="transcript-title">
-        <h2 id="transcript-title">{p.strings.transcript}</h2>
-        <p className="muted">{p.strings.transcriptHint}</p>
-        <Transcript cues={cues} active={active} lang={subLang === 'off' ? undefined : subLang} dir={dir} seekLabel={p.strings.seek} onSeek={seek} />
-      </section>
+      {!p.clip && (
+        <section className="drama-transcript" aria-labelledby="transcript-title">
+          <h2 id="transcript-title">{p.strings.transcript}</h2>
+          <p className="muted">{p.strings.transcriptHint}</p>
+          <Transcript cues={cues} active={active} lang={subLang === 'off' ? undefined : subLang} dir={dir} seekLabel={p.strings.seek} onSeek={seek} />
+        </section>
+      )}
     </div>
   );
 }

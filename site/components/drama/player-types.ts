@@ -45,4 +45,7 @@ export interface PlayerProps {
   /** The default track's cues, rendered on the server so the transcript exists without JavaScript. */
   transcript: TranscriptCue[];
   strings: PlayerStrings;
+  /** Play only this part of the episode (seconds), embedded in another page (an exhibition step): it starts at
+   * `start`, pauses at `end`, shows no transcript and leaves the page's URL alone. */
+  clip?: { start: number; end: number };
 }

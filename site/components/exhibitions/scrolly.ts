@@ -3,6 +3,7 @@
 // and the URL's `#step-id` follows the reader so a shared link opens at that step.
 import { reducedMotion } from '../comfort/motion.ts';
 import { onLocaleLink } from '../common/locale-link.ts';
+import { startLive, stopLive } from './live-media.ts';
 
 /** Steps around the one being read whose heavy media may load; the rest stay as stills. */
 const NEAR = 1;
@@ -37,14 +38,27 @@ export function initExhibition(): void {
     if (navigating) release = setTimeout(settle, 100);
   });
 
-  const setActive = (i: number): void => {
-    if (i === active || i < 0 || i >= steps.length) return;
+  // The step shown first, before the reader has gone anywhere, keeps its still: its live viewer (megabytes of
+  // 3D or globe) waits until the step is reached by scrolling, a key, a button or a #link.
+  let reached = false;
+  const setActive = (i: number, reach = true): void => {
+    if (i < 0 || i >= steps.length) return;
+    if (i === active) {
+      if (reach && !reached) {
+        reached = true;
+        startLive(steps[i]!);
+      }
+      return;
+    }
     active = i;
+    reached = reach;
     root.dataset.activeStep = steps[i]!.id;
     steps.forEach((s, k) => {
       s.toggleAttribute('data-active', k === i);
       s.toggleAttribute('data-near', Math.abs(k - i) <= NEAR);
+      if (Math.abs(k - i) > NEAR) stopLive(s);
     });
+    if (reach) startLive(steps[i]!);
     for (const [id, a] of links) {
       if (id === steps[i]!.id) a.setAttribute('aria-current', 'step');
       else a.removeAttribute('aria-current');
@@ -116,5 +130,5 @@ export function initExhibition(): void {
   if (fromHash >= 0) {
     navigate(() => steps[fromHash]!.scrollIntoView({ block: 'start' }));
     setActive(fromHash);
-  } else setActive(0);
+  } else setActive(0, false);
 }

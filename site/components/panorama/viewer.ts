@@ -6,6 +6,7 @@
 // The root carries the state for tests and assistive technology: data-state, data-yaw/-pitch/-zoom, data-variant.
 import { type Position, Viewer } from '@photo-sphere-viewer/core';
 import { EquirectangularTilesAdapter } from '@photo-sphere-viewer/equirectangular-tiles-adapter';
+import { GyroscopePlugin } from '@photo-sphere-viewer/gyroscope-plugin';
 import { MarkersPlugin } from '@photo-sphere-viewer/markers-plugin';
 import '@photo-sphere-viewer/core/index.css';
 import '@photo-sphere-viewer/markers-plugin/index.css';
@@ -67,6 +68,7 @@ export function mountPanorama(root: HTMLElement, data: ViewerData): Viewer | und
     loadingTxt: root.dataset.loading ?? '',
     mousewheelCtrlKey: true,
     plugins: [
+      GyroscopePlugin,
       MarkersPlugin.withConfig({
         markers: data.hotspots.map((h) => ({
           id: h.id,
@@ -172,7 +174,29 @@ export function mountPanorama(root: HTMLElement, data: ViewerData): Viewer | und
         });
     });
   }
+  gyroscope(root, viewer.getPlugin<GyroscopePlugin>(GyroscopePlugin));
   root.querySelector<HTMLElement>('[data-pano-variants]')?.removeAttribute('hidden');
   root.querySelector<HTMLElement>('[data-pano-keys]')?.removeAttribute('hidden');
   return viewer;
+}
+
+/** Looking around by moving the phone: only ever on the visitor's request, and the button appears only where the
+ * device reports its orientation (the plugin waits for a first reading, or finds the permission API of iOS, whose
+ * prompt the button's press then opens). */
+function gyroscope(root: HTMLElement, gyro: GyroscopePlugin): void {
+  const button = root.querySelector<HTMLButtonElement>('[data-pano-gyro]');
+  const refused = root.querySelector<HTMLElement>('[data-pano-gyro-refused]');
+  if (!button) return;
+  void gyro.isSupported().then((yes) => {
+    if (yes) button.hidden = false;
+  });
+  gyro.addEventListener('gyroscope-updated', ({ gyroscopeEnabled }) => button.setAttribute('aria-pressed', String(gyroscopeEnabled)));
+  button.addEventListener('click', () => {
+    if (gyro.isEnabled()) gyro.stop();
+    else
+      gyro.start().then(
+        () => refused && (refused.hidden = true),
+        () => refused && (refused.hidden = false),
+      );
+  });
 }

@@ -1,6 +1,6 @@
 // The one scene island: any Scene renders through it. Everything scene-specific arrives as props (see types.ts);
 // LODs, variants and evidence are data. Mounted with client:only="react" on scene pages only.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { CameraPose, Vec3 } from '../../../model/scene.ts';
 import { CameraRig, type NavMode } from './camera-rig.tsx';
 import { SceneCanvas } from './scene-canvas.tsx';
@@ -15,7 +15,6 @@ import { LEVEL_SELECT_EVENT, type LevelSelectDetail, type ViewerHotspot, type Vi
 import { loadLod, useProgressiveModel } from './use-progressive-model.ts';
 import { fill } from '../../i18n/fill.ts';
 import { WebGLBoundary } from './webgl-boundary.tsx';
-import { releaseFonts } from './font-hold.ts';
 import { onReducedMotionChange, reducedMotion } from '../comfort/motion.ts';
 import { fullscreenAvailable, toggleFullscreen, watchFullscreen } from '../common/fullscreen.ts';
 import { SceneStill } from './scene-still.tsx';
@@ -49,8 +48,9 @@ const MOVE_KEYS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'] as const;
 export default function SceneViewer(props: ViewerProps) {
   const { strings: s, hotspots, tour, variants, levels, views } = props;
   const scale = useMemo(() => scaleOf(props.camera), [props.camera]);
-  const [exploded, setExploded] = useState(false);
-  const [sectioned, setSectioned] = useState(false);
+  const start = props.start;
+  const [exploded, setExploded] = useState(start?.view === 'explode');
+  const [sectioned, setSectioned] = useState(start?.view === 'section');
   const [picked, setPicked] = useState<string | undefined>();
   // No probe context here (see webgl-boundary.tsx): a browser without the API at all is caught now, one whose
   // context cannot be created is caught when the canvas starts.
@@ -58,22 +58,22 @@ export default function SceneViewer(props: ViewerProps) {
   const [crashed, setCrashed] = useState(false);
   const reducedMotion = useReducedMotion();
   const [mode, setMode] = useState<NavMode>('orbit');
-  const [pose, setPose] = useState<CameraPose>(props.camera);
-  const [active, setActive] = useState<string | undefined>();
+  const [pose, setPose] = useState<CameraPose>(() => {
+    const h = hotspots.find((x) => x.id === start?.hotspot);
+    return start?.camera ?? (h ? poseFor(h, props.camera) : props.camera);
+  });
+  const [active, setActive] = useState<string | undefined>(start?.hotspot);
   const [step, setStep] = useState(-1);
-  const [evidenceOn, setEvidenceOn] = useState(false);
+  const [evidenceOn, setEvidenceOn] = useState(start?.evidence === true || start?.view === 'evidence');
   const [spoken, setSpoken] = useState('');
   const [counts, setCounts] = useState<Record<string, number>>({});
-  const [variantId, setVariantId] = useState(variants[0]?.id);
+  const [variantId, setVariantId] = useState(start?.variant ?? variants[0]?.id);
+  const keysHelp = `${useId()}-keys`;
   const variant = variants.find((v) => v.id === variantId) ?? variants[0];
   // Idempotent: starts the first view's download and decode now instead of after the canvas has mounted.
   if (webgl && variant?.lods[0]) void loadLod(variant.lods[0]).catch(() => undefined);
   const model = useProgressiveModel(useMemo(() => variant?.lods ?? [], [variant]));
   const shown = variants.find((v) => v.lods === model.lods);
-  // The web fonts wait for the first frame (font-hold.ts); a viewer that will not draw one lets them go now.
-  useEffect(() => {
-    if (!webgl || crashed || model.error) releaseFonts();
-  }, [webgl, crashed, model.error]);
   const pickLevel = useCallback(
     (node: string) => {
       setPicked(node);
@@ -94,13 +94,14 @@ export default function SceneViewer(props: ViewerProps) {
       setActive(id);
       const h = hotspots.find((x) => x.id === id);
       if (h && fly) setPose(poseFor(h, props.camera));
-      history.replaceState(null, '', id ? `#${id}` : location.pathname + location.search);
+      if (!props.embedded) history.replaceState(null, '', id ? `#${id}` : location.pathname + location.search);
     },
-    [hotspots, props.camera],
+    [hotspots, props.camera, props.embedded],
   );
 
   // Deep links: #hotspot-id opens that hotspot, on load and when the fragment changes.
   useEffect(() => {
+    if (props.embedded) return;
     const fromHash = () => {
       const id = decodeURIComponent(location.hash.slice(1));
       if (hotspots.some((h) => h.id === id)) {
@@ -111,7 +112,7 @@ export default function SceneViewer(props: ViewerProps) {
     fromHash();
     addEventListener('hashchange', fromHash);
     return () => removeEventListener('hashchange', fromHash);
-  }, [hotspots, select]);
+  }, [hotspots, select, props.embedded]);
 
   const goStep = (i: number) => {
     const t = tour[i];
@@ -199,7 +200,7 @@ export default function SceneViewer(props: ViewerProps) {
         tabIndex={0}
         role="region"
         aria-label={fill(s['viewer.label'] ?? '', { title: props.title })}
-        aria-describedby="scene-keys-help"
+        aria-describedby={keysHelp}
       >
         <WebGLBoundary onError={(e) => (/webgl/i.test(String((e as Error)?.message ?? e)) ? setWebgl(false) : setCrashed(true))}>
           <SceneCanvas
@@ -257,7 +258,7 @@ export default function SceneViewer(props: ViewerProps) {
         {evidenceOn && <EvidenceLegend strings={s} counts={counts} />}
         {tour.length > 0 && <TourCaption tour={tour} step={step} />}
       </div>
-      <p id="scene-keys-help" className="scene-keys-help">
+      <p id={keysHelp} className="scene-keys-help">
         {s['keys.help']}
         {levels.length > 0 && <> {s['level.help']}</>}
       </p>

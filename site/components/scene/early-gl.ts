@@ -1,4 +1,4 @@
-// The viewer's WebGL context, created by the page script (early-start.ts) once the page has painted, while the
+// The viewer's WebGL context, created by the page script (scene-start.ts) once the visitor starts the view, while the
 // island's JavaScript is still downloading and compiling. Creating a context is synchronous and, under
 // Chromium's software GPU, took 200–400 ms of main thread; inside the island it sat between React's first render
 // and the first frame, and it also held up the model's decode callbacks. Created early, it fills time the main
@@ -21,11 +21,13 @@ const ATTRIBUTES: WebGLContextAttributes = {
 let early: { canvas: HTMLCanvasElement; context: WebGL2RenderingContext } | undefined;
 let taken = false;
 
-export function createEarlyContext(): void {
-  if (early || taken) return; // the canvas already started without it: a second context would be waste
+/** Whether this browser gives a WebGL 2 context (the first answer is kept: it is asked once per page). */
+export function createEarlyContext(): boolean {
+  if (early || taken) return true; // the canvas already started without it: a second context would be waste
   const canvas = document.createElement('canvas');
   const context = canvas.getContext('webgl2', ATTRIBUTES);
   if (context) early = { canvas, context };
+  return Boolean(context);
 }
 
 /** Hands the early canvas and context over once (a remounted viewer makes its own). */

@@ -2,7 +2,7 @@
 // a ResizeObserver (react-use-measure, debounced 50 ms), so it creates the WebGL renderer only after the next
 // rendering frame; with a page of text being rasterised by a software GPU that frame came 200–900 ms after the
 // island mounted (Chromium traces, benchmark machine). Here the size is read right after the commit and the
-// renderer starts at once, on the context early-start.ts made if there is one (early-gl.ts); a ResizeObserver
+// renderer starts at once, on the context scene-start.ts made if there is one (early-gl.ts); a ResizeObserver
 // keeps the size up to date afterwards. Kept from <Canvas>: every THREE class as a JSX element, pointer events on
 // the wrapper (drei's Html and OrbitControls attach there), errors passed to the nearest error boundary, teardown
 // on unmount.
@@ -22,7 +22,7 @@ export interface SceneCanvasProps extends Pick<RenderProps<HTMLCanvasElement>, '
 
 export function SceneCanvas({ onCreated, children, ...config }: SceneCanvasProps) {
   const wrap = useRef<HTMLDivElement>(null);
-  // Not rendered by React: it may be the canvas whose context early-start.ts already made (early-gl.ts).
+  // Not rendered by React: it may be the canvas whose context scene-start.ts already made (early-gl.ts).
   const canvas = useRef<HTMLCanvasElement | null>(null);
   const early = useRef<ReturnType<typeof takeEarlyContext>>(undefined);
   const root = useRef<ReconcilerRoot<HTMLCanvasElement> | null>(null);

@@ -8,7 +8,6 @@ import type { EvidenceLevel } from '../../../model/scene.ts';
 import { applyEvidence } from './evidence.ts';
 import { applyExplode, applySection, hotspotOffsets, levelOfObject } from './level-views.ts';
 import { FIRST_FRAME_EVENT, type ViewerLevel, type ViewerViews } from './types.ts';
-import { releaseFonts } from './font-hold.ts';
 
 export interface SceneModelProps {
   object: THREE.Group;
@@ -54,7 +53,6 @@ export function SceneModel({
     setTimeout(() => {
       if (performance.getEntriesByName('scene-first-frame').length > 0) return;
       performance.mark('scene-first-frame');
-      releaseFonts();
       dispatchEvent(new Event(FIRST_FRAME_EVENT));
     }, 0);
   });

@@ -71,6 +71,19 @@ export interface ViewerProps {
   /** id of the HTML text alternative, linked when WebGL is missing. */
   textId: string;
   still?: ViewerStill;
+  /** Where a page that embeds the view (an exhibition step) opens it: a hotspot or a camera pose, a variant (a
+   * building phase), the evidence colours, a section or exploded view. */
+  start?: ViewerStart;
+  /** Embedded in another page: the view neither reads nor writes the URL's `#` (the page owns it). */
+  embedded?: boolean;
+}
+
+export interface ViewerStart {
+  hotspot?: string;
+  camera?: CameraPose;
+  variant?: string;
+  evidence?: boolean;
+  view?: 'evidence' | 'section' | 'explode';
 }
 
 /** Dispatched on window once the viewer has drawn its first frame with the model: other parts of a scene page

@@ -82,6 +82,12 @@ describe('exhibition validation', () => {
       ["xywh: '0,0,100,100'", "xywh: '1100,800,100,100'"],
       `${F}:13:steps.0.media.1.xywh: region 1100,800,100,100 lies outside the image (1140×855 pixels)`,
     ],
+    ['a cover naming no step', ['cover: { artifact: npm-jade-jade001 }', 'cover: { step: nine }'], `${F}:6:cover.step: no step "nine" in this exhibition`],
+    [
+      'unknown phase of a scene',
+      ['hotspot: stele', 'hotspot: stele, phase: built-1056'],
+      `${F}:18:steps.1.media.0.phase: scene "library-cave" has no phase (variant) "built-1056"`,
+    ],
     ['unknown scene', ['scene: library-cave,', 'scene: no-such-cave,'], `${F}:18:steps.1.media.0.scene: unknown scene "no-such-cave"`],
     ['unknown hotspot', ['hotspot: stele', 'hotspot: no-such-spot'], `${F}:18:steps.1.media.0.hotspot: scene "library-cave" has no hotspot "no-such-spot"`],
     ['unknown drama', ['drama: pepper-and-carrot-ep06', 'drama: no-such-film'], `${F}:19:steps.1.media.1.drama: unknown drama "no-such-film"`],

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestAll } from '../../../assets-pipeline/ingest/ingest.ts';
 import { formatProblem } from '../../../assets-pipeline/ingest/problems.ts';
+import { CSV_COLUMNS, csvRow } from '../../../assets-pipeline/open-data/downloads.ts';
+import { artifactJsonLd } from '../../../formats/json-ld.ts';
 
 const ROOT = path.resolve('tests/fixtures/import');
 const result = ingestAll(ROOT);
@@ -23,6 +25,11 @@ describe('Western catalogue with a chronology it names', () => {
     expect(w.get('W-3')!.date).toMatchObject({ from: 1767, to: 1799 });
     expect(w.get('W-6')!.date).toMatchObject({ from: 1828, to: 1829 });
   });
+  it('a display date in the English column with no words is in no language: every locale shows it', () => {
+    expect(w.get('W-1')!.date?.display).toEqual({ zh: '1851年', en: '1851', fr: '1851' });
+    expect(w.get('W-6')!.date?.display).toEqual({ zh: '1828年 – 1829年', en: '1828–9', fr: '1828 – 1829' });
+    expect(w.get('W-3')!.date?.display).toEqual({ en: 'late 18th century' });
+  });
   it('"date not known" is no date and no problem', () => {
     expect(w.get('W-4')!.date?.from).toBeUndefined();
     expect(w.get('W-4')!.period).toBeUndefined();
@@ -31,6 +38,44 @@ describe('Western catalogue with a chronology it names', () => {
   it('unreadable text is a warning, kept as written, with no year', () => {
     expect(w.get('W-5')!.date).toEqual({ display: { en: 'spring of that year' } });
     expect(warnings).toContain('collections/western/records.csv:6:date.years: cannot read a date from "spring of that year": shown as written, with no years');
+  });
+});
+
+describe('Western catalogue: the fields museums export beyond the basics', () => {
+  const w = byId('western');
+  it('keeps every object name, subject, movement, classification and provenance entry, in source order', () => {
+    const a = w.get('W-1')!;
+    expect(a.objectType?.en).toBe('painting');
+    expect(a.otherObjectTypes).toEqual([{ en: 'oil sketch' }]);
+    expect(a.classifications).toEqual([{ en: 'Paintings' }]);
+    expect(a.subjects).toEqual([{ en: 'landscape' }, { en: 'mill' }, { en: 'river' }]);
+    expect(a.movements).toEqual([{ en: 'Romanticism' }]);
+    expect(w.get('W-2')!.movements).toEqual([{ en: 'Romanticism' }, { en: 'Realism' }]);
+    expect(a.provenance).toEqual([{ en: 'Sold by the artist to John Smith, 1852' }, { en: 'Bequeathed by Mary Smith, 1901' }]);
+    expect(warnings.filter((m) => m.includes('western/records.csv:2:'))).toEqual([]);
+  });
+  it('reads acquisition method, source and year (from a date or a year)', () => {
+    expect(w.get('W-1')!.acquisition).toEqual({ method: { en: 'bequest' }, source: { en: 'Mary Smith' }, year: 1901 });
+    expect(w.get('W-2')!.acquisition).toEqual({ method: { en: 'purchase' }, source: { en: 'Dealer & Co.' }, year: 1923 });
+  });
+  it('reads dimensions from number columns with a literal type and unit', () => {
+    expect(w.get('W-1')!.measurements).toEqual([
+      { kind: 'height', value: 40.5, unit: 'cm' },
+      { kind: 'width', value: 55, unit: 'cm' },
+    ]);
+  });
+  it('a value it cannot read is a warning and is not published; the rest of the record is', () => {
+    const a = w.get('W-3')!;
+    expect(a.acquisition).toEqual({ method: { en: 'gift' } });
+    expect(a.measurements).toBeUndefined();
+    expect(warnings).toContain('collections/western/records.csv:4:acquisition.year: cannot read a year from "in the 1950s": no year published');
+    expect(warnings).toContain('collections/western/records.csv:4:measurements.0: cannot read a number from "about 30": measurement not published');
+  });
+  it('an empty cell is no value, with no warning', () => {
+    const a = w.get('W-6')!;
+    for (const f of ['otherObjectTypes', 'classifications', 'subjects', 'movements', 'provenance', 'acquisition', 'measurements'] as const)
+      expect(a[f]).toBeUndefined();
+    expect(warnings.filter((m) => m.includes('western/records.csv:7:'))).toEqual([]);
   });
 });
 
@@ -74,6 +119,66 @@ describe('French catalogue of Chinese objects', () => {
   });
 });
 
+describe('French catalogue: nested structured fields', () => {
+  const c = byId('fr-chine');
+  it('keeps several object names, and the first one takes its vocabulary labels', () => {
+    const a = c.get('C-1')!;
+    expect(a.objectType?.fr).toBe('Théière');
+    expect(a.otherObjectTypes).toEqual([{ fr: 'Verseuse' }]);
+    expect(a.classifications).toEqual([{ fr: 'Céramique' }]);
+    expect(a.subjects).toEqual([{ fr: 'thé' }, { fr: 'fleurs de prunus' }]);
+    expect(a.provenance).toEqual([{ fr: 'Collection Paul Durand, Paris' }, { fr: 'Vente Drouot, 1898' }]);
+    expect(a.acquisition).toEqual({ method: { fr: 'don' }, source: { fr: 'Mme Durand' }, year: 1901 });
+  });
+  it('zips [{type, value, unit}] by index; French decimals and measurement names are read, other names kept', () => {
+    expect(c.get('C-1')!.measurements).toEqual([
+      { kind: 'height', value: 12.5, unit: 'cm' },
+      { kind: 'diameter', value: 8, unit: 'cm' },
+      { label: { fr: 'hauteur avec couvercle' }, value: 15, unit: 'cm' },
+    ]);
+  });
+  it('an unreadable value drops that measurement only, with a warning', () => {
+    expect(c.get('C-2')!.measurements).toEqual([{ kind: 'diameter', value: 15, unit: 'cm' }]);
+    expect(warnings).toContain('collections/fr-chine/records.jsonl:2:measurements.0: cannot read a number from "env. 7": measurement not published');
+    expect(warnings).toContain('collections/fr-chine/records.jsonl:2:acquisition.year: cannot read a year from "vers 1920": no year published');
+  });
+  it('keeps several periods, reconciled, each once', () => {
+    const a = c.get('C-7')!;
+    expect(a.period).toEqual({ zh: '明', en: 'Ming dynasty', fr: 'dynastie Ming' });
+    expect(a.otherPeriods).toEqual([{ zh: '清', en: 'Qing dynasty', fr: 'dynastie Qing' }]);
+    expect(warnings.filter((m) => m.includes('fr-chine/records.jsonl:7:'))).toEqual([]);
+  });
+});
+
+describe('the new fields as published: JSON-LD and the CSV download', () => {
+  const c1 = byId('fr-chine').get('C-1')!;
+  it('JSON-LD: schema.org height as a quantity, keywords, classification, every object name', () => {
+    const ld = artifactJsonLd(c1, { collection: { id: 'fr-chine', title: { fr: 'Objets chinois' } }, origin: 'https://m.example' });
+    expect(ld.height).toEqual({ '@type': 'QuantitativeValue', value: 12.5, unitText: 'cm' });
+    expect(ld.width).toBeUndefined();
+    expect(ld.keywords).toEqual([
+      { '@value': 'thé', '@language': 'fr' },
+      { '@value': 'fleurs de prunus', '@language': 'fr' },
+    ]);
+    expect(ld.additionalType).toEqual([{ '@value': 'Céramique', '@language': 'fr' }]);
+    expect(ld.artform).toEqual(
+      expect.arrayContaining([
+        { '@value': 'Théière', '@language': 'fr' },
+        { '@value': 'Verseuse', '@language': 'fr' },
+      ]),
+    );
+  });
+  it('CSV: a column per field and language, several values joined', () => {
+    const row = Object.fromEntries(CSV_COLUMNS.map((k, i) => [k, csvRow(c1, undefined, 'https://m.example')[i]]));
+    expect(row.measurements).toBe('height 12.5 cm; diameter 8 cm; hauteur avec couvercle 15 cm');
+    expect(row.subjects_fr).toBe('thé; fleurs de prunus');
+    expect(row.classification_fr).toBe('Céramique');
+    expect(row.provenance_fr).toBe('Collection Paul Durand, Paris; Vente Drouot, 1898');
+    expect([row.acquisition_method_fr, row.acquisition_source_fr, row.acquisition_year]).toEqual(['don', 'Mme Durand', '1901']);
+    expect(row.object_type_fr).toBe('Théière; Verseuse');
+  });
+});
+
 it('the corpus has no errors', () => {
   expect(errors).toEqual([]);
 });
@@ -96,9 +201,10 @@ describe('nested export: paths into arrays of objects', () => {
   it('reads a JSONPath query', () => {
     expect(n.identifiers).toEqual([{ scheme: 'accession', value: '1901.12' }]);
   });
-  it('keeps one value of a single-valued field and says which it did not publish', () => {
+  it('keeps every object name: the first as the object type, the others after it', () => {
     expect(n.objectType?.en).toBe('bowl');
-    expect(warnings).toContain('collections/nested/records.jsonl:1:objectType: 2 values; this field holds one: "bowl" kept, "tea bowl" not published');
+    expect(n.otherObjectTypes).toEqual([{ en: 'tea bowl' }]);
+    expect(warnings.filter((m) => m.includes('nested/records.jsonl:1:objectType'))).toEqual([]);
   });
 });
 
@@ -107,6 +213,25 @@ describe('templates in every text field', () => {
   it('joins columns through a template in each language', () => {
     expect(t.get('T-1')!.description).toEqual({ en: 'Ink on silk', fr: 'Encre sur soie' });
     expect(t.get('T-1')!.notes).toEqual({ en: 'Inscribed: A poem' });
+  });
+  it("a template's pieces keep their languages: a French column and a French literal in the English credit", () => {
+    const t1 = t.get('T-1')!;
+    expect(t1.credit).toEqual({ en: 'Paysage (Musée de test), Landscape', zh: '〈Paysage〉Musée de test藏' });
+    expect(t1.creditParts).toEqual({
+      en: [
+        { text: 'Paysage', lang: 'fr' },
+        { text: ' (', lang: 'en' },
+        { text: 'Musée de test', lang: 'fr' },
+        { text: '), Landscape', lang: 'en' },
+      ],
+      zh: [
+        { text: '〈', lang: 'zh' },
+        { text: 'Paysage', lang: 'fr' },
+        { text: '〉', lang: 'zh' },
+        { text: 'Musée de test', lang: 'fr' },
+        { text: '藏', lang: 'zh' },
+      ],
+    });
   });
   it('a template that yields nothing for a record is a warning, and no value', () => {
     expect(t.get('T-2')!.description).toBeUndefined();

@@ -1,6 +1,7 @@
-// The image stage as jobs on a real Redis: a coordinator (this process) and three worker processes, one of
-// them SIGKILLed mid-job. The build completes, a bad image fails its job with the in-process message, and
-// every output is byte-identical to an in-process build of the same content.
+// The stages' heavy work as jobs on a real Redis: a coordinator (this process) and three worker processes, one of
+// them SIGKILLed mid-job. The build completes, a bad input fails its job with the in-process message, and
+// every output is byte-identical to an in-process build of the same content: images first, then the other
+// kinds on the workers that are left (one more worker takes only images, and none of the others' jobs).
 import { type ChildProcess, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -8,6 +9,18 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImageStage, type ImageStageResult } from '../../../assets-pipeline/images/stage.ts';
+import { runPanoramaStage, type PanoramaSource } from '../../../assets-pipeline/panoramas/stage.ts';
+import { runModelStage } from '../../../assets-pipeline/models/stage.ts';
+import { checkContentType } from '../../../assets-pipeline/ingest/content.ts';
+import { scenes as sceneType } from '../../../assets-pipeline/ingest/content-types/scenes.ts';
+import { dramas as dramaType } from '../../../assets-pipeline/ingest/content-types/dramas.ts';
+import { runVideoStage } from '../../../assets-pipeline/video/stage.ts';
+import { indexingCodeHash, prepareCollection, prepareCollectionsAsJobs, searchCacheKey } from '../../../assets-pipeline/search/stage.ts';
+import { readyToIndex } from '../../../assets-pipeline/search/write-index.ts';
+import { readImageManifest } from '../../../formats/manifests/images.ts';
+import { readCollections } from '../../../model/store.ts';
+import { TYPE_RECORDS_VERSION, typeRecordsFile } from '../../../model/store.ts';
+import { plane, sceneYaml } from '../models/fixtures.ts';
 import { JobQueueError } from '../../../assets-pipeline/jobs/errors.ts';
 import { ROOT } from '../../../model/paths.ts';
 import { createTempSite } from '../images/temp-site.ts';
@@ -15,12 +28,13 @@ import { freePort, startRedis, type TestRedis } from '../../../scripts/tools/loc
 
 const site = createTempSite();
 let redis: TestRedis;
+const panoramas: PanoramaSource[] = [];
 const workers: { child: ChildProcess; out: string[]; exited: Promise<number | null> }[] = [];
 
 /** Every file under the media folder's outputs, as relative path → sha256. */
-function tree(build: string): Record<string, string> {
+function tree(build: string, subs = ['img', 'iiif']): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const sub of ['img', 'iiif']) {
+  for (const sub of subs) {
     const root = path.join(build, 'media', sub);
     for (const e of fs.readdirSync(root, { recursive: true, withFileTypes: true })) {
       if (!e.isFile()) continue;
@@ -31,12 +45,12 @@ function tree(build: string): Record<string, string> {
   return out;
 }
 
-function startWorker(build: string, extraEnv: Record<string, string> = {}) {
+function startWorker(build: string, extraArgs: string[] = []) {
   const child = spawn(
     process.execPath,
     // `--import tsx`, not tsx's CLI: the CLI runs the script in a child process, which the signals would miss.
-    ['--import', 'tsx', path.join(ROOT, 'scripts/heritage.ts'), 'worker', '--queue', redis.url, '--threads', '1'],
-    { cwd: ROOT, env: { ...process.env, HERITAGE_BUILD_DIR: build, HERITAGE_JOB_LOCK_MS: '3000', ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] },
+    ['--import', 'tsx', path.join(ROOT, 'scripts/heritage.ts'), 'worker', '--queue', redis.url, '--threads', '1', ...extraArgs],
+    { cwd: ROOT, env: { ...process.env, HERITAGE_BUILD_DIR: build, HERITAGE_JOB_LOCK_MS: '3000' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const w = { child, out: [] as string[], exited: new Promise<number | null>((r) => child.on('exit', (code) => r(code))) };
   for (const s of [child.stdout, child.stderr]) s.on('data', (d: Buffer) => w.out.push(...d.toString().split('\n').filter(Boolean)));
@@ -71,6 +85,42 @@ beforeAll(async () => {
   const good = fs.readFileSync(path.join(media, 'p0.jpg'));
   fs.writeFileSync(path.join(media, 'cut.jpg'), good.subarray(0, Math.floor(good.length / 3)));
   names.push('cut.jpg');
+  // Two small photo spheres and one that is not twice as wide as high (bad input for the panorama stage).
+  const pano = path.join(site.content, 'panoramas', 't');
+  fs.mkdirSync(pano, { recursive: true });
+  for (const [name, w, h] of [
+    ['a.jpg', 2048, 1024],
+    ['b.jpg', 1024, 512],
+    ['flat.jpg', 1200, 900],
+  ] as const) {
+    await sharp({ create: { width: w, height: h, channels: 3, background: '#406080', noise: { type: 'gaussian', mean: 110, sigma: 45 } } })
+      .jpeg()
+      .toFile(path.join(pano, name));
+    panoramas.push({ key: `t/${name.slice(0, -4)}`, file: path.join(pano, name) });
+  }
+  // Two scene models and a broken one.
+  fs.mkdirSync(path.join(site.content, 'scenes', 'models'), { recursive: true });
+  fs.writeFileSync(path.join(site.content, 'scenes', 'models', 'a.glb'), await plane('floor', 40));
+  fs.writeFileSync(path.join(site.content, 'scenes', 'models', 'b.glb'), await plane('floor', 24));
+  fs.writeFileSync(path.join(site.content, 'scenes', 'models', 'broken.glb'), 'glTF but not really');
+  const variants = ['a', 'b', 'broken'].map((id) => ({ id, path: `models/${id}.glb` }));
+  fs.writeFileSync(path.join(site.content, 'scenes', 'demo.yaml'), sceneYaml('demo', variants));
+  // A film of one 4-second stand-in episode (the in-process stage's own kind of input).
+  fs.mkdirSync(path.join(site.content, 'dramas', 'tiny'), { recursive: true });
+  fs.writeFileSync(
+    path.join(site.content, 'dramas', 'tiny', 'drama.yaml'),
+    `title: { en: Tiny, zh: 小剧 }
+synopsis: { en: A test. }
+credits: { en: Test }
+credit: { en: Test }
+rights: https://creativecommons.org/licenses/by/4.0/
+episodes:
+  - id: one
+    title: { en: One }
+    video: { standIn: true, duration: 4 }
+    originalLanguage: en
+`,
+  );
   site.writeRecords([{ slug: 'q', artifacts: names.map((n, i) => ({ id: `q${i}`, title: { en: n }, media: [{ kind: 'image' as const, path: n }] })) }]);
 });
 
@@ -142,6 +192,80 @@ describe('image jobs on Redis with three workers', () => {
       fs.readFileSync(path.join(localBuild, 'assets', 'images.json'), 'utf8'),
     );
   }, 240_000);
+
+  it('runs panorama jobs on the workers left, the same bytes, skipping a worker that takes only images', async () => {
+    // Started first: it comes up while the in-process reference renders.
+    const imagesOnly = startWorker(queueBuild, ['--kinds', 'images']);
+    process.env.HERITAGE_BUILD_DIR = localBuild;
+    const mine = await runPanoramaStage({ sources: panoramas, log: () => {} });
+    expect(mine).toMatchObject({ sources: 3, rendered: 2, failed: 1 });
+
+    await waitFor('the images-only worker', () => imagesOnly.out.some((l) => l.startsWith('worker ')));
+    expect(imagesOnly.out.find((l) => l.startsWith('worker '))).toMatch(/kinds images,/);
+    process.env.HERITAGE_BUILD_DIR = queueBuild;
+    const r = await runPanoramaStage({ sources: panoramas, queue: redis.url, progress: false, log: () => {} });
+    expect(r).toMatchObject({ sources: 3, rendered: 2, failed: 1 });
+    expect(r.errors).toEqual(mine.errors);
+    expect(r.errors[0]!.message).toMatch(/^not an equirectangular panorama: 1200×900/);
+    expect(tree(queueBuild, ['pano'])).toEqual(tree(localBuild, ['pano']));
+    // 2048 wide: levels of 2×1 and 4×2 tiles; 1024 wide: one level of 2×1; each with a preview and meta.json.
+    expect(Object.keys(tree(queueBuild, ['pano']))).toHaveLength(2 + 8 + 2 + 2 * 2);
+    expect(fs.readFileSync(path.join(queueBuild, 'assets', 'panoramas.json'), 'utf8')).toBe(
+      fs.readFileSync(path.join(localBuild, 'assets', 'panoramas.json'), 'utf8'),
+    );
+    expect(imagesOnly.out.filter((l) => l.startsWith('▸'))).toEqual([]);
+    // The bad source ran once: bad input is not retried.
+    expect(workers.flatMap((w) => w.out).filter((l) => l.startsWith('▸ panoramas') && l.includes('t/flat'))).toHaveLength(1);
+  }, 240_000);
+
+  it('builds model LODs as jobs, the same bytes and the same failure', async () => {
+    const scenes = checkContentType(sceneType, site.content).records;
+    process.env.HERITAGE_BUILD_DIR = localBuild;
+    const mine = await runModelStage({ scenes });
+    expect(mine.built).toEqual(['demo/a', 'demo/b']);
+    process.env.HERITAGE_BUILD_DIR = queueBuild;
+    const r = await runModelStage({ scenes, queue: redis.url, progress: false });
+    expect(r.built).toEqual(mine.built);
+    expect(r.failed).toEqual(mine.failed);
+    expect(r.failed[0]!.errors[0]).toContain('models/broken.glb');
+    const glbs = tree(queueBuild, ['models']);
+    expect(Object.keys(glbs)).toHaveLength(4);
+    expect(glbs).toEqual(tree(localBuild, ['models']));
+    expect(fs.readFileSync(path.join(queueBuild, 'assets', 'models.json'), 'utf8')).toBe(
+      fs.readFileSync(path.join(localBuild, 'assets', 'models.json'), 'utf8'),
+    );
+    expect(workers.flatMap((w) => w.out).filter((l) => l.startsWith('▸ models') && l.includes('demo/broken'))).toHaveLength(1);
+  }, 240_000);
+
+  it('encodes video renditions as jobs, the same bytes', async () => {
+    const records = JSON.stringify({ version: TYPE_RECORDS_VERSION, records: checkContentType(dramaType, site.content).records });
+    for (const build of [localBuild, queueBuild]) fs.writeFileSync(typeRecordsFile('dramas', path.join(build, 'records')), records);
+    process.env.HERITAGE_BUILD_DIR = localBuild;
+    expect(await runVideoStage(() => {})).toMatchObject({ encoded: 1, failed: 0 });
+    process.env.HERITAGE_BUILD_DIR = queueBuild;
+    expect(await runVideoStage(() => {}, { queue: redis.url, progress: false })).toMatchObject({ encoded: 1, failed: 0 });
+    const files = tree(queueBuild, ['dramas']);
+    expect(Object.keys(files).some((f) => f.endsWith('/master.m3u8'))).toBe(true);
+    expect(files).toEqual(tree(localBuild, ['dramas']));
+    expect(fs.readFileSync(path.join(queueBuild, 'assets', 'dramas.json'), 'utf8')).toBe(
+      fs.readFileSync(path.join(localBuild, 'assets', 'dramas.json'), 'utf8'),
+    );
+    expect(workers.flatMap((w) => w.out).filter((l) => l.startsWith('✓ video'))).toHaveLength(1);
+  }, 240_000);
+
+  it("prepares a collection's search documents as a job, the same bytes", async () => {
+    const cache = (build: string) => fs.readFileSync(path.join(build, 'search-cache', 'q.bin'));
+    process.env.HERITAGE_BUILD_DIR = localBuild;
+    const c = readCollections().find((x) => x.id === 'q')!;
+    await readyToIndex();
+    await prepareCollection(c, searchCacheKey(c, indexingCodeHash(), readImageManifest()));
+    process.env.HERITAGE_BUILD_DIR = queueBuild;
+    expect(await prepareCollectionsAsJobs(redis.url, false)).toBe(1);
+    expect(cache(queueBuild).equals(cache(localBuild))).toBe(true);
+    expect(workers.flatMap((w) => w.out).filter((l) => l.startsWith('✓ search'))).toHaveLength(1);
+    // Prepared once: the next build finds the cache fresh and sends no job.
+    expect(await prepareCollectionsAsJobs(redis.url, false)).toBe(0);
+  }, 120_000);
 
   it('refuses a worker of another code version', async () => {
     const { Redis } = await import('ioredis');

@@ -1,0 +1,167 @@
+// The live media of exhibition steps: the props each existing viewer (the scene island, the film player, the
+// globe, the monitoring charts) gets when its step is reached, built at build time in the page's language, and the
+// still shown until then (and for good without JavaScript or WebGL). The viewers themselves are the site's own;
+// an exhibition only opens them at a viewpoint, a clip, a set of places or a time window.
+import type { Exhibition, StepMedia } from '../../model/exhibition.ts';
+import { stepStills } from './exhibitions.ts';
+import type { Locale } from '../../model/locales.ts';
+import { readScenes } from '../../model/scene.ts';
+import { readRoutes } from '../../model/routes.ts';
+import { readMonitoring } from '../../model/monitoring.ts';
+import { pick, pickText } from '../../model/text.ts';
+import { readModelManifest } from '../../formats/manifests/models.ts';
+import type { Still } from '../../formats/manifests/exhibition-stills.ts';
+import { artifactPath, localePath } from '../../formats/urls.ts';
+import { viewerProps } from '../components/scene/viewer-data.ts';
+import type { ViewerProps } from '../components/scene/types.ts';
+import { dramaViews, playerProps } from '../components/drama/drama-data.ts';
+import type { PlayerProps } from '../components/drama/player-types.ts';
+import type { GlobePayload } from '../components/map/globe-data.ts';
+import type { ChartPayload } from '../components/monitoring/chart-data.ts';
+import { translator } from '../i18n/index.ts';
+import { resources } from '../i18n/resources.ts';
+import { siteData } from './records.ts';
+import { still } from './stills.ts';
+
+export type LiveMedia =
+  | { kind: 'scene'; props: ViewerProps }
+  | { kind: 'clip'; props: PlayerProps }
+  | { kind: 'globe'; props: GlobePayload }
+  | { kind: 'chart'; props: ChartPayload };
+
+/** The label font of the globe: the page's CJK-capable stack (the same as the globe page's). */
+const GLOBE_FONT = '16px "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "PingFang SC", "Microsoft YaHei", serif';
+
+/** What a step medium shows until it is reached: its own committed still, else the view's general still (the
+ * scene's starting view, the globe in this language, the episode's poster). */
+export function stillFor(m: StepMedia, own: Still | null, locale: Locale): Still | null {
+  if (own) return own;
+  const found = m.kind === 'scene' ? still(`scene-${m.scene}`) : m.kind === 'globe' ? still(`globe-${locale}`) : undefined;
+  if (found) return found;
+  if (m.kind === 'clip') {
+    const poster = dramaViews()
+      .find((v) => v.drama.id === m.drama)
+      ?.episodes.find((e) => e.episode.id === m.episode)?.video?.poster;
+    // The poster's size is not in the manifest; the player's 16:9 box is what the page reserves.
+    if (poster) return { url: poster, width: 1280, height: 720 };
+  }
+  return null;
+}
+
+/** An exhibition's cover when it is one of its steps: that step's first still, with its alt text. */
+export function stepCover(e: Exhibition, locale: Locale): (Still & { alt: string }) | undefined {
+  const step = 'step' in e.cover ? e.steps.find((s) => s.id === (e.cover as { step: string }).step) : undefined;
+  const m = step?.media[0];
+  const shot = m && stillFor(m, stepStills(e.id, step.id)[0] ?? null, locale);
+  return shot ? { ...shot, alt: 'alt' in m ? pickText(m.alt, locale) : pickText(step.title, locale) } : undefined;
+}
+
+/** The live viewer's props for a step medium, or undefined for media that are complete as a still (or whose
+ * viewer has nothing to show: a scene without a built model, an episode without video). */
+export async function liveMedia(stepId: string, m: StepMedia, locale: Locale, shown: Still | null): Promise<LiveMedia | undefined> {
+  const t = translator(locale);
+  const alt = 'alt' in m ? pickText(m.alt, locale) : '';
+  switch (m.kind) {
+    case 'scene': {
+      const scene = readScenes().find((s) => s.id === m.scene);
+      if (!scene) return undefined;
+      const { ids } = await siteData();
+      const artifactUrl = (id: string) => (ids.has(id) ? localePath(locale, artifactPath(id)) : undefined);
+      const props = viewerProps(scene, locale, readModelManifest(), resources[locale].scene ?? {}, {
+        artifactUrl,
+        textId: stepId,
+        ...(shown ? { still: { ...shown, alt } } : {}),
+      });
+      if (!props.variants.every((v) => v.lods.length > 0)) return undefined;
+      const view = m.view === 'evidence' ? {} : m.view ? { view: m.view } : {};
+      return {
+        kind: 'scene',
+        props: {
+          ...props,
+          // The exhibition is the tour here: the scene's own would compete with its steps.
+          tour: [],
+          embedded: true,
+          start: {
+            ...(m.hotspot ? { hotspot: m.hotspot } : {}),
+            ...(m.camera ? { camera: m.camera } : {}),
+            ...(m.phase ? { variant: m.phase } : {}),
+            ...(m.view === 'evidence' ? { evidence: true } : {}),
+            ...view,
+          },
+        },
+      };
+    }
+    case 'clip': {
+      const view = dramaViews().find((v) => v.drama.id === m.drama);
+      const ep = view?.episodes.find((x) => x.episode.id === m.episode);
+      if (!view || !ep?.video) return undefined;
+      const title =
+        view.drama.episodes.length > 1 ? `${pickText(view.drama.title, locale)} · ${pickText(ep.episode.title, locale)}` : pickText(view.drama.title, locale);
+      // The subtitles come from the episode's <track> files; the clip shows no transcript, so none is embedded.
+      return { kind: 'clip', props: { ...playerProps(view, m.episode, locale, title), transcript: [], clip: { start: m.start, end: m.end } } };
+    }
+    case 'globe': {
+      const { places } = await siteData();
+      const routes = readRoutes().filter((r) => m.routes.includes(r.id));
+      const wanted = new Set([...m.places, ...routes.flatMap((r) => [r.from, r.to])]);
+      return {
+        kind: 'globe',
+        props: {
+          places: [...wanted].flatMap((id) => {
+            const p = places.get(id);
+            return p ? [{ id, name: pick(p.name, locale)?.text ?? id, lat: p.lat, lon: p.lon, ...(p.page ? { url: localePath(locale, p.page) } : {}) }] : [];
+          }),
+          routes: routes.map((r) => ({ id: r.id, from: r.from, to: r.to, label: r.label[locale] })),
+          font: GLOBE_FONT,
+          strings: {
+            home: t('map:cesium.home'),
+            credits: t('map:cesium.credits'),
+            close: t('map:cesium.close'),
+            fullscreen: t('map:globe.fullscreen'),
+            exitFullscreen: t('map:globe.exitFullscreen'),
+          },
+          ...(shown ? { still: { ...shown, alt } } : {}),
+        },
+      };
+    }
+    case 'chart': {
+      const monitoring = readMonitoring(m.scene);
+      const d = monitoring?.meta.datasets.find((x) => x.id === m.dataset);
+      const table = monitoring?.tables[m.dataset];
+      if (!d || !table) return undefined;
+      // The window's rows only: the page carries the dates it shows, not the whole record.
+      const rows = table.dates.flatMap((date, i) => (date >= m.from && date <= m.to ? [i] : []));
+      const series = d.series.filter((s) => m.series.includes(s.column));
+      return {
+        kind: 'chart',
+        props: {
+          scene: m.scene,
+          datasets: [
+            {
+              id: d.id,
+              title: d.title[locale],
+              dates: rows.map((i) => table.dates[i]!),
+              values: Object.fromEntries(series.map((s) => [s.column, rows.map((i) => table.values[s.column]?.[i] ?? null)])),
+              perLevel: false,
+              series: series.map((s) => ({
+                column: s.column,
+                label: s.label[locale],
+                unit: s.unit,
+                thresholds: s.thresholds.map((th) => ({ ...th, label: t(`monitoring:threshold.${th.level}`) })),
+              })),
+            },
+          ],
+        },
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** What the exhibition page needs beyond the site's default policy and head: WebAssembly for the scene's model
+ * decoder and for Cesium, Cesium's runtime and stylesheet for a globe. */
+export function exhibitionNeeds(e: Exhibition): { wasm: boolean; cesium: boolean } {
+  const kinds = new Set(e.steps.flatMap((s) => s.media.map((m) => m.kind)));
+  return { wasm: kinds.has('scene') || kinds.has('globe'), cesium: kinds.has('globe') };
+}
