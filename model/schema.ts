@@ -60,6 +60,11 @@ export const mediaRef = z.object({
   kind: z.enum(['image', 'model', 'video', 'audio', 'subtitle']),
   path: mediaPath,
   label: langMap.optional(),
+  /** An image's text alternative written by the curator; where a locale lacks it, the site composes one from
+   * the record (site/lib/image-descriptions.ts). */
+  alt: langMap.optional(),
+  /** The curator's longer description of the image, overview first, opened from the image. */
+  description: langMap.optional(),
 });
 export type MediaRef = z.infer<typeof mediaRef>;
 

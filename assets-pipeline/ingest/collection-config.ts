@@ -89,7 +89,19 @@ const fieldsSchema = z
     places: z.array(z.object({ role: placeRole, place: z.string().optional(), name: langSpec.optional() }).strict()).optional(),
     inscriptions: z.array(z.object({ position: langSpec.optional(), title: langSpec.optional(), text: langSpec }).strict()).optional(),
     publications: z.array(scalarSpec).optional(),
-    media: z.array(z.object({ kind: z.enum(['image', 'model', 'video', 'audio']), path: scalarSpec, label: langSpec.optional() }).strict()).optional(),
+    media: z
+      .array(
+        z
+          .object({
+            kind: z.enum(['image', 'model', 'video', 'audio']),
+            path: scalarSpec,
+            label: langSpec.optional(),
+            alt: langSpec.optional(),
+            description: langSpec.optional(),
+          })
+          .strict(),
+      )
+      .optional(),
   })
   .strict();
 

@@ -238,8 +238,16 @@ export function mapRecord(config: CollectionConfig, row: Row, ctx: MapContext = 
     }),
     publications: (f.publications ?? []).flatMap((s, i) => scalar(`publications.${i}`, s)),
     media: (f.media ?? []).flatMap((m, i) => {
-      const label = one(`media.${i}.label`, lang(`media.${i}.label`, m.label));
-      return scalar(`media.${i}.path`, m.path).map((path) => ({ kind: m.kind, path, ...(label ? { label } : {}) }));
+      const text = (key: 'label' | 'alt' | 'description') => one(`media.${i}.${key}`, lang(`media.${i}.${key}`, m[key]));
+      const [label, alt, description] = [text('label'), text('alt'), text('description')];
+      // One entry's texts go with each path it yields (a split path column names views of one image set).
+      return scalar(`media.${i}.path`, m.path).map((path) => ({
+        kind: m.kind,
+        path,
+        ...(label ? { label } : {}),
+        ...(alt ? { alt } : {}),
+        ...(description ? { description } : {}),
+      }));
     }),
     credit: config.credit,
   };
@@ -344,7 +352,7 @@ const STRUCTURED_MEMBERS: Record<string, string[]> = {
   identifiers: ['value'],
   places: ['name'],
   inscriptions: ['position', 'title', 'text'],
-  media: ['path', 'label'],
+  media: ['path', 'label', 'alt', 'description'],
   measurements: ['type', 'value', 'unit'],
 };
 

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { assetsDir } from '../../model/paths.ts';
-import type { Artifact } from '../../model/schema.ts';
+import type { Artifact, MediaRef } from '../../model/schema.ts';
 import { readManifest } from './read.ts';
 
 export const IMAGES_MANIFEST_FILE = 'images.json';
@@ -86,6 +86,18 @@ let cached: ImageManifest | undefined;
 export function imagesFor(artifact: Pick<Artifact, 'media' | 'collection'>): ImageEntry[] {
   cached ??= readImageManifest();
   return imagesOf(cached, artifact);
+}
+
+/** imagesFor, each with the media reference it comes from (whose curator texts describe it). */
+export function imageRefsFor(artifact: Pick<Artifact, 'media' | 'collection'>): { entry: ImageEntry; ref: MediaRef }[] {
+  cached ??= readImageManifest();
+  const images = cached;
+  return artifact.media
+    .filter((r) => r.kind === 'image')
+    .flatMap((ref) => {
+      const entry = images[imageKey(artifact.collection, ref.path)];
+      return entry ? [{ entry, ref }] : [];
+    });
 }
 
 export const imageFor = (artifact: Pick<Artifact, 'media' | 'collection'>): ImageEntry | undefined => imagesFor(artifact)[0];

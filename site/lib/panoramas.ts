@@ -4,19 +4,7 @@ import { panoramaKey, readPanoramaManifest, type PanoramaEntry } from '../../for
 import { artifactPath, exhibitionPath, localePath, panoramaViewPath } from '../../formats/urls.ts';
 import type { Locale } from '../../model/locales.ts';
 import { hotspotTarget, type HotspotTarget, type Panorama, type PanoramaView } from '../../model/panorama.ts';
-
-/** Eight directions around, named relative to where the panorama opens (not the compass: a curator's yaw 0 is
- * wherever the image's centre is). */
-const AROUND = ['ahead', 'aheadRight', 'right', 'behindRight', 'behind', 'behindLeft', 'left', 'aheadLeft'] as const;
-
-/** The i18n keys (panorama namespace) saying where a point lies seen from the initial view. */
-export function directionKeys(yaw: number, pitch: number, from: number): string[] {
-  const turn = (((yaw - from) % 360) + 360) % 360;
-  const keys: string[] = [AROUND[Math.round(turn / 45) % 8]!];
-  if (pitch >= 30) keys.push('up');
-  if (pitch <= -30) keys.push('down');
-  return keys;
-}
+import { directionKeys } from './directions.ts';
 
 export interface PageHotspot {
   id: string;
@@ -59,6 +47,8 @@ export interface ViewerData {
   initialView: PanoramaView;
   variants: { id: string; label: string; alt: string; tiles: Pick<PanoramaEntry, 'tiles' | 'levels' | 'preview'> }[];
   hotspots: { id: string; yaw: number; pitch: number; label: string }[];
+  /** The live region's words: each direction key's text, the list separator, and the two sentences. */
+  spoken: { words: Record<string, string>; separator: string; looking: string; lookingAt: string };
 }
 
 let manifest: ReturnType<typeof readPanoramaManifest> | undefined;

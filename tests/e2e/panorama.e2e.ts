@@ -110,10 +110,12 @@ describe.each(LOCALES)('panoramas in %s', (locale) => {
     await page.keyboard.press('-');
     await expect.poll(() => num(page, 'zoom')).toBe(zoom0 + 40);
 
-    // Tab from the viewer goes through the motion button and the variant switch, then every hotspot in the file's
-    // order; each turns into view.
+    // Tab from the viewer goes through the buttons that turn and zoom (the keys' moves without a drag), the motion
+    // button and the variant switch, then every hotspot in the file's order; each turns into view.
+    const moves = await page.locator('[data-pano-move]').count();
+    expect(moves).toBe(6);
     const order: string[] = [];
-    for (let i = 0; i < chamber.hotspots.length + 2; i++) {
+    for (let i = 0; i < chamber.hotspots.length + moves + 2; i++) {
       await page.keyboard.press('Tab');
       const id = await page.evaluate(() => document.activeElement?.getAttribute('data-hotspot') ?? null);
       if (!id) continue;

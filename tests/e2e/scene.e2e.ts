@@ -1,17 +1,26 @@
 // The Library Cave page in Chromium with SwiftShader WebGL: it renders, hotspots open (and link to a published
 // record), the tour advances, the evidence view recolours, keyboard-only use works, deep links open a hotspot,
-// there is a full text alternative without WebGL, and two golden screenshots match within a pixel tolerance.
+// there is a full text alternative without WebGL, and two golden screenshots match within a pixel tolerance. The
+// live region names the part of the model the camera looks at (labels from content/scenes/library-cave.yaml), and
+// buttons move the camera as the arrow keys do.
 import fs from 'node:fs';
 import path from 'node:path';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
+import { parse } from 'yaml';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './use-browser.ts';
 import { centreStats } from './pixels.ts';
 
 const base = inject('baseUrl');
 const PAGE = '/zh/scenes/library-cave/';
+const caveData = parse(fs.readFileSync('content/scenes/library-cave.yaml', 'utf8')) as { paradata: { elements: { label: { en: string } }[] } };
+const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** What the live region may say in English: a part of the model and where on it, or nothing of the model. */
+const SPOKEN_EN = new RegExp(
+  `^(Looking at: (${caveData.paradata.elements.map((e) => literal(e.label.en)).join('|')}), (upper part|middle|lower part)|Looking past the model)$`,
+);
 const GOLDEN = path.resolve('tests/e2e/__golden__');
 let browser: Browser;
 useBrowser((b) => (browser = b));
@@ -137,11 +146,18 @@ describe('scene viewer (Library Cave)', () => {
     await settle(page);
     // The still and its button are gone: the keyboard goes on in the view.
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('scene-stage') ?? false)).toBe(true);
+    const spoken = page.locator('[data-scene-spoken]');
+    expect(await spoken.getAttribute('aria-live')).toBe('polite');
+    await expect.poll(() => spoken.textContent(), { timeout: 5000 }).toMatch(SPOKEN_EN);
+    const said = await spoken.textContent();
     const before = await shot(page);
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowUp');
     await settle(page);
     expect(diffRatio(before, await shot(page))).toBeGreaterThan(0.2);
+    // Turned away, the region says what the view now meets.
+    await expect.poll(() => spoken.textContent(), { timeout: 5000 }).not.toBe(said);
+    expect(await spoken.textContent()).toMatch(SPOKEN_EN);
     await page.keyboard.press('Tab');
     // The first hotspot in front of the camera (drei hides labels behind it, so they are skipped by Tab).
     const id = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.hotspot);
@@ -152,6 +168,11 @@ describe('scene viewer (Library Cave)', () => {
     const next = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.hotspot);
     expect(next).toBeTruthy();
     expect(next).not.toBe(id);
+    // The arrow keys' moves as buttons: a press turns the camera without a drag.
+    const beforeButton = await shot(page);
+    for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Orbit left' }).click();
+    await settle(page);
+    expect(diffRatio(beforeButton, await shot(page))).toBeGreaterThan(0.05);
   });
 
   it('a #hotspot deep link opens that hotspot', async () => {

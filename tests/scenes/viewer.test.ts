@@ -32,6 +32,8 @@ describe('viewer props', () => {
     expect(JSON.stringify(p)).not.toContain('洪辩告身碑'); // no other language shipped
     expect(p.variants[0]!.lods).toHaveLength(1);
     expect(p.variants[0]!.evidence['manuscript-bundles']).toBe('conjectured');
+    // The parts the live region names, in the page's language (content/scenes/library-cave.yaml).
+    expect(p.parts['north-mural']).toBe('Peinture du mur nord');
     expect(p.hotspots.find((h) => h.id === 'dunhuang-paintings')!.artifactUrl).toBe('/fr/artifacts/nmaa-F1930.36/');
   });
 

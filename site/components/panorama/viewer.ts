@@ -12,6 +12,7 @@ import '@photo-sphere-viewer/core/index.css';
 import '@photo-sphere-viewer/markers-plugin/index.css';
 import type { ViewerData } from '../../lib/panoramas.ts';
 import { reducedMotion } from '../comfort/motion.ts';
+import { speakView } from './spoken-view.ts';
 
 const RAD = Math.PI / 180;
 const deg = (rad: number): number => Math.round((rad / RAD) * 10) / 10;
@@ -89,6 +90,8 @@ export function mountPanorama(root: HTMLElement, data: ViewerData): Viewer | und
     root.dataset.zoom = String(Math.round(viewer.getZoomLevel()));
   };
   viewer.addEventListener('position-updated', state);
+  const spoken = root.querySelector<HTMLElement>('[data-pano-spoken]');
+  if (spoken) speakView(viewer, data, spoken);
   viewer.addEventListener('zoom-updated', state);
   let variant = first.id;
   root.dataset.variant = variant;
@@ -108,17 +111,26 @@ export function mountPanorama(root: HTMLElement, data: ViewerData): Viewer | und
 
   // Arrow keys and +/−, on the viewer only, so the page still scrolls with them elsewhere.
   container.tabIndex = 0;
-  container.addEventListener('keydown', (e) => {
-    const move = KEYS[e.key];
-    if (!move || e.altKey || e.ctrlKey || e.metaKey) return;
-    e.preventDefault();
-    const [yaw, pitch, zoom] = move;
+  const moveBy = ([yaw, pitch, zoom]: [number, number, number]) => {
     if (zoom) viewer.zoom(viewer.getZoomLevel() + zoom);
     else {
       const p = viewer.getPosition();
       viewer.rotate({ yaw: p.yaw + yaw * RAD, pitch: Math.max(-89, Math.min(89, deg(p.pitch) + pitch)) * RAD });
     }
+  };
+  container.addEventListener('keydown', (e) => {
+    const move = KEYS[e.key];
+    if (!move || e.altKey || e.ctrlKey || e.metaKey) return;
+    e.preventDefault();
+    moveBy(move);
   });
+  // The same moves as buttons, for those who cannot drag or use keys.
+  const moves = root.querySelector<HTMLElement>('[data-pano-moves]');
+  moves?.addEventListener('click', (e) => {
+    const move = KEYS[(e.target as Element).closest<HTMLElement>('[data-pano-move]')?.dataset.panoMove ?? ''];
+    if (move) moveBy(move);
+  });
+  moves?.removeAttribute('hidden');
 
   // The list: focusing a hotspot turns the view to it; a marker clicked in the picture does what its entry does.
   const entry = (id: string) => root.querySelector<HTMLElement>(`[data-hotspot="${CSS.escape(id)}"]`);

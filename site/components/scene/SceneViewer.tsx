@@ -4,6 +4,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { CameraPose, Vec3 } from '../../../model/scene.ts';
 import { CameraRig, type NavMode } from './camera-rig.tsx';
 import { SceneCanvas } from './scene-canvas.tsx';
+import { SpokenView } from './spoken-view.tsx';
 import { EvidenceLegend } from './evidence-legend.tsx';
 import { HotspotMarkers } from './hotspot-markers.tsx';
 import { HotspotPanel } from './hotspot-panel.tsx';
@@ -42,6 +43,8 @@ function scaleOf(camera: CameraPose) {
   return { near: Math.max(0.03, d / 1000), far: Math.max(60, d * 20), maxDistance: Math.max(8, d * 2.5) };
 }
 
+const MOVE_KEYS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'] as const;
+
 export default function SceneViewer(props: ViewerProps) {
   const { strings: s, hotspots, tour, variants, levels, views } = props;
   const scale = useMemo(() => scaleOf(props.camera), [props.camera]);
@@ -62,6 +65,7 @@ export default function SceneViewer(props: ViewerProps) {
   const [active, setActive] = useState<string | undefined>(start?.hotspot);
   const [step, setStep] = useState(-1);
   const [evidenceOn, setEvidenceOn] = useState(start?.evidence === true || start?.view === 'evidence');
+  const [spoken, setSpoken] = useState('');
   const [counts, setCounts] = useState<Record<string, number>>({});
   const [variantId, setVariantId] = useState(start?.variant ?? variants[0]?.id);
   const keysHelp = `${useId()}-keys`;
@@ -237,6 +241,7 @@ export default function SceneViewer(props: ViewerProps) {
             )}
             <HotspotMarkers hotspots={hotspots} active={active} offsets={offsets} onSelect={(id) => select(active === id ? undefined : id)} />
             <CameraRig mode={mode} pose={pose} reducedMotion={reducedMotion} keyTarget={region} maxDistance={scale.maxDistance} />
+            {model.object && <SpokenView parts={props.parts} strings={s} onSpoken={setSpoken} />}
           </SceneCanvas>
         </WebGLBoundary>
         {(model.loading || model.error || crashed) && (
@@ -256,6 +261,18 @@ export default function SceneViewer(props: ViewerProps) {
       <p id={keysHelp} className="scene-keys-help">
         {s['keys.help']}
         {levels.length > 0 && <> {s['level.help']}</>}
+      </p>
+      {/* The arrow keys as buttons, so moving the camera never needs a drag; a press sends the key to the view,
+          so both move it alike. */}
+      <div className="scene-moves" role="group" aria-label={s['move.label']}>
+        {MOVE_KEYS.map((key) => (
+          <button type="button" key={key} onClick={() => region.current?.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }))}>
+            {s[`move.${mode}.${key}`]}
+          </button>
+        ))}
+      </div>
+      <p className="scene-spoken" aria-live="polite" data-scene-spoken>
+        {spoken}
       </p>
       {levels.length > 0 && (
         <p className="scene-picked" role="status">

@@ -63,6 +63,8 @@ export interface ViewerProps {
   timeline?: { label: string };
   /** Selectable (and, with `views.explode`, explodable) parts, bottom to top. */
   levels: ViewerLevel[];
+  /** glTF node name → label (paradata elements, levels), for saying what the camera looks at. */
+  parts: Record<string, string>;
   views: ViewerViews;
   /** The page's `scene` namespace strings for this locale. */
   strings: Record<string, string>;

@@ -48,6 +48,7 @@ export function viewerProps(
     })),
     ...(scene.timeline ? { timeline: { label: scene.timeline.label[locale] } } : {}),
     levels: scene.levels.map((l) => ({ node: l.node, label: l.label[locale] })),
+    parts: Object.fromEntries([...scene.levels, ...scene.paradata.elements].map((p) => [p.node, p.label[locale]])),
     views: scene.views,
     strings,
     textId: opts.textId ?? 'scene-text',
