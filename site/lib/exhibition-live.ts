@@ -8,7 +8,7 @@ import type { Locale } from '../../model/locales.ts';
 import { readScenes } from '../../model/scene.ts';
 import { readRoutes } from '../../model/routes.ts';
 import { readMonitoring } from '../../model/monitoring.ts';
-import { pick, pickText } from '../../model/text.ts';
+import { pickText } from '../../model/text.ts';
 import { readModelManifest } from '../../formats/manifests/models.ts';
 import type { Still } from '../../formats/manifests/exhibition-stills.ts';
 import { artifactPath, localePath } from '../../formats/urls.ts';
@@ -20,6 +20,7 @@ import type { GlobePayload } from '../components/map/globe-data.ts';
 import type { ChartPayload } from '../components/monitoring/chart-data.ts';
 import { translator } from '../i18n/index.ts';
 import { resources } from '../i18n/resources.ts';
+import { globePayload } from './globe-payload.ts';
 import { siteData } from './records.ts';
 import { still } from './stills.ts';
 
@@ -28,9 +29,6 @@ export type LiveMedia =
   | { kind: 'clip'; props: PlayerProps }
   | { kind: 'globe'; props: GlobePayload }
   | { kind: 'chart'; props: ChartPayload };
-
-/** The label font of the globe: the page's CJK-capable stack (the same as the globe page's). */
-const GLOBE_FONT = '16px "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "PingFang SC", "Microsoft YaHei", serif';
 
 /** What a step medium shows until it is reached: its own committed still, else the view's general still (the
  * scene's starting view, the globe in this language, the episode's poster). */
@@ -107,19 +105,11 @@ export async function liveMedia(stepId: string, m: StepMedia, locale: Locale, sh
       return {
         kind: 'globe',
         props: {
-          places: [...wanted].flatMap((id) => {
-            const p = places.get(id);
-            return p ? [{ id, name: pick(p.name, locale)?.text ?? id, lat: p.lat, lon: p.lon, ...(p.page ? { url: localePath(locale, p.page) } : {}) }] : [];
-          }),
-          routes: routes.map((r) => ({ id: r.id, from: r.from, to: r.to, label: r.label[locale] })),
-          font: GLOBE_FONT,
-          strings: {
-            home: t('map:cesium.home'),
-            credits: t('map:cesium.credits'),
-            close: t('map:cesium.close'),
-            fullscreen: t('map:globe.fullscreen'),
-            exitFullscreen: t('map:globe.exitFullscreen'),
-          },
+          ...globePayload(
+            [...wanted].flatMap((id) => places.get(id) ?? []),
+            routes,
+            locale,
+          ),
           ...(shown ? { still: { ...shown, alt } } : {}),
         },
       };

@@ -1,0 +1,37 @@
+// The globe's payload for a page in one language: the places and routes named in that language, the label font and
+// the names of Cesium's own controls. The globe page and an exhibition's globe step each pass the places and routes
+// they show.
+import type { Locale } from '../../model/locales.ts';
+import type { Route } from '../../model/routes.ts';
+import { pick } from '../../model/text.ts';
+import { localePath } from '../../formats/urls.ts';
+import type { GlobePayload } from '../components/map/globe-data.ts';
+import { translator } from '../i18n/index.ts';
+import type { siteData } from './records.ts';
+
+type SitePlace = Awaited<ReturnType<typeof siteData>>['places'] extends Map<string, infer P> ? P : never;
+
+/** The label font of the globe: the page's CJK-capable stack. */
+const GLOBE_FONT = '16px "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "PingFang SC", "Microsoft YaHei", serif';
+
+export function globePayload(places: SitePlace[], routes: Route[], locale: Locale): GlobePayload {
+  const t = translator(locale);
+  return {
+    places: places.map((p) => ({
+      id: p.id,
+      name: pick(p.name, locale)?.text ?? p.id,
+      lat: p.lat,
+      lon: p.lon,
+      ...(p.page ? { url: localePath(locale, p.page) } : {}),
+    })),
+    routes: routes.map((r) => ({ id: r.id, from: r.from, to: r.to, label: r.label[locale] })),
+    font: GLOBE_FONT,
+    strings: {
+      home: t('map:cesium.home'),
+      credits: t('map:cesium.credits'),
+      close: t('map:cesium.close'),
+      fullscreen: t('map:globe.fullscreen'),
+      exitFullscreen: t('map:globe.exitFullscreen'),
+    },
+  };
+}
