@@ -7,7 +7,7 @@ import { LOCALES, type Locale } from '../../model/locales.ts';
 import type { Artifact, LangMap, Stored, TranslationInfo, TranslationState } from '../../model/schema.ts';
 import { contentDir } from '../../model/paths.ts';
 import type { Problems } from '../ingest/problems.ts';
-import { fieldMaps, sourceLangFor, stateKey, TRANSLATABLE_FIELDS } from './fields.ts';
+import { fieldMaps, sourceLangFor, stateKey, TRANSLATABLE_FIELDS } from '../../formats/translations/fields.ts';
 import { GLOSSARY_CREDIT, glossaryTarget } from './glossary.ts';
 import { overlayFilesFor, readOverlay, type OverlayUnit } from './overlay.ts';
 

@@ -7,7 +7,7 @@ import type { Artifact, TranslationState } from '../../model/schema.ts';
 import { readCollections, streamArtifacts } from '../../model/store.ts';
 import { imageKey, readImageManifest, type ImageManifest } from '../../formats/manifests/images.ts';
 import { artifactPage, siteOrigin } from '../../formats/urls.ts';
-import { fieldMaps, sourceLangFor, stateKey, TRANSLATABLE_FIELDS, type TranslatableField } from './fields.ts';
+import { fieldMaps, sourceLangFor, stateKey, TRANSLATABLE_FIELDS, type TranslatableField } from '../../formats/translations/fields.ts';
 import { unitId } from './overlay.ts';
 
 /** A record's current state for a unit: from the source data, or filled by the workflow. */

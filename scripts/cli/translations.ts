@@ -10,7 +10,7 @@ import { writeCsv } from '../../assets-pipeline/translations/csv.ts';
 import { importTranslations } from '../../assets-pipeline/translations/import.ts';
 import type { ParsedFile } from '../../assets-pipeline/translations/import-types.ts';
 import { overlayState, type OverlayState } from '../../assets-pipeline/translations/overlay.ts';
-import { formatStatus, translationStatus } from '../../assets-pipeline/translations/status.ts';
+import { formatStatus, translationStatus } from '../../formats/translations/status.ts';
 import { collectUnits } from '../../assets-pipeline/translations/units.ts';
 import { writeTmx } from '../../assets-pipeline/translations/tmx.ts';
 import { importSubtitles, isSubtitleFile } from '../../assets-pipeline/translations/subtitle-import.ts';

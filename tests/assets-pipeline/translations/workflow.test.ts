@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importTranslations } from '../../../assets-pipeline/translations/import.ts';
 import { overlayPath } from '../../../assets-pipeline/translations/overlay.ts';
-import { recordStatus } from '../../../assets-pipeline/translations/status.ts';
+import { recordStatus } from '../../../formats/translations/status.ts';
 import { collectUnits } from '../../../assets-pipeline/translations/units.ts';
 import { writeCsv } from '../../../assets-pipeline/translations/csv.ts';
 import { writeXliff } from '../../../assets-pipeline/translations/xliff.ts';
