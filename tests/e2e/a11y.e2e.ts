@@ -1,37 +1,4 @@
-// The accessibility audit (scripts/tools/a11y/audit.ts) on one page of every template in every locale: axe with
-// the WCAG 2.2 AA rules (no serious or critical finding), target sizes, the focus walk, reflow at 320 px, and
-// measured contrast in high contrast, and no Content-Security-Policy violation report. Each template × locale
-// loads once, in one comfort mode taken in rotation, so every template is seen in three modes and every mode in
-// every locale while the suite keeps the page loads it had before the modes existed; `npm run bench -- a11y` runs the full template × locale × mode matrix.
-import type { Browser } from 'playwright-core';
-import { expect, inject, it } from 'vitest';
-import { LOCALES } from '../../model/locales.ts';
-import { auditPage, MODES, problems } from '../../scripts/tools/a11y/audit.ts';
-import { E2E_DIST } from './env.ts';
-import { templateSamples } from './pages.ts';
-import { useBrowser } from './use-browser.ts';
+// The accessibility audit, first share of its cases (see a11y-audit.ts).
+import { auditShare } from './a11y-audit.ts';
 
-const base = inject('baseUrl');
-let browser: Browser;
-useBrowser((b) => (browser = b));
-
-const samples = templateSamples(E2E_DIST);
-const cases = samples.flatMap((s, t) =>
-  s.urls.map((url) => {
-    const locale = LOCALES.indexOf(url.split('/')[1] as (typeof LOCALES)[number]);
-    return [s.template, url, MODES[(t + Math.max(locale, 0)) % MODES.length]!] as const;
-  }),
-);
-
-it('finds the page templates, and the rotation covers every mode in every locale', () => {
-  expect(samples.map((s) => s.template)).toEqual(expect.arrayContaining(['(home)', 'artifacts/*', 'collections', 'collections/*', 'live', 'live/*']));
-  const seen = new Set(cases.map(([, url, mode]) => `${url.split('/')[1]} ${mode.name}`));
-  for (const l of LOCALES) for (const m of MODES) expect(seen).toContain(`${l} ${m.name}`);
-});
-
-it.each(cases)('%s: %s', async (_t, url, mode) => {
-  const result = await auditPage(browser, base, url, mode);
-  expect(problems(result)).toEqual([]);
-  // The checks ran: something was measured on every page.
-  expect(result.checks).toBeGreaterThan(20);
-});
+auditShare(0);
