@@ -8,7 +8,7 @@
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
 import { type LiveView, readLiveViews } from '../../model/live.ts';
 import type { Locale } from '../../model/locales.ts';
 import { type LiveStream, startLiveStream } from '../../scripts/live/stream.ts';
@@ -21,6 +21,12 @@ useBrowser((b) => (browser = b));
 const view: LiveView = readLiveViews(path.join(E2E_BUILD, 'records')).find((v) => v.id === 'animation-studio')!;
 const streamOrigin = new URL(view.stream).origin;
 let stream: LiveStream | undefined;
+// A test that fails mid-play must not leave its stream on the port: the next test would find the port taken, and
+// the no-stream checks would find the page live.
+afterEach(async () => {
+  await stream?.close();
+  stream = undefined;
+});
 afterAll(async () => {
   await stream?.close();
 });
@@ -66,7 +72,7 @@ describe('live view page', () => {
     const { page, problems } = await open('en');
     await expect.poll(() => state(page), { timeout: 60_000 }).toBe('live');
     const t0 = await page.$eval('video', (v: HTMLVideoElement) => v.currentTime);
-    await page.waitForFunction((t) => (document.querySelector('video') as HTMLVideoElement).currentTime > t + 2, t0, { timeout: 30_000 });
+    await page.waitForFunction((t) => (document.querySelector('video') as HTMLVideoElement).currentTime > t + 2, t0, { timeout: 90_000 });
     expect(await page.locator('[data-live-status]').textContent()).toBe('Live now.');
 
     await stream.end();
@@ -93,7 +99,7 @@ describe('live view page', () => {
     await expect.poll(() => state(page), { timeout: 60_000 }).toBe('live');
     expect(await page.locator('video').getAttribute('data-hls')).toBe('hls.js');
     const t0 = await page.$eval('video', (v: HTMLVideoElement) => v.currentTime);
-    await page.waitForFunction((t) => (document.querySelector('video') as HTMLVideoElement).currentTime > t + 2, t0, { timeout: 30_000 });
+    await page.waitForFunction((t) => (document.querySelector('video') as HTMLVideoElement).currentTime > t + 2, t0, { timeout: 90_000 });
     expect(await violations(page)).toEqual([]);
     await stream.close();
     stream = undefined;
