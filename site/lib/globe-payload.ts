@@ -3,18 +3,16 @@
 // they show.
 import type { Locale } from '../../model/locales.ts';
 import type { Route } from '../../model/routes.ts';
+import type { Place, Stored } from '../../model/schema.ts';
 import { pick } from '../../model/text.ts';
 import { localePath } from '../../formats/urls.ts';
 import type { GlobePayload } from '../components/map/globe-data.ts';
 import { translator } from '../i18n/index.ts';
-import type { siteData } from './records.ts';
-
-type SitePlace = Awaited<ReturnType<typeof siteData>>['places'] extends Map<string, infer P> ? P : never;
 
 /** The label font of the globe: the page's CJK-capable stack. */
 const GLOBE_FONT = '16px "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "PingFang SC", "Microsoft YaHei", serif';
 
-export function globePayload(places: SitePlace[], routes: Route[], locale: Locale): GlobePayload {
+export function globePayload(places: Stored<Place>[], routes: Route[], locale: Locale): GlobePayload {
   const t = translator(locale);
   return {
     places: places.map((p) => ({
