@@ -1,4 +1,4 @@
-// "Did you mean": when a query finds nothing, a nearby query built from the index's own vocabulary (the words/
+// "Did you mean": when a query finds nothing, a nearby query built from the index's own vocabulary (the words/ and words2/
 // shards the index writer publishes) that does find something. Latin words are replaced by the most frequent
 // indexed word within a small edit distance; a Chinese run is shortened to the longest piece of it that
 // matches. Every candidate is run through the page's engine (static or Meilisearch) before it is offered.
@@ -51,17 +51,41 @@ function sameCase(typed: string, word: string): string {
   return word;
 }
 
+type Shard = { list: WordShard; has: Set<string> };
+
+/** The word of `list` nearest to `w` within `max` edits (most frequent first on a tie, but a typist's commonest
+ * slips win over other edits at the same distance), or undefined. */
+function nearest(w: string, list: WordShard, max: number): string | undefined {
+  let best: string | undefined;
+  let bestDistance = max + 1;
+  let bestSlip = false;
+  // Most frequent first, so on a tie the commoner word wins; but a typist's commonest slips (two letters
+  // swapped, a letter doubled: Xii → Xi, not the commoner Xia) beat other edits at the same distance.
+  for (const [word] of list) {
+    const d = editDistance(w, word, Math.min(max, bestDistance));
+    if (d > max || d > bestDistance) continue;
+    const isSlip = d === 1 && slip(w, word);
+    if (d < bestDistance || (isSlip && !bestSlip)) {
+      best = word;
+      bestDistance = d;
+      bestSlip = isSlip;
+      if (isSlip) break;
+    }
+  }
+  return best;
+}
+
 export function createSuggester(base: string, fetchBytes: FetchBytes = browserFetch) {
-  const shards = new Map<string, Promise<{ list: WordShard; has: Set<string> }>>();
-  const shard = (letter: string) => {
-    let p = shards.get(letter);
+  const shards = new Map<string, Promise<Shard>>();
+  const load = (file: string) => {
+    let p = shards.get(file);
     if (!p) {
-      p = fetchBytes(`${base.replace(/\/$/, '')}/${paths.words(letter)}`)
+      p = fetchBytes(`${base.replace(/\/$/, '')}/${file}`)
         .then(gunzip)
         .then((d) => decodeJson<WordShard>(d))
         .then((list) => ({ list, has: new Set(list.map(([w]) => w)) }));
-      shards.set(letter, p);
-      p.catch(() => shards.delete(letter));
+      shards.set(file, p);
+      p.catch(() => shards.delete(file));
     }
     return p;
   };
@@ -70,24 +94,25 @@ export function createSuggester(base: string, fetchBytes: FetchBytes = browserFe
   async function correct(typed: string): Promise<string> {
     const w = foldLatin(typed);
     if (w.length < MIN_WORD || !/^[a-z]+$/.test(w) || STOP.has(w) || !WORD_LETTERS.includes(w[0]!)) return typed;
-    const { list, has } = await shard(w[0]!);
-    if (has.has(w)) return typed;
+    const first = await load(paths.words(w[0]!));
+    if (first.has.has(w)) return typed;
     const max = w.length >= 6 ? 2 : 1;
-    let best: string | undefined;
-    let bestDistance = max + 1;
-    let bestSlip = false;
-    // Most frequent first, so on a tie the commoner word wins; but a typist's commonest slips (two letters
-    // swapped, a letter doubled: Xii → Xi, not the commoner Xia) beat other edits at the same distance.
-    for (const [word] of list) {
-      const d = editDistance(w, word, Math.min(max, bestDistance));
-      if (d > max || d > bestDistance) continue;
-      const isSlip = d === 1 && slip(w, word);
-      if (d < bestDistance || (isSlip && !bestSlip)) {
-        best = word;
-        bestDistance = d;
-        bestSlip = isSlip;
-        if (isSlip) break;
-      }
+    let best = nearest(w, first.list, max);
+    if (!best) {
+      // The slip may be the first letter itself. A word one edit away there shares a letter at a known place:
+      // its second letter is the typed second (a wrong first letter: Kuo → Guo) or the typed first (the first
+      // letter left out), or its first is the typed second (a letter added before it, or the first two
+      // swapped). So three more shards hold every such word, where a symmetric-delete or trigram index over
+      // the whole vocabulary would be fetched whole or grow the index several times over; the libraries that
+      // build those (mnemonist's SymSpell, fuzzyset) want every word in memory, not two shards of a static
+      // index.
+      const more = await Promise.all([paths.wordsBySecond(w[1]!), paths.wordsBySecond(w[0]!), paths.words(w[1]!)].map(load));
+      const seen = new Set<string>();
+      const merged = more
+        .flatMap((s) => s.list)
+        .filter(([word]) => !seen.has(word) && seen.add(word))
+        .sort((a, b) => b[1] - a[1]);
+      best = nearest(w, merged, max);
     }
     return best ? sameCase(typed, best) : typed;
   }
