@@ -90,31 +90,26 @@ export function createSuggester(base: string, fetchBytes: FetchBytes = browserFe
     return p;
   };
 
-  /** The indexed word nearest to `typed`, or `typed` itself when it is indexed or nothing is near. */
-  async function correct(typed: string): Promise<string> {
+  /** Indexed words near `typed`, best first: the nearest with the same first letter, then the nearest with
+   * another (a slip of the first letter itself); none when `typed` is indexed or nothing is near. */
+  async function corrections(typed: string): Promise<string[]> {
     const w = foldLatin(typed);
-    if (w.length < MIN_WORD || !/^[a-z]+$/.test(w) || STOP.has(w) || !WORD_LETTERS.includes(w[0]!)) return typed;
-    const first = await load(paths.words(w[0]!));
-    if (first.has.has(w)) return typed;
+    if (w.length < MIN_WORD || !/^[a-z]+$/.test(w) || STOP.has(w) || !WORD_LETTERS.includes(w[0]!)) return [];
+    // A word one edit away at the first letter shares a letter at a known place: its second letter is the typed
+    // second (a wrong first letter: Kuo → Guo) or the typed first (the first letter left out), or its first is
+    // the typed second (a letter added before it, or the first two swapped). So three more shards hold every
+    // such word. Hand-written rather than a symmetric-delete or trigram index: those would be fetched whole or
+    // grow the index several times over, and the libraries that build them (mnemonist's SymSpell, fuzzyset)
+    // want the whole vocabulary in memory, not a few shards of a static index.
+    const [first, ...more] = await Promise.all([paths.words(w[0]!), paths.wordsBySecond(w[1]!), paths.wordsBySecond(w[0]!), paths.words(w[1]!)].map(load));
+    if (first!.has.has(w)) return [];
     const max = w.length >= 6 ? 2 : 1;
-    let best = nearest(w, first.list, max);
-    if (!best) {
-      // The slip may be the first letter itself. A word one edit away there shares a letter at a known place:
-      // its second letter is the typed second (a wrong first letter: Kuo → Guo) or the typed first (the first
-      // letter left out), or its first is the typed second (a letter added before it, or the first two
-      // swapped). So three more shards hold every such word, where a symmetric-delete or trigram index over
-      // the whole vocabulary would be fetched whole or grow the index several times over; the libraries that
-      // build those (mnemonist's SymSpell, fuzzyset) want every word in memory, not two shards of a static
-      // index.
-      const more = await Promise.all([paths.wordsBySecond(w[1]!), paths.wordsBySecond(w[0]!), paths.words(w[1]!)].map(load));
-      const seen = new Set<string>();
-      const merged = more
-        .flatMap((s) => s.list)
-        .filter(([word]) => !seen.has(word) && seen.add(word))
-        .sort((a, b) => b[1] - a[1]);
-      best = nearest(w, merged, max);
-    }
-    return best ? sameCase(typed, best) : typed;
+    const seen = new Set<string>();
+    const other = more
+      .flatMap((s) => s.list)
+      .filter(([word]) => word[0] !== w[0] && !seen.has(word) && seen.add(word))
+      .sort((a, b) => b[1] - a[1]);
+    return [nearest(w, first!.list, max), nearest(w, other, max)].filter((x): x is string => !!x).map((x) => sameCase(typed, x));
   }
 
   /** A query near `query` for which `finds` is true, or undefined. */
@@ -130,8 +125,13 @@ export function createSuggester(base: string, fetchBytes: FetchBytes = browserFe
       });
       return (out + query.slice(at)).trim();
     };
-    const corrected = await Promise.all(runs.map((m) => (m[2] ? correct(m[0]) : Promise.resolve(m[0]))));
+    const alternatives = await Promise.all(runs.map((m) => (m[2] ? corrections(m[0]) : Promise.resolve([]))));
+    const corrected = alternatives.map((alts, i) => alts[0] ?? runs[i]![0]);
     const candidates = [rebuild(corrected)];
+    // A second choice for one word at a time (Kuo: Kui, then Guo).
+    alternatives.forEach((alts, i) => {
+      for (const alt of alts.slice(1)) candidates.push(rebuild(corrected.map((c, k) => (k === i ? alt : c))));
+    });
     // Chinese: shorter pieces of each run, longest first (青铜器 → 青铜, 铜器, 青, …).
     runs.forEach((m, i) => {
       const chars = m[1] ? [...m[1]] : [];
