@@ -47,7 +47,10 @@ describe('did you mean', () => {
     const read = (d: string, l: string) => JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(dir, d, `${l}.json.gz`))).toString()) as [string, number][];
     const words = (l: string) => read('words', l);
     for (const d of ['words', 'words2']) expect(fs.readdirSync(path.join(dir, d)).sort()).toEqual([...WORD_LETTERS].map((l) => `${l}.json.gz`));
-    expect(read('words2', 'u')).toEqual([['guo', 1], ['kui', 1]]);
+    expect(read('words2', 'u')).toEqual([
+      ['guo', 1],
+      ['kui', 1],
+    ]);
     expect(read('words2', 'o').map(([w]) => w)).toEqual(expect.arrayContaining(['porcelain', 'porcelaine']));
     expect(words('h')).toContainEqual(['handles', 1]); // not the stem "handl"
     expect(words('p').map(([w]) => w)).toEqual(expect.arrayContaining(['porcelain', 'porcelaine']));
