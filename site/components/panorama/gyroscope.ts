@@ -13,7 +13,7 @@ const WAIT_MS = 10_000;
 
 type WithPrompt = typeof DeviceOrientationEvent & { requestPermission?: () => Promise<string> };
 
-export function motionSensor(): Promise<boolean> {
+function motionSensor(): Promise<boolean> {
   if (!('DeviceOrientationEvent' in window)) return Promise.resolve(false);
   const prompt = typeof (DeviceOrientationEvent as WithPrompt).requestPermission === 'function';
   return new Promise((resolve) => {

@@ -27,7 +27,7 @@ export function pageAt(href: string): Promise<Document> {
 }
 
 /** The viewer data of a panorama page. */
-export function pageData(article: Element): ViewerData {
+function pageData(article: Element): ViewerData {
   const json = article.querySelector(':scope > script[type="application/json"]')?.textContent;
   if (!json) throw new Error('the panorama page has no viewer data');
   return JSON.parse(json) as ViewerData;
