@@ -83,7 +83,9 @@ const LABEL_SCALE = 0.85;
 
 /** Keeps the place names from covering each other (Cesium draws each label alone: Beijing over Yingxian, London
  * over Paris): after each frame, names on the visible side are moved apart vertically (../common/label-layout.ts)
- * from their sizes measured in the labels' own font. A change asks for one more frame; an unchanged layout none. */
+ * from their sizes measured in the labels' own font. A name that would run past the right edge of the view (a
+ * narrow globe, as in an exhibition step) is drawn on the left of its point instead. A change asks for one more
+ * frame; an unchanged layout none. */
 function declutter(C: CesiumModule, viewer: CesiumNS.Viewer, payload: GlobePayload): void {
   const scene = viewer.scene;
   const ctx = document.createElement('canvas').getContext('2d');
@@ -93,7 +95,9 @@ function declutter(C: CesiumModule, viewer: CesiumNS.Viewer, payload: GlobePaylo
   const size = new Map(payload.places.map((p) => [p.id, { w: (ctx.measureText(p.name).width + 14) * LABEL_SCALE, h: (22 + 10) * LABEL_SCALE }]));
   const positions = new Map(payload.places.map((p) => [p.id, C.Cartesian3.fromDegrees(p.lon, p.lat)]));
   const shifts = new Map<string, number>();
+  const flipped = new Map<string, boolean>();
   scene.postRender.addEventListener(() => {
+    const edge = scene.canvas.clientWidth - 4;
     const eye = scene.camera.positionWC;
     // A point on the ground faces the camera when the camera is above its horizon plane (the sphere is close
     // enough here): names on the far side take no room.
@@ -102,18 +106,25 @@ function declutter(C: CesiumModule, viewer: CesiumNS.Viewer, payload: GlobePaylo
       const at = positions.get(p.id)!;
       const w = facing(at) ? C.SceneTransforms.worldToWindowCoordinates(scene, at) : undefined;
       const { w: width, h } = size.get(p.id)!;
-      if (!w) return { left: 0, right: 0, top: 0, bottom: 0, skip: true };
+      if (!w) return { left: 0, right: 0, top: 0, bottom: 0, skip: true, flip: false };
       const top = w.y + LABEL_Y - h / 2;
-      return { left: w.x + LABEL_X, right: w.x + LABEL_X + width, top, bottom: top + h };
+      const flip = w.x + LABEL_X + width > edge && w.x - LABEL_X - width >= 0;
+      const left = flip ? w.x - LABEL_X - width : w.x + LABEL_X;
+      return { left, right: left + width, top, bottom: top + h, flip };
     });
     const dys = layoutLabels(boxes);
     let changed = false;
     payload.places.forEach((p, i) => {
       const dy = Math.round(dys[i]!);
-      if ((shifts.get(p.id) ?? 0) === dy) return;
+      const flip = boxes[i]!.flip;
+      if ((shifts.get(p.id) ?? 0) === dy && (flipped.get(p.id) ?? false) === flip) return;
       shifts.set(p.id, dy);
+      flipped.set(p.id, flip);
       const label = viewer.entities.getById(`place-${p.id}`)?.label;
-      if (label) label.pixelOffset = new C.ConstantProperty(new C.Cartesian2(LABEL_X, LABEL_Y + dy));
+      if (label) {
+        label.pixelOffset = new C.ConstantProperty(new C.Cartesian2(flip ? -LABEL_X : LABEL_X, LABEL_Y + dy));
+        label.horizontalOrigin = new C.ConstantProperty(flip ? C.HorizontalOrigin.RIGHT : C.HorizontalOrigin.LEFT);
+      }
       changed = true;
     });
     if (changed) scene.requestRender();
