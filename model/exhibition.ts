@@ -2,6 +2,7 @@
 // showing one medium (or two side by side) from anywhere on the platform beside its text. The validator, the
 // still stage, the pages, the IIIF manifest and the tests all read this one shape.
 import { z } from 'zod';
+import { LOCALES } from './locales.ts';
 import { baseRecord, langMap, mediaPath, recordId, slug } from './schema.ts';
 import { cameraPose } from './scene.ts';
 import { readTypeRecords } from './store.ts';
@@ -84,7 +85,14 @@ const chartMedia = z
 /** An image of the exhibition's own, below its folder. */
 const imageMedia = z.object({ kind: z.literal('image'), path: mediaPath, alt: langMap, credit: langMap.optional() }).strict();
 const quoteMedia = z.object({ kind: z.literal('quote'), text: langMap, source: langMap }).strict();
-const narrationMedia = z.object({ kind: z.literal('narration'), path: mediaPath, transcript: langMap }).strict();
+/** Recorded files per language, below the exhibition's folder: at least one. */
+const audioMap = z
+  .object({ zh: mediaPath.optional(), en: mediaPath.optional(), fr: mediaPath.optional() })
+  .strict()
+  .refine((m) => LOCALES.some((l) => m[l] !== undefined), { message: 'needs a recording in at least one of zh, en, fr' });
+/** A narration: its recording in each language it was recorded in, and the transcript (shown with it, and alone
+ * where no recording exists in the page's language and no audio can play). */
+const narrationMedia = z.object({ kind: z.literal('narration'), audio: audioMap, transcript: langMap }).strict();
 
 export const stepMedia = z.discriminatedUnion('kind', [
   artifactsMedia,

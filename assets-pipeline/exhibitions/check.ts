@@ -134,13 +134,18 @@ async function checkMedia(m: StepMedia, at: KeyPath, dir: string, refs: Exhibiti
       });
       return;
     }
-    case 'image':
-    case 'narration': {
+    case 'image': {
       // Read only from inside the exhibition's own folder, links followed.
       const own = confine(dir, m.path, `content/exhibitions/${path.basename(dir)}/`);
       if ('problem' in own) add([...at, 'path'], own.problem);
       return;
     }
+    case 'narration':
+      for (const [lang, file] of Object.entries(m.audio)) {
+        const own = confine(dir, file, `content/exhibitions/${path.basename(dir)}/`);
+        if ('problem' in own) add([...at, 'audio', lang], own.problem);
+      }
+      return;
     case 'quote':
       return;
   }

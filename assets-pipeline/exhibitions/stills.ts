@@ -1,6 +1,6 @@
 // Every exhibition step gets a still the page shows without JavaScript and the print catalogue uses: a region is
 // cropped from its artifact's source image here, with sharp; an artifact card uses the image stage's derivative;
-// an own image is copied. Stills of 3D viewpoints, globe views and clips are made at development time (they need
+// an own image is copied, and so are narration recordings. Stills of 3D viewpoints, globe views and clips are made at development time (they need
 // Chromium or the rendered video) and committed as `content/exhibitions/<slug>/stills/<step>-<n>.jpg`; this stage
 // publishes them when present. Files are named by the hash of their input and settings, so an unchanged re-run
 // writes nothing, and a still no step uses any more is removed.
@@ -17,7 +17,7 @@ import { defaultBaseUrl } from '../images/stage.ts';
 import { imagesOf, readImageManifest } from '../../formats/manifests/images.ts';
 import { exhibitionManifest, exhibitionManifestPath } from './iiif.ts';
 import { exhibitionStillUrl } from '../../formats/urls.ts';
-import { STILLS_MANIFEST_VERSION, stillsManifestPath, type Still, type StillsManifest } from '../../formats/manifests/exhibition-stills.ts';
+import { audioKey, STILLS_MANIFEST_VERSION, stillsManifestPath, type Still, type StillsManifest } from '../../formats/manifests/exhibition-stills.ts';
 
 /** Widest still published; regions smaller than this are kept at their own size (never upscaled). */
 const MAX_WIDTH = 960;
@@ -79,6 +79,18 @@ async function render(job: Job, out: string): Promise<Still> {
   return { url: exhibitionStillUrl(name), width: meta.width, height: meta.height };
 }
 
+/** A narration's recording, published as is under a name from its content (so an unchanged file is not copied). */
+function publishAudio(source: string, out: string): string {
+  const name = `${crypto.createHash('sha256').update(fs.readFileSync(source)).digest('hex').slice(0, 20)}${path.extname(source).toLowerCase()}`;
+  const file = path.join(out, name);
+  if (!fs.existsSync(file)) {
+    const tmp = `${file}.tmp-${process.pid}`;
+    fs.copyFileSync(source, tmp);
+    fs.renameSync(tmp, file);
+  }
+  return name;
+}
+
 /** One IIIF Presentation 3 Manifest per exhibition with at least one image; stale ones are removed. */
 function writeManifests(exhibitions: Exhibition[], artifacts: Map<string, Artifact>): number {
   const images = readImageManifest();
@@ -109,7 +121,7 @@ export async function runStillStage(log: (line: string) => void = console.log): 
   if (wanted.has('region') || wanted.has('artifacts')) for await (const a of streamAllArtifacts()) if (named.has(a.id)) artifacts.set(a.id, a);
   const out = exhibitionsMedia();
   fs.mkdirSync(out, { recursive: true });
-  const manifest: StillsManifest = { version: STILLS_MANIFEST_VERSION, exhibitions: {} };
+  const manifest: StillsManifest = { version: STILLS_MANIFEST_VERSION, exhibitions: {}, audio: {} };
   const used = new Set<string>();
   let stills = 0;
   let failed = 0;
@@ -118,6 +130,12 @@ export async function runStillStage(log: (line: string) => void = console.log): 
     for (const step of e.steps) {
       steps[step.id] = [];
       for (const [n, m] of step.media.entries()) {
+        if (m.kind === 'narration')
+          for (const [locale, rel] of Object.entries(m.audio)) {
+            const name = publishAudio(path.join(contentDir(), 'exhibitions', e.id, rel), out);
+            used.add(name);
+            manifest.audio[audioKey(e.id, step.id, n, locale)] = exhibitionStillUrl(name);
+          }
         const job = jobFor(e, step.id, n, m, artifacts);
         let still: Still | null = null;
         if (job) {

@@ -1,12 +1,12 @@
-// `build/assets/exhibitions.json`: the still the exhibition stage published for each medium of each step, read by
-// the exhibition pages (without JavaScript and in print every step shows these).
+// `build/assets/exhibitions.json`: the still the exhibition stage published for each medium of each step, and each
+// narration's recordings, read by the exhibition pages (without JavaScript and in print every step shows the stills).
 import path from 'node:path';
 import { z } from 'zod';
 import { assetsDir } from '../../model/paths.ts';
 import { readManifest } from './read.ts';
 
 /** Raised whenever the shape below changes, so a manifest of an older build is rejected, not misread. */
-export const STILLS_MANIFEST_VERSION = 1;
+export const STILLS_MANIFEST_VERSION = 2;
 
 const still = z.object({ url: z.string(), width: z.number().int().positive(), height: z.number().int().positive() });
 export type Still = z.infer<typeof still>;
@@ -15,8 +15,12 @@ const stillsManifest = z.object({
   version: z.literal(STILLS_MANIFEST_VERSION),
   /** Exhibition id → step id → one still per medium, in the step's order; null where none exists (a quote). */
   exhibitions: z.record(z.string(), z.record(z.string(), z.array(still.nullable()))),
+  /** Narration recordings as published: `<exhibition>/<step>/<medium index>/<locale>` → URL. */
+  audio: z.record(z.string(), z.string()),
 });
 export type StillsManifest = z.infer<typeof stillsManifest>;
+
+export const audioKey = (exhibition: string, step: string, n: number, locale: string): string => `${exhibition}/${step}/${n}/${locale}`;
 
 export const stillsManifestPath = (dir = assetsDir()): string => path.join(dir, 'exhibitions.json');
 

@@ -24,8 +24,12 @@ import { globePayload } from './globe-payload.ts';
 import { siteData } from './records.ts';
 import { still } from './stills.ts';
 
+/** A scene step's own part of the viewer's props; the rest (the scene's texts, variants, models, labels: tens of
+ * kilobytes) is the same for every step showing that scene and is written once per page (`sharedLive`). */
+export type SceneStepProps = Pick<ViewerProps, 'textId' | 'still' | 'start'>;
+
 export type LiveMedia =
-  | { kind: 'scene'; props: ViewerProps }
+  | { kind: 'scene'; props: SceneStepProps; shared: string }
   | { kind: 'clip'; props: PlayerProps }
   | { kind: 'globe'; props: GlobePayload }
   | { kind: 'chart'; props: ChartPayload };
@@ -61,24 +65,15 @@ export async function liveMedia(stepId: string, m: StepMedia, locale: Locale, sh
   const alt = 'alt' in m ? pickText(m.alt, locale) : '';
   switch (m.kind) {
     case 'scene': {
-      const scene = readScenes().find((s) => s.id === m.scene);
-      if (!scene) return undefined;
-      const { ids } = await siteData();
-      const artifactUrl = (id: string) => (ids.has(id) ? localePath(locale, artifactPath(id)) : undefined);
-      const props = viewerProps(scene, locale, readModelManifest(), resources[locale].scene ?? {}, {
-        artifactUrl,
-        textId: stepId,
-        ...(shown ? { still: { ...shown, alt } } : {}),
-      });
-      if (!props.variants.every((v) => v.lods.length > 0)) return undefined;
+      const base = await sceneBase(m.scene, locale);
+      if (!base) return undefined;
       const view = m.view === 'evidence' ? {} : m.view ? { view: m.view } : {};
       return {
         kind: 'scene',
+        shared: sharedKey(m.scene),
         props: {
-          ...props,
-          // The exhibition is the tour here: the scene's own would compete with its steps.
-          tour: [],
-          embedded: true,
+          textId: stepId,
+          ...(shown ? { still: { ...shown, alt } } : {}),
           start: {
             ...(m.hotspot ? { hotspot: m.hotspot } : {}),
             ...(m.camera ? { camera: m.camera } : {}),
@@ -147,6 +142,31 @@ export async function liveMedia(stepId: string, m: StepMedia, locale: Locale, sh
     default:
       return undefined;
   }
+}
+
+const sharedKey = (scene: string) => `scene:${scene}`;
+
+/** The viewer props every step showing `sceneId` shares, or undefined when the scene has no built model. */
+async function sceneBase(sceneId: string, locale: Locale): Promise<Omit<ViewerProps, 'textId' | 'still' | 'start'> | undefined> {
+  const scene = readScenes().find((s) => s.id === sceneId);
+  if (!scene) return undefined;
+  const { ids } = await siteData();
+  const artifactUrl = (id: string) => (ids.has(id) ? localePath(locale, artifactPath(id)) : undefined);
+  const { textId: _text, ...props } = viewerProps(scene, locale, readModelManifest(), resources[locale].scene ?? {}, { artifactUrl });
+  if (!props.variants.every((v) => v.lods.length > 0)) return undefined;
+  // The exhibition is the tour here: the scene's own would compete with its steps.
+  return { ...props, tour: [], embedded: true };
+}
+
+/** The viewer settings the page writes once (keyed as each step's `shared` names them), for its scene steps. */
+export async function sharedLive(e: Exhibition, locale: Locale): Promise<{ key: string; props: unknown }[]> {
+  const scenes = new Set(e.steps.flatMap((s) => s.media.flatMap((m) => (m.kind === 'scene' ? [m.scene] : []))));
+  const out: { key: string; props: unknown }[] = [];
+  for (const id of scenes) {
+    const props = await sceneBase(id, locale);
+    if (props) out.push({ key: sharedKey(id), props });
+  }
+  return out;
 }
 
 /** What the exhibition page needs beyond the site's default policy and head: WebAssembly for the scene's model

@@ -1,9 +1,9 @@
 // The site's view of the published exhibitions: the records `heritage ingest` checked, the stills the still stage
 // made, and step texts rendered from Markdown once per build.
 import { Marked } from 'marked';
-import { readStillsManifest, type Still } from '../../formats/manifests/exhibition-stills.ts';
+import { audioKey, readStillsManifest, type Still } from '../../formats/manifests/exhibition-stills.ts';
 import { readPublishedExhibitions, type Exhibition, type ExhibitionStep } from '../../model/exhibition.ts';
-import { LOCALE_TAGS, type Locale } from '../../model/locales.ts';
+import { LOCALE_TAGS, LOCALES, type Locale } from '../../model/locales.ts';
 import { pick } from '../../model/text.ts';
 
 let cached: Exhibition[] | undefined;
@@ -14,6 +14,17 @@ let stills: ReturnType<typeof readStillsManifest> | null | undefined;
 export function stepStills(exhibitionId: string, stepId: string): (Still | null)[] {
   if (stills === undefined) stills = readStillsManifest() ?? null;
   return stills?.exhibitions[exhibitionId]?.[stepId] ?? [];
+}
+
+/** A narration medium's published recordings, by locale. */
+export function stepAudio(exhibitionId: string, stepId: string, n: number): Partial<Record<Locale, string>> {
+  if (stills === undefined) stills = readStillsManifest() ?? null;
+  const out: Partial<Record<Locale, string>> = {};
+  for (const l of LOCALES) {
+    const url = stills?.audio[audioKey(exhibitionId, stepId, n, l)];
+    if (url) out[l] = url;
+  }
+  return out;
 }
 
 const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

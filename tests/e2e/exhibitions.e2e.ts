@@ -288,19 +288,86 @@ describe('the Library Cave exhibition', () => {
     await page.context().close();
   });
 
-  it('shows a still for every 3D and globe step without JavaScript, in every locale', async () => {
+  it('shows a still for every 3D, globe and chart step without JavaScript, in every locale', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
     const page = await context.newPage();
-    for (const locale of LOCALES) {
-      expect((await page.goto(`${base}/${locale}/exhibitions/${CAVE.id}/`))?.status()).toBe(200);
-      for (const step of CAVE.steps.filter((s) => s.media.some((m) => m.kind === 'scene' || m.kind === 'globe'))) {
-        const img = page.locator(`#${step.id} img.exh-still`).first();
-        await img.scrollIntoViewIfNeeded();
-        await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), { message: step.id }).toBe(true);
-        expect((await img.getAttribute('alt'))?.length, step.id).toBeGreaterThan(0);
+    for (const locale of LOCALES)
+      for (const story of [CAVE, PAGODA]) {
+        expect((await page.goto(`${base}/${locale}/exhibitions/${story.id}/`))?.status()).toBe(200);
+        for (const step of story.steps.filter((s) => s.media.some((m) => m.kind === 'scene' || m.kind === 'globe' || m.kind === 'chart'))) {
+          const img = page.locator(`#${step.id} img.exh-still`).first();
+          await img.scrollIntoViewIfNeeded();
+          await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), { message: step.id }).toBe(true);
+          expect((await img.getAttribute('alt'))?.length, step.id).toBeGreaterThan(0);
+        }
+        // A narration: its recording (in this language) and its transcript.
+        for (const step of story.steps)
+          for (const m of step.media)
+            if (m.kind === 'narration') {
+              const figure = page.locator(`#${step.id} .exh-narration`);
+              expect(await figure.locator('audio').getAttribute('src'), step.id).toMatch(/^\/exhibitions\/.+\.mp3$/);
+              expect(await figure.locator('audio').getAttribute('lang'), step.id).toBeNull();
+              expect(await figure.textContent()).toContain(m.transcript[locale]!.slice(0, 10));
+            }
+        expect(await page.locator('.exh-live:not([hidden])').count()).toBe(0);
       }
-      expect(await page.locator('.exh-live:not([hidden])').count()).toBe(0);
-    }
     await context.close();
+  });
+});
+
+// The pagoda story: 3D steps in a building phase and in the section view, then a monitoring chart over a time
+// window. One locale walks it live (the cave walks in fr); the chart step is opened from its link in another.
+const PAGODA = exhibition.parse({
+  type: 'exhibition',
+  id: 'wooden-pagoda',
+  ...parse(fs.readFileSync('content/exhibitions/wooden-pagoda/exhibition.yaml', 'utf8')),
+});
+
+describe('the wooden pagoda exhibition', () => {
+  const sectionStep = PAGODA.steps.find((s) => s.media.some((m) => m.kind === 'scene' && m.view === 'section'))!;
+  const chartStep = PAGODA.steps.find((s) => s.media.some((m) => m.kind === 'chart'))!;
+  const chart = chartStep.media.find((m) => m.kind === 'chart')!;
+  const series = chart.kind === 'chart' ? chart.series.join(' ') : '';
+
+  it('opens each 3D step in its phase and view, and the chart step on its series (zh)', async () => {
+    const ids = PAGODA.steps.map((s) => s.id);
+    const { page, problems } = await open(`/zh/exhibitions/${PAGODA.id}/#${sectionStep.id}`, { reducedMotion: true });
+    await page.waitForSelector('.exh--scrolly');
+    const viewerIn = (id: string) => page.locator(`#${id} [data-live="scene"] .scene-viewer`);
+    for (let i = ids.indexOf(sectionStep.id); i < ids.indexOf(chartStep.id); i++) {
+      const step = PAGODA.steps[i]!;
+      const m = step.media[0]!;
+      if (m.kind !== 'scene') continue;
+      await expect.poll(() => viewerIn(step.id).getAttribute('data-variant'), { timeout: 30_000, message: step.id }).toBe(m.phase);
+      if (m.view) await expect.poll(() => viewerIn(step.id).getAttribute('data-views')).toContain(m.view);
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => active(page)).toBe(ids[i + 1]);
+    }
+    const canvas = page.locator(`#${chartStep.id} [data-live="chart"] canvas`);
+    await expect.poll(() => canvas.getAttribute('data-series'), { timeout: 30_000 }).toBe(series);
+    // The narration's recording plays here (its length read from the file as a player would).
+    const src = await page.locator('.exh-narration audio').first().getAttribute('src');
+    const seconds = await page.evaluate(
+      (url) =>
+        new Promise<number>((resolve) => {
+          const a = new Audio(url);
+          a.onloadedmetadata = () => resolve(a.duration);
+          a.onerror = () => resolve(-1);
+        }),
+      src!,
+    );
+    expect(seconds).toBeGreaterThan(3);
+    // Two steps back is more than one step away: the section step's viewer is released.
+    expect(await viewerIn(sectionStep.id).count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('draws the chart step from its #link (en), its still hidden', async () => {
+    const { page, problems } = await open(`/en/exhibitions/${PAGODA.id}/#${chartStep.id}`, { reducedMotion: true });
+    await expect.poll(() => page.locator(`#${chartStep.id} [data-live="chart"] canvas`).getAttribute('data-series'), { timeout: 30_000 }).toBe(series);
+    expect(await page.locator(`#${chartStep.id} img.exh-still`).isVisible()).toBe(false);
+    expect(problems).toEqual([]);
+    await page.context().close();
   });
 });

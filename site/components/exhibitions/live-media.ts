@@ -41,6 +41,21 @@ async function mount(kind: LiveKind, host: HTMLElement, props: unknown): Promise
 }
 
 const running = new Map<HTMLElement, { stop?: Stop }>();
+const sharedProps = new Map<string, object>();
+
+/** A step's viewer props: its own JSON over the settings the page writes once for every step of that scene. */
+function propsOf(data: HTMLScriptElement): unknown {
+  const own = JSON.parse(data.textContent ?? '{}') as object;
+  const key = data.dataset.shared;
+  if (!key) return own;
+  let shared = sharedProps.get(key);
+  if (!shared) {
+    const block = [...document.querySelectorAll<HTMLScriptElement>('script[data-live-shared]')].find((b) => b.dataset.liveShared === key);
+    shared = JSON.parse(block?.textContent ?? '{}') as object;
+    sharedProps.set(key, shared);
+  }
+  return { ...shared, ...own };
+}
 
 /** Opens the live viewers of a step (once; a second call while they run does nothing). */
 export function startLive(step: HTMLElement): void {
@@ -53,7 +68,7 @@ export function startLive(step: HTMLElement): void {
     running.set(figure, entry);
     host.hidden = false;
     figure.dataset.liveState = 'loading';
-    mount(figure.dataset.live as LiveKind, host, JSON.parse(data.textContent ?? '{}')).then(
+    mount(figure.dataset.live as LiveKind, host, propsOf(data)).then(
       (stop) => {
         if (running.get(figure) !== entry) return stop?.();
         entry.stop = stop;

@@ -83,17 +83,46 @@ const LABEL_SCALE = 0.85;
 
 /** Keeps the place names from covering each other (Cesium draws each label alone: Beijing over Yingxian, London
  * over Paris): after each frame, names on the visible side are moved apart vertically (../common/label-layout.ts)
- * from their sizes measured in the labels' own font. A change asks for one more frame; an unchanged layout none. */
+ * from their sizes measured in the labels' own font. A name that would run past the right edge of the view (a
+ * narrow globe, as in an exhibition step) is drawn on the left of its point instead, or, when it fits on neither
+ * side, moved left until it ends inside the view. A change asks for one more frame; an unchanged layout none. */
 function declutter(C: CesiumModule, viewer: CesiumNS.Viewer, payload: GlobePayload): void {
   const scene = viewer.scene;
   const ctx = document.createElement('canvas').getContext('2d');
   if (!ctx) return;
   ctx.font = payload.font;
   // Cesium's label background pads the text by 7 × 5 px; all of it is scaled with the label.
-  const size = new Map(payload.places.map((p) => [p.id, { w: (ctx.measureText(p.name).width + 14) * LABEL_SCALE, h: (22 + 10) * LABEL_SCALE }]));
+  const size = new Map<string, { w: number; h: number }>();
+  let sizedFor = -1;
+  // A name wider than the view is broken into lines at spaces (Cesium draws a "\n" as a new line): a phone-sized
+  // globe cannot show "Institut des manuscrits orientaux …, Saint-Pétersbourg" on one line.
+  const wrapNames = (width: number): void => {
+    sizedFor = width;
+    const room = (width - 8) / LABEL_SCALE - 14;
+    for (const p of payload.places) {
+      const lines: string[] = [];
+      for (const word of p.name.split(' ')) {
+        const last = lines.at(-1);
+        if (last !== undefined && ctx.measureText(`${last} ${word}`).width <= room) lines[lines.length - 1] = `${last} ${word}`;
+        else lines.push(word);
+      }
+      const text = lines.join('\n');
+      const label = viewer.entities.getById(`place-${p.id}`)?.label;
+      if (label && label.text?.getValue(C.JulianDate.now()) !== text) label.text = new C.ConstantProperty(text);
+      const w = Math.max(...lines.map((l) => ctx.measureText(l).width));
+      size.set(p.id, { w: (w + 14) * LABEL_SCALE, h: (22 * lines.length + 10) * LABEL_SCALE });
+    }
+  };
   const positions = new Map(payload.places.map((p) => [p.id, C.Cartesian3.fromDegrees(p.lon, p.lat)]));
   const shifts = new Map<string, number>();
+  // Horizontal offset and side of each name as last set, to set only what changed.
+  const sides = new Map<string, string>();
   scene.postRender.addEventListener(() => {
+    const edge = scene.canvas.clientWidth - 4;
+    if (scene.canvas.clientWidth !== sizedFor) {
+      wrapNames(scene.canvas.clientWidth);
+      scene.requestRender();
+    }
     const eye = scene.camera.positionWC;
     // A point on the ground faces the camera when the camera is above its horizon plane (the sphere is close
     // enough here): names on the far side take no room.
@@ -102,18 +131,29 @@ function declutter(C: CesiumModule, viewer: CesiumNS.Viewer, payload: GlobePaylo
       const at = positions.get(p.id)!;
       const w = facing(at) ? C.SceneTransforms.worldToWindowCoordinates(scene, at) : undefined;
       const { w: width, h } = size.get(p.id)!;
-      if (!w) return { left: 0, right: 0, top: 0, bottom: 0, skip: true };
+      if (!w) return { left: 0, right: 0, top: 0, bottom: 0, skip: true, flip: false, dx: LABEL_X };
       const top = w.y + LABEL_Y - h / 2;
-      return { left: w.x + LABEL_X, right: w.x + LABEL_X + width, top, bottom: top + h };
+      const fits = w.x + LABEL_X + width <= edge;
+      const flip = !fits && w.x - LABEL_X - width >= 0;
+      // Neither side fits: the name keeps its left origin, shifted so that it ends at the edge (never past the left).
+      const dx = fits || flip ? LABEL_X : Math.round(Math.max(4, edge - width) - w.x);
+      const left = flip ? w.x - LABEL_X - width : w.x + dx;
+      return { left, right: left + width, top, bottom: top + h, flip, dx };
     });
     const dys = layoutLabels(boxes);
     let changed = false;
     payload.places.forEach((p, i) => {
       const dy = Math.round(dys[i]!);
-      if ((shifts.get(p.id) ?? 0) === dy) return;
+      const { flip, dx } = boxes[i]!;
+      const side = flip ? 'left' : `${dx}`;
+      if ((shifts.get(p.id) ?? 0) === dy && (sides.get(p.id) ?? `${LABEL_X}`) === side) return;
       shifts.set(p.id, dy);
+      sides.set(p.id, side);
       const label = viewer.entities.getById(`place-${p.id}`)?.label;
-      if (label) label.pixelOffset = new C.ConstantProperty(new C.Cartesian2(LABEL_X, LABEL_Y + dy));
+      if (label) {
+        label.pixelOffset = new C.ConstantProperty(new C.Cartesian2(flip ? -LABEL_X : dx, LABEL_Y + dy));
+        label.horizontalOrigin = new C.ConstantProperty(flip ? C.HorizontalOrigin.RIGHT : C.HorizontalOrigin.LEFT);
+      }
       changed = true;
     });
     if (changed) scene.requestRender();

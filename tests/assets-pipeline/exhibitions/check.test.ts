@@ -113,6 +113,11 @@ describe('exhibition validation', () => {
     ],
     ['text missing in every locale', ['text: { fr: Texte }', 'text: {}'], `${F}:22:steps.2.text: needs text in at least one of zh, en, fr`],
     ['duplicate step id', ['  - id: three', '  - id: one'], `${F}:20:steps.2.id: duplicate step id "one"`],
+    [
+      'a narration recording that is not there',
+      ['- { kind: globe,', '- { kind: narration, audio: { en: narration/one.mp3 }, transcript: { en: Words. } }\n      - { kind: globe,'],
+      `${F}:24:steps.2.media.0.audio.en: file not found: narration/one.mp3`,
+    ],
   ])('refuses %s', async (_kind, [from, to], expected) => {
     const { lines, published } = await problemsFor(swap(from!, to!));
     expect(lines).toEqual([expected]);
