@@ -114,6 +114,14 @@ describe('the translation coverage page', () => {
         ),
         ui: share('[data-coverage-ui] td[data-share]'),
         types: [...document.querySelectorAll<HTMLElement>('[data-coverage-type]')].map((s) => s.dataset.coverageType),
+        descriptions: [...document.querySelectorAll<HTMLElement>('[data-coverage-descriptions] tr[data-descriptions-collection]')].map((tr) => ({
+          id: tr.dataset.descriptionsCollection,
+          cells: [...tr.querySelectorAll<HTMLElement>('td[data-locale]')].map((td) => ({
+            locale: td.dataset.locale,
+            images: Number(td.dataset.images),
+            written: Number(td.dataset.written),
+          })),
+        })),
         pageWidth: document.documentElement.scrollWidth,
         regionScrolls: region.scrollWidth > region.clientWidth,
       };
@@ -125,6 +133,17 @@ describe('the translation coverage page', () => {
     expect(facts.ui.every((s) => s === 1)).toBe(true);
     expect(facts.meters).toBe(true);
     expect(facts.types).toEqual(expect.arrayContaining(['scenes', 'films', 'exhibitions', 'panoramas']));
+    // Image descriptions per collection and locale: the demo mappings give no written text alternative, so every
+    // image's is composed from its record.
+    expect(facts.descriptions.map((d) => d.id)).toEqual(DEMO_COLLECTIONS);
+    for (const d of facts.descriptions) {
+      expect(d.cells.map((c) => c.locale)).toEqual(['zh', 'en', 'fr']);
+      const writtenInMapping = /\balt:/.test(fs.readFileSync(`content/collections/${d.id}/collection.yaml`, 'utf8'));
+      for (const c of d.cells) {
+        expect(c.images).toBeGreaterThan(0);
+        if (!writtenInMapping) expect(c.written).toBe(0);
+      }
+    }
     // The tables scroll inside their region; the page itself does not scroll sideways.
     expect(facts.pageWidth).toBeLessThanOrEqual(390);
     expect(facts.regionScrolls).toBe(true);
