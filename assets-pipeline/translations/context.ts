@@ -13,20 +13,26 @@ export interface UnitContext {
 }
 
 export function unitContext(u: Unit, locale: Locale): UnitContext {
-  const ids = [...u.records.values()].flat();
-  const first = ids.slice(0, CONTEXT_RECORDS);
-  const more = ids.length > first.length ? ` (+${ids.length - first.length} more)` : '';
+  // The first few ids only: a material's unit holds 100k of them.
+  const first: string[] = [];
+  for (const ids of u.records.values()) {
+    for (const id of ids) {
+      if (first.length === CONTEXT_RECORDS) break;
+      first.push(id);
+    }
+  }
+  const count = unitRecordCount(u);
+  const more = count > first.length ? ` (+${count - first.length} more)` : '';
   return {
     collections: [...u.records.keys()].join(' '),
     records: first.join(' ') + more,
     urls: first.map((id) => artifactUrl(locale, id)).join(' '),
-    count: unitRecordCount(u),
+    count,
   };
 }
 
 /** One line for tools that show only notes (translate-toolkit puts it in the PO file as a `#.` comment). */
-export function contextNote(u: Unit, locale: Locale): string {
-  const c = unitContext(u, locale);
+export function contextNote(u: Unit, locale: Locale, c: UnitContext = unitContext(u, locale)): string {
   const parts = [
     `field: ${u.field.name}`,
     `collection: ${c.collections}`,

@@ -55,40 +55,49 @@ export async function collectUnits(locale: Locale, options: UnitsOptions = {}): 
     // No image stage run yet: units simply carry no thumbnail.
   }
   const units = new Map<string, Unit>();
-  // By field, language and text: the id is a hash, made once per distinct text rather than once per record (a
-  // material or a holder is the same text in most of 150k records).
-  const byText = new Map<string, Unit>();
+  // By field and language, then text: the id is a hash, made once per distinct text rather than once per
+  // record (a material or a holder is the same text in most of 150k records).
+  const byText = new Map<string, Map<string, Unit>>();
+  const hasImages = Object.keys(images).length > 0;
+  const noneFilled: ReadonlySet<Locale> = new Set();
   const wanted = options.collections?.length ? new Set(options.collections) : undefined;
   for (const c of readCollections(dir)) {
     if (wanted && !wanted.has(c.id)) continue;
     for await (const record of streamArtifacts(c.id, dir)) {
-      const filled = record.translations ?? {};
+      const filled = record.translations;
+      // Looked up once per record, and only for a unit that has no thumbnail yet.
+      let thumbnail: string | undefined | null = hasImages ? null : undefined;
       for (const field of TRANSLATABLE_FIELDS) {
         for (const [i, map] of fieldMaps(record, field).entries()) {
           const key = stateKey(field, i);
           // A language filled by the workflow is not a source: French is never made from a French-made English.
-          const notSource = new Set(LOCALES.filter((l) => filled[l]?.fields[key] !== undefined));
+          const notSource = filled ? new Set(LOCALES.filter((l) => filled[l]?.fields[key] !== undefined)) : noneFilled;
           const sl = sourceLangFor(map, locale, notSource);
           if (!sl) continue;
           const source = map[sl]!;
-          const textKey = `${field.name}\n${sl}\n${source}`;
-          let u = byText.get(textKey);
+          const groupKey = `${field.name}\n${sl}`;
+          let group = byText.get(groupKey);
+          if (!group) byText.set(groupKey, (group = new Map()));
+          let u = group.get(source);
           if (!u) {
             const id = unitId(field.name, sl, source);
             u = { id, field, sourceLang: sl, source, records: new Map(), open: 0 };
             units.set(id, u);
-            byText.set(textKey, u);
+            group.set(source, u);
           }
           const target = map[locale];
           if (target === undefined) u.open++;
           else if (u.target === undefined) {
             u.target = target;
-            u.state = filled[locale]?.fields[key] ?? 'source';
+            u.state = filled?.[locale]?.fields[key] ?? 'source';
           }
           let ids = u.records.get(c.id);
           if (!ids) u.records.set(c.id, (ids = []));
           if (ids[ids.length - 1] !== record.id) ids.push(record.id);
-          u.thumbnail ??= thumbnailOf(record, images);
+          if (u.thumbnail === undefined && thumbnail !== undefined) {
+            thumbnail ??= thumbnailOf(record, images);
+            if (thumbnail) u.thumbnail = thumbnail;
+          }
         }
       }
     }

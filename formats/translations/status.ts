@@ -7,6 +7,7 @@ import YAML from 'yaml';
 import { LOCALES, type Locale } from '../../model/locales.ts';
 import { contentDir, ROOT } from '../../model/paths.ts';
 import { readCollections, streamArtifacts } from '../../model/store.ts';
+import { type DescriptionCoverage, DescriptionCounter } from './descriptions.ts';
 import { fieldMaps, fieldOfStateKey, TRANSLATABLE_FIELDS } from './fields.ts';
 
 export interface Counts {
@@ -34,6 +35,8 @@ export interface TranslationStatus {
   /** Texts of other content types, per type (scenes, films, …) and file. */
   content: Record<string, Record<string, PerLocale>>;
   needsReview: ReviewItem[];
+  /** Image text alternatives per collection and locale: the curator's (written) or composed from the record. */
+  descriptions: DescriptionCoverage[];
 }
 
 const empty = (): Counts => ({ total: 0, translated: 0, needsReview: 0, fallback: 0, missing: 0, share: 1 });
@@ -43,14 +46,16 @@ function finish(p: PerLocale): PerLocale {
   return p;
 }
 
-export async function recordStatus(dir?: string): Promise<Pick<TranslationStatus, 'collections' | 'needsReview'>> {
+export async function recordStatus(dir?: string): Promise<Pick<TranslationStatus, 'collections' | 'needsReview' | 'descriptions'>> {
   const collections: TranslationStatus['collections'] = {};
   const needsReview: ReviewItem[] = [];
+  const descriptions = new DescriptionCounter();
   for (const c of readCollections(dir)) {
     const fields: Record<string, PerLocale> = Object.fromEntries(TRANSLATABLE_FIELDS.map((f) => [f.name, perLocale()]));
     let records = 0;
     for await (const r of streamArtifacts(c.id, dir)) {
       records++;
+      descriptions.add(r);
       for (const field of TRANSLATABLE_FIELDS) {
         const maps = fieldMaps(r, field);
         for (const locale of LOCALES) {
@@ -77,7 +82,7 @@ export async function recordStatus(dir?: string): Promise<Pick<TranslationStatus
       else finish(p);
     collections[c.id] = { records, fields };
   }
-  return { collections, needsReview };
+  return { collections, needsReview, descriptions: descriptions.rows() };
 }
 
 /** UI strings: each namespace's keys (the union over locales) and how many each locale fills. */
@@ -152,7 +157,7 @@ export function contentStatus(root = contentDir()): TranslationStatus['content']
 
 export async function translationStatus(): Promise<TranslationStatus> {
   const records = await recordStatus();
-  return { collections: records.collections, ui: uiStatus(), content: contentStatus(), needsReview: records.needsReview };
+  return { ...records, ui: uiStatus(), content: contentStatus() };
 }
 
 const pct = (c: Counts): string => `${(c.share * 100).toFixed(1).padStart(5)} %`;
@@ -166,6 +171,13 @@ export function formatStatus(s: TranslationStatus): string {
   for (const [slug, c] of Object.entries(s.collections)) {
     lines.push(`collection ${slug} (${c.records} records)`);
     for (const [field, p] of Object.entries(c.fields)) row(field, p);
+  }
+  if (s.descriptions.length) {
+    lines.push('image descriptions (text alternatives written by curators; the rest composed from the record)');
+    for (const d of s.descriptions)
+      lines.push(
+        `  ${`${d.collection} ${d.locale}`.padEnd(28)} ${d.written} of ${d.images} written (${((d.images ? d.written / d.images : 1) * 100).toFixed(1)} %), ${d.composed} composed, ${d.long} with a longer description`,
+      );
   }
   lines.push('UI namespaces (site/i18n/locales)');
   for (const [ns, p] of Object.entries(s.ui)) row(ns, p);

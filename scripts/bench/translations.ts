@@ -2,7 +2,8 @@
 // export` (XLIFF) → every unit filled → `translations import`. Each command is timed as a curator runs it
 // (its own process, including the record refresh it starts with, which skips the unchanged collection).
 // Usage: npm run bench -- translations [--artifacts 150000] [--dir test-output/bench-translations] [--reuse]
-// Prints JSON as the last line: {"units","exportSeconds","importSeconds","peakRssMiB","xliffMiB"}.
+// Prints JSON as the last line: {"units","exportSeconds","importSeconds","peakRssMiB","xliffMiB",
+// "exportCpuSeconds","importCpuSeconds"} (CPU time says what the code costs on a machine others share).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -70,6 +71,8 @@ if (values.phase === 'prepare') {
       importSeconds: Math.round(imp.seconds * 10) / 10,
       peakRssMiB: Math.max(exp.peakRssMiB, imp.peakRssMiB),
       xliffMiB: Math.round(fs.statSync(xlf).size / 2 ** 20),
+      exportCpuSeconds: Math.round(exp.cpuSeconds * 10) / 10,
+      importCpuSeconds: Math.round(imp.cpuSeconds * 10) / 10,
     }),
   );
 }

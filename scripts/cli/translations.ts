@@ -3,6 +3,8 @@
 // it always works on what the next build would publish.
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { artifactCount, ingestAll, publishRecords } from '../../assets-pipeline/ingest/ingest.ts';
 import { formatProblem } from '../../assets-pipeline/ingest/problems.ts';
@@ -15,7 +17,7 @@ import { collectUnits } from '../../assets-pipeline/translations/units.ts';
 import { writeTmx } from '../../assets-pipeline/translations/tmx.ts';
 import { importSubtitles, isSubtitleFile } from '../../assets-pipeline/translations/subtitle-import.ts';
 import { episodeTracks, readFilms, writeSubtitleXliff } from '../../assets-pipeline/translations/subtitle-units.ts';
-import { readXliff, writeXliff } from '../../assets-pipeline/translations/xliff.ts';
+import { readXliff, xliffChunks } from '../../assets-pipeline/translations/xliff.ts';
 import { languageTag } from '../../model/drama.ts';
 import { isLocale, type Locale } from '../../model/locales.ts';
 import { contentDir, recordsDir } from '../../model/paths.ts';
@@ -82,12 +84,12 @@ async function exportCommand(args: string[]): Promise<number> {
   const started = performance.now();
   const units = await collectUnits(locale, values.collection ? { collections: values.collection } : {});
   const collected = performance.now();
-  const body = values.format === 'csv' ? writeCsv(units.values(), locale) : writeXliff(units.values(), locale);
+  const chunks = values.format === 'csv' ? [writeCsv(units.values(), locale)] : xliffChunks(units.values(), locale);
+  if (values.out) fs.mkdirSync(path.dirname(path.resolve(values.out)), { recursive: true });
+  // The XLIFF goes out as it is made: a 150k-unit file is never one string in memory.
+  await pipeline(Readable.from(chunks), values.out ? fs.createWriteStream(values.out) : process.stdout, { end: !!values.out });
+  if (!values.out) await writeOut('');
   console.error(`units gathered in ${((collected - started) / 1000).toFixed(1)} s, written as ${values.format} in ${seconds(collected)}`);
-  if (values.out) {
-    fs.mkdirSync(path.dirname(path.resolve(values.out)), { recursive: true });
-    fs.writeFileSync(values.out, body);
-  } else await writeOut(body);
   const open = [...units.values()].filter((u) => u.target === undefined || u.open > 0).length;
   console.error(
     `exported ${units.size} units for ${locale} (${open} untranslated) as ${values.format}${values.out ? ` to ${values.out}` : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s`,

@@ -1,9 +1,9 @@
 // An artifact image's text alternative in a locale: the curator's (the collection mapping's media `alt`) where it
 // exists in that locale, otherwise composed from the record in the order image-description guidelines use — what
 // it is, its material and technique, its period, then what it shows (the title). Never a file name or "image":
-// the title is always there, since every record has one. Also counts, per collection and locale, how many
-// images have a written text and how many a composed one, for the translation status.
-import { LOCALES, LOCALE_TAGS, type Locale } from '../../model/locales.ts';
+// the title is always there, since every record has one. How many images have a written text and how many a
+// composed one is counted with the translation status (formats/translations/descriptions.ts).
+import { LOCALE_TAGS, type Locale } from '../../model/locales.ts';
 import { simplifiedOnPage } from '../../model/han-script.ts';
 import type { Artifact, LangMap, MediaRef } from '../../model/schema.ts';
 import { type Localized, pick } from '../../model/text.ts';
@@ -54,36 +54,4 @@ export function describeImage(artifact: Artifact, media: MediaRef | undefined, l
   if (!titleText) return { alt: head ?? t('listen:alt.untitled'), lang: undefined, source: 'composed', long };
   if (!head) return { alt: titleText, lang: title?.fallback ? LOCALE_TAGS[title.lang] : undefined, source: 'composed', long };
   return { alt: t('listen:alt.composed', { parts: head, title: titleText }), lang: undefined, source: 'composed', long };
-}
-
-export interface DescriptionCoverage {
-  collection: string;
-  locale: Locale;
-  /** Images the records name. */
-  images: number;
-  /** Of those, with the curator's text alternative in this locale; the rest are composed. */
-  written: number;
-  composed: number;
-  /** With a curator's longer description in this locale. */
-  long: number;
-}
-
-/** Written against composed text alternatives per collection and locale, in collection order of first sight. */
-export function descriptionCoverage(artifacts: Iterable<Pick<Artifact, 'collection' | 'media'>>): DescriptionCoverage[] {
-  const rows = new Map<string, DescriptionCoverage>();
-  for (const a of artifacts) {
-    for (const m of a.media) {
-      if (m.kind !== 'image') continue;
-      for (const locale of LOCALES) {
-        const key = `${a.collection}\n${locale}`;
-        let row = rows.get(key);
-        if (!row) rows.set(key, (row = { collection: a.collection, locale, images: 0, written: 0, composed: 0, long: 0 }));
-        row.images++;
-        if (m.alt?.[locale]) row.written++;
-        else row.composed++;
-        if (m.description?.[locale]) row.long++;
-      }
-    }
-  }
-  return [...rows.values()];
 }

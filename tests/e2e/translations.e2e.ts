@@ -114,6 +114,14 @@ describe('the translation coverage page', () => {
         ),
         ui: share('[data-coverage-ui] td[data-share]'),
         types: [...document.querySelectorAll<HTMLElement>('[data-coverage-type]')].map((s) => s.dataset.coverageType),
+        descriptions: [...document.querySelectorAll<HTMLElement>('[data-coverage-descriptions] tr[data-descriptions-collection]')].map((tr) => ({
+          id: tr.dataset.descriptionsCollection,
+          cells: [...tr.querySelectorAll<HTMLElement>('td[data-locale]')].map((td) => ({
+            locale: td.dataset.locale,
+            images: Number(td.dataset.images),
+            written: Number(td.dataset.written),
+          })),
+        })),
         pageWidth: document.documentElement.scrollWidth,
         regionScrolls: region.scrollWidth > region.clientWidth,
       };
@@ -125,6 +133,18 @@ describe('the translation coverage page', () => {
     expect(facts.ui.every((s) => s === 1)).toBe(true);
     expect(facts.meters).toBe(true);
     expect(facts.types).toEqual(expect.arrayContaining(['scenes', 'films', 'exhibitions', 'panoramas']));
+    // Image descriptions per collection and locale, for the collections whose mapping names images (the paintings'
+    // images are not hosted here). The demo mappings give no written text alternative: every one is composed.
+    const mapping = (id: string) => fs.readFileSync(`content/collections/${id}/collection.yaml`, 'utf8');
+    expect(facts.descriptions.map((d) => d.id)).toEqual(DEMO_COLLECTIONS.filter((id) => /kind:\s*image\b/.test(mapping(id))));
+    expect(facts.descriptions.length).toBeGreaterThan(0);
+    for (const d of facts.descriptions) {
+      expect(d.cells.map((c) => c.locale)).toEqual(['zh', 'en', 'fr']);
+      for (const c of d.cells) {
+        expect(c.images).toBeGreaterThan(0);
+        if (!/\balt:/.test(mapping(d.id!))) expect(c.written).toBe(0);
+      }
+    }
     // The tables scroll inside their region; the page itself does not scroll sideways.
     expect(facts.pageWidth).toBeLessThanOrEqual(390);
     expect(facts.regionScrolls).toBe(true);

@@ -6,12 +6,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestAll } from '../../assets-pipeline/ingest/ingest.ts';
+import { ingestAll, publishRecords } from '../../assets-pipeline/ingest/ingest.ts';
+import { recordStatus } from '../../formats/translations/status.ts';
 import type { Artifact } from '../../model/schema.ts';
-import { describeImage, descriptionCoverage } from '../../site/lib/image-descriptions.ts';
+import { descriptionCoverage } from '../../formats/translations/descriptions.ts';
+import { describeImage } from '../../site/lib/image-descriptions.ts';
 
 let root: string;
 let items: Artifact[];
+let ingested: ReturnType<typeof ingestAll>;
 
 beforeAll(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'heritage-alt-'));
@@ -35,9 +38,9 @@ beforeAll(() => {
     ',,',
   ];
   fs.writeFileSync(csv, `${rows.map((r, i) => `${r},${extra[i]}`).join('\n')}\n`);
-  const r = ingestAll(root);
-  expect(r.problems.list).toEqual([]);
-  items = r.artifacts.get('demo')!;
+  ingested = ingestAll(root);
+  expect(ingested.problems.list).toEqual([]);
+  items = ingested.artifacts.get('demo')!;
 });
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -67,10 +70,15 @@ describe('describeImage', () => {
   });
 });
 
-it('counts written and composed text alternatives per collection and locale', () => {
-  expect(descriptionCoverage(items)).toEqual([
+it('counts written and composed text alternatives per collection and locale, the same in the translation status', async () => {
+  // One image (T-1's); the mapping gives it an English alt, and longer descriptions in English and Chinese.
+  const expected = [
     { collection: 'demo', locale: 'zh', images: 1, written: 0, composed: 1, long: 1 },
     { collection: 'demo', locale: 'en', images: 1, written: 1, composed: 0, long: 1 },
     { collection: 'demo', locale: 'fr', images: 1, written: 0, composed: 1, long: 0 },
-  ]);
+  ];
+  expect(descriptionCoverage(items)).toEqual(expected);
+  const records = path.join(root, 'records');
+  publishRecords(ingested, records);
+  expect((await recordStatus(records)).descriptions).toEqual(expected);
 });
