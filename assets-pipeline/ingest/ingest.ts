@@ -17,9 +17,9 @@ import {
 } from '../../model/schema.ts';
 import { ARTIFACTS_DIR, COLLECTIONS_FILE, PLACES_FILE } from '../../model/store.ts';
 import { loadCollectionConfig } from './collection-config.ts';
-import { mapRecord, mappingPaths, type MapContext } from './map-record.ts';
+import { mapRecord, mappingPaths, refillCredit, type MapContext } from './map-record.ts';
 import { Problems } from './problems.ts';
-import { pathKey, readKeys, readRows } from './read-rows.ts';
+import { pathKey, readKeys, readRows, type Row } from './read-rows.ts';
 import { chronologyFiles, namedRanges, periodMatcher, readChronology, type Chronology } from '../../model/periods.ts';
 import { loadYaml, type KeyPath } from './yaml-file.ts';
 import { collectionKey, readReuse, sharedInputs, writeReuse, type ReuseIndex } from './reuse.ts';
@@ -143,6 +143,7 @@ export function ingestCollection(
       problems.add(configFile, lineOf(['fields', 'places']), 'places', `unknown place "${p.place}" (not in content/places.yaml)`);
   }
   const artifacts: Stored<Artifact>[] = [];
+  const creditRows = new Map<string, Row>();
   const unmatched = new Map<string, { count: number; at: number }>();
   const mediaRoot = path.join(dir, 'media');
   readRows(recordsFile, problems, (row) => {
@@ -175,7 +176,10 @@ export function ingestCollection(
         problems.add(recordsFile, row.line, `media.${i}.path`, err);
       }
     });
-    if (result.ok && mediaOk) artifacts.push({ ...result.record, hash });
+    if (result.ok && mediaOk) {
+      artifacts.push({ ...result.record, hash });
+      if (result.creditRow) creditRows.set(result.record.id, result.creditRow);
+    }
     return !problems.stopped;
   });
   const names = ctx?.chronologies.map((c) => c.id).join(', ');
@@ -186,7 +190,12 @@ export function ingestCollection(
       'period',
       `period label "${label}" matches no period of ${names} (${count} record${count > 1 ? 's' : ''}): shown as written, not reconciled`,
     );
-  const merged = applyTranslations(config.id, artifacts, problems, path.dirname(path.dirname(dir)), hashRecord);
+  // A credit naming record fields is filled again where translations changed the record, so each locale's credit
+  // has the title in that locale.
+  const merged = applyTranslations(config.id, artifacts, problems, path.dirname(path.dirname(dir)), hashRecord).map((a, i) => {
+    const row = a === artifacts[i] ? undefined : creditRows.get(a.id);
+    return row ? refillCredit(config, row, a, hashRecord) : a;
+  });
   const coll = collectionSchema.parse({
     type: 'collection',
     id: config.id,

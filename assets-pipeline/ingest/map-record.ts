@@ -1,6 +1,6 @@
 // Turns one source row into a normalized artifact through the collection's mapping, then validates it
 // with the shared schema. Problems carry the schema field that failed, so curators know what to fix.
-import { artifact, type Acquisition, type Artifact, type ArtifactInput, type LangMap, type Measurement } from '../../model/schema.ts';
+import { artifact, type Acquisition, type Artifact, type Stored, type ArtifactInput, type LangMap, type Measurement } from '../../model/schema.ts';
 import { periodForYears, type Chronology, type Period } from '../../model/periods.ts';
 import { pick } from '../../model/text.ts';
 import { LOCALES, type Locale } from '../../model/locales.ts';
@@ -8,7 +8,7 @@ import { FIELD_LIMITS, MAX_TEXT_CHARS } from './cell-text.ts';
 import { readYear, zipMeasurements } from './measurements.ts';
 import { readDate, readDateSpan, textLang, type DateReading, type NamedRanges } from './dates.ts';
 import type { CollectionConfig, LangSpec, ScalarSpec } from './collection-config.ts';
-import type { Row } from './read-rows.ts';
+import { getPath, type Row } from './read-rows.ts';
 import { evalLang, evalScalar, specPaths, SpecError, type TemplateLookup } from './value-spec.ts';
 import type { RemoteEntry } from './remote-media.ts';
 
@@ -32,6 +32,8 @@ interface MapOutcome {
   unmatchedPeriods: string[];
   /** Media addresses with no cached copy yet (each also an error until fetched). */
   pendingMedia: string[];
+  /** The source values the credit template reads, kept so it can be filled again after translations merge. */
+  creditRow?: Row;
 }
 /** On failure the unvalidated input comes back too, so id and media checks can still report their problems. */
 export type MapResult = ({ ok: true; record: Artifact } | { ok: false; problems: FieldProblem[]; input: ArtifactInput }) & MapOutcome;
@@ -278,32 +280,13 @@ export function mapRecord(config: CollectionConfig, row: Row, ctx: MapContext = 
     }),
     credit: config.credit,
   };
-  // Credit templates name record fields (`{title}`), so they are filled once the rest is mapped.
-  const lookup: TemplateLookup = (path, l: Locale) => {
-    const [head, sub] = path.split('.');
-    const value = (input as unknown as Record<string, unknown>)[head!];
-    if (typeof value === 'string') return { text: value };
-    const map = value as LangMap | undefined;
-    const exact = sub && map?.[sub as Locale];
-    if (exact) return { text: exact, lang: sub as Locale };
-    const picked = pick(map, l);
-    return picked && { text: picked.text, lang: picked.lang };
-  };
-  const creditParts: NonNullable<ArtifactInput['creditParts']> = {};
-  const credit = f.credit
-    ? one(
-        'credit',
-        r.run('credit', () =>
-          evalLang(f.credit!, row, lookup, (message) => warnings.push({ field: 'credit', message }), {
-            columnLang: columnLangs(config),
-            onParts: (l, parts) => (creditParts[l] = parts),
-          }),
-        ) ?? [],
-      )
-    : undefined;
+  // Credit templates name record fields (`{title}`), so they are filled once the rest is mapped (and again by the
+  // importer once translations are merged: see refillCredit).
+  const filled = f.credit ? r.run('credit', () => creditFor(config, row, input, (message) => warnings.push({ field: 'credit', message }))) : undefined;
+  const credit = filled && one('credit', filled.maps);
   if (credit) {
     input.credit = credit;
-    if (Object.keys(creditParts).length) input.creditParts = creditParts;
+    if (Object.keys(filled.parts).length) input.creditParts = filled.parts;
   }
 
   if (!sourceId) r.problems.push({ field: 'id', message: 'required: the mapped id column is empty' });
@@ -317,9 +300,80 @@ export function mapRecord(config: CollectionConfig, row: Row, ctx: MapContext = 
     }
   }
   r.problems.push(...overLimit(input));
-  const outcome = { warnings, unmatchedPeriods, pendingMedia };
+  const outcome = { warnings, unmatchedPeriods, pendingMedia, ...(f.credit ? { creditRow: creditRow(config, row) } : {}) };
   if (r.problems.length || !parsed.success) return { ok: false, problems: r.problems, input, ...outcome };
   return { ok: true, record: parsed.data, ...outcome };
+}
+
+type CreditParts = NonNullable<ArtifactInput['creditParts']>;
+
+/** The credit from its spec, against a record's fields (`{title}`, `{title.zh}`) and the row's columns. */
+function creditFor(
+  config: CollectionConfig,
+  row: Row,
+  record: ArtifactInput | Artifact,
+  warn: (message: string) => void,
+): { maps: LangMap[]; parts: CreditParts } {
+  const lookup: TemplateLookup = (path, l: Locale) => {
+    const [head, sub] = path.split('.');
+    const value = (record as unknown as Record<string, unknown>)[head!];
+    if (typeof value === 'string') return { text: value };
+    const map = value as LangMap | undefined;
+    const exact = sub && map?.[sub as Locale];
+    if (exact) return { text: exact, lang: sub as Locale };
+    const picked = pick(map, l);
+    return picked && { text: picked.text, lang: picked.lang };
+  };
+  const parts: CreditParts = {};
+  const maps = evalLang(config.fields.credit!, row, lookup, warn, {
+    columnLang: columnLangs(config),
+    onParts: (l, p) => {
+      parts[l] = p;
+    },
+  });
+  return { maps, parts };
+}
+
+const creditPathCache = new WeakMap<CollectionConfig, string[]>();
+/** Only the columns the credit reads (a few strings per record, not the row). */
+function creditRow(config: CollectionConfig, row: Row): Row {
+  let paths = creditPathCache.get(config);
+  if (!paths) {
+    paths = [...new Set(mappingPaths({ credit: config.fields.credit } as CollectionConfig['fields']).map((p) => p.path))];
+    creditPathCache.set(config, paths);
+  }
+  const out: Row = {};
+  for (const p of paths) {
+    const v = getPath(row, p);
+    if (v !== undefined) out[p] = v;
+  }
+  return out;
+}
+
+/** The credit filled again from a record whose translations are merged, so `{title}` in the English credit is the
+ * English title a translator gave rather than the Chinese one the source had; the locales the template does not
+ * fill keep what they had. The record is returned unchanged when nothing differs. */
+export function refillCredit(config: CollectionConfig, row: Row, record: Stored<Artifact>, rehash: (record: object) => string): Stored<Artifact> {
+  let filled: { maps: LangMap[]; parts: CreditParts };
+  try {
+    // Warnings were given on the first fill; a failing spec was reported there too.
+    filled = creditFor(config, row, record, () => {});
+  } catch {
+    return record;
+  }
+  const fresh = filled.maps[0];
+  if (!fresh) return record;
+  const credit: LangMap = { ...record.credit, ...fresh };
+  const parts: CreditParts = { ...record.creditParts };
+  for (const l of LOCALES) {
+    if (fresh[l] === undefined) continue;
+    if (filled.parts[l]) parts[l] = filled.parts[l];
+    else delete parts[l];
+  }
+  const { hash: _old, creditParts: _parts, ...rest } = record;
+  const next = { ...rest, credit, ...(Object.keys(parts).length ? { creditParts: parts } : {}) };
+  if (JSON.stringify(next.credit) === JSON.stringify(record.credit) && JSON.stringify(next.creditParts) === JSON.stringify(record.creditParts)) return record;
+  return { ...next, hash: rehash(next) };
 }
 
 type LangOf = (field: string, spec: LangSpec | undefined) => LangMap[];
