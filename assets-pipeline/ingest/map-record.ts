@@ -1,6 +1,6 @@
 // Turns one source row into a normalized artifact through the collection's mapping, then validates it
 // with the shared schema. Problems carry the schema field that failed, so curators know what to fix.
-import { artifact, type Acquisition, type Artifact, type Stored, type ArtifactInput, type LangMap, type Measurement } from '../../model/schema.ts';
+import { artifact, type Acquisition, type Artifact, type ArtifactInput, type LangMap, type Measurement } from '../../model/schema.ts';
 import { periodForYears, type Chronology, type Period } from '../../model/periods.ts';
 import { pick } from '../../model/text.ts';
 import { LOCALES, type Locale } from '../../model/locales.ts';
@@ -8,7 +8,7 @@ import { FIELD_LIMITS, MAX_TEXT_CHARS } from './cell-text.ts';
 import { readYear, zipMeasurements } from './measurements.ts';
 import { readDate, readDateSpan, textLang, type DateReading, type NamedRanges } from './dates.ts';
 import type { CollectionConfig, LangSpec, ScalarSpec } from './collection-config.ts';
-import { getPath, type Row } from './read-rows.ts';
+import type { Row } from './read-rows.ts';
 import { evalLang, evalScalar, specPaths, SpecError, type TemplateLookup } from './value-spec.ts';
 import type { RemoteEntry } from './remote-media.ts';
 
@@ -32,8 +32,6 @@ interface MapOutcome {
   unmatchedPeriods: string[];
   /** Media addresses with no cached copy yet (each also an error until fetched). */
   pendingMedia: string[];
-  /** The source values the credit template reads, kept so it can be filled again after translations merge. */
-  creditRow?: Row;
 }
 /** On failure the unvalidated input comes back too, so id and media checks can still report their problems. */
 export type MapResult = ({ ok: true; record: Artifact } | { ok: false; problems: FieldProblem[]; input: ArtifactInput }) & MapOutcome;
@@ -300,7 +298,7 @@ export function mapRecord(config: CollectionConfig, row: Row, ctx: MapContext = 
     }
   }
   r.problems.push(...overLimit(input));
-  const outcome = { warnings, unmatchedPeriods, pendingMedia, ...(f.credit ? { creditRow: creditRow(config, row) } : {}) };
+  const outcome = { warnings, unmatchedPeriods, pendingMedia };
   if (r.problems.length || !parsed.success) return { ok: false, problems: r.problems, input, ...outcome };
   return { ok: true, record: parsed.data, ...outcome };
 }
@@ -334,26 +332,10 @@ function creditFor(
   return { maps, parts };
 }
 
-const creditPathCache = new WeakMap<CollectionConfig, string[]>();
-/** Only the columns the credit reads (a few strings per record, not the row). */
-function creditRow(config: CollectionConfig, row: Row): Row {
-  let paths = creditPathCache.get(config);
-  if (!paths) {
-    paths = [...new Set(mappingPaths({ credit: config.fields.credit } as CollectionConfig['fields']).map((p) => p.path))];
-    creditPathCache.set(config, paths);
-  }
-  const out: Row = {};
-  for (const p of paths) {
-    const v = getPath(row, p);
-    if (v !== undefined) out[p] = v;
-  }
-  return out;
-}
-
 /** The credit filled again from a record whose translations are merged, so `{title}` in the English credit is the
  * English title a translator gave rather than the Chinese one the source had; the locales the template does not
- * fill keep what they had. The record is returned unchanged when nothing differs. */
-export function refillCredit(config: CollectionConfig, row: Row, record: Stored<Artifact>, rehash: (record: object) => string): Stored<Artifact> {
+ * fill keep what they had. */
+export function refillCredit(config: CollectionConfig, row: Row, record: Artifact): Artifact {
   let filled: { maps: LangMap[]; parts: CreditParts };
   try {
     // Warnings were given on the first fill; a failing spec was reported there too.
@@ -363,17 +345,17 @@ export function refillCredit(config: CollectionConfig, row: Row, record: Stored<
   }
   const fresh = filled.maps[0];
   if (!fresh) return record;
-  const credit: LangMap = { ...record.credit, ...fresh };
   const parts: CreditParts = { ...record.creditParts };
   for (const l of LOCALES) {
     if (fresh[l] === undefined) continue;
     if (filled.parts[l]) parts[l] = filled.parts[l];
     else delete parts[l];
   }
-  const { hash: _old, creditParts: _parts, ...rest } = record;
-  const next = { ...rest, credit, ...(Object.keys(parts).length ? { creditParts: parts } : {}) };
-  if (JSON.stringify(next.credit) === JSON.stringify(record.credit) && JSON.stringify(next.creditParts) === JSON.stringify(record.creditParts)) return record;
-  return { ...next, hash: rehash(next) };
+  // Assigned in place, so the fields keep their order (and an unchanged credit its record's hash).
+  const next: Artifact = { ...record, credit: { ...record.credit, ...fresh } };
+  if (Object.keys(parts).length) next.creditParts = parts;
+  else delete next.creditParts;
+  return next;
 }
 
 type LangOf = (field: string, spec: LangSpec | undefined) => LangMap[];
