@@ -405,8 +405,13 @@ function overLimit(input: ArtifactInput): FieldProblem[] {
   return out;
 }
 
+/** Drops undefined members at every depth (walked rather than a JSON round trip, which costs more per record). */
 function stripUndefined<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+  if (Array.isArray(value)) return value.map(stripUndefined) as T;
+  if (!value || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = stripUndefined(v);
+  return out as T;
 }
 
 /** List fields whose items are structures: the members that hold specs (the others are literals). */

@@ -33,8 +33,11 @@ const CONCEPTS: Partial<Record<FacetName, ConceptKind>> = { period: 'period', ob
  * of its labels (so "Théière", "teapot" and 茶壺 are one value, shown as each locale names it), else the record's. */
 function named(facet: FacetName, label: LangMap): LangMap {
   const kind = CONCEPTS[facet];
-  const concept = kind ? conceptsNamed(kind, label)[0] : undefined;
-  return concept ? conceptDisplay(concept) : label;
+  if (!kind) return label;
+  // Every language of the value must name the same concept: 椀 / "bowl with handles" is more than a bowl.
+  const found = conceptsNamed(kind, label);
+  const texts = Object.values(label).filter(Boolean).length;
+  return found.length === texts && found.every((c) => c === found[0]) ? conceptDisplay(found[0]!) : label;
 }
 
 const cache = new Map<FacetName, FacetValue[]>();

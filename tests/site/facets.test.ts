@@ -1,6 +1,7 @@
 // Browse facet values take their names from the vocabulary (formats/vocabulary/concepts.json lists teapot as
 // 茶壶 / teapot / théière and jade as 玉 / jade / jade): records naming one concept in different languages or scripts
-// are one value, labelled in every locale; a value the vocabulary does not list keeps the record's text.
+// are one value, labelled in every locale; a value the vocabulary does not list, or only partly (椀 is a bowl, "bowl
+// with handles" is no label), keeps the record's text.
 import { expect, it } from 'vitest';
 import { facetValues } from '../../site/lib/facets.ts';
 import type { ArtifactCardData } from '../../site/lib/records.ts';
@@ -14,9 +15,11 @@ it('names vocabulary values by their concept in every locale, and merges their s
     card('b', { en: 'Teapot' }, [{ en: 'jade' }]),
     card('c', { zh: '茶壺' }),
     card('d', { en: 'reliquary casket' }),
+    card('e', { zh: '椀', en: 'bowl with handles' }),
   ];
   expect(facetValues('objectType', cards).map((v) => ({ key: v.key, label: v.label, items: v.items.map((c) => c.id) }))).toEqual([
     { key: 'teapot', label: { zh: '茶壶', en: 'teapot', fr: 'théière' }, items: ['a', 'b', 'c'] },
+    { key: 'bowl-with-handles', label: { zh: '椀', en: 'bowl with handles' }, items: ['e'] },
     { key: 'reliquary-casket', label: { en: 'reliquary casket' }, items: ['d'] },
   ]);
   expect(facetValues('material', cards).map((v) => ({ key: v.key, label: v.label, n: v.items.length }))).toEqual([
