@@ -76,7 +76,7 @@ describe('the demo in French', () => {
     expect(html).toMatch(/Traduction : [^<]*traduction assistée par machine/);
     expect(html).toContain('à relire');
   });
-  it("names the translated title in the English credit, and vocabulary labels on the browse pages", async () => {
+  it('names the translated title in the English credit, and vocabulary labels on the browse pages', async () => {
     // 寒林圖 has no English title in the NPM export; content/translations/en gives "Wintry Forest".
     const en = await (await fetch(`${base}/en/artifacts/${encodeURIComponent('npm-故畫00003400000')}/`)).text();
     expect(en).toContain('[Wintry Forest] The National Palace Museum, Taipei');
