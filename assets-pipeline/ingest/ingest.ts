@@ -17,14 +17,14 @@ import {
 } from '../../model/schema.ts';
 import { ARTIFACTS_DIR, COLLECTIONS_FILE, PLACES_FILE } from '../../model/store.ts';
 import { loadCollectionConfig } from './collection-config.ts';
-import { mapRecord, mappingPaths, type MapContext } from './map-record.ts';
+import { mapRecord, mappingPaths, refillCredit, type MapContext } from './map-record.ts';
 import { Problems } from './problems.ts';
 import { pathKey, readKeys, readRows } from './read-rows.ts';
 import { chronologyFiles, namedRanges, periodMatcher, readChronology, type Chronology } from '../../model/periods.ts';
 import { loadYaml, type KeyPath } from './yaml-file.ts';
 import { collectionKey, readReuse, sharedInputs, writeReuse, type ReuseIndex } from './reuse.ts';
 import { writeIfChanged } from '../write-if-changed.ts';
-import { applyTranslations } from '../translations/merge.ts';
+import { translationMerger } from '../translations/merge.ts';
 import { overlaysKey } from '../translations/overlay.ts';
 import { readRemoteIndex, type PendingMedia } from './remote-media.ts';
 
@@ -143,6 +143,7 @@ export function ingestCollection(
       problems.add(configFile, lineOf(['fields', 'places']), 'places', `unknown place "${p.place}" (not in content/places.yaml)`);
   }
   const artifacts: Stored<Artifact>[] = [];
+  const merge = translationMerger(config.id, problems, path.dirname(path.dirname(dir)));
   const unmatched = new Map<string, { count: number; at: number }>();
   const mediaRoot = path.join(dir, 'media');
   readRows(recordsFile, problems, (row) => {
@@ -175,7 +176,16 @@ export function ingestCollection(
         problems.add(recordsFile, row.line, `media.${i}.path`, err);
       }
     });
-    if (result.ok && mediaOk) artifacts.push({ ...result.record, hash });
+    if (result.ok && mediaOk) {
+      // Translations merge as each row is read; a credit naming record fields is then filled again, so each locale's
+      // credit has the title in that locale.
+      const merged = merge(result.record);
+      if (merged === result.record) artifacts.push({ ...merged, hash });
+      else {
+        const record = config.fields.credit ? refillCredit(config, row.data, merged) : merged;
+        artifacts.push({ ...record, hash: hashRecord(record) });
+      }
+    }
     return !problems.stopped;
   });
   const names = ctx?.chronologies.map((c) => c.id).join(', ');
@@ -186,7 +196,6 @@ export function ingestCollection(
       'period',
       `period label "${label}" matches no period of ${names} (${count} record${count > 1 ? 's' : ''}): shown as written, not reconciled`,
     );
-  const merged = applyTranslations(config.id, artifacts, problems, path.dirname(path.dirname(dir)), hashRecord);
   const coll = collectionSchema.parse({
     type: 'collection',
     id: config.id,
@@ -197,7 +206,7 @@ export function ingestCollection(
     ...(config.holder ? { holder: config.holder } : {}),
     ...(config.sourceUrl ? { sourceUrl: config.sourceUrl } : {}),
   });
-  return { collection: { ...coll, hash: hashRecord({ coll, items: merged.map((a) => a.hash) }) }, artifacts: merged };
+  return { collection: { ...coll, hash: hashRecord({ coll, items: artifacts.map((a) => a.hash) }) }, artifacts };
 }
 
 /** The chronologies a collection names, resolved to files (built-in or the site's own); undefined after

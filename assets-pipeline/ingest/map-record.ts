@@ -278,32 +278,13 @@ export function mapRecord(config: CollectionConfig, row: Row, ctx: MapContext = 
     }),
     credit: config.credit,
   };
-  // Credit templates name record fields (`{title}`), so they are filled once the rest is mapped.
-  const lookup: TemplateLookup = (path, l: Locale) => {
-    const [head, sub] = path.split('.');
-    const value = (input as unknown as Record<string, unknown>)[head!];
-    if (typeof value === 'string') return { text: value };
-    const map = value as LangMap | undefined;
-    const exact = sub && map?.[sub as Locale];
-    if (exact) return { text: exact, lang: sub as Locale };
-    const picked = pick(map, l);
-    return picked && { text: picked.text, lang: picked.lang };
-  };
-  const creditParts: NonNullable<ArtifactInput['creditParts']> = {};
-  const credit = f.credit
-    ? one(
-        'credit',
-        r.run('credit', () =>
-          evalLang(f.credit!, row, lookup, (message) => warnings.push({ field: 'credit', message }), {
-            columnLang: columnLangs(config),
-            onParts: (l, parts) => (creditParts[l] = parts),
-          }),
-        ) ?? [],
-      )
-    : undefined;
+  // Credit templates name record fields (`{title}`), so they are filled once the rest is mapped (and again by the
+  // importer once translations are merged: see refillCredit).
+  const filled = f.credit ? r.run('credit', () => creditFor(config, row, input, (message) => warnings.push({ field: 'credit', message }))) : undefined;
+  const credit = filled && one('credit', filled.maps);
   if (credit) {
     input.credit = credit;
-    if (Object.keys(creditParts).length) input.creditParts = creditParts;
+    if (Object.keys(filled.parts).length) input.creditParts = filled.parts;
   }
 
   if (!sourceId) r.problems.push({ field: 'id', message: 'required: the mapped id column is empty' });
@@ -320,6 +301,61 @@ export function mapRecord(config: CollectionConfig, row: Row, ctx: MapContext = 
   const outcome = { warnings, unmatchedPeriods, pendingMedia };
   if (r.problems.length || !parsed.success) return { ok: false, problems: r.problems, input, ...outcome };
   return { ok: true, record: parsed.data, ...outcome };
+}
+
+type CreditParts = NonNullable<ArtifactInput['creditParts']>;
+
+/** The credit from its spec, against a record's fields (`{title}`, `{title.zh}`) and the row's columns. */
+function creditFor(
+  config: CollectionConfig,
+  row: Row,
+  record: ArtifactInput | Artifact,
+  warn: (message: string) => void,
+): { maps: LangMap[]; parts: CreditParts } {
+  const lookup: TemplateLookup = (path, l: Locale) => {
+    const [head, sub] = path.split('.');
+    const value = (record as unknown as Record<string, unknown>)[head!];
+    if (typeof value === 'string') return { text: value };
+    const map = value as LangMap | undefined;
+    const exact = sub && map?.[sub as Locale];
+    if (exact) return { text: exact, lang: sub as Locale };
+    const picked = pick(map, l);
+    return picked && { text: picked.text, lang: picked.lang };
+  };
+  const parts: CreditParts = {};
+  const maps = evalLang(config.fields.credit!, row, lookup, warn, {
+    columnLang: columnLangs(config),
+    onParts: (l, p) => {
+      parts[l] = p;
+    },
+  });
+  return { maps, parts };
+}
+
+/** The credit filled again from a record whose translations are merged, so `{title}` in the English credit is the
+ * English title a translator gave rather than the Chinese one the source had; the locales the template does not
+ * fill keep what they had. */
+export function refillCredit(config: CollectionConfig, row: Row, record: Artifact): Artifact {
+  let filled: { maps: LangMap[]; parts: CreditParts };
+  try {
+    // Warnings were given on the first fill; a failing spec was reported there too.
+    filled = creditFor(config, row, record, () => {});
+  } catch {
+    return record;
+  }
+  const fresh = filled.maps[0];
+  if (!fresh) return record;
+  const parts: CreditParts = { ...record.creditParts };
+  for (const l of LOCALES) {
+    if (fresh[l] === undefined) continue;
+    if (filled.parts[l]) parts[l] = filled.parts[l];
+    else delete parts[l];
+  }
+  // Assigned in place, so the fields keep their order (and an unchanged credit its record's hash).
+  const next: Artifact = { ...record, credit: { ...record.credit, ...fresh } };
+  if (Object.keys(parts).length) next.creditParts = parts;
+  else delete next.creditParts;
+  return next;
 }
 
 type LangOf = (field: string, spec: LangSpec | undefined) => LangMap[];
@@ -369,8 +405,13 @@ function overLimit(input: ArtifactInput): FieldProblem[] {
   return out;
 }
 
+/** Drops undefined members at every depth (walked rather than a JSON round trip, which costs more per record). */
 function stripUndefined<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+  if (Array.isArray(value)) return value.map(stripUndefined) as T;
+  if (!value || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = stripUndefined(v);
+  return out as T;
 }
 
 /** List fields whose items are structures: the members that hold specs (the others are literals). */

@@ -7,7 +7,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
 import writeFileAtomic from 'write-file-atomic';
 
 /** The folder below a collection's `media/` that holds fetched copies (a media path starts with it). */
@@ -132,6 +131,8 @@ type Fetched = { body: Buffer; ext: string; via: RemoteEntry['via']; rights?: st
 /** The content type is the server's word; the decoder has the last one. */
 async function asImage(got: { type: string; body: Buffer }, url: string): Promise<{ body: Buffer; ext: string }> {
   if (!got.type.startsWith('image/')) throw new FetchError(`${url} is not an image (content type "${got.type || 'none'}")`);
+  // Loaded here, not with the module: every ingest imports this file, few fetch anything.
+  const { default: sharp } = await import('sharp');
   const format = await sharp(got.body)
     .metadata()
     .then((m) => m.format as string | undefined)

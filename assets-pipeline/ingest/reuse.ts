@@ -21,7 +21,8 @@ export interface ReusedCollection {
 export type ReuseIndex = Record<string, ReusedCollection>;
 
 const REUSE_FILE = 'ingest-reuse.json';
-const IMPORTER_CODE = ['assets-pipeline/ingest', 'assets-pipeline/translations', 'model'];
+// The vocabulary is the glossary that fills controlled values' missing languages.
+const IMPORTER_CODE = ['assets-pipeline/ingest', 'assets-pipeline/translations', 'model', 'formats/vocabulary.ts', 'formats/vocabulary'];
 
 export function readReuse(recordsDir: string): ReuseIndex {
   try {

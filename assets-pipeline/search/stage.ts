@@ -25,6 +25,8 @@ const INDEXING_CODE = [
   'model/rights.ts',
   'formats/manifests/images.ts',
   'formats/facets.ts',
+  'formats/vocabulary.ts',
+  'formats/vocabulary',
   ...LOCALES.map((l) => `site/i18n/locales/search-values.${l}.json`),
 ];
 const thumbnail = { thumbnail: (r: Parameters<typeof imageFor>[0]) => imageFor(r)?.thumb.jpeg };

@@ -1,20 +1,13 @@
-// Cross-language vocabulary: object types, materials and periods with zh/en/fr labels (vocab/concepts.json).
+// Cross-language vocabulary (formats/vocabulary.ts) for search: object types, materials and periods with zh/en/fr labels.
 // Records carry one or two languages; a concept found in a record lends the record its labels in the other
 // languages (indexed as low-weight text), and gives facets a stable key and a label in every locale.
-import fs from 'node:fs';
 import { foldText } from '../../formats/search-index/fold.ts';
 import { indexTerms } from '../../formats/search-index/tokenize.ts';
 import type { LangMap } from '../../model/schema.ts';
 import type { Locale } from '../../model/locales.ts';
+import { vocabularyConcepts, type ConceptKind, type VocabularyConcept } from '../../formats/vocabulary.ts';
 
-export type ConceptKind = 'objectType' | 'material' | 'period';
-type Labels = Record<Locale, string[]>;
-
-export interface Concept {
-  id: string;
-  kind: ConceptKind;
-  labels: Labels;
-}
+type Concept = VocabularyConcept;
 
 interface Matcher {
   concept: Concept;
@@ -26,21 +19,14 @@ interface Matcher {
 let matchers: Record<ConceptKind, Matcher[]> | undefined;
 
 /** Call after `prepareFor()` loaded the folding table and stemmers. */
-export function loadVocabulary(file = new URL('./vocab/concepts.json', import.meta.url)): void {
-  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, Record<string, Labels> | string>;
+export function loadVocabulary(): void {
   const out: Record<ConceptKind, Matcher[]> = { objectType: [], material: [], period: [] };
-  for (const kind of ['objectType', 'material', 'period'] as const) {
-    const group = raw[kind];
-    if (typeof group !== 'object') throw new Error(`${file}: "${kind}" must be an object of concepts`);
-    for (const [id, labels] of Object.entries(group)) {
-      const concept: Concept = { id, kind, labels };
-      out[kind].push({
-        concept,
-        han: (labels.zh ?? []).map(foldText),
-        latin: (['en', 'fr'] as const).flatMap((lang) => (labels[lang] ?? []).map((l) => ({ lang, terms: indexTerms(l, lang) }))),
-      });
-    }
-  }
+  for (const concept of vocabularyConcepts())
+    out[concept.kind].push({
+      concept,
+      han: (concept.labels.zh ?? []).map(foldText),
+      latin: (['en', 'fr'] as const).flatMap((lang) => (concept.labels[lang] ?? []).map((l) => ({ lang, terms: indexTerms(l, lang) }))),
+    });
   matchers = out;
 }
 

@@ -4,7 +4,7 @@
 // an overlay only fills a gap. A record whose text has changed since it was translated keeps showing the old
 // translation, marked "stale", until a translator looks at it again.
 import { LOCALES, type Locale } from '../../model/locales.ts';
-import type { Artifact, LangMap, Stored, TranslationInfo, TranslationState } from '../../model/schema.ts';
+import type { Artifact, LangMap, TranslationInfo, TranslationState } from '../../model/schema.ts';
 import { contentDir } from '../../model/paths.ts';
 import type { Problems } from '../ingest/problems.ts';
 import { fieldMaps, sourceLangFor, stateKey, TRANSLATABLE_FIELDS } from '../../formats/translations/fields.ts';
@@ -47,22 +47,23 @@ function loadOverlays(collection: string, root: string, problems: Problems): Map
 const WORSE: TranslationState[] = ['reviewed', 'translated', 'needs-review', 'stale'];
 const worst = (a: TranslationState | undefined, b: TranslationState): TranslationState => (a && WORSE.indexOf(a) > WORSE.indexOf(b) ? a : b);
 
-/** Returns the records with translations merged (and new hashes where anything changed). */
-export function applyTranslations(
-  collection: string,
-  artifacts: Stored<Artifact>[],
-  problems: Problems,
-  root = contentDir(),
-  rehash: (record: object) => string = () => '',
-): Stored<Artifact>[] {
+/** A function merging translations into one record at a time (the importer calls it as it reads each row, so a
+ * collection's records are held once, not as a list before and a list after): the record itself when nothing is
+ * filled, else a copy with the filled maps copied (the others shared) and `translations` noted. */
+export function translationMerger(collection: string, problems: Problems, root = contentDir()): (record: Artifact) => Artifact {
   const overlays = loadOverlays(collection, root, problems);
-  return artifacts.map((record) => {
-    const fills: { map: LangMap; locale: Locale; text: string }[] = [];
+  return (record) => {
+    const fills = new Map<LangMap, LangMap>();
     const info: Partial<Record<Locale, TranslationInfo>> = {};
     const note = (locale: Locale, field: string, state: TranslationState, credit: string) => {
       const i = (info[locale] ??= { credits: [], fields: {} });
       i.fields[field] = worst(i.fields[field], state);
       if (!i.credits.includes(credit)) i.credits.push(credit);
+    };
+    const fill = (map: LangMap, locale: Locale, text: string) => {
+      const f = fills.get(map) ?? {};
+      f[locale] = text;
+      fills.set(map, f);
     };
     for (const field of TRANSLATABLE_FIELDS) {
       for (const [i, map] of fieldMaps(record, field).entries()) {
@@ -75,37 +76,33 @@ export function applyTranslations(
           const ov = overlays.get(locale);
           const unit = ov?.bySource.get(sourceKey(field.name, sl, map[sl]!));
           if (unit) {
-            fills.push({ map, locale, text: unit.target });
+            fill(map, locale, unit.target);
             note(locale, key, unit.state, unit.translator);
             continue;
           }
           const changed = field.list ? undefined : ov?.byRecord.get(record.id)?.get(field.name);
           if (changed) {
-            fills.push({ map, locale, text: changed.target });
+            fill(map, locale, changed.target);
             note(locale, key, 'stale', changed.translator);
             continue;
           }
           const term = field.controlled && glossaryTarget(field.controlled, map, locale);
           if (term) {
-            fills.push({ map, locale, text: term });
+            fill(map, locale, term);
             note(locale, key, 'translated', GLOSSARY_CREDIT);
           }
         }
       }
     }
-    if (!fills.length) return record;
-    // Records are shared with the caller's other structures: copy the maps before filling them.
-    const copy = structuredClone(record);
-    const copies = new Map<LangMap, LangMap>();
+    if (!fills.size) return record;
+    // Maps may be shared with other records or structures: the filled ones are copied, in their field's order.
+    const copy: Record<string, unknown> = { ...record };
     for (const field of TRANSLATABLE_FIELDS) {
-      const before = fieldMaps(record, field);
-      const after = fieldMaps(copy, field);
-      before.forEach((m, i) => {
-        copies.set(m, after[i]!);
-      });
+      const maps = fieldMaps(record, field);
+      if (!maps.some((m) => fills.has(m))) continue;
+      const filled = maps.map((m) => (fills.has(m) ? { ...m, ...fills.get(m) } : m));
+      copy[field.name] = field.list ? filled : filled[0];
     }
-    for (const f of fills) copies.get(f.map)![f.locale] = f.text;
-    const { hash: _old, ...rest } = { ...copy, translations: info };
-    return { ...rest, hash: rehash(rest) };
-  });
+    return { ...(copy as Artifact), translations: info };
+  };
 }

@@ -2,9 +2,13 @@
 // object names, date forms in three languages (centuries with parts, short range ends, BCE, reigns, "date not
 // known", unreadable text), period labels to reconcile, stray control characters and decomposed accents, and a
 // few rows without a title (errors). Usage: npm run bench -- ingest [--records 70000] [--dir test-output/bench-ingest]
-// Prints JSON as the last line: {"records","seconds","peakRssMiB","warnings","errors"}.
+// [--baseline <git ref>]. Prints JSON as the last line: {"records","seconds","peakRssMiB","warnings","errors"}, and
+// with `--baseline` the same figures of that commit's importer on the same export, measured in the same run right
+// before (a figure from another day on a shared machine says little: load changes it twofold).
 import fs from 'node:fs';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { rng } from '../../model/seeded-random.ts';
 import { measure } from './measure.ts';
@@ -14,6 +18,7 @@ const { values } = parseArgs({
     records: { type: 'string', default: '70000' },
     dir: { type: 'string', default: 'test-output/bench-ingest' },
     phase: { type: 'string' },
+    baseline: { type: 'string' },
   },
 });
 const dir = path.resolve(values.dir!);
@@ -120,9 +125,30 @@ if (values.phase === 'run') {
 } else {
   fs.rmSync(dir, { recursive: true, force: true });
   writeExport();
+  const baseline = values.baseline ? await run(checkout(values.baseline)) : undefined;
+  const current = await run(process.cwd());
+  if (baseline) console.log(`baseline ${values.baseline}: ${JSON.stringify(baseline)}`);
+  console.log(JSON.stringify({ ...current, ...(baseline ? { baseline: { ref: values.baseline, ...baseline } } : {}) }));
+}
+
+/** The importer of another commit, from `git archive` (no worktree: the repository is shared), using this
+ * checkout's installed packages. */
+function checkout(ref: string): string {
+  const to = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-ingest-baseline-'));
+  const tar = execFileSync('git', ['archive', ref, 'assets-pipeline', 'model', 'formats', 'scripts', 'package.json', 'tsconfig.json'], { maxBuffer: 1 << 30 });
+  execFileSync('tar', ['-x', '-C', to], { input: tar });
+  fs.symlinkSync(path.resolve('node_modules'), path.join(to, 'node_modules'));
+  process.on('exit', () => fs.rmSync(to, { recursive: true, force: true }));
+  return to;
+}
+
+/** One importer (the checkout at `root`) over the export, in its own process, measured. */
+async function run(root: string): Promise<{ records: number; seconds: number; peakRssMiB: number; warnings: number; errors: number; load: number }> {
+  fs.rmSync(path.join(dir, 'result.json'), { force: true });
+  const load = Math.round(os.loadavg()[0]! * 10) / 10;
   const m = await measure(process.execPath, [
     path.resolve('node_modules/tsx/dist/cli.mjs'),
-    path.resolve('scripts/bench/ingest.ts'),
+    path.join(root, 'scripts/bench/ingest.ts'),
     '--phase',
     'run',
     '--dir',
@@ -132,7 +158,5 @@ if (values.phase === 'run') {
   ]);
   if (m.code !== 0) process.exit(m.code);
   const res = JSON.parse(fs.readFileSync(path.join(dir, 'result.json'), 'utf8')) as { records: number; warnings: number; errors: number };
-  console.log(
-    JSON.stringify({ records: res.records, seconds: Math.round(m.seconds * 10) / 10, peakRssMiB: m.peakRssMiB, warnings: res.warnings, errors: res.errors }),
-  );
+  return { records: res.records, seconds: Math.round(m.seconds * 10) / 10, peakRssMiB: m.peakRssMiB, warnings: res.warnings, errors: res.errors, load };
 }

@@ -76,6 +76,15 @@ describe('the demo in French', () => {
     expect(html).toMatch(/Traduction : [^<]*traduction assistée par machine/);
     expect(html).toContain('à relire');
   });
+  it('names the translated title in the English credit, and vocabulary labels on the browse pages', async () => {
+    // 寒林圖 has no English title in the NPM export; content/translations/en gives "Wintry Forest".
+    const en = await (await fetch(`${base}/en/artifacts/${encodeURIComponent('npm-故畫00003400000')}/`)).text();
+    expect(en).toContain('[Wintry Forest] The National Palace Museum, Taipei');
+    expect(en).not.toContain('[寒林圖] The National Palace Museum');
+    // Most Qing records say 清; the vocabulary's Chinese label for the period is 清代.
+    const zh = await (await fetch(`${base}/zh/browse/period/`)).text();
+    expect(zh).toMatch(/href="\/zh\/browse\/period\/qing-dynasty\/"[^>]*>(?:<[^>]+>)*清代</);
+  });
 });
 
 const DEMO_COLLECTIONS = fs

@@ -20,7 +20,7 @@ describe('curator import refuses bad collections with file:row:field messages', 
     const items = r.artifacts.get('demo')!;
     expect(items.map((a) => a.id)).toEqual(['T-1', 'T-2']);
     // Bilingual cell, multi-valued cells zipped across languages, BCE years, derived dynasty.
-    // French comes from the glossary (search/vocab/concepts.json lists 鼎 / ding / ding).
+    // French comes from the glossary (formats/vocabulary/concepts.json lists 鼎 / ding / ding).
     expect(items[0]!.objectType).toEqual({ zh: '鼎', en: 'ding', fr: 'ding' });
     expect(items[0]!.translations?.fr?.fields.objectType).toBe('translated');
     expect(items[0]!.date).toMatchObject({ from: -1200, to: -1200 });

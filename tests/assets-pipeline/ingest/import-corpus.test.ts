@@ -239,3 +239,29 @@ describe('templates in every text field', () => {
     expect(warnings).toContain('collections/templates/records.csv:3:notes: template (en) yields nothing for this record: none of its placeholders has a value');
   });
 });
+
+describe('credits naming the title, after translations merge', () => {
+  const c = byId('credits');
+  it("each locale's credit has the title a translator gave in that locale, with no foreign part", () => {
+    const k1 = c.get('K-1')!;
+    expect(k1.title).toEqual({ zh: '青玉杯', en: 'Green jade cup', fr: 'Coupe en jade vert' });
+    expect(k1.credit).toEqual({ zh: '〈青玉杯〉测试馆藏', en: '[Green jade cup] Test Museum', fr: '[Coupe en jade vert] Musée de test' });
+    expect(k1.creditParts).toBeUndefined();
+  });
+  it('where no translation exists, the Chinese title stays, marked as Chinese', () => {
+    const k2 = c.get('K-2')!;
+    expect(k2.credit).toEqual({ zh: '〈白玉碗〉测试馆藏', en: '[白玉碗] Test Museum', fr: '[白玉碗] Musée de test' });
+    expect(k2.creditParts).toEqual({
+      en: [
+        { text: '[', lang: 'en' },
+        { text: '白玉碗', lang: 'zh' },
+        { text: '] Test Museum', lang: 'en' },
+      ],
+      fr: [
+        { text: '[', lang: 'fr' },
+        { text: '白玉碗', lang: 'zh' },
+        { text: '] Musée de test', lang: 'fr' },
+      ],
+    });
+  });
+});

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { glossaryTarget } from '../../../assets-pipeline/translations/glossary.ts';
 
-const vocab = JSON.parse(fs.readFileSync('assets-pipeline/search/vocab/concepts.json', 'utf8')) as Record<
+const vocab = JSON.parse(fs.readFileSync('formats/vocabulary/concepts.json', 'utf8')) as Record<
   string,
   Record<string, Partial<Record<'zh' | 'en' | 'fr', string[]>>>
 >;
