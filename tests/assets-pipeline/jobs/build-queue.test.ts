@@ -20,6 +20,9 @@ import { createSite, liveId, snapshot, startBuild, versionsDir, type TempSite } 
 let site: TempSite;
 let redis: TestRedis;
 const children: ChildProcess[] = [];
+/** Builds started in a process group of their own (publish-helpers), ended with every child they started. */
+const builds: ChildProcess[] = [];
+const redises: TestRedis[] = [];
 let badImage = '';
 
 interface Proc {
@@ -104,7 +107,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-  await redis?.stop();
+  for (const b of builds) if (b.exitCode === null && b.signalCode === null) process.kill(-b.pid!, 'SIGKILL');
+  // A test that failed half-way may have left its Redis running (stop() twice is harmless).
+  for (const r of [redis, ...redises]) await r?.stop();
   if (site) fs.rmSync(site.root, { recursive: true, force: true });
 });
 
@@ -112,6 +117,7 @@ describe('heritage build --queue', () => {
   it('stops before publishing anything when Redis cannot be reached', async () => {
     const port = await freePort();
     const b = startBuild(site, {}, ['build', '--queue', `redis://127.0.0.1:${port}`]);
+    builds.push(b.child);
     expect(await b.exit).toBe(1);
     expect(b.output()).toMatch(
       new RegExp(`✗ cannot reach Redis at redis://127\\.0\\.0\\.1:${port} \\(.*ECONNREFUSED.*\\n  nothing was switched: nothing is live yet`),
@@ -197,7 +203,9 @@ describe('heritage build --queue', () => {
       .toFile(path.join(site.content, 'collections', 'demo', 'media', 'c.png'));
     fs.appendFileSync(path.join(site.content, 'collections', 'demo', 'records.csv'), 'T-5,新,New,,前200年,罐 jar,陶,clay,c.png\n');
     const lost = await startRedis();
+    redises.push(lost);
     const b = startBuild(site, { HERITAGE_QUEUE_LOST_MS: '2000' }, ['build', '--queue', lost.url]);
+    builds.push(b.child);
     const c = new Redis(lost.url);
     try {
       await until(
