@@ -15,7 +15,7 @@ import { stages } from '../../../scripts/cli/stages.ts';
 import { ROOT } from '../../../model/paths.ts';
 import { freePort, startRedis, type TestRedis } from '../../../scripts/tools/local-redis.ts';
 import { plane, sceneYaml } from '../models/fixtures.ts';
-import { createSite, liveId, snapshot, startBuild, versionsDir, type TempSite } from '../pages/publish-helpers.ts';
+import { createSite, liveId, pauseLine, snapshot, startBuild, versionsDir, type TempSite } from '../pages/publish-helpers.ts';
 
 let site: TempSite;
 let redis: TestRedis;
@@ -135,16 +135,25 @@ describe('heritage build --queue', () => {
     fs.appendFileSync(path.join(other, 'assets-pipeline', 'jobs', 'kinds.ts'), '// changed on this machine only\n');
     const ws = [worker(), worker()];
     const stale = worker(other);
-    await until('three workers', () => [...ws, stale].every((w) => w.out().includes('code version')));
-    const build = buildOnTerminal(['--queue', redis.url], {});
-    // It waits on queues of its own version, so it sees none of the build's jobs; once the build announces its
-    // version, it stops.
+    await until('three workers', () => [...ws, stale].every((w) => w.out().includes('code version')), 240_000);
+    // Paused before its first stage, the build's coordinator is up and keeps announcing its code version.
+    const build = buildOnTerminal(['--queue', redis.url], { HERITAGE_BUILD_PAUSE_AT: 'images' });
+    await until('the pause', () => pauseLine('images').test(build.out()), 240_000);
+    // The stale worker waits on queues of its own version, so it sees none of the build's jobs; it checks the
+    // build's version every 5 s and stops.
     expect(await stale.exit).toBe(3);
     expect(stale.out()).toMatch(/refused: the build at redis:\/\/127\.0\.0\.1:\d+ runs code version (\S+), this worker (?!\1)\S+; update this machine's code/);
     expect(stale.out()).not.toMatch(/^▸/m);
     fs.rmSync(other, { recursive: true, force: true });
 
-    const code = await build.exit;
+    process.kill(Number(/kill -USR2 (\d+)/.exec(build.out())![1]), 'SIGUSR2');
+    // A timeout of its own, to show how far the build got (a loaded machine takes minutes for the pages).
+    const code = await Promise.race([
+      build.exit,
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(`the build did not end in 8 min:\n${screenLines(build.out()).slice(-30).join('\n')}`)), 480_000).unref(),
+      ),
+    ]);
     const lines = screenLines(build.out());
     // Exit 1: an item failed, the rest is published.
     expect(code, lines.join('\n')).toBe(1);
@@ -193,7 +202,7 @@ describe('heritage build --queue', () => {
     expect(ran.filter((l) => l.startsWith('▸ models'))).toHaveLength(1);
     for (const w of ws) w.child.kill('SIGTERM');
     await Promise.all(ws.map((w) => w.exit));
-  }, 400_000);
+  }, 780_000);
 
   it('stops with a message when Redis is lost mid-build; the live version stays as it was', async () => {
     const before = snapshot(path.join(versionsDir(site), 'a'));
