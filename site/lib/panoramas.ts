@@ -1,9 +1,10 @@
 // What a panorama page shows, shaped once for the markup and the viewer module: each hotspot with where it lies in
 // words, what it opens and its link; each variant with its tiles (when the panorama stage made them).
 import { panoramaKey, readPanoramaManifest, type PanoramaEntry } from '../../formats/manifests/panoramas.ts';
-import { artifactPath, exhibitionPath, localePath, panoramaViewPath } from '../../formats/urls.ts';
+import { artifactPath, exhibitionPath, localePath, panoramaPath, panoramaViewPath } from '../../formats/urls.ts';
 import type { Locale } from '../../model/locales.ts';
 import { hotspotTarget, type HotspotTarget, type Panorama, type PanoramaView } from '../../model/panorama.ts';
+import { pickText } from '../../model/text.ts';
 import { directionKeys } from './directions.ts';
 
 export interface PageHotspot {
@@ -41,14 +42,33 @@ export function pageHotspots(p: Panorama, locale: Locale): PageHotspot[] {
   });
 }
 
+type Tiles = Pick<PanoramaEntry, 'tiles' | 'levels' | 'preview'>;
+
+/** One panorama of the tour as the viewer moves through it without leaving the page: its first variant's tiles, its
+ * page, the hotspots that lead to other panoramas of the tour (with the direction faced on arrival) and the others. */
+export interface TourNode {
+  id: string;
+  title: string;
+  /** Its page in this locale, without a view. */
+  href: string;
+  initialView: PanoramaView;
+  tiles: Tiles;
+  links: { hotspot: string; to: string; yaw: number; pitch: number; label: string; view?: PanoramaView; href: string }[];
+  markers: { id: string; yaw: number; pitch: number; label: string }[];
+}
+
 /** What the viewer module is given (a JSON data block beside its root). */
 export interface ViewerData {
+  /** This panorama's id. */
+  id: string;
   title: string;
   initialView: PanoramaView;
-  variants: { id: string; label: string; alt: string; tiles: Pick<PanoramaEntry, 'tiles' | 'levels' | 'preview'> }[];
+  variants: { id: string; label: string; alt: string; tiles: Tiles }[];
   hotspots: { id: string; yaw: number; pitch: number; label: string }[];
   /** The live region's words: each direction key's text, the list separator, and the two sentences. */
   spoken: { words: Record<string, string>; separator: string; looking: string; lookingAt: string };
+  /** Every panorama whose tiles exist, this one included. */
+  tour: TourNode[];
 }
 
 let manifest: ReturnType<typeof readPanoramaManifest> | undefined;
@@ -56,6 +76,41 @@ let manifest: ReturnType<typeof readPanoramaManifest> | undefined;
 export function variantTiles(panorama: string, variant: string): PanoramaEntry | undefined {
   manifest ??= readPanoramaManifest();
   return manifest[panoramaKey(panorama, variant)];
+}
+
+/** The nodes the viewer can move between in place: every panorama whose first variant has tiles. A hotspot to a
+ * panorama without tiles stays a plain link (its page is then the text alternative). */
+export function tourNodes(all: Panorama[], locale: Locale): TourNode[] {
+  const tiled = all.flatMap((p) => {
+    const t = p.variants[0] && variantTiles(p.id, p.variants[0].id);
+    return t ? [{ p, tiles: { tiles: t.tiles, levels: t.levels, preview: t.preview } }] : [];
+  });
+  const ids = new Set(tiled.map(({ p }) => p.id));
+  return tiled.map(({ p, tiles }) => ({
+    id: p.id,
+    title: pickText(p.title, locale),
+    href: localePath(locale, panoramaPath(p.id)),
+    initialView: p.initialView,
+    tiles,
+    links: p.hotspots.flatMap((h) =>
+      h.panorama && ids.has(h.panorama.id)
+        ? [
+            {
+              hotspot: h.id,
+              to: h.panorama.id,
+              yaw: h.yaw,
+              pitch: h.pitch,
+              label: pickText(h.label, locale),
+              ...(h.panorama.view ? { view: h.panorama.view } : {}),
+              href: localePath(locale, panoramaViewPath(h.panorama.id, h.panorama.view)),
+            },
+          ]
+        : [],
+    ),
+    markers: p.hotspots
+      .filter((h) => !(h.panorama && ids.has(h.panorama.id)))
+      .map((h) => ({ id: h.id, yaw: h.yaw, pitch: h.pitch, label: pickText(h.label, locale) })),
+  }));
 }
 
 /** The tour: every panorama with a plan position, grouped by place in the order the places first appear, numbered

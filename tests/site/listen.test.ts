@@ -61,6 +61,7 @@ describe('voiceFor', () => {
 
 describe("the panorama's spoken view", () => {
   const data = {
+    id: 'chamber',
     title: 'Chamber',
     initialView: { yaw: 10, pitch: 0, zoom: 50 },
     variants: [],
@@ -71,6 +72,7 @@ describe("the panorama's spoken view", () => {
       looking: 'Looking {{direction}}',
       lookingAt: 'Looking {{direction}}, at {{label}}',
     },
+    tour: [],
   };
 
   it('names the direction from where the panorama opens, and a hotspot near the centre of the view', () => {

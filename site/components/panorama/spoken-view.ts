@@ -24,12 +24,13 @@ export function viewWords(data: ViewerData, yaw: number, pitch: number): string 
   return nearest ? fill(lookingAt, { direction, label: nearest.label }) : fill(looking, { direction });
 }
 
-export function speakView(viewer: Viewer, data: ViewerData, region: HTMLElement): void {
+/** `data` is read at each announcement: the viewer may have moved to another panorama of the tour. */
+export function speakView(viewer: Viewer, data: () => ViewerData, region: HTMLElement): void {
   const deg = 180 / Math.PI;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const say = () => {
     const p = viewer.getPosition();
-    const text = viewWords(data, p.yaw * deg, p.pitch * deg);
+    const text = viewWords(data(), p.yaw * deg, p.pitch * deg);
     if (region.textContent !== text) region.textContent = text;
   };
   viewer.addEventListener('position-updated', () => {

@@ -8,11 +8,16 @@ import { type Position, Viewer } from '@photo-sphere-viewer/core';
 import { EquirectangularTilesAdapter } from '@photo-sphere-viewer/equirectangular-tiles-adapter';
 import { GyroscopePlugin } from '@photo-sphere-viewer/gyroscope-plugin';
 import { MarkersPlugin } from '@photo-sphere-viewer/markers-plugin';
+import { type VirtualTourLink, type VirtualTourNode, VirtualTourPlugin, type VirtualTourTransitionOptions } from '@photo-sphere-viewer/virtual-tour-plugin';
 import '@photo-sphere-viewer/core/index.css';
 import '@photo-sphere-viewer/markers-plugin/index.css';
-import type { ViewerData } from '../../lib/panoramas.ts';
+import '@photo-sphere-viewer/virtual-tour-plugin/index.css';
+import type { TourNode, ViewerData } from '../../lib/panoramas.ts';
+import type { PanoramaView } from '../../../model/panorama.ts';
 import { reducedMotion } from '../comfort/motion.ts';
+import { gyroscope } from './gyroscope.ts';
 import { speakView } from './spoken-view.ts';
+import { type TourLink, viewInHash, walkTour } from './tour.ts';
 
 const RAD = Math.PI / 180;
 const deg = (rad: number): number => Math.round((rad / RAD) * 10) / 10;
@@ -34,32 +39,59 @@ const KEYS: Record<string, [number, number, number]> = {
 };
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-type Variant = ViewerData['variants'][number];
-const panoramaOf = (v: Variant) => ({
-  baseUrl: v.tiles.preview.url,
-  levels: v.tiles.levels,
-  tileUrl: (col: number, row: number, level: number) => `${v.tiles.tiles}/${level}/${col}_${row}.jpg`,
+type Tiles = ViewerData['variants'][number]['tiles'];
+const panoramaOf = (t: Tiles) => ({
+  baseUrl: t.preview.url,
+  levels: t.levels,
+  tileUrl: (col: number, row: number, level: number) => `${t.tiles}/${level}/${col}_${row}.jpg`,
 });
+const at = (v: { yaw: number; pitch: number }): Position => ({ yaw: v.yaw * RAD, pitch: v.pitch * RAD });
 
-/** `#view=yaw,pitch,zoom` (from a hotspot of another panorama): the direction to face on arrival. */
-function arrivalView(data: ViewerData): ViewerData['initialView'] {
-  const m = /^#view=(-?[\d.]+),(-?[\d.]+),([\d.]+)$/.exec(location.hash);
-  if (!m) return data.initialView;
-  const [yaw, pitch, zoom] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const ok = Math.abs(yaw) <= 180 && Math.abs(pitch) <= 90 && zoom >= 0 && zoom <= 100;
-  return ok ? { yaw, pitch, zoom } : data.initialView;
+/** The hotspots in the picture, for the pointer: the marker's element is the ring's target when its entry has focus;
+ * keyboard and screen readers use the list, so each hotspot is announced once. */
+const markElement = (id: string): string => `<span class="pano-marker-dot" data-pano-mark="${escapeHtml(id)}" aria-hidden="true"></span>`;
+
+/** The tour's nodes for the virtual-tour plugin: a panorama not in the tour (its first variant untiled) stands alone. */
+function nodesOf(data: ViewerData): VirtualTourNode[] {
+  const self: TourNode = {
+    id: data.id,
+    title: data.title,
+    href: location.pathname,
+    initialView: data.initialView,
+    tiles: data.variants[0]!.tiles,
+    links: [],
+    markers: data.hotspots,
+  };
+  const tour = data.tour.some((n) => n.id === data.id) ? data.tour : [...data.tour, self];
+  return tour.map((n) => ({
+    id: n.id,
+    panorama: panoramaOf(n.tiles),
+    name: escapeHtml(n.title),
+    links: n.links.map((l) => ({ nodeId: l.to, position: at(l), data: l })),
+    markers: n.markers.map((h) => ({
+      id: h.id,
+      position: at(h),
+      html: markElement(h.id),
+      size: { width: 28, height: 28 },
+      // The tooltip is HTML: the label goes in as text.
+      tooltip: { content: escapeHtml(h.label), trigger: 'hover' as const },
+    })),
+    data: n,
+  }));
 }
 
-export function mountPanorama(root: HTMLElement, data: ViewerData): Viewer | undefined {
+export function mountPanorama(root: HTMLElement, first: ViewerData): Viewer | undefined {
   const container = root.querySelector<HTMLElement>('[data-pano-viewer]');
-  const first = data.variants[0];
-  if (!container || !first) return undefined;
+  if (!container || !first.variants[0]) return undefined;
+  let data = first;
   container.hidden = false;
-  const view = arrivalView(data);
+  // Where the next node opens: the link's arrival view, else this, else the node's own initial view.
+  let pendingView: PanoramaView | undefined = viewInHash(location.hash) ?? data.initialView;
+  const view = pendingView;
+  const nodes = nodesOf(data);
   const viewer = new Viewer({
     container,
     adapter: EquirectangularTilesAdapter.withConfig({ showErrorTile: false, baseBlur: false }),
-    panorama: panoramaOf(first),
     defaultYaw: view.yaw * RAD,
     defaultPitch: view.pitch * RAD,
     defaultZoomLvl: view.zoom,
@@ -69,19 +101,32 @@ export function mountPanorama(root: HTMLElement, data: ViewerData): Viewer | und
     mousewheelCtrlKey: true,
     plugins: [
       GyroscopePlugin,
-      MarkersPlugin.withConfig({
-        markers: data.hotspots.map((h) => ({
-          id: h.id,
-          position: { yaw: h.yaw * RAD, pitch: h.pitch * RAD },
-          html: '<span class="pano-marker-dot"></span>',
+      MarkersPlugin,
+      VirtualTourPlugin.withConfig({
+        renderMode: '2d',
+        nodes,
+        startNodeId: data.id,
+        // Link arrows are drawn like the other hotspots; they are for the pointer, the list is the keyboard path.
+        arrowStyle: {
+          element: (link: VirtualTourLink) => {
+            const span = document.createElement('span');
+            span.innerHTML = markElement((link.data as TourLink).hotspot);
+            return span.firstElementChild as HTMLElement;
+          },
           size: { width: 28, height: 28 },
-          // The tooltip is HTML: the label goes in as text.
-          tooltip: { content: escapeHtml(h.label), trigger: 'hover' as const },
-        })),
+        },
+        getLinkTooltip: (_content: string, link: VirtualTourLink) => escapeHtml((link.data as TourLink).label),
+        transitionOptions: (to: VirtualTourNode, from?: VirtualTourNode, link?: VirtualTourLink): VirtualTourTransitionOptions => {
+          const v = (link?.data as TourLink | undefined)?.view ?? pendingView ?? (to.data as TourNode).initialView;
+          pendingView = undefined;
+          const still = !from || reducedMotion();
+          return { rotateTo: at(v), zoomTo: v.zoom, effect: still ? 'none' : 'fade', rotation: !still, speed: 800, showLoader: !from };
+        },
       }),
     ],
   });
   const markers = viewer.getPlugin<MarkersPlugin>(MarkersPlugin);
+  const tour = viewer.getPlugin<VirtualTourPlugin>(VirtualTourPlugin);
 
   const state = () => {
     const p = viewer.getPosition();
@@ -91,15 +136,14 @@ export function mountPanorama(root: HTMLElement, data: ViewerData): Viewer | und
   };
   viewer.addEventListener('position-updated', state);
   const spoken = root.querySelector<HTMLElement>('[data-pano-spoken]');
-  if (spoken) speakView(viewer, data, spoken);
+  if (spoken) speakView(viewer, () => data, spoken);
   viewer.addEventListener('zoom-updated', state);
-  let variant = first.id;
+  let variant = data.variants[0]!.id;
   root.dataset.variant = variant;
+  root.dataset.node = data.id;
   viewer.addEventListener(
     'ready',
     () => {
-      // The markers are drawn for the pointer; keyboard and screen readers use the list, so each appears once.
-      for (const el of container.querySelectorAll<HTMLElement>('.psv-marker')) el.setAttribute('aria-hidden', 'true');
       state();
       root.dataset.state = 'ready';
       // For the benchmark (npm run bench -- panorama): the first frame drawn with the panorama in it.
@@ -130,24 +174,27 @@ export function mountPanorama(root: HTMLElement, data: ViewerData): Viewer | und
     const move = KEYS[(e.target as Element).closest<HTMLElement>('[data-pano-move]')?.dataset.panoMove ?? ''];
     if (move) moveBy(move);
   });
-  moves?.removeAttribute('hidden');
 
-  // The list: focusing a hotspot turns the view to it; a marker clicked in the picture does what its entry does.
+  // The list (listened to on the article, whose hotspot list changes with each move): focusing a hotspot turns the
+  // view to it and rings its mark (a class, not Photo Sphere Viewer's tooltip: showing and hiding tooltips as fast
+  // as Tab moves made it remove a tooltip element twice); a mark clicked in the picture does what its entry does.
   const entry = (id: string) => root.querySelector<HTMLElement>(`[data-hotspot="${CSS.escape(id)}"]`);
-  for (const h of data.hotspots) {
-    const el = entry(h.id);
-    if (!el) continue;
-    // The marker of the focused entry is ringed (a class, not Photo Sphere Viewer's tooltip: showing and hiding
-    // tooltips as fast as Tab moves made it remove a tooltip element twice).
-    const ring = (on: boolean) => markers.getMarker(h.id).domElement.classList.toggle('pano-marker-focused', on);
-    el.addEventListener('focus', () => {
-      const to: Position = { yaw: h.yaw * RAD, pitch: h.pitch * RAD };
-      ring(true);
-      if (reducedMotion()) viewer.rotate(to);
-      else void viewer.animate({ ...to, speed: 500 });
-    });
-    el.addEventListener('blur', () => ring(false));
-  }
+  const hotspotOf = (e: Event) => {
+    const id = (e.target as Element).closest<HTMLElement>('[data-hotspot]')?.dataset.hotspot;
+    return data.hotspots.find((h) => h.id === id);
+  };
+  const ring = (id: string, on: boolean) => container.querySelector(`[data-pano-mark="${CSS.escape(id)}"]`)?.classList.toggle('pano-marker-focused', on);
+  root.addEventListener('focusin', (e) => {
+    const h = hotspotOf(e);
+    if (!h || root.dataset.state === 'moving') return;
+    ring(h.id, true);
+    if (reducedMotion()) viewer.rotate(at(h));
+    else void viewer.animate({ ...at(h), speed: 500 });
+  });
+  root.addEventListener('focusout', (e) => {
+    const h = hotspotOf(e);
+    if (h) ring(h.id, false);
+  });
   markers.addEventListener('select-marker', ({ marker }) => {
     const el = entry(marker.id);
     if (!el) return;
@@ -159,44 +206,44 @@ export function mountPanorama(root: HTMLElement, data: ViewerData): Viewer | und
   });
 
   // The variant switch: the same direction and zoom in the other image.
-  for (const input of root.querySelectorAll<HTMLInputElement>('input[name="pano-variant"]')) {
-    input.addEventListener('change', () => {
-      const next = data.variants.find((v) => v.id === input.value);
-      if (!next || next.id === variant) return;
-      variant = next.id;
-      root.dataset.variant = `${next.id}:loading`;
-      container.setAttribute('aria-label', `${data.title} — ${next.alt}`);
-      void viewer
-        .setPanorama(panoramaOf(next), { position: viewer.getPosition(), zoom: viewer.getZoomLevel(), transition: false, showLoader: false })
-        .then(() => {
-          state();
-          if (variant === next.id) root.dataset.variant = next.id;
-        });
-    });
-  }
+  root.addEventListener('change', (e) => {
+    const input = e.target as HTMLInputElement;
+    if (input.name !== 'pano-variant') return;
+    const next = data.variants.find((v) => v.id === input.value);
+    if (!next || next.id === variant) return;
+    variant = next.id;
+    root.dataset.variant = `${next.id}:loading`;
+    container.setAttribute('aria-label', `${data.title} — ${next.alt}`);
+    void viewer
+      .setPanorama(panoramaOf(next.tiles), { position: viewer.getPosition(), zoom: viewer.getZoomLevel(), transition: false, showLoader: false })
+      .then(() => {
+        state();
+        if (variant === next.id) root.dataset.variant = next.id;
+      });
+  });
+
+  walkTour(
+    root,
+    tour,
+    nodes.map((n) => n.data as TourNode),
+    {
+      setPendingView: (v) => (pendingView = v),
+      moved: (next) => {
+        data = next;
+        variant = data.variants[0]!.id;
+        root.dataset.variant = variant;
+        container.setAttribute('aria-label', `${data.title} — ${data.variants[0]!.alt}`);
+        reveal(root);
+        state();
+      },
+    },
+  );
   gyroscope(root, viewer.getPlugin<GyroscopePlugin>(GyroscopePlugin));
-  root.querySelector<HTMLElement>('[data-pano-variants]')?.removeAttribute('hidden');
-  root.querySelector<HTMLElement>('[data-pano-keys]')?.removeAttribute('hidden');
+  reveal(root);
   return viewer;
 }
 
-/** Looking around by moving the phone: only ever on the visitor's request, and the button appears only where the
- * device reports its orientation (the plugin waits for a first reading, or finds the permission API of iOS, whose
- * prompt the button's press then opens). */
-function gyroscope(root: HTMLElement, gyro: GyroscopePlugin): void {
-  const button = root.querySelector<HTMLButtonElement>('[data-pano-gyro]');
-  const refused = root.querySelector<HTMLElement>('[data-pano-gyro-refused]');
-  if (!button) return;
-  void gyro.isSupported().then((yes) => {
-    if (yes) button.hidden = false;
-  });
-  gyro.addEventListener('gyroscope-updated', ({ gyroscopeEnabled }) => button.setAttribute('aria-pressed', String(gyroscopeEnabled)));
-  button.addEventListener('click', () => {
-    if (gyro.isEnabled()) gyro.stop();
-    else
-      gyro.start().then(
-        () => refused && (refused.hidden = true),
-        () => refused && (refused.hidden = false),
-      );
-  });
+/** The controls that only work with the viewer, hidden in the page until it runs. */
+function reveal(root: HTMLElement): void {
+  for (const sel of ['[data-pano-variants]', '[data-pano-keys]', '[data-pano-moves]']) root.querySelector<HTMLElement>(sel)?.removeAttribute('hidden');
 }
