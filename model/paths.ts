@@ -1,13 +1,24 @@
 // Where curator inputs are read and where each stage writes. Overridable so tests and benchmarks can build
 // a site of their own in a temporary folder without touching the demo.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
 
 /** The project folder. Not derived from this file's URL: Astro bundles this module into dist/.prerender,
  * so every entry point (npm scripts, Vitest, Astro) runs from the project folder instead. */
 export const ROOT = path.resolve(process.env.HERITAGE_ROOT ?? process.cwd());
 
+/** Folders pointed elsewhere for one async call tree only (`withFolders`), over the environment's. */
+const scoped = new AsyncLocalStorage<Partial<Record<ScopedFolder, string>>>();
+export type ScopedFolder = 'HERITAGE_MEDIA_DIR';
+
+/** Runs `fn` with folders pointed elsewhere for its own calls only: a job worker writes each job into the site
+ * version its build prepares, while other jobs run beside it (the process's environment is one for all). */
+export function withFolders<T>(folders: Partial<Record<ScopedFolder, string>>, fn: () => T): T {
+  return scoped.run(folders, fn);
+}
+
 function dir(envName: string, fallback: string): string {
-  const v = process.env[envName];
+  const v = scoped.getStore()?.[envName as ScopedFolder] ?? process.env[envName];
   return v ? path.resolve(v) : path.resolve(ROOT, fallback);
 }
 

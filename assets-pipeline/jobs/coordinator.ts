@@ -10,6 +10,7 @@ import type { Redis } from 'ioredis';
 import { bullConnection, checkRedis, controlClient, JobQueueError, parseQueueUrl, withTimeout } from './connection.ts';
 import { COORDINATOR_KEY, INPUT_ERROR_PREFIX, kindPolicy, queueName, WORKER_KEY_PREFIX, type JobKind, type WorkerInfo } from './kinds.ts';
 import { codeVersion } from './version.ts';
+import { MEDIA_TARGET, mediaTarget } from './media-target.ts';
 
 /** How a job ended: its result, or the message for the build summary (`record: file: message`). */
 export type JobOutcome<R> = { ok: true; result: R } | { ok: false; input: boolean; message: string };
@@ -55,7 +56,8 @@ export class JobCoordinator {
   private lastLine = 0;
   private bar: cliProgress.SingleBar | undefined;
   private running = 0;
-  private workerCount = 0;
+  /** Live workers of this code version, as of the last poll. */
+  private live: WorkerInfo[] = [];
   private readonly version = codeVersion();
 
   private constructor(
@@ -69,6 +71,8 @@ export class JobCoordinator {
     await checkRedis(url);
     const c = new JobCoordinator(url, opts, controlClient(url));
     await c.announce();
+    // The bar's first line already counts the workers, however soon its jobs end.
+    await c.poll();
     c.timer = setInterval(() => void c.poll(), 1000);
     return c;
   }
@@ -117,13 +121,15 @@ export class JobCoordinator {
    * `label` names it in the failure summary (`record: file`). */
   async submit<R>(kind: JobKind, id: string, data: object, label: string): Promise<JobOutcome<R>> {
     if (this.fatal) throw this.fatal;
+    // Read now, not when the coordinator opened: a stage run alone points the media folder at its version later.
+    const target = { ...data, [MEDIA_TARGET]: mediaTarget() };
     const outcome = new Promise<JobOutcome<R>>((resolve, reject) => {
       this.pending.set(`${kind}\0${id}`, { kind, label, resolve: resolve as (o: JobOutcome<unknown>) => void, reject });
     });
     this.tally(kind).submitted++;
     this.draw();
     // Not awaited: with Redis gone a command waits for the reconnect, while the health check ends the build.
-    void this.enqueue(kind, id, data);
+    void this.enqueue(kind, id, target);
     return outcome;
   }
 
@@ -164,13 +170,16 @@ export class JobCoordinator {
   private draw(): void {
     if (!this.opts.progress) return;
     const { submitted, settled, failed, kinds } = this.totals();
-    const payload = { running: this.running, failed, workers: this.workerCount, kinds };
+    // Redis's count is a poll old: with nothing pending, none of this build's jobs runs.
+    const payload = { running: this.pending.size ? this.running : 0, failed, workers: this.mine().length, kinds };
     if (!this.bar && this.pending.size) {
       this.bar = new cliProgress.SingleBar(
         {
           format: 'jobs {bar} {value}/{total} done | {kinds} | {running} running, {failed} failed | {workers} workers | ETA {eta_formatted}',
           stream: process.stderr,
           etaBuffer: 50,
+          // Before a rate is known cli-progress says INF or NULL (cut to "NFs" by its rounding): say nothing yet.
+          formatTime: (t, o, r) => (typeof t === 'number' && Number.isFinite(t) ? cliProgress.Format.TimeFormat(t, o, r) : '…'),
         },
         cliProgress.Presets.shades_classic,
       );
@@ -204,6 +213,11 @@ export class JobCoordinator {
     return values.flatMap((v) => (v ? [JSON.parse(v) as WorkerInfo] : []));
   }
 
+  /** The live workers that take a kind this build has sent jobs of (the bar counts these). */
+  private mine(): WorkerInfo[] {
+    return this.live.filter((w) => w.kinds.some((k) => this.counts.has(k)));
+  }
+
   private async poll(): Promise<void> {
     if (this.fatal) return;
     try {
@@ -213,8 +227,8 @@ export class JobCoordinator {
         'no answer within 3 s',
       );
       this.lostSince = undefined;
-      const kinds = new Set(this.counts.keys());
-      const mine = workers.filter((w) => w.version === this.version && w.kinds.some((k) => kinds.has(k)));
+      this.live = workers.filter((w) => w.version === this.version);
+      const mine = this.mine();
       for (const w of workers) {
         if (w.version === this.version || this.refused.has(w.name)) continue;
         this.refused.add(w.name);
@@ -223,7 +237,6 @@ export class JobCoordinator {
         );
       }
       this.running = counts.reduce((n, c) => n + (c.active ?? 0), 0);
-      this.workerCount = mine.length;
       this.draw();
       if (!this.opts.progress && this.pending.size && Date.now() - this.lastLine > 10_000) {
         this.lastLine = Date.now();

@@ -12,6 +12,7 @@ import type { PanoramaJobData } from './panorama-job.ts';
 import type { SearchJobData } from '../search/stage.ts';
 import { COORDINATOR_KEY, INPUT_ERROR_PREFIX, kindPolicy, lockMs, queueName, WORKER_KEY_PREFIX, type JobKind, type WorkerInfo } from './kinds.ts';
 import { codeVersion } from './version.ts';
+import { inMediaTarget } from './media-target.ts';
 
 interface Handler {
   run(data: unknown): Promise<unknown>;
@@ -73,7 +74,7 @@ export async function startWorker(opts: WorkerOptions): Promise<{ name: string; 
         let timer: NodeJS.Timeout | undefined;
         try {
           const result = await Promise.race([
-            handler.run(job.data),
+            inMediaTarget(job.data, () => handler.run(job.data)),
             new Promise<never>((_, reject) => {
               timer = setTimeout(() => reject(new Error(`timed out after ${policy.timeoutMs / 1000} s`)), policy.timeoutMs);
             }),

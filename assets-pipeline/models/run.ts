@@ -11,6 +11,8 @@ export async function runModelsWithProgress(opts: StageOptions = {}): Promise<nu
   const summary = await runModelStage({
     ...opts,
     onProgress(done, total, label) {
+      // With a queue the build's coordinator draws the one bar over every kind's jobs, this stage's included.
+      if (opts.queue) return;
       if (!started) {
         bar.start(total, 0, { label });
         started = true;
