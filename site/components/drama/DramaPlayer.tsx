@@ -8,6 +8,8 @@ import { activeCueIndex, startTimeFromSearch } from './player-time.ts';
 import Transcript from './Transcript.tsx';
 import { onLocaleLink } from '../common/locale-link.ts';
 import { timeParam } from '../../../formats/urls.ts';
+import { hlsAudioIndex, hlsTrackId, nativeAudioMatches } from './audio-tracks.ts';
+import { CAPTION_DEFAULTS, CAPTION_OPTIONS, type CaptionSettings, readCaptionSettings, saveCaptionSettings } from './caption-settings.ts';
 
 type HlsInstance = import('hls.js').default;
 
@@ -15,8 +17,17 @@ export default function DramaPlayer(p: PlayerProps) {
   const video = useRef<HTMLVideoElement>(null);
   const hls = useRef<HlsInstance | null>(null);
   const [subLang, setSubLang] = useState(p.defaultSubtitle);
-  const [audioLang, setAudioLang] = useState(p.defaultAudio);
-  const audioLangRef = useRef(audioLang);
+  const [audioId, setAudioId] = useState(p.defaultAudio);
+  const audioIdRef = useRef(audioId);
+  // The rendition playing, as the playback path reports it (`en`, `ad:en`): what the menu asked for once it applies.
+  const [audioPlaying, setAudioPlaying] = useState<string>();
+  // Read after hydration: the server rendered the defaults, and a stored choice must not mismatch its markup.
+  const [captionStyle, setCaptionStyle] = useState<CaptionSettings>(CAPTION_DEFAULTS);
+  useEffect(() => setCaptionStyle(readCaptionSettings()), []);
+  const changeCaptionStyle = (next: CaptionSettings) => {
+    setCaptionStyle(next);
+    saveCaptionSettings(next);
+  };
   const [hlsActive, setHlsActive] = useState(false);
   const [cues, setCues] = useState<TranscriptCue[]>(p.transcript);
   const [caption, setCaption] = useState('');
@@ -62,8 +73,12 @@ export default function DramaPlayer(p: PlayerProps) {
         h.loadSource(hlsUrl);
         h.attachMedia(v);
         h.on(Hls.Events.AUDIO_TRACKS_UPDATED, () => {
-          const i = h.audioTracks.findIndex((a) => a.lang === audioLangRef.current);
+          const i = hlsAudioIndex(h.audioTracks, audioIdRef.current);
           if (i >= 0 && h.audioTrack !== i) h.audioTrack = i;
+        });
+        h.on(Hls.Events.AUDIO_TRACK_SWITCHED, (_e, data) => {
+          const t = h.audioTracks[data.id];
+          if (t) setAudioPlaying(hlsTrackId(t));
         });
         setHlsActive(true);
       });
@@ -107,17 +122,31 @@ export default function DramaPlayer(p: PlayerProps) {
   );
 
   useEffect(() => {
-    audioLangRef.current = audioLang;
+    audioIdRef.current = audioId;
     const h = hls.current;
     if (h) {
-      const i = h.audioTracks.findIndex((a) => a.lang === audioLang);
+      const i = hlsAudioIndex(h.audioTracks, audioId);
       if (i >= 0 && h.audioTrack !== i) h.audioTrack = i;
       return;
     }
-    // Native HLS exposes AudioTrackList (Safari); Chromium has it only behind a flag.
-    const tracks = (video.current as (HTMLVideoElement & { audioTracks?: ArrayLike<{ language: string; enabled: boolean }> }) | null)?.audioTracks;
-    if (tracks) for (let i = 0; i < tracks.length; i++) tracks[i]!.enabled = tracks[i]!.language === audioLang;
-  }, [audioLang]);
+    // Native HLS exposes AudioTrackList (Safari); Chromium has it only behind a flag. Its tracks may arrive after
+    // the menu's choice, so the choice is applied again when they change.
+    type NativeTrack = { language: string; kind: string; enabled: boolean };
+    const tracks = (video.current as (HTMLVideoElement & { audioTracks?: ArrayLike<NativeTrack> & EventTarget }) | null)?.audioTracks;
+    if (!tracks) return;
+    const apply = () => {
+      let playing: string | undefined;
+      for (let i = 0; i < tracks.length; i++) {
+        const t = tracks[i]!;
+        t.enabled = nativeAudioMatches(t, audioId);
+        if (t.enabled) playing = audioId;
+      }
+      setAudioPlaying(playing);
+    };
+    apply();
+    tracks.addEventListener('addtrack', apply);
+    return () => tracks.removeEventListener('addtrack', apply);
+  }, [audioId]);
 
   // Captions: the chosen track is `hidden` (cues load, the browser draws nothing) and we render its active cues.
   useEffect(() => {
@@ -202,7 +231,7 @@ export default function DramaPlayer(p: PlayerProps) {
   const dir = track?.rtl ? 'rtl' : 'ltr';
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: player shortcuts (K, J, L) caught from the controls inside, which keep their own roles.
-    <div className="drama-player" onKeyDown={onKey}>
+    <div className="drama-player" onKeyDown={onKey} data-caption-size={captionStyle.size} data-caption-background={captionStyle.background}>
       <div className="drama-stage">
         {/* biome-ignore lint/a11y/useMediaCaption: subtitle tracks are <track kind="subtitles"> below; the linter wants kind="captions". */}
         <video
@@ -215,6 +244,7 @@ export default function DramaPlayer(p: PlayerProps) {
           src={p.mp4}
           crossOrigin="anonymous"
           data-hls={hlsActive ? 'on' : 'off'}
+          data-audio={audioPlaying}
         >
           {p.subtitles.map((s) => (
             <track key={s.lang} kind="subtitles" src={s.url} srcLang={s.lang} label={s.label} default={s.lang === p.defaultSubtitle} />
@@ -245,20 +275,48 @@ export default function DramaPlayer(p: PlayerProps) {
           <label>
             {p.strings.audio}{' '}
             <select
-              value={audioLang}
-              onChange={(e) => setAudioLang(e.target.value)}
+              value={audioId}
+              onChange={(e) => setAudioId(e.target.value)}
               name="audio"
               disabled={!hlsActive}
               title={hlsActive ? undefined : p.strings.audioMp4Only}
             >
               {p.audio.map((a) => (
-                <option key={a.lang} value={a.lang}>
+                <option key={a.id} value={a.id}>
                   {a.label}
                 </option>
               ))}
             </select>
           </label>
         )}
+        <label>
+          {p.strings.captionSize}{' '}
+          <select
+            value={captionStyle.size}
+            onChange={(e) => changeCaptionStyle({ ...captionStyle, size: e.target.value as CaptionSettings['size'] })}
+            name="caption-size"
+          >
+            {CAPTION_OPTIONS.size.map((v, i) => (
+              <option key={v} value={v}>
+                {p.strings.captionSizes[i]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {p.strings.captionBackground}{' '}
+          <select
+            value={captionStyle.background}
+            onChange={(e) => changeCaptionStyle({ ...captionStyle, background: e.target.value as CaptionSettings['background'] })}
+            name="caption-background"
+          >
+            {CAPTION_OPTIONS.background.map((v, i) => (
+              <option key={v} value={v}>
+                {p.strings.captionBackgrounds[i]}
+              </option>
+            ))}
+          </select>
+        </label>
         <p className="drama-keys">{p.strings.keys}</p>
       </div>
       {!p.clip && (
