@@ -173,7 +173,12 @@ function wireMoves(C: CesiumModule, el: HTMLElement, viewer: CesiumNS.Viewer): v
     if (reducedMotion()) camera.setView({ destination, orientation });
     else camera.flyTo({ destination, orientation, duration: 0.4 });
     viewer.scene.requestRender();
-    el.dataset.view = `${C.Math.toDegrees(lon).toFixed(1)},${C.Math.toDegrees(lat).toFixed(1)},${Math.round(height)}`;
+  });
+  // Where the camera came to rest (longitude, latitude in degrees, height in metres): tests and tools read a
+  // move's result from the page, without reaching into Cesium.
+  viewer.camera.moveEnd.addEventListener(() => {
+    const at = viewer.camera.positionCartographic;
+    el.dataset.view = `${C.Math.toDegrees(at.longitude).toFixed(2)},${C.Math.toDegrees(at.latitude).toFixed(2)},${Math.round(at.height)}`;
   });
 }
 
