@@ -1,6 +1,6 @@
 // The drama player island. Server-rendered, it is a plain <video> with MP4 and native subtitle tracks, and the page
-// lists the transcript as links (`?t=`), so it works without JavaScript. Hydrated, it switches to HLS (native, else
-// hls.js, loaded only when needed), draws captions itself (styling, `lang`, right-to-left), and shows the transcript
+// lists the transcript as links (`?t=`), so it works without JavaScript. Hydrated, it switches to HLS (native where
+// it can switch audio, else hls.js, loaded only when needed), draws captions itself (styling, `lang`, right-to-left), and shows the transcript
 // (Transcript.tsx) following playback.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { PlayerProps, TranscriptCue } from './player-types.ts';
@@ -57,7 +57,12 @@ export default function DramaPlayer(p: PlayerProps) {
       return unseek;
     }
     const hlsUrl = p.hls;
-    if (v.canPlayType('application/vnd.apple.mpegurl')) {
+    // Native HLS only where the element can also switch audio renditions (AudioTrackList: Safari) or where hls.js
+    // cannot run (no Media Source Extensions): Chromium plays HLS natively now but lists no audio tracks, so the
+    // audio menu (dubs, audio description) would do nothing there.
+    const nativeAudio = 'audioTracks' in v;
+    const mse = typeof window.MediaSource === 'function' || 'ManagedMediaSource' in window;
+    if (v.canPlayType('application/vnd.apple.mpegurl') && (nativeAudio || !mse || p.audio.length < 2)) {
       v.src = hlsUrl;
       setHlsActive(true);
       seekOnMetadata();
@@ -89,7 +94,7 @@ export default function DramaPlayer(p: PlayerProps) {
       hls.current?.destroy();
       hls.current = null;
     };
-  }, [p.hls, p.duration, p.clip]);
+  }, [p.hls, p.duration, p.clip, p.audio.length]);
 
   // A clip stops at its end (the visitor may still play on, or seek anywhere in the episode).
   useEffect(() => {
