@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runFfmpeg } from './ffmpeg-run.ts';
 import { standInInputs } from './standin.ts';
-import { DESCRIBES_VIDEO } from '../../formats/hls.ts';
+import { DESCRIBED_NAME_SUFFIX, DESCRIBES_VIDEO } from '../../formats/hls.ts';
 
 export const VIDEO_SETTINGS = {
   // 2: one file per segment instead of byte ranges of a single file (see HLS below).
@@ -235,7 +235,7 @@ export function masterPlaylist(r: EncodeResult): string {
   const lines = ['#EXTM3U', '#EXT-X-VERSION:4', '#EXT-X-INDEPENDENT-SEGMENTS'];
   for (const a of r.audio) {
     lines.push(
-      `#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="aud",LANGUAGE="${a.lang}",NAME="${a.lang}${a.describes ? ' (described)' : a.original ? '' : ' (dub)'}",` +
+      `#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="aud",LANGUAGE="${a.lang}",NAME="${a.lang}${a.describes ? DESCRIBED_NAME_SUFFIX : a.original ? '' : ' (dub)'}",` +
         `DEFAULT=${a.original ? 'YES' : 'NO'},AUTOSELECT=YES,${a.describes ? `CHARACTERISTICS="${DESCRIBES_VIDEO}",` : ''}` +
         `CHANNELS="1",URI="${a.playlist}"`,
     );

@@ -28,6 +28,10 @@ describe('audio renditions', () => {
     expect(nativeAudioMatches({ language: 'en', kind: 'main-desc' }, 'ad:en')).toBe(true);
     expect(nativeAudioMatches({ language: 'en', kind: 'descriptions' }, 'ad:en')).toBe(true);
     expect(nativeAudioMatches({ language: 'fr', kind: 'main-desc' }, 'ad:en')).toBe(false);
+    // Chromium lists every rendition as `main`, labelled with its NAME from the master playlist.
+    expect(nativeAudioMatches({ language: 'fr', kind: 'main', label: 'fr (described)' }, 'ad:fr')).toBe(true);
+    expect(nativeAudioMatches({ language: 'fr', kind: 'main', label: 'fr (described)' }, 'fr')).toBe(false);
+    expect(nativeAudioMatches({ language: 'fr', kind: 'main', label: 'fr (dub)' }, 'fr')).toBe(true);
   });
 });
 

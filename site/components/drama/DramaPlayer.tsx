@@ -136,17 +136,16 @@ export default function DramaPlayer(p: PlayerProps) {
     }
     // Native HLS exposes AudioTrackList (Safari); Chromium has it only behind a flag. Its tracks may arrive after
     // the menu's choice, so the choice is applied again when they change.
-    type NativeTrack = { language: string; kind: string; enabled: boolean };
+    type NativeTrack = { language: string; kind: string; label: string; enabled: boolean };
     const tracks = (video.current as (HTMLVideoElement & { audioTracks?: ArrayLike<NativeTrack> & EventTarget }) | null)?.audioTracks;
     if (!tracks) return;
     const apply = () => {
-      let playing: string | undefined;
-      for (let i = 0; i < tracks.length; i++) {
-        const t = tracks[i]!;
-        t.enabled = nativeAudioMatches(t, audioId);
-        if (t.enabled) playing = audioId;
-      }
-      setAudioPlaying(playing);
+      const list = Array.from(tracks);
+      const chosen = list.find((t) => nativeAudioMatches(t, audioId));
+      // Enable the chosen one before disabling the rest, so the element is never left without audio.
+      if (chosen) chosen.enabled = true;
+      for (const t of list) if (t !== chosen) t.enabled = false;
+      setAudioPlaying(chosen ? audioId : undefined);
     };
     apply();
     tracks.addEventListener('addtrack', apply);

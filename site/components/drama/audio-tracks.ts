@@ -2,7 +2,7 @@
 // the master playlist's LANGUAGE and CHARACTERISTICS) and native HLS (the media element's AudioTrackList, where an
 // audio description is of kind `main-desc` or `descriptions`). A language may have two renditions, plain and described.
 
-import { DESCRIBES_VIDEO } from '../../../formats/hls.ts';
+import { DESCRIBED_NAME_SUFFIX, DESCRIBES_VIDEO } from '../../../formats/hls.ts';
 
 /** The audio menu's value for a rendition. */
 export const audioId = (lang: string, describes: boolean): string => (describes ? `ad:${lang}` : lang);
@@ -22,8 +22,10 @@ export const hlsTrackId = (t: HlsTrack): string => audioId(t.lang ?? '', (t.char
 /** The index of the hls.js audio track the menu value names, or -1. */
 export const hlsAudioIndex = (tracks: readonly HlsTrack[], id: string): number => tracks.findIndex((t) => hlsTrackId(t) === id);
 
-/** Whether a native AudioTrack is the rendition the menu value names. */
-export function nativeAudioMatches(track: { language: string; kind: string }, id: string): boolean {
+/** Whether a native AudioTrack is the rendition the menu value names: by the description kinds of HTML where the
+ * browser maps CHARACTERISTICS to them (Safari), else by the NAME the video stage gives described renditions. */
+export function nativeAudioMatches(track: { language: string; kind: string; label?: string }, id: string): boolean {
   const want = parseAudioId(id);
-  return track.language === want.lang && ['main-desc', 'descriptions'].includes(track.kind) === want.describes;
+  const describes = ['main-desc', 'descriptions'].includes(track.kind) || (track.label ?? '').endsWith(DESCRIBED_NAME_SUFFIX);
+  return track.language === want.lang && describes === want.describes;
 }
