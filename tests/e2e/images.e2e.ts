@@ -44,9 +44,9 @@ beforeAll(async () => {
   <button type="button" data-deep-zoom-open aria-expanded="false">Zoom in on the image</button>
   <a href="/iiif/manifests/jade001.json?manifest=/iiif/manifests/jade001.json">IIIF manifest</a>
   <div data-deep-zoom-stage hidden>
-    <div role="toolbar"><button type="button" data-action="zoom-in">Zoom in</button><button type="button" data-action="close">Close</button>
-      <button type="button" data-action="pan-left">Pan left</button><button type="button" data-action="pan-right">Pan right</button>
-      <button type="button" data-action="pan-up">Pan up</button><button type="button" data-action="pan-down">Pan down</button></div>
+    <div role="toolbar"><button type="button" data-action="pan-left">Pan left</button><button type="button" data-action="pan-right">Pan right</button>
+      <button type="button" data-action="pan-up">Pan up</button><button type="button" data-action="pan-down">Pan down</button>
+      <button type="button" data-action="zoom-in">Zoom in</button><button type="button" data-action="close">Close</button></div>
     <div data-deep-zoom-canvas style="width:800px;height:600px"></div>
   </div>
 </section></body></html>`,
