@@ -59,6 +59,8 @@ export const mediaPath = z
 export const mediaRef = z.object({
   kind: z.enum(['image', 'model', 'video', 'audio', 'subtitle']),
   path: mediaPath,
+  /** The address a remote image was fetched from (an image, a IIIF Image service or manifest); `path` is its copy. */
+  source: httpUrl.optional(),
   label: langMap.optional(),
   /** An image's text alternative written by the curator; where a locale lacks it, the site composes one from
    * the record (site/lib/image-descriptions.ts). */

@@ -94,12 +94,18 @@ const fieldsSchema = z
         z
           .object({
             kind: z.enum(['image', 'model', 'video', 'audio']),
-            path: scalarSpec,
+            /** A file below the collection's `media/` folder. */
+            path: scalarSpec.optional(),
+            /** Or an image's address: the image itself, a IIIF Image service's info.json or a IIIF manifest,
+             * fetched once into `media/remote/` (see remote-media.ts). */
+            url: scalarSpec.optional(),
             label: langSpec.optional(),
             alt: langSpec.optional(),
             description: langSpec.optional(),
           })
-          .strict(),
+          .strict()
+          .refine((m) => (m.path === undefined) !== (m.url === undefined), { message: 'needs either `path` (a file) or `url` (an address)' })
+          .refine((m) => m.url === undefined || m.kind === 'image', { message: '`url` is for images only' }),
       )
       .optional(),
   })

@@ -9,14 +9,35 @@ import type { ArtifactImages, ContentType, ReadContext, SyncContentType } from '
 import { ingestAll, publishRecords, type IngestOptions, type IngestResult } from './ingest.ts';
 import { Problems } from './problems.ts';
 import { contentTypes } from './registry.ts';
+import { DEFAULT_FETCH_LIMITS, fetchRemoteMedia, type FetchLimits } from './remote-media.ts';
 
 export interface ContentResult extends IngestResult {
   /** Valid records of each registered type, by type name, in registry order. */
   types: Map<string, { id: string }[]>;
 }
 
-export async function checkContent(root = contentDir(), options: IngestOptions = {}, types: readonly ContentType[] = contentTypes): Promise<ContentResult> {
-  const result: ContentResult = { ...ingestAll(root, options), types: new Map() };
+export interface CheckOptions extends IngestOptions {
+  /** Limits for fetching media addresses the records name (see remote-media.ts). */
+  fetch?: Partial<FetchLimits>;
+}
+
+/** Reads everything; when records name media addresses not fetched yet, fetches them once and reads again (so the
+ * records get their copies, or an error for each address that failed). */
+async function ingestWithMedia(root: string, options: CheckOptions): Promise<IngestResult> {
+  const first = ingestAll(root, options);
+  if (!first.pendingMedia.length) return first;
+  const limits = { ...DEFAULT_FETCH_LIMITS, ...options.fetch };
+  const tty = process.stderr.isTTY;
+  const { fetched, failures } = await fetchRemoteMedia(first.pendingMedia, limits, (done, total) => {
+    if (tty) process.stderr.write(`\rfetching media by address: ${done}/${total}`);
+  });
+  if (tty) process.stderr.write('\n');
+  console.error(`fetched ${fetched} image${fetched === 1 ? '' : 's'} by address${failures.size ? `, ${failures.size} failed (errors below)` : ''}`);
+  return ingestAll(root, { ...options, remoteFailures: failures });
+}
+
+export async function checkContent(root = contentDir(), options: CheckOptions = {}, types: readonly ContentType[] = contentTypes): Promise<ContentResult> {
+  const result: ContentResult = { ...(await ingestWithMedia(root, options)), types: new Map() };
   const ctx = readContext(result, root, options.reuseFrom ?? recordsDir());
   for (const type of types) {
     const list: { id: string }[] = [];

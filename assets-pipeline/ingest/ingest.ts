@@ -26,6 +26,7 @@ import { collectionKey, readReuse, sharedInputs, writeReuse, type ReuseIndex } f
 import { writeIfChanged } from '../write-if-changed.ts';
 import { applyTranslations } from '../translations/merge.ts';
 import { overlaysKey } from '../translations/overlay.ts';
+import { readRemoteIndex, type PendingMedia } from './remote-media.ts';
 
 export interface IngestResult {
   collections: Stored<Collection>[];
@@ -37,6 +38,8 @@ export interface IngestResult {
   reuse?: ReuseIndex;
   places: Stored<Place>[];
   problems: Problems;
+  /** Media addresses the records name that have no cached copy yet: `checkContent` fetches them and reads again. */
+  pendingMedia: PendingMedia[];
 }
 
 export const artifactCount = (r: IngestResult): number =>
@@ -81,6 +84,7 @@ export function ingestCollection(
   problems: Problems,
   seenIds: Map<string, { at: string; hash: string }>,
   placeIds: Set<string>,
+  remote: RemoteOptions = {},
 ): { collection: Stored<Collection>; artifacts: Stored<Artifact>[] } | undefined {
   const configFile = path.join(dir, 'collection.yaml');
   if (!fs.existsSync(configFile)) {
@@ -105,6 +109,16 @@ export function ingestCollection(
   const ctx = mapContext(config.chronology, path.join(path.dirname(path.dirname(dir)), 'chronologies'), (msg) =>
     problems.add(configFile, lineOf(['chronology']), 'chronology', msg),
   );
+  if (ctx) {
+    const cached = readRemoteIndex(dir);
+    ctx.remoteMedia = (url) => {
+      const error = remote.failures?.get(url);
+      if (error) return { error };
+      const entry = cached[url];
+      // A copy deleted by hand is fetched again rather than reported missing.
+      return entry && fs.existsSync(path.join(dir, 'media', entry.path)) ? { entry } : undefined;
+    };
+  }
   if (config.fields.period === 'derive' && !config.chronology)
     problems.add(configFile, lineOf(['fields', 'period']), 'fields.period', '`derive` needs the collection to name its `chronology` (e.g. chinese-dynasties)');
   // Keys first (the header for CSV, one pass without keeping rows for JSONL), so a mapping naming an unknown
@@ -135,6 +149,7 @@ export function ingestCollection(
     if (!mappingOk || !ctx) return !problems.stopped;
     const result = mapRecord(config, row.data, ctx);
     for (const w of result.warnings) problems.warn(recordsFile, row.line, w.field, w.message);
+    for (const url of result.pendingMedia) remote.pending?.push({ collectionDir: dir, url });
     for (const label of result.unmatchedPeriods) {
       const u = unmatched.get(label);
       if (u) u.count++;
@@ -207,11 +222,20 @@ function mapContext(names: string | string[] | undefined, siteDir: string, repor
   return { chronologies, named: namedRanges(chronologies), matchPeriod: chronologies.length ? periodMatcher(chronologies) : undefined };
 }
 
+interface RemoteOptions {
+  /** Collects the media addresses with no cached copy. */
+  pending?: PendingMedia[];
+  /** Addresses a fetch failed for, with the reason (reported at each record naming them). */
+  failures?: ReadonlyMap<string, string>;
+}
+
 export interface IngestOptions {
   /** Published records folder: collections unchanged since they were published there are not read again. */
   reuseFrom?: string;
   /** Stop reading after this many errors (the run fails either way; this only saves time on a bad mapping). */
   maxErrors?: number;
+  /** Media addresses whose fetch failed, with why (set by `checkContent` on its second read). */
+  remoteFailures?: ReadonlyMap<string, string>;
 }
 
 export function ingestAll(root = contentDir(), options: IngestOptions = {}): IngestResult {
@@ -227,6 +251,7 @@ export function ingestAll(root = contentDir(), options: IngestOptions = {}): Ing
   const previous = reuseFrom ? readReuse(reuseFrom) : {};
   const shared = reuseFrom ? sharedInputs(path.join(root, 'places.yaml')) : '';
   const reuse: ReuseIndex = {};
+  const pendingMedia: PendingMedia[] = [];
   const entries = fs.existsSync(collDir) ? fs.readdirSync(collDir, { withFileTypes: true }) : [];
   // A linked folder could bring in anything on the machine: it is refused with a word, never silently skipped.
   for (const d of entries)
@@ -258,7 +283,10 @@ export function ingestAll(root = contentDir(), options: IngestOptions = {}): Ing
     }
     const errorsBefore = problems.count;
     const warningsBefore = problems.warnings.length;
-    const r = ingestCollection(dir, problems, seenIds, placeIds);
+    const r = ingestCollection(dir, problems, seenIds, placeIds, {
+      pending: pendingMedia,
+      ...(options.remoteFailures ? { failures: options.remoteFailures } : {}),
+    });
     if (!r) continue;
     collections.push(r.collection);
     artifacts.set(r.collection.id, r.artifacts);
@@ -271,7 +299,7 @@ export function ingestAll(root = contentDir(), options: IngestOptions = {}): Ing
       };
     }
   }
-  return { collections, artifacts, unchanged, ...(reuseFrom ? { reuse } : {}), places, problems };
+  return { collections, artifacts, unchanged, ...(reuseFrom ? { reuse } : {}), places, problems, pendingMedia };
 }
 
 /** Writes the normalized records; only called when validation found nothing. Removed collections' files go. */

@@ -10,6 +10,7 @@ import { readDate, readDateSpan, textLang, type DateReading, type NamedRanges } 
 import type { CollectionConfig, LangSpec, ScalarSpec } from './collection-config.ts';
 import type { Row } from './read-rows.ts';
 import { evalLang, evalScalar, specPaths, SpecError, type TemplateLookup } from './value-spec.ts';
+import type { RemoteEntry } from './remote-media.ts';
 
 export interface FieldProblem {
   field: string;
@@ -21,12 +22,16 @@ export interface MapContext {
   chronologies: Chronology[];
   named?: NamedRanges | undefined;
   matchPeriod?: ((label: string) => Period | undefined) | undefined;
+  /** A remote image's cached copy, or why it could not be fetched; undefined when not fetched yet. */
+  remoteMedia?: ((url: string) => { entry: RemoteEntry } | { error: string } | undefined) | undefined;
 }
 
 interface MapOutcome {
   warnings: FieldProblem[];
   /** Source period labels that match no period of the collection's chronologies. */
   unmatchedPeriods: string[];
+  /** Media addresses with no cached copy yet (each also an error until fetched). */
+  pendingMedia: string[];
 }
 /** On failure the unvalidated input comes back too, so id and media checks can still report their problems. */
 export type MapResult = ({ ok: true; record: Artifact } | { ok: false; problems: FieldProblem[]; input: ArtifactInput }) & MapOutcome;
@@ -180,6 +185,27 @@ export function mapRecord(config: CollectionConfig, row: Row, ctx: MapContext = 
     period = periods[0];
   }
   const objectTypes = lang('objectType', f.objectType);
+  const rights = scalar('rights', f.rights)[0] ?? config.rights;
+  const pendingMedia: string[] = [];
+  const remoteFiles = (field: string, urls: string[]): { path: string; source: string }[] =>
+    urls.flatMap((url) => {
+      const fail = (message: string): [] => {
+        r.problems.push({ field, message });
+        return [];
+      };
+      if (!/^https?:\/\/\S+$/i.test(url)) return fail(`"${url}" is not an http(s) address`);
+      const hit = ctx.remoteMedia?.(url);
+      if (!hit) {
+        pendingMedia.push(url);
+        return fail(`${url} is not fetched yet (validate and ingest fetch it)`);
+      }
+      if ('error' in hit) return fail(hit.error);
+      // A manifest's own statement of rights must agree with the record's, or the curator decides.
+      const same = (a: string) => a.replace(/^https?:\/\//, '').replace(/\/$/, '');
+      if (hit.entry.rights && same(hit.entry.rights) !== same(rights))
+        return fail(`the IIIF manifest at ${url} states rights ${hit.entry.rights}, but the record's rights are ${rights}`);
+      return [{ path: hit.entry.path, source: url }];
+    });
   const list = (field: string, specs: LangSpec[] | undefined): LangMap[] | undefined => {
     const out = (specs ?? []).flatMap((s, i) => lang(`${field}.${i}`, s));
     return out.length ? out : undefined;
@@ -193,7 +219,7 @@ export function mapRecord(config: CollectionConfig, row: Row, ctx: MapContext = 
     title: title as LangMap,
     alternateTitles: (f.alternateTitles ?? []).flatMap((s, i) => lang(`alternateTitles.${i}`, s)),
     description: one('description', lang('description', f.description)),
-    rights: scalar('rights', f.rights)[0] ?? config.rights,
+    rights,
     sourceUrl: scalar('sourceUrl', f.sourceUrl)[0],
     date: displayDate || years ? { display: displayDate, from: years?.from, to: years?.to } : undefined,
     period,
@@ -241,9 +267,10 @@ export function mapRecord(config: CollectionConfig, row: Row, ctx: MapContext = 
       const text = (key: 'label' | 'alt' | 'description') => one(`media.${i}.${key}`, lang(`media.${i}.${key}`, m[key]));
       const [label, alt, description] = [text('label'), text('alt'), text('description')];
       // One entry's texts go with each path it yields (a split path column names views of one image set).
-      return scalar(`media.${i}.path`, m.path).map((path) => ({
+      const files = m.path ? scalar(`media.${i}.path`, m.path).map((path) => ({ path })) : remoteFiles(`media.${i}.url`, scalar(`media.${i}.url`, m.url));
+      return files.map((file) => ({
         kind: m.kind,
-        path,
+        ...file,
         ...(label ? { label } : {}),
         ...(alt ? { alt } : {}),
         ...(description ? { description } : {}),
@@ -290,7 +317,7 @@ export function mapRecord(config: CollectionConfig, row: Row, ctx: MapContext = 
     }
   }
   r.problems.push(...overLimit(input));
-  const outcome = { warnings, unmatchedPeriods };
+  const outcome = { warnings, unmatchedPeriods, pendingMedia };
   if (r.problems.length || !parsed.success) return { ok: false, problems: r.problems, input, ...outcome };
   return { ok: true, record: parsed.data, ...outcome };
 }
@@ -352,7 +379,7 @@ const STRUCTURED_MEMBERS: Record<string, string[]> = {
   identifiers: ['value'],
   places: ['name'],
   inscriptions: ['position', 'title', 'text'],
-  media: ['path', 'label', 'alt', 'description'],
+  media: ['path', 'url', 'label', 'alt', 'description'],
   measurements: ['type', 'value', 'unit'],
 };
 

@@ -25,13 +25,17 @@ export class WordCounts {
     for (const w of words.split('\n')) this.counts.set(w, (this.counts.get(w) ?? 0) + 1);
   }
 
-  /** Each letter's shard file and its JSON. */
+  /** Each letter's shard files and their JSON: words by first letter, and again by second letter (the words a
+   * slip of the first letter reaches; see suggest.ts). */
   shards(): [string, string][] {
-    const by = new Map<string, WordShard>([...WORD_LETTERS].map((l) => [l, []]));
-    for (const [w, n] of this.counts) by.get(w[0]!)?.push([w, n]);
-    return [...by].map(([letter, list]) => {
-      list.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-      return [paths.words(letter), JSON.stringify(list.slice(0, SHARD_MAX))];
-    });
+    const by = (at: number, file: (letter: string) => string): [string, string][] => {
+      const lists = new Map<string, WordShard>([...WORD_LETTERS].map((l) => [l, []]));
+      for (const [w, n] of this.counts) lists.get(w[at] ?? '')?.push([w, n]);
+      return [...lists].map(([letter, list]) => {
+        list.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+        return [file(letter), JSON.stringify(list.slice(0, SHARD_MAX))];
+      });
+    };
+    return [...by(0, paths.words), ...by(1, paths.wordsBySecond)];
   }
 }

@@ -148,7 +148,7 @@ export async function writeSearchIndex(
 
   const tmp = `${outDir}.tmp-${process.pid}`;
   fs.rmSync(tmp, { recursive: true, force: true });
-  for (const d of ['lex', 'lexf', 'post', 'postf', 'facets', 'words', ...LOCALES.map((l) => `stored/${l}`)])
+  for (const d of ['lex', 'lexf', 'post', 'postf', 'facets', 'words', 'words2', ...LOCALES.map((l) => `stored/${l}`)])
     fs.mkdirSync(path.join(tmp, d), { recursive: true });
   const limit = pLimit(16);
   const writes: Promise<void>[] = [];

@@ -10,6 +10,8 @@
 //   stored/<locale>/<n>.json.gz  display fields of a block of documents, fetched only for the results shown
 //   words/<letter>.json.gz  the Latin words as written (not stemmed) with their document counts, by first
 //                           letter: the "did you mean" vocabulary, fetched only when a query finds nothing
+//   words2/<letter>.json.gz the same words by their second letter, fetched only when no word of the typed first
+//                           letter is near: a wrong, missing or extra first letter (Kuo → Guo) lands there
 import type { Locale } from '../../model/locales.ts';
 import { INDEX_FACETS, MULTI_INDEX_FACETS, type IndexFacet } from '../facets.ts';
 
@@ -97,10 +99,11 @@ export const paths = {
   facets: (n: number) => `facets/${n}.bin.gz`,
   stored: (locale: Locale, n: number) => `stored/${locale}/${n}.json.gz`,
   words: (letter: string) => `words/${letter}.json.gz`,
+  wordsBySecond: (letter: string) => `words2/${letter}.json.gz`,
 };
 
-/** The "did you mean" vocabulary's shards: one per first letter, every one written (even empty) so the page
- * never asks for a file that is not there. */
+/** The "did you mean" vocabulary's shards: one per first letter and one per second letter, every one written
+ * (even empty) so the page never asks for a file that is not there. */
 export const WORD_LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 /** One shard: words and their document counts, most frequent first. */
 export type WordShard = [word: string, docs: number][];

@@ -1,6 +1,6 @@
 // Page weight before images: `npm run bench -- pages [--dist test-output/e2e/dist] [--media test-output/e2e/build/media]
 //   [--baseline main | --baseline none]`.
-// Loads the home, a collection, an artifact, the search and a scene page in every locale in Chromium, cold, and
+// Loads the home, a collection, an artifact, the search and every scene page in every locale in Chromium, cold, and
 // sums what each transfers before its images (scripts/tools/page-weight.ts: HTML, CSS, scripts, fonts and data,
 // gzip as a static host sends them; images, media and scene models left out). Goal: every zh page ≤ 300 KB, every
 // en/fr page ≤ 150 KB. The named baseline (a git ref, `main` unless told) is exported with `git archive`,
@@ -18,8 +18,6 @@ import { launchBrowser } from '../tools/browser.ts';
 import { type PageWeight, weighPage } from '../tools/page-weight.ts';
 
 const GOAL: Record<Locale, number> = { zh: 300_000, en: 150_000, fr: 150_000 };
-const PAGES = ['home', 'collection', 'artifact', 'search', 'scene'] as const;
-type PageKind = (typeof PAGES)[number];
 
 const { values } = parseArgs({
   options: {
@@ -82,26 +80,32 @@ function baselineBuild(ref: string): { commit: string; dist: string; media: stri
   return { commit, dist, media };
 }
 
-/** The first (by name) collection, artifact and scene page of a locale, and its home and search pages. */
-function pagePaths(dist: string, locale: Locale): Record<PageKind, string | undefined> {
-  const first = (dir: string) => {
+/** The first (by name) collection and artifact page of a locale, every scene page (each is a different model and
+ * text: `scene:<slug>`), and its home and search pages. */
+function pagePaths(dist: string, locale: Locale): Record<string, string | undefined> {
+  const names = (dir: string) => {
     const full = path.join(dist, locale, dir);
-    const names = fs.existsSync(full) ? fs.readdirSync(full).filter((n) => fs.existsSync(path.join(full, n, 'index.html'))) : [];
-    return names.sort()[0] && `/${locale}/${dir}/${names.sort()[0]}/`;
+    return fs.existsSync(full)
+      ? fs
+          .readdirSync(full)
+          .filter((n) => fs.existsSync(path.join(full, n, 'index.html')))
+          .sort()
+      : [];
   };
-  return { home: `/${locale}/`, collection: first('collections'), artifact: first('artifacts'), search: `/${locale}/search/`, scene: first('scenes') };
+  const first = (dir: string) => names(dir)[0] && `/${locale}/${dir}/${names(dir)[0]}/`;
+  const scenes = Object.fromEntries(names('scenes').map((n) => [`scene:${n}`, `/${locale}/scenes/${n}/`]));
+  return { home: `/${locale}/`, collection: first('collections'), artifact: first('artifacts'), search: `/${locale}/search/`, ...scenes };
 }
 
-type Weights = Record<Locale, Partial<Record<PageKind, PageWeight>>>;
+type Weights = Record<Locale, Record<string, PageWeight>>;
 
-async function measure(label: string, dist: string, media: string, paths: Record<Locale, Record<PageKind, string | undefined>>): Promise<Weights> {
+async function measure(label: string, dist: string, media: string, paths: Record<Locale, Record<string, string | undefined>>): Promise<Weights> {
   const server = await startSiteServer(0, '127.0.0.1', dist, media);
   const browser = await launchBrowser();
   const out = Object.fromEntries(LOCALES.map((l) => [l, {}])) as Weights;
   try {
     for (const locale of LOCALES) {
-      for (const kind of PAGES) {
-        const p = paths[locale][kind];
+      for (const [kind, p] of Object.entries(paths[locale])) {
         if (!p || !fs.existsSync(path.join(dist, p, 'index.html'))) continue;
         const w = await weighPage(browser, `${server.url}${p}`);
         out[locale][kind] = { ...w, url: p };
@@ -118,7 +122,7 @@ async function measure(label: string, dist: string, media: string, paths: Record
 const dist = path.resolve(values.dist!);
 const media = path.resolve(values.media!);
 if (!fs.existsSync(dist)) buildDemo(process.cwd(), dist, media);
-const paths = Object.fromEntries(LOCALES.map((l) => [l, pagePaths(dist, l)])) as Record<Locale, Record<PageKind, string | undefined>>;
+const paths = Object.fromEntries(LOCALES.map((l) => [l, pagePaths(dist, l)])) as Record<Locale, Record<string, string | undefined>>;
 const started = performance.now();
 const current = await measure('current ', dist, media, paths);
 let baseline: { ref: string; commit: string; pages: Weights } | undefined;
@@ -133,7 +137,7 @@ const table = Object.fromEntries(
   LOCALES.map((l) => [
     l,
     Object.fromEntries(
-      PAGES.flatMap((k) => {
+      Object.keys(paths[l]).flatMap((k) => {
         const w = current[l][k];
         if (!w) return [];
         if (w.bytes > GOAL[l]) failures.push(`${w.url}: ${kb(w.bytes)} KB > ${GOAL[l] / 1000} KB`);

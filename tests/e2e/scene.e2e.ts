@@ -12,6 +12,7 @@ import { parse } from 'yaml';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './use-browser.ts';
 import { centreStats } from './pixels.ts';
+import { centreDrawn, tabThroughHotspots } from './hotspot-tab.ts';
 
 const base = inject('baseUrl');
 const PAGE = '/zh/scenes/library-cave/';
@@ -89,6 +90,10 @@ describe('scene viewer (Library Cave)', () => {
     expect(centre.drawn).toBeGreaterThan(0.9);
     expect(centre.colours).toBeGreaterThan(30);
     matchGolden('scene-library-cave-zh', img);
+    // Tab through every hotspot label (the zh page; viewer-ui does en, the evidence test fr).
+    await tabThroughHotspots(page);
+    await settle(page);
+    expect(await centreDrawn(page)).toBeGreaterThan(0.9);
     expect(errors).toEqual([]);
   });
 
@@ -132,6 +137,9 @@ describe('scene viewer (Library Cave)', () => {
     const legend = page.getByRole('region', { name: 'Niveaux de preuve' });
     expect(await legend.textContent()).toContain('Conjectural');
     matchGolden('scene-library-cave-fr-evidence', after);
+    await tabThroughHotspots(page);
+    await settle(page);
+    expect(await centreDrawn(page)).toBeGreaterThan(0.9);
   });
 
   it('works with the keyboard only: Tab to the start button, Enter starts the view there, arrows move, Tab reaches hotspots, Enter opens one', async () => {

@@ -120,7 +120,8 @@ describe.each(LOCALES)('forgiving search in %s', (locale) => {
 
   it('offers a query from the index that finds results when nothing matches', async () => {
     const t = strings(locale);
-    const cases: [string, string][] = [['Guo Xii', 'Guo Xi'], ...(locale === 'zh' ? ([['青铜', '青']] as [string, string][]) : [])];
+    // Kuo: a slip of the first letter (the index's own Kui is nearer by spelling but finds nothing beside Xi).
+    const cases: [string, string][] = [['Guo Xii', 'Guo Xi'], ['Kuo Xi', 'Guo Xi'], ...(locale === 'zh' ? ([['青铜', '青']] as [string, string][]) : [])];
     for (const [q, want] of cases) {
       expect(await search(locale, q), q).toEqual([]);
       expect(await page.locator('search-page [data-status]').textContent()).toBe(t.noResults);

@@ -35,6 +35,27 @@ const image: ImageEntry = {
     },
   },
 };
+const second: ImageEntry = {
+  ...image,
+  width: 800,
+  height: 1200,
+  hash: 'h2',
+  iiif: {
+    ...image.iiif,
+    id: '/iiif/def',
+    infoUrl: '/iiif/def/info.json',
+    info: {
+      ...image.iiif.info,
+      id: '/iiif/def',
+      width: 800,
+      height: 1200,
+      sizes: [
+        { width: 100, height: 150 },
+        { width: 800, height: 1200 },
+      ],
+    },
+  },
+};
 const artifact = (rights: string): Artifact => ({
   type: 'artifact',
   id: 'x1',
@@ -78,7 +99,7 @@ describe.each(LOCALES)('Reuse.astro in %s', (locale) => {
   it('offers every published size and a detail, with the credit and licence beside them', async () => {
     const container = await AstroContainer.create();
     const html = await container.renderToString(Reuse, {
-      props: { artifact: artifact('https://creativecommons.org/licenses/by/4.0/'), image, locale, url: 'http://x/' },
+      props: { artifact: artifact('https://creativecommons.org/licenses/by/4.0/'), images: [image], locale, url: 'http://x/' },
     });
     expect(html).toContain('href="/iiif/abc/full/max/0/default.jpg"');
     expect(html).toContain('href="/iiif/abc/full/143,114/0/default.jpg"');
@@ -86,12 +107,32 @@ describe.each(LOCALES)('Reuse.astro in %s', (locale) => {
     expect(html).toContain('A Museum');
     expect(html).toContain(rightsInfo('http://creativecommons.org/licenses/by/4.0/').name[locale]);
     expect(html).not.toContain('data-reuse-none');
+    // One image: no picker, no numbering, and the file named for the record alone.
+    expect(html).not.toContain('data-reuse-region-image');
+    expect(html).toContain('download="x1-1140x912.jpg"');
+  });
+
+  it('offers every image of the record, each at its sizes, and a detail of the one picked', async () => {
+    const container = await AstroContainer.create();
+    const html = await container.renderToString(Reuse, {
+      props: { artifact: artifact('https://creativecommons.org/publicdomain/zero/1.0/'), images: [image, second], locale, url: 'http://x/' },
+    });
+    for (const [n, entry] of [image, second].entries()) {
+      const sizes = entry.iiif.info.sizes;
+      for (const size of sizes) expect(html).toContain(`download="x1-${n + 1}-${size.width}x${size.height}.jpg"`);
+      expect(html).toContain(`href="${entry.iiif.id}/full/max/0/default.jpg"`);
+      const label = strings.imageNumber!.replace('{{n}}', String(n + 1)).replace('{{count}}', '2');
+      expect(html).toMatch(new RegExp(`<option value="${n}"[^>]*>${label.replace(/[()（）]/g, '.')}</option>`));
+      expect(html).toMatch(new RegExp(`data-reuse-image="${n}"[^>]*data-width="${entry.width}"`));
+    }
+    expect(html).toContain(strings.downloadIntroMany);
+    expect(html.match(/data-reuse-region-download/g)).toHaveLength(1);
   });
 
   it('offers no download where the rights do not allow reuse, and says why', async () => {
     const container = await AstroContainer.create();
     const html = await container.renderToString(Reuse, {
-      props: { artifact: artifact('http://rightsstatements.org/vocab/InC/1.0/'), image, locale, url: 'http://x/' },
+      props: { artifact: artifact('http://rightsstatements.org/vocab/InC/1.0/'), images: [image, second], locale, url: 'http://x/' },
     });
     expect(html).not.toMatch(/data-reuse-size|data-reuse-region|<button/);
     expect(html).toContain('data-reuse-none');

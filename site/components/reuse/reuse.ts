@@ -1,5 +1,5 @@
 // Client half of Reuse.astro: the size links fetch the published JPEG and save it with the rights metadata;
-// the detail is a selection over a preview (pointer: drag to draw, drag inside to move; keyboard: arrow keys
+// the detail is a selection over a preview of the picked image (pointer: drag to draw, drag inside to move; keyboard: arrow keys
 // move, Shift+arrow keys resize) stitched in a canvas from the published IIIF tiles at the finest scale factor,
 // or cropped from the largest whole JPEG where the image has no tiles.
 import { tilePath } from '../../../formats/manifests/iiif-paths.ts';
@@ -122,18 +122,26 @@ function initOne(root: HTMLElement): void {
 
   const region = root.querySelector<HTMLElement>('[data-reuse-region]')!;
   const stage = region.querySelector<HTMLElement>('[data-reuse-stage]')!;
+  const preview = stage.querySelector('img')!;
   const boxEl = region.querySelector<HTMLElement>('[data-reuse-box]')!;
   const status = region.querySelector<HTMLElement>('[data-reuse-selection]')!;
-  const fullW = Number(d.width);
-  const fullH = Number(d.height);
-  let box: Box = { x: 0.25, y: 0.25, w: 0.5, h: 0.5 };
-  const px = (b: Box) => ({ x: Math.round(b.x * fullW), y: Math.round(b.y * fullH), width: Math.round(b.w * fullW), height: Math.round(b.h * fullH) });
+  const picker = region.querySelector<HTMLSelectElement>('[data-reuse-region-image]');
+  // The image the detail is taken from: the record's first, or the one picked.
+  let image: DOMStringMap = root.querySelector<HTMLElement>('[data-reuse-image]')!.dataset;
+  const DEFAULT: Box = { x: 0.25, y: 0.25, w: 0.5, h: 0.5 };
+  let box: Box = DEFAULT;
+  const px = (b: Box) => {
+    const W = Number(image.width);
+    const H = Number(image.height);
+    return { x: Math.round(b.x * W), y: Math.round(b.y * H), width: Math.round(b.w * W), height: Math.round(b.h * H) };
+  };
   const draw = (): void => {
     Object.assign(boxEl.style, { left: `${box.x * 100}%`, top: `${box.y * 100}%`, width: `${box.w * 100}%`, height: `${box.h * 100}%` });
     const p = px(box);
     status.textContent = fill(d.regionStatus ?? '', p);
     // In full-image pixels, for scripts and tests: the crop covers this part of the image at the largest size.
     region.dataset.selection = [box.x, box.y, box.w, box.h].map((v) => v.toFixed(4)).join(',');
+    region.dataset.image = picker?.value ?? '0';
   };
   const set = (b: Box): void => {
     const w = clamp(b.w, MIN, 1);
@@ -141,6 +149,11 @@ function initOne(root: HTMLElement): void {
     box = { w, h, x: clamp(b.x, 0, 1 - w), y: clamp(b.y, 0, 1 - h) };
     draw();
   };
+  picker?.addEventListener('change', () => {
+    image = root.querySelector<HTMLElement>(`[data-reuse-image="${picker.value}"]`)!.dataset;
+    Object.assign(preview, { src: image.preview, width: Number(image.previewWidth), height: Number(image.previewHeight) });
+    set(DEFAULT);
+  });
 
   boxEl.addEventListener('keydown', (e) => {
     const dx = e.key === 'ArrowLeft' ? -STEP : e.key === 'ArrowRight' ? STEP : 0;
@@ -178,7 +191,11 @@ function initOne(root: HTMLElement): void {
 
   region.querySelector('[data-reuse-region-download]')!.addEventListener('click', () => {
     const p = px(box);
-    void run(() => (d.tileSize && d.scaleFactors ? stitch(d, box) : crop(d.source!, box)), `${d.file}-detail-${p.x}-${p.y}-${p.width}x${p.height}.jpg`);
+    const from = image;
+    void run(
+      () => (from.tileSize && from.scaleFactors ? stitch(from, box) : crop(from.source!, box)),
+      `${from.file}-detail-${p.x}-${p.y}-${p.width}x${p.height}.jpg`,
+    );
   });
   region.hidden = false;
   draw();

@@ -1,4 +1,4 @@
-// "Did you mean": when a query finds nothing, a nearby query built from the index's own vocabulary (the words/
+// "Did you mean": when a query finds nothing, a nearby query built from the index's own vocabulary (the words/ and words2/
 // shards the index writer publishes) that does find something. Latin words are replaced by the most frequent
 // indexed word within a small edit distance; a Chinese run is shortened to the longest piece of it that
 // matches. Every candidate is run through the page's engine (static or Meilisearch) before it is offered.
@@ -51,45 +51,65 @@ function sameCase(typed: string, word: string): string {
   return word;
 }
 
+type Shard = { list: WordShard; has: Set<string> };
+
+/** The word of `list` nearest to `w` within `max` edits (most frequent first on a tie, but a typist's commonest
+ * slips win over other edits at the same distance), or undefined. */
+function nearest(w: string, list: WordShard, max: number): string | undefined {
+  let best: string | undefined;
+  let bestDistance = max + 1;
+  let bestSlip = false;
+  // Most frequent first, so on a tie the commoner word wins; but a typist's commonest slips (two letters
+  // swapped, a letter doubled: Xii → Xi, not the commoner Xia) beat other edits at the same distance.
+  for (const [word] of list) {
+    const d = editDistance(w, word, Math.min(max, bestDistance));
+    if (d > max || d > bestDistance) continue;
+    const isSlip = d === 1 && slip(w, word);
+    if (d < bestDistance || (isSlip && !bestSlip)) {
+      best = word;
+      bestDistance = d;
+      bestSlip = isSlip;
+      if (isSlip) break;
+    }
+  }
+  return best;
+}
+
 export function createSuggester(base: string, fetchBytes: FetchBytes = browserFetch) {
-  const shards = new Map<string, Promise<{ list: WordShard; has: Set<string> }>>();
-  const shard = (letter: string) => {
-    let p = shards.get(letter);
+  const shards = new Map<string, Promise<Shard>>();
+  const load = (file: string) => {
+    let p = shards.get(file);
     if (!p) {
-      p = fetchBytes(`${base.replace(/\/$/, '')}/${paths.words(letter)}`)
+      p = fetchBytes(`${base.replace(/\/$/, '')}/${file}`)
         .then(gunzip)
         .then((d) => decodeJson<WordShard>(d))
         .then((list) => ({ list, has: new Set(list.map(([w]) => w)) }));
-      shards.set(letter, p);
-      p.catch(() => shards.delete(letter));
+      shards.set(file, p);
+      p.catch(() => shards.delete(file));
     }
     return p;
   };
 
-  /** The indexed word nearest to `typed`, or `typed` itself when it is indexed or nothing is near. */
-  async function correct(typed: string): Promise<string> {
+  /** Indexed words near `typed`, best first: the nearest with the same first letter, then the nearest with
+   * another (a slip of the first letter itself); none when `typed` is indexed or nothing is near. */
+  async function corrections(typed: string): Promise<string[]> {
     const w = foldLatin(typed);
-    if (w.length < MIN_WORD || !/^[a-z]+$/.test(w) || STOP.has(w) || !WORD_LETTERS.includes(w[0]!)) return typed;
-    const { list, has } = await shard(w[0]!);
-    if (has.has(w)) return typed;
+    if (w.length < MIN_WORD || !/^[a-z]+$/.test(w) || STOP.has(w) || !WORD_LETTERS.includes(w[0]!)) return [];
+    // A word one edit away at the first letter shares a letter at a known place: its second letter is the typed
+    // second (a wrong first letter: Kuo → Guo) or the typed first (the first letter left out), or its first is
+    // the typed second (a letter added before it, or the first two swapped). So three more shards hold every
+    // such word. Hand-written rather than a symmetric-delete or trigram index: those would be fetched whole or
+    // grow the index several times over, and the libraries that build them (mnemonist's SymSpell, fuzzyset)
+    // want the whole vocabulary in memory, not a few shards of a static index.
+    const [first, ...more] = await Promise.all([paths.words(w[0]!), paths.wordsBySecond(w[1]!), paths.wordsBySecond(w[0]!), paths.words(w[1]!)].map(load));
+    if (first!.has.has(w)) return [];
     const max = w.length >= 6 ? 2 : 1;
-    let best: string | undefined;
-    let bestDistance = max + 1;
-    let bestSlip = false;
-    // Most frequent first, so on a tie the commoner word wins; but a typist's commonest slips (two letters
-    // swapped, a letter doubled: Xii → Xi, not the commoner Xia) beat other edits at the same distance.
-    for (const [word] of list) {
-      const d = editDistance(w, word, Math.min(max, bestDistance));
-      if (d > max || d > bestDistance) continue;
-      const isSlip = d === 1 && slip(w, word);
-      if (d < bestDistance || (isSlip && !bestSlip)) {
-        best = word;
-        bestDistance = d;
-        bestSlip = isSlip;
-        if (isSlip) break;
-      }
-    }
-    return best ? sameCase(typed, best) : typed;
+    const seen = new Set<string>();
+    const other = more
+      .flatMap((s) => s.list)
+      .filter(([word]) => word[0] !== w[0] && !seen.has(word) && seen.add(word))
+      .sort((a, b) => b[1] - a[1]);
+    return [nearest(w, first!.list, max), nearest(w, other, max)].filter((x): x is string => !!x).map((x) => sameCase(typed, x));
   }
 
   /** A query near `query` for which `finds` is true, or undefined. */
@@ -105,8 +125,13 @@ export function createSuggester(base: string, fetchBytes: FetchBytes = browserFe
       });
       return (out + query.slice(at)).trim();
     };
-    const corrected = await Promise.all(runs.map((m) => (m[2] ? correct(m[0]) : Promise.resolve(m[0]))));
+    const alternatives = await Promise.all(runs.map((m) => (m[2] ? corrections(m[0]) : Promise.resolve([]))));
+    const corrected = alternatives.map((alts, i) => alts[0] ?? runs[i]![0]);
     const candidates = [rebuild(corrected)];
+    // A second choice for one word at a time (Kuo: Kui, then Guo).
+    alternatives.forEach((alts, i) => {
+      for (const alt of alts.slice(1)) candidates.push(rebuild(corrected.map((c, k) => (k === i ? alt : c))));
+    });
     // Chinese: shorter pieces of each run, longest first (青铜器 → 青铜, 铜器, 青, …).
     runs.forEach((m, i) => {
       const chars = m[1] ? [...m[1]] : [];
