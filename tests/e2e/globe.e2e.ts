@@ -24,7 +24,8 @@ async function open(url: string): Promise<{ page: Page; foreign: string[]; error
     if (!u.startsWith(base) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
   });
   page.on('pageerror', (e) => errors.push(e.message));
-  expect((await page.goto(base + url))?.status()).toBe(200);
+  // Not the load event: it waits for Cesium's runtime too, which the wait for the drawn globe below covers.
+  expect((await page.goto(base + url, { waitUntil: 'domcontentloaded' }))?.status()).toBe(200);
   await page.waitForSelector('#globe[data-state="ready"]', { timeout: 120_000 });
   return { page, foreign, errors };
 }
