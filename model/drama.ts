@@ -41,6 +41,20 @@ export const dubTrack = z.object({
   standIn: z.boolean().default(false),
 });
 
+/** Audio description: a narration of what the picture shows, spoken in the gaps between the dialogue. The video
+ * stage mixes it over the episode's audio in the same language (the original or a dub) into a described-audio
+ * rendition, marked in HLS as describing the video. */
+export const describedTrack = z.object({
+  lang: languageTag,
+  /** The narration alone (silence between descriptions), relative to the drama folder. */
+  path: mediaPath,
+  /** The descriptions as timed text (WebVTT), from which scripts/make-audio-description.ts speaks the narration. */
+  cues: mediaPath.refine((p) => /\.vtt$/i.test(p), { message: 'description cues must be a .vtt file' }).optional(),
+  label: langMap.optional(),
+  /** A synthetic voice (e.g. espeak-ng) standing in for a human describer. */
+  standIn: z.boolean().default(false),
+});
+
 /** Either a real video file, or a stand-in the video stage generates at the work's real length. */
 export const videoSource = z.union([
   z.object({ path: mediaPath }),
@@ -65,6 +79,7 @@ export const episode = z.object({
   sourceSubtitle: languageTag.optional(),
   subtitles: z.array(subtitleTrack).default([]),
   dubs: z.array(dubTrack).default([]),
+  descriptions: z.array(describedTrack).default([]),
   sourceUrl: z.string().url().optional(),
 });
 export type Episode = z.infer<typeof episode>;
@@ -83,6 +98,16 @@ export const drama = baseRecord
     d.episodes.forEach((e, i) => {
       if (seen.has(e.id)) ctx.addIssue({ code: 'custom', path: ['episodes', i, 'id'], message: `duplicate episode id "${e.id}"` });
       seen.add(e.id);
+      // A description is mixed over the dialogue in its own language, so that language must be heard in the episode.
+      const spoken = new Set([e.originalLanguage, ...e.dubs.map((a) => a.lang)]);
+      e.descriptions.forEach((a, j) => {
+        if (!spoken.has(a.lang))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['episodes', i, 'descriptions', j, 'lang'],
+            message: `no audio in "${a.lang}" to describe over (the original is "${e.originalLanguage}"; add a dub in "${a.lang}" first)`,
+          });
+      });
     });
   });
 export type Drama = z.infer<typeof drama>;

@@ -110,6 +110,9 @@ export const scene = baseRecord
     introduction: langMap,
     variants: z.array(modelVariant).min(1),
     camera: cameraPose,
+    /** What the starting view shows, overview first (written from the still scripts/render-stills.ts takes of it):
+     * the still's text alternative and what read-aloud says of it. */
+    stillDescription: langMap.optional(),
     /** Lighting and backdrop: a room lit from inside, or a building under the sky. */
     setting: z.enum(['interior', 'exterior']).default('interior'),
     hotspots: z.array(hotspot).default([]),

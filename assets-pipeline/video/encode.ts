@@ -1,10 +1,12 @@
-// One episode → H.264/AAC HLS ladder with one audio rendition per language, a progressive MP4, a poster and a
+// One episode → H.264/AAC HLS ladder with one audio rendition per language (and a described one per audio
+// description), a progressive MP4, a poster and a
 // thumbnail sprite with its WebVTT track. Every video rendition is encoded once, in one ffmpeg pass; the MP4 is a
 // remux of the top rendition, so it costs no extra encoding.
 import fs from 'node:fs';
 import path from 'node:path';
 import { runFfmpeg } from './ffmpeg-run.ts';
 import { standInInputs } from './standin.ts';
+import { DESCRIBED_NAME_SUFFIX, DESCRIBES_VIDEO } from '../../formats/hls.ts';
 
 export const VIDEO_SETTINGS = {
   // 2: one file per segment instead of byte ranges of a single file (see HLS below).
@@ -34,11 +36,13 @@ export interface EncodeJob {
   duration: number;
   originalLanguage: string;
   dubs: AudioInput[];
+  /** Audio-description narrations, each mixed over the rendition of its language. */
+  descriptions?: { lang: string; file: string }[];
 }
 
 export interface EncodeResult {
   renditions: { name: string; width: number; height: number; bandwidth: number; playlist: string }[];
-  audio: { lang: string; playlist: string; original: boolean }[];
+  audio: { lang: string; playlist: string; original: boolean; describes?: boolean }[];
   thumbInterval: number;
 }
 
@@ -160,12 +164,33 @@ export async function encodeEpisode(job: EncodeJob, dir: string, onSeconds: (s: 
   );
   for (const f of fs.readdirSync(dir)) if (f.startsWith('card-line-')) fs.rmSync(path.join(dir, f));
 
-  const audio = [{ lang: job.originalLanguage, playlist: `${orig}.m3u8`, original: true }];
+  const audio: EncodeResult['audio'] = [{ lang: job.originalLanguage, playlist: `${orig}.m3u8`, original: true }];
   for (const dub of job.dubs) {
     if (!dub.file) continue;
     // Pad or cut the dub to the picture's length so every audio rendition has the same segments.
     await runFfmpeg(['-i', dub.file, '-af', 'apad', '-t', d, '-vn', ...AAC, ...HLS(dir, `a-${dub.lang}`)]);
     audio.push({ lang: dub.lang, playlist: `a-${dub.lang}.m3u8`, original: false });
+  }
+  for (const ad of job.descriptions ?? []) {
+    const under = audio.find((a) => a.lang === ad.lang && !a.describes);
+    if (!under) throw new Error(`audio description in "${ad.lang}": the episode has no audio in that language`);
+    // The narration over the dialogue it was timed against; amix halves each input, `volume` restores the level.
+    await runFfmpeg([
+      '-i',
+      path.join(dir, under.playlist),
+      '-i',
+      ad.file,
+      '-filter_complex',
+      '[0:a][1:a]amix=inputs=2:duration=first:dropout_transition=0,volume=2[mix]',
+      '-map',
+      '[mix]',
+      '-t',
+      d,
+      '-vn',
+      ...AAC,
+      ...HLS(dir, `ad-${ad.lang}`),
+    ]);
+    audio.push({ lang: ad.lang, playlist: `ad-${ad.lang}.m3u8`, original: false, describes: true });
   }
   // ffmpeg's HLS demuxer reads the local playlists, so the MP4 is still a remux of the top rendition.
   await runFfmpeg([
@@ -210,8 +235,9 @@ export function masterPlaylist(r: EncodeResult): string {
   const lines = ['#EXTM3U', '#EXT-X-VERSION:4', '#EXT-X-INDEPENDENT-SEGMENTS'];
   for (const a of r.audio) {
     lines.push(
-      `#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="aud",LANGUAGE="${a.lang}",NAME="${a.lang}${a.original ? '' : ' (dub)'}",` +
-        `DEFAULT=${a.original ? 'YES' : 'NO'},AUTOSELECT=YES,CHANNELS="1",URI="${a.playlist}"`,
+      `#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="aud",LANGUAGE="${a.lang}",NAME="${a.lang}${a.describes ? DESCRIBED_NAME_SUFFIX : a.original ? '' : ' (dub)'}",` +
+        `DEFAULT=${a.original ? 'YES' : 'NO'},AUTOSELECT=YES,${a.describes ? `CHARACTERISTICS="${DESCRIBES_VIDEO}",` : ''}` +
+        `CHANNELS="1",URI="${a.playlist}"`,
     );
   }
   for (const v of r.renditions) {

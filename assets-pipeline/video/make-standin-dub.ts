@@ -25,24 +25,33 @@ function wavSamples(buf: Buffer): Int16Array {
   return new Int16Array(0);
 }
 
-export function makeStandInDub(subtitles: string, voice: string, seconds: number, out: string): void {
-  const parsed = parseSubtitleFile(subtitles);
-  if (parsed.error) throw new Error(`${subtitles}: ${parsed.error}`);
+export interface SpokenLine {
+  /** Milliseconds. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Speaks each line with espeak-ng at its start time into one mono Opus file of `seconds`; returns when each line's
+ * speech really ends (ms), so callers can check it fits where it was placed. */
+export function speakLines(lines: SpokenLine[], voice: string, seconds: number, out: string): { start: number; end: number }[] {
   const mix = new Int16Array(Math.ceil(seconds * RATE));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dub-'));
+  const spoken: { start: number; end: number }[] = [];
   try {
-    for (const cue of parsed.cues) {
-      const text = plainText(cue.text)
-        .replace(/\s+/g, ' ')
-        .replace(/\[[^\]]*\]/g, '')
-        .trim();
-      if (!text) continue;
+    for (const line of lines) {
+      const text = line.text;
+      if (!text) {
+        spoken.push({ start: line.start, end: line.start });
+        continue;
+      }
       const wav = path.join(tmp, 'cue.wav');
       // Speak faster when the line would otherwise overrun its cue (espeak-ng speaks ~15 chars/s at 175 wpm).
-      const wpm = Math.min(260, Math.max(160, Math.round((text.length / 15 / ((cue.end - cue.start) / 1000)) * 175)));
+      const wpm = Math.min(260, Math.max(160, Math.round((text.length / 15 / ((line.end - line.start) / 1000)) * 175)));
       execFileSync('espeak-ng', ['-v', voice, '-s', String(wpm), '-w', wav, text]);
       const samples = wavSamples(fs.readFileSync(wav));
-      const at = Math.round((cue.start / 1000) * RATE);
+      const at = Math.round((line.start / 1000) * RATE);
+      spoken.push({ start: line.start, end: line.start + Math.round((samples.length / RATE) * 1000) });
       for (let i = 0; i < samples.length && at + i < mix.length; i++) {
         mix[at + i] = Math.max(-32768, Math.min(32767, mix[at + i]! + samples[i]!));
       }
@@ -71,9 +80,24 @@ export function makeStandInDub(subtitles: string, voice: string, seconds: number
       'voip',
       out,
     ]);
+    return spoken;
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+export function makeStandInDub(subtitles: string, voice: string, seconds: number, out: string): void {
+  const parsed = parseSubtitleFile(subtitles);
+  if (parsed.error) throw new Error(`${subtitles}: ${parsed.error}`);
+  const lines = parsed.cues.map((cue) => ({
+    start: cue.start,
+    end: cue.end,
+    text: plainText(cue.text)
+      .replace(/\s+/g, ' ')
+      .replace(/\[[^\]]*\]/g, '')
+      .trim(),
+  }));
+  speakLines(lines, voice, seconds, out);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -24,13 +24,14 @@ const fileHash = (file: string): string => sha(fs.readFileSync(file));
  * their duration in drama.yaml too. Until then only stand-ins carry one. */
 export function episodeJob(d: Drama, ep: Episode, dir: string): { job: EncodeJob; key: string } | { error: string } {
   const dubs = ep.dubs.map((a) => ({ lang: a.lang, file: path.join(dir, a.path) }));
+  const descriptions = ep.descriptions.map((a) => ({ lang: a.lang, file: path.join(dir, a.path) }));
   if (!('standIn' in ep.video)) return { error: 'real source videos need a `duration` (not yet supported by this stage)' };
   const lines = [
     'STAND-IN VIDEO · 替代视频 · VIDÉO DE SUBSTITUTION',
     d.title.en ?? d.title.zh ?? d.title.fr ?? d.id,
     d.episodes.length > 1 ? (ep.title.en ?? ep.title.zh ?? ep.title.fr ?? ep.id) : (d.title.zh ?? ''),
   ];
-  const job: EncodeJob = { source: { standIn: { lines } }, duration: ep.video.duration, originalLanguage: ep.originalLanguage, dubs };
+  const job: EncodeJob = { source: { standIn: { lines } }, duration: ep.video.duration, originalLanguage: ep.originalLanguage, dubs, descriptions };
   const key = sha(
     JSON.stringify({
       settings: VIDEO_SETTINGS,
@@ -39,6 +40,8 @@ export function episodeJob(d: Drama, ep: Episode, dir: string): { job: EncodeJob
       orig: ep.originalLanguage,
       font: standInFont()?.file ?? null,
       dubs: dubs.map((a) => [a.lang, fileHash(a.file)]),
+      // Only when present, so episodes without one keep the keys (and encodings) they had.
+      ...(descriptions.length ? { descriptions: descriptions.map((a) => [a.lang, fileHash(a.file)]) } : {}),
     }),
   ).slice(0, 16);
   return { job, key };
@@ -56,6 +59,10 @@ function entry(d: Drama, ep: Episode, key: string, r: EncodeResult, duration: nu
     sprite: { image: `${base}/sprite.jpg`, vtt: `${base}/sprite.vtt`, interval: r.thumbInterval },
     renditions: r.renditions.map(({ width, height, bandwidth }) => ({ width, height, bandwidth })),
     audio: r.audio.map((a) => {
+      if (a.describes) {
+        const ad = ep.descriptions.find((x) => x.lang === a.lang);
+        return { lang: a.lang, original: false, describes: true, standIn: ad?.standIn ?? false, ...(ad?.label ? { label: ad.label } : {}) };
+      }
       const dub = ep.dubs.find((x) => x.lang === a.lang && !a.original);
       return { lang: a.lang, original: a.original, standIn: dub ? dub.standIn : 'standIn' in ep.video, ...(dub?.label ? { label: dub.label } : {}) };
     }),

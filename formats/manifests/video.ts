@@ -18,7 +18,16 @@ const episodeVideo = z.object({
   poster: z.string(),
   sprite: z.object({ image: z.string(), vtt: z.string(), interval: z.number() }),
   renditions: z.array(z.object({ width: z.number(), height: z.number(), bandwidth: z.number() })),
-  audio: z.array(z.object({ lang: z.string(), original: z.boolean(), standIn: z.boolean(), label: langMap.optional() })),
+  audio: z.array(
+    z.object({
+      lang: z.string(),
+      original: z.boolean(),
+      standIn: z.boolean(),
+      label: langMap.optional(),
+      /** An audio-description rendition (HLS `public.accessibility.describes-video`). */
+      describes: z.boolean().optional(),
+    }),
+  ),
 });
 export type EpisodeVideo = z.infer<typeof episodeVideo>;
 

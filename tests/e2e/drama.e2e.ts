@@ -45,14 +45,28 @@ async function expectAdvances(page: Page, from: number, by = 1.5): Promise<void>
 const caption = (page: Page) => page.$eval('[data-testid="caption"]', (el) => el.textContent ?? '');
 
 describe('drama player', () => {
-  it('plays: currentTime advances', async () => {
+  it('plays: currentTime advances; the audio description is listed and switching to it switches the audio', async () => {
     const { page, errors } = await open(PAGE);
+    const audioRequests: string[] = [];
+    page.on('request', (r) => {
+      if (/\/a(d)?-[a-z]+(-\d+\.ts|\.m3u8)$/.test(r.url())) audioRequests.push(r.url().replace(/.*\//, ''));
+    });
     await page.$eval('video', (v: HTMLVideoElement) => {
       v.muted = true;
       return v.play();
     });
     await page.waitForFunction(() => (document.querySelector('video') as HTMLVideoElement).currentTime > 1.5, undefined, { timeout: 30_000 });
     expect(await currentTime(page)).toBeGreaterThan(1.5);
+    // The menu names the described rendition in the page's language (drama.yaml's label) and starts on the original.
+    const options = await page.$$eval('select[name="audio"] option', (os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent]));
+    expect(options).toContainEqual(['ad:en', 'English with audio description (espeak-ng synthetic voice)']);
+    await expect.poll(() => page.getAttribute('video', 'data-audio')).toBe('en');
+    expect(audioRequests.some((u) => u.startsWith('ad-'))).toBe(false);
+    await page.selectOption('select[name="audio"]', 'ad:en');
+    // The player reports the rendition now playing, and its media playlist and segments are what the page loads.
+    await expect.poll(() => page.getAttribute('video', 'data-audio'), { timeout: 20_000 }).toBe('ad:en');
+    await expect.poll(() => audioRequests.filter((u) => /^ad-en-\d+\.ts$/.test(u)).length, { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(audioRequests).toContain('ad-en.m3u8');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -4,6 +4,7 @@
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import fs from 'node:fs';
 import path from 'node:path';
 import { readRoutes } from '../../model/routes.ts';
 import { E2E_BUILD } from './env.ts';
@@ -23,7 +24,8 @@ async function open(url: string): Promise<{ page: Page; foreign: string[]; error
     if (!u.startsWith(base) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
   });
   page.on('pageerror', (e) => errors.push(e.message));
-  expect((await page.goto(base + url))?.status()).toBe(200);
+  // Not the load event: it waits for Cesium's runtime too, which the wait for the drawn globe below covers.
+  expect((await page.goto(base + url, { waitUntil: 'domcontentloaded' }))?.status()).toBe(200);
   await page.waitForSelector('#globe[data-state="ready"]', { timeout: 120_000 });
   return { page, foreign, errors };
 }
@@ -40,6 +42,23 @@ describe('globe', () => {
     expect(errors).toEqual([]);
     // Labels in the UI language.
     expect(await page.locator('#globe-data').textContent()).toContain('莫高窟');
+    // Buttons do what a drag or the wheel does, named in the page's language (map.zh.json), each at least 24 px.
+    const names = JSON.parse(fs.readFileSync('site/i18n/locales/map.zh.json', 'utf8')) as Record<string, string>;
+    const move = (m: string) => page.getByRole('button', { name: names[`globe.move.${m}`], exact: true });
+    for (const m of ['west', 'east', 'north', 'south', 'in', 'out']) {
+      const box = (await move(m).boundingBox())!;
+      expect(Math.min(box.width, box.height), m).toBeGreaterThanOrEqual(24);
+    }
+    const view = async () => (await page.locator('#globe').getAttribute('data-view'))?.split(',').map(Number);
+    await move('east').click();
+    await expect.poll(view, { timeout: 20_000 }).toBeDefined();
+    const [lon0, lat0, h0] = (await view())!;
+    await move('east').click();
+    await expect.poll(async () => (await view())![0], { timeout: 20_000 }).toBeGreaterThan(lon0! + 1);
+    await move('north').click();
+    await expect.poll(async () => (await view())![1], { timeout: 20_000 }).toBeGreaterThan(lat0! + 1);
+    await move('in').click();
+    await expect.poll(async () => (await view())![2], { timeout: 20_000 }).toBeLessThan(h0! * 0.75);
   });
 
   it('picking a site opens its page', async () => {

@@ -44,7 +44,9 @@ beforeAll(async () => {
   <button type="button" data-deep-zoom-open aria-expanded="false">Zoom in on the image</button>
   <a href="/iiif/manifests/jade001.json?manifest=/iiif/manifests/jade001.json">IIIF manifest</a>
   <div data-deep-zoom-stage hidden>
-    <div role="toolbar"><button type="button" data-action="zoom-in">Zoom in</button><button type="button" data-action="close">Close</button></div>
+    <div role="toolbar"><button type="button" data-action="pan-left">Pan left</button><button type="button" data-action="pan-right">Pan right</button>
+      <button type="button" data-action="pan-up">Pan up</button><button type="button" data-action="pan-down">Pan down</button>
+      <button type="button" data-action="zoom-in">Zoom in</button><button type="button" data-action="close">Close</button></div>
     <div data-deep-zoom-canvas style="width:800px;height:600px"></div>
   </div>
 </section></body></html>`,
@@ -118,6 +120,22 @@ describe('deep-zoom viewer', () => {
     expect(tiles.some((r) => sf1Tile.test(r.url))).toBe(true);
     expect(iiif.filter((r) => r.status !== 200)).toEqual([]);
     expect(problems).toEqual([]);
+
+    // The pan buttons move the zoomed view a quarter of its size each press, with no drag: right, then down, then
+    // back left and up to where it was (the view rests zoomed in, so no edge stops it).
+    const view = async () => (await page.getAttribute('[data-deep-zoom]', 'data-view'))?.split(',').map(Number) ?? [];
+    await expect.poll(view, { timeout: 10_000 }).toHaveLength(3);
+    const [x0, y0, zoom] = await view();
+    expect(zoom).toBeGreaterThan(2);
+    const pan = async (action: string, moved: (v: number[]) => boolean) => {
+      await page.click(`[data-action="${action}"]`);
+      await expect.poll(async () => moved(await view()), { timeout: 10_000 }).toBe(true);
+    };
+    await pan('pan-right', ([x]) => x! > x0! + 0.01);
+    await pan('pan-down', ([, y]) => y! > y0! + 0.01);
+    await pan('pan-left', ([x]) => Math.abs(x! - x0!) < 0.005);
+    await pan('pan-up', ([, y]) => Math.abs(y! - y0!) < 0.005);
+    await page.focus('.openseadragon-canvas');
 
     await page.keyboard.press('Escape');
     expect(await page.isHidden('[data-deep-zoom-stage]')).toBe(true);

@@ -41,7 +41,7 @@ async function waitFor(page: Page, variant: string) {
 }
 
 describe('Yingxian pagoda: timeline, views, monitoring', () => {
-  it('the timeline slider (keyboard) changes the model and the narration at every phase', async () => {
+  it('the timeline slider (keyboard, and its earlier/later buttons) changes the model and the narration at every phase', async () => {
     const { page, errors } = await open();
     const slider = page.getByRole('slider', { name: '历史阶段' });
     expect(await slider.getAttribute('aria-valuetext')).toContain('1056');
@@ -62,6 +62,14 @@ describe('Yingxian pagoda: timeline, views, monitoring', () => {
       before = after;
     }
     await slider.press('Home');
+    await waitFor(page, PHASES[0]!);
+    // Buttons either side reach the phases without the thumb: the earlier one is off at the first phase.
+    const earlier = page.getByRole('button', { name: '上一阶段' });
+    expect(await earlier.isDisabled()).toBe(true);
+    await page.getByRole('button', { name: '下一阶段' }).click();
+    await waitFor(page, PHASES[1]!);
+    expect(await slider.getAttribute('aria-valuetext')).toBe(scene.variants[1]!.label.zh);
+    await earlier.click();
     await waitFor(page, PHASES[0]!);
     expect(errors).toEqual([]);
   });

@@ -16,7 +16,10 @@ import { centreDrawn, tabThroughHotspots } from './hotspot-tab.ts';
 
 const base = inject('baseUrl');
 const PAGE = '/zh/scenes/library-cave/';
-const caveData = parse(fs.readFileSync('content/scenes/library-cave.yaml', 'utf8')) as { paradata: { elements: { label: { en: string } }[] } };
+const caveData = parse(fs.readFileSync('content/scenes/library-cave.yaml', 'utf8')) as {
+  paradata: { elements: { label: { en: string } }[] };
+  stillDescription: { en: string };
+};
 const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** What the live region may say in English: a part of the model and where on it, or nothing of the model. */
 const SPOKEN_EN = new RegExp(
@@ -203,6 +206,10 @@ describe('scene viewer (Library Cave)', () => {
     expect(await noJs.locator('#scene-text table tbody tr').count()).toBe(9);
     expect(await noJs.locator('#stele').textContent()).toContain('851');
     expect(await noJs.locator('tr[data-node="manuscript-bundles"]').textContent()).toContain('Conjectured');
+    // The still says what the starting view shows (the scene's own description), and read-aloud reads it.
+    const still = noJs.locator('.scene-still img');
+    expect(await still.getAttribute('alt')).toContain(caveData.stillDescription.en);
+    expect(await still.getAttribute('data-read')).toBe('image');
     await ctx.close();
   });
 });

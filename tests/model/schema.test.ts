@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { artifact, langMap, rightsUri } from '../../model/schema.ts';
 import { rightsInfo } from '../../model/rights.ts';
 import { splitBilingual } from '../../assets-pipeline/ingest/value-spec.ts';
+import { drama } from '../../model/drama.ts';
 
 it('normalizes rights URIs to the IIIF form and rejects others', () => {
   expect(rightsUri.parse('https://creativecommons.org/licenses/by/4.0')).toBe('http://creativecommons.org/licenses/by/4.0/');
@@ -51,4 +52,39 @@ it('rejects media paths that leave the collection', () => {
 it('splits bilingual cells', () => {
   expect(splitBilingual('Guo Xi \n 郭熙')).toEqual({ zh: '郭熙', en: 'Guo Xi' });
   expect(splitBilingual('Old Trees, Level Distance\n樹色平遠圖')).toEqual({ zh: '樹色平遠圖', en: 'Old Trees, Level Distance' });
+});
+
+it('takes an audio description only in a language the episode is heard in (the original or a dub)', () => {
+  const base = {
+    type: 'drama',
+    id: 'tiny',
+    title: { en: 'Tiny' },
+    synopsis: { en: 'A test.' },
+    credits: { en: 'Test' },
+    credit: { en: 'Test' },
+    rights: 'https://creativecommons.org/licenses/by/4.0/',
+  };
+  const episode = (descriptions: { lang: string; path: string }[]) => ({
+    id: 'one',
+    title: { en: 'One' },
+    video: { standIn: true, duration: 12 },
+    originalLanguage: 'en',
+    dubs: [{ lang: 'fr', path: 'audio/fr.opus' }],
+    descriptions,
+  });
+  const ok = drama.safeParse({
+    ...base,
+    episodes: [
+      episode([
+        { lang: 'en', path: 'a.opus' },
+        { lang: 'fr', path: 'b.opus' },
+      ]),
+    ],
+  });
+  expect(ok.success).toBe(true);
+  const bad = drama.safeParse({ ...base, episodes: [episode([{ lang: 'de', path: 'a.opus' }])] });
+  expect(bad.success).toBe(false);
+  expect(bad.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+    ['episodes.0.descriptions.0.lang', 'no audio in "de" to describe over (the original is "en"; add a dub in "de" first)'],
+  ]);
 });

@@ -1,4 +1,4 @@
-// Dramas: `content/dramas/<slug>/drama.yaml`; the video, subtitle and dub files it names must exist.
+// Dramas: `content/dramas/<slug>/drama.yaml`; the video, subtitle, dub and description files it names must exist.
 import path from 'node:path';
 import { confine } from '../../../model/confine.ts';
 import { drama, type Drama } from '../../../model/drama.ts';
@@ -16,6 +16,10 @@ export const dramas = yamlContentType<typeof drama, Drama>({
     const named: { at: KeyPath; file: string }[] = d.episodes.flatMap((e, i) => [
       ...e.subtitles.map((s, j) => ({ at: ['episodes', i, 'subtitles', j, 'path'], file: s.path })),
       ...e.dubs.map((a, j) => ({ at: ['episodes', i, 'dubs', j, 'path'], file: a.path })),
+      ...e.descriptions.flatMap((a, j) => [
+        { at: ['episodes', i, 'descriptions', j, 'path'], file: a.path },
+        ...(a.cues ? [{ at: ['episodes', i, 'descriptions', j, 'cues'], file: a.cues }] : []),
+      ]),
       ...('path' in e.video ? [{ at: ['episodes', i, 'video', 'path'], file: e.video.path }] : []),
     ]);
     // Every media file must be inside this drama's folder once links are followed: a subtitle linked to

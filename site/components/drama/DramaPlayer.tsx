@@ -1,6 +1,6 @@
 // The drama player island. Server-rendered, it is a plain <video> with MP4 and native subtitle tracks, and the page
-// lists the transcript as links (`?t=`), so it works without JavaScript. Hydrated, it switches to HLS (native, else
-// hls.js, loaded only when needed), draws captions itself (styling, `lang`, right-to-left), and shows the transcript
+// lists the transcript as links (`?t=`), so it works without JavaScript. Hydrated, it switches to HLS (native where
+// it can switch audio, else hls.js, loaded only when needed), draws captions itself (styling, `lang`, right-to-left), and shows the transcript
 // (Transcript.tsx) following playback.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { PlayerProps, TranscriptCue } from './player-types.ts';
@@ -8,6 +8,8 @@ import { activeCueIndex, startTimeFromSearch } from './player-time.ts';
 import Transcript from './Transcript.tsx';
 import { onLocaleLink } from '../common/locale-link.ts';
 import { timeParam } from '../../../formats/urls.ts';
+import { hlsAudioIndex, hlsTrackId, nativeAudioMatches } from './audio-tracks.ts';
+import { CAPTION_DEFAULTS, CAPTION_OPTIONS, type CaptionSettings, readCaptionSettings, saveCaptionSettings } from './caption-settings.ts';
 
 type HlsInstance = import('hls.js').default;
 
@@ -15,8 +17,17 @@ export default function DramaPlayer(p: PlayerProps) {
   const video = useRef<HTMLVideoElement>(null);
   const hls = useRef<HlsInstance | null>(null);
   const [subLang, setSubLang] = useState(p.defaultSubtitle);
-  const [audioLang, setAudioLang] = useState(p.defaultAudio);
-  const audioLangRef = useRef(audioLang);
+  const [audioId, setAudioId] = useState(p.defaultAudio);
+  const audioIdRef = useRef(audioId);
+  // The rendition playing, as the playback path reports it (`en`, `ad:en`): what the menu asked for once it applies.
+  const [audioPlaying, setAudioPlaying] = useState<string>();
+  // Read after hydration: the server rendered the defaults, and a stored choice must not mismatch its markup.
+  const [captionStyle, setCaptionStyle] = useState<CaptionSettings>(CAPTION_DEFAULTS);
+  useEffect(() => setCaptionStyle(readCaptionSettings()), []);
+  const changeCaptionStyle = (next: CaptionSettings) => {
+    setCaptionStyle(next);
+    saveCaptionSettings(next);
+  };
   const [hlsActive, setHlsActive] = useState(false);
   const [cues, setCues] = useState<TranscriptCue[]>(p.transcript);
   const [caption, setCaption] = useState('');
@@ -46,7 +57,12 @@ export default function DramaPlayer(p: PlayerProps) {
       return unseek;
     }
     const hlsUrl = p.hls;
-    if (v.canPlayType('application/vnd.apple.mpegurl')) {
+    // Native HLS only where the element can also switch audio renditions (AudioTrackList: Safari) or where hls.js
+    // cannot run (no Media Source Extensions): Chromium plays HLS natively now but lists no audio tracks, so the
+    // audio menu (dubs, audio description) would do nothing there.
+    const nativeAudio = 'audioTracks' in v;
+    const mse = typeof window.MediaSource === 'function' || 'ManagedMediaSource' in window;
+    if (v.canPlayType('application/vnd.apple.mpegurl') && (nativeAudio || !mse || p.audio.length < 2)) {
       v.src = hlsUrl;
       setHlsActive(true);
       seekOnMetadata();
@@ -62,8 +78,12 @@ export default function DramaPlayer(p: PlayerProps) {
         h.loadSource(hlsUrl);
         h.attachMedia(v);
         h.on(Hls.Events.AUDIO_TRACKS_UPDATED, () => {
-          const i = h.audioTracks.findIndex((a) => a.lang === audioLangRef.current);
+          const i = hlsAudioIndex(h.audioTracks, audioIdRef.current);
           if (i >= 0 && h.audioTrack !== i) h.audioTrack = i;
+        });
+        h.on(Hls.Events.AUDIO_TRACK_SWITCHED, (_e, data) => {
+          const t = h.audioTracks[data.id];
+          if (t) setAudioPlaying(hlsTrackId(t));
         });
         setHlsActive(true);
       });
@@ -74,7 +94,7 @@ export default function DramaPlayer(p: PlayerProps) {
       hls.current?.destroy();
       hls.current = null;
     };
-  }, [p.hls, p.duration, p.clip]);
+  }, [p.hls, p.duration, p.clip, p.audio.length]);
 
   // A clip stops at its end (the visitor may still play on, or seek anywhere in the episode).
   useEffect(() => {
@@ -107,17 +127,30 @@ export default function DramaPlayer(p: PlayerProps) {
   );
 
   useEffect(() => {
-    audioLangRef.current = audioLang;
+    audioIdRef.current = audioId;
     const h = hls.current;
     if (h) {
-      const i = h.audioTracks.findIndex((a) => a.lang === audioLang);
+      const i = hlsAudioIndex(h.audioTracks, audioId);
       if (i >= 0 && h.audioTrack !== i) h.audioTrack = i;
       return;
     }
-    // Native HLS exposes AudioTrackList (Safari); Chromium has it only behind a flag.
-    const tracks = (video.current as (HTMLVideoElement & { audioTracks?: ArrayLike<{ language: string; enabled: boolean }> }) | null)?.audioTracks;
-    if (tracks) for (let i = 0; i < tracks.length; i++) tracks[i]!.enabled = tracks[i]!.language === audioLang;
-  }, [audioLang]);
+    // Native HLS exposes AudioTrackList (Safari); Chromium has it only behind a flag. Its tracks may arrive after
+    // the menu's choice, so the choice is applied again when they change.
+    type NativeTrack = { language: string; kind: string; label: string; enabled: boolean };
+    const tracks = (video.current as (HTMLVideoElement & { audioTracks?: ArrayLike<NativeTrack> & EventTarget }) | null)?.audioTracks;
+    if (!tracks) return;
+    const apply = () => {
+      const list = Array.from(tracks);
+      const chosen = list.find((t) => nativeAudioMatches(t, audioId));
+      // Enable the chosen one before disabling the rest, so the element is never left without audio.
+      if (chosen) chosen.enabled = true;
+      for (const t of list) if (t !== chosen) t.enabled = false;
+      setAudioPlaying(chosen ? audioId : undefined);
+    };
+    apply();
+    tracks.addEventListener('addtrack', apply);
+    return () => tracks.removeEventListener('addtrack', apply);
+  }, [audioId]);
 
   // Captions: the chosen track is `hidden` (cues load, the browser draws nothing) and we render its active cues.
   useEffect(() => {
@@ -202,7 +235,7 @@ export default function DramaPlayer(p: PlayerProps) {
   const dir = track?.rtl ? 'rtl' : 'ltr';
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: player shortcuts (K, J, L) caught from the controls inside, which keep their own roles.
-    <div className="drama-player" onKeyDown={onKey}>
+    <div className="drama-player" onKeyDown={onKey} data-caption-size={captionStyle.size} data-caption-background={captionStyle.background}>
       <div className="drama-stage">
         {/* biome-ignore lint/a11y/useMediaCaption: subtitle tracks are <track kind="subtitles"> below; the linter wants kind="captions". */}
         <video
@@ -215,6 +248,7 @@ export default function DramaPlayer(p: PlayerProps) {
           src={p.mp4}
           crossOrigin="anonymous"
           data-hls={hlsActive ? 'on' : 'off'}
+          data-audio={audioPlaying}
         >
           {p.subtitles.map((s) => (
             <track key={s.lang} kind="subtitles" src={s.url} srcLang={s.lang} label={s.label} default={s.lang === p.defaultSubtitle} />
@@ -245,20 +279,48 @@ export default function DramaPlayer(p: PlayerProps) {
           <label>
             {p.strings.audio}{' '}
             <select
-              value={audioLang}
-              onChange={(e) => setAudioLang(e.target.value)}
+              value={audioId}
+              onChange={(e) => setAudioId(e.target.value)}
               name="audio"
               disabled={!hlsActive}
               title={hlsActive ? undefined : p.strings.audioMp4Only}
             >
               {p.audio.map((a) => (
-                <option key={a.lang} value={a.lang}>
+                <option key={a.id} value={a.id}>
                   {a.label}
                 </option>
               ))}
             </select>
           </label>
         )}
+        <label>
+          {p.strings.captionSize}{' '}
+          <select
+            value={captionStyle.size}
+            onChange={(e) => changeCaptionStyle({ ...captionStyle, size: e.target.value as CaptionSettings['size'] })}
+            name="caption-size"
+          >
+            {CAPTION_OPTIONS.size.map((v, i) => (
+              <option key={v} value={v}>
+                {p.strings.captionSizes[i]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {p.strings.captionBackground}{' '}
+          <select
+            value={captionStyle.background}
+            onChange={(e) => changeCaptionStyle({ ...captionStyle, background: e.target.value as CaptionSettings['background'] })}
+            name="caption-background"
+          >
+            {CAPTION_OPTIONS.background.map((v, i) => (
+              <option key={v} value={v}>
+                {p.strings.captionBackgrounds[i]}
+              </option>
+            ))}
+          </select>
+        </label>
         <p className="drama-keys">{p.strings.keys}</p>
       </div>
       {!p.clip && (

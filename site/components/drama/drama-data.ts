@@ -7,6 +7,8 @@ import { readEpisodeCues, readSubtitleManifest, type EpisodeSubtitles } from '..
 import { translator } from '../../i18n/index.ts';
 import type { PlayerProps } from './player-types.ts';
 import { defaultSubtitleFor } from './player-time.ts';
+import { audioId } from './audio-tracks.ts';
+import { CAPTION_OPTIONS } from './caption-settings.ts';
 
 export interface DramaView {
   drama: Drama;
@@ -54,8 +56,12 @@ export function playerProps(view: DramaView, episodeId: string, locale: Locale, 
     label: s.label?.[locale] ?? `${languageName(s.lang, locale)}${s.test ? ` (${d('player.testTrack')})` : ''}`,
   }));
   const audio = (ep.video?.audio ?? []).map((a) => ({
+    id: audioId(a.lang, a.describes === true),
     lang: a.lang,
-    label: a.label?.[locale] ?? d(a.original ? 'player.audioOriginal' : 'player.audioDub', { lang: languageName(a.lang, locale) }),
+    describes: a.describes === true,
+    label:
+      a.label?.[locale] ??
+      d(a.describes ? 'player.audioDescribed' : a.original ? 'player.audioOriginal' : 'player.audioDub', { lang: languageName(a.lang, locale) }),
   }));
   const defaultSubtitle = defaultSubtitleFor(
     locale,
@@ -72,7 +78,7 @@ export function playerProps(view: DramaView, episodeId: string, locale: Locale, 
     subtitles,
     audio,
     defaultSubtitle,
-    defaultAudio: audio.find((a) => a.lang === locale || a.lang.startsWith(`${locale}-`))?.lang ?? original,
+    defaultAudio: audio.find((a) => !a.describes && (a.lang === locale || a.lang.startsWith(`${locale}-`)))?.id ?? audioId(original, false),
     transcript: cues,
     strings: {
       label: d('player.label', { title }),
@@ -84,6 +90,10 @@ export function playerProps(view: DramaView, episodeId: string, locale: Locale, 
       transcript: d('transcript.title'),
       transcriptHint: d('transcript.hint'),
       seek: d('transcript.seek', { time: '{{time}}' }),
+      captionSize: d('player.captionSize'),
+      captionSizes: CAPTION_OPTIONS.size.map((v) => d(`player.captionSize.${v}`)),
+      captionBackground: d('player.captionBackground'),
+      captionBackgrounds: CAPTION_OPTIONS.background.map((v) => d(`player.captionBackground.${v}`)),
     },
   };
 }

@@ -14,8 +14,12 @@ export interface PlayerSubtitle {
 }
 
 export interface PlayerAudio {
+  /** The menu's value: the language, or `ad:<lang>` for its described rendition. */
+  id: string;
   lang: string;
   label: string;
+  /** An audio-description rendition (HLS `public.accessibility.describes-video`). */
+  describes: boolean;
 }
 
 export interface PlayerStrings {
@@ -29,6 +33,11 @@ export interface PlayerStrings {
   transcriptHint: string;
   /** "Play from {{time}}" */
   seek: string;
+  captionSize: string;
+  /** Labels of `CAPTION_OPTIONS.size` values, in that order. */
+  captionSizes: string[];
+  captionBackground: string;
+  captionBackgrounds: string[];
 }
 
 export interface PlayerProps {
@@ -41,6 +50,7 @@ export interface PlayerProps {
   audio: PlayerAudio[];
   /** A subtitle language tag, or `off`. */
   defaultSubtitle: string;
+  /** A `PlayerAudio.id`. */
   defaultAudio: string;
   /** The default track's cues, rendered on the server so the transcript exists without JavaScript. */
   transcript: TranscriptCue[];

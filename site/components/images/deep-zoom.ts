@@ -40,6 +40,13 @@ async function open(root: HTMLElement): Promise<void> {
       root.dataset.state = 'open';
       root.removeAttribute('aria-busy');
     });
+    // Where the view rests (image coordinates of its centre, and the zoom): tools and tests read a move's result
+    // from the page, as a visitor sees it, without reaching into OpenSeadragon.
+    const v = viewer;
+    v.addHandler('animation-finish', () => {
+      const c = v.viewport.getCenter();
+      root.dataset.view = `${c.x.toFixed(4)},${c.y.toFixed(4)},${v.viewport.getZoom().toFixed(3)}`;
+    });
     viewer.addOnceHandler('open-failed', () => {
       root.dataset.state = 'failed';
       root.removeAttribute('aria-busy');

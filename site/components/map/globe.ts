@@ -7,6 +7,7 @@ import type { GlobePayload, GlobeStrings } from './globe-data.ts';
 import { hasWebGL } from '../common/webgl.ts';
 import { fullscreenAvailable, toggleFullscreen, watchFullscreen } from '../common/fullscreen.ts';
 import { layoutLabels } from '../common/label-layout.ts';
+import { reducedMotion } from '../comfort/motion.ts';
 
 type CesiumModule = typeof CesiumNS;
 declare global {
@@ -182,6 +183,45 @@ function wireFullscreen(el: HTMLElement, s: GlobeStrings): void {
   });
 }
 
+/** Degrees of longitude/latitude one press moves the view, and the zoom factor, at the camera's height. */
+const MOVE_SPAN = 0.2;
+const ZOOM_STEP = 0.5;
+const HEIGHT_RANGE = [3e5, 4e7] as const;
+
+/** The globe's move buttons (GlobeMoves.astro): each press moves the camera a fifth of the view, or zooms by half,
+ * keeping its heading and pitch; a cut in reduced motion, else a short flight. */
+function wireMoves(C: CesiumModule, el: HTMLElement, viewer: CesiumNS.Viewer): void {
+  const group = el.querySelector<HTMLElement>('[data-globe-moves]');
+  if (!group) return;
+  group.hidden = false;
+  group.addEventListener('click', (e) => {
+    const move = (e.target as HTMLElement).closest<HTMLElement>('[data-globe-move]')?.dataset.globeMove;
+    if (!move) return;
+    const camera = viewer.camera;
+    const at = camera.positionCartographic;
+    // The view spans roughly its height in degrees ×1e-5 on this globe; a fifth of that, at most 30°.
+    const step = C.Math.toRadians(Math.min(30, (at.height / 1.1e5) * MOVE_SPAN));
+    let { longitude: lon, latitude: lat, height } = at;
+    if (move === 'west') lon -= step;
+    else if (move === 'east') lon += step;
+    else if (move === 'north') lat = Math.min(C.Math.toRadians(80), lat + step);
+    else if (move === 'south') lat = Math.max(C.Math.toRadians(-80), lat - step);
+    else if (move === 'in') height = Math.max(HEIGHT_RANGE[0], height * ZOOM_STEP);
+    else if (move === 'out') height = Math.min(HEIGHT_RANGE[1], height / ZOOM_STEP);
+    const destination = C.Cartesian3.fromRadians(C.Math.negativePiToPi(lon), lat, height);
+    const orientation = { heading: camera.heading, pitch: camera.pitch, roll: camera.roll };
+    if (reducedMotion()) camera.setView({ destination, orientation });
+    else camera.flyTo({ destination, orientation, duration: 0.4 });
+    viewer.scene.requestRender();
+  });
+  // Where the camera came to rest (longitude, latitude in degrees, height in metres): tests and tools read a
+  // move's result from the page, without reaching into Cesium.
+  viewer.camera.moveEnd.addEventListener(() => {
+    const at = viewer.camera.positionCartographic;
+    el.dataset.view = `${C.Math.toDegrees(at.longitude).toFixed(2)},${C.Math.toDegrees(at.latitude).toFixed(2)},${Math.round(at.height)}`;
+  });
+}
+
 export async function mountGlobe(el: HTMLElement, payload: GlobePayload): Promise<void> {
   const status = el.querySelector<HTMLElement>('[data-globe-status]');
   if (!hasWebGL()) {
@@ -217,6 +257,7 @@ export async function mountGlobe(el: HTMLElement, payload: GlobePayload): Promis
   localizeControls(viewer, payload.strings);
   new MutationObserver(() => localizeControls(viewer, payload.strings)).observe(viewer.container, { childList: true, subtree: true });
   wireFullscreen(el, payload.strings);
+  wireMoves(C, el, viewer);
   if (scene.skyAtmosphere) scene.skyAtmosphere.show = false;
   scene.globe.showGroundAtmosphere = false;
   scene.fog.enabled = false;

@@ -185,6 +185,8 @@ export default function SceneViewer(props: ViewerProps) {
       {props.timeline && variants.length > 1 && (
         <TimelineSlider
           label={props.timeline.label}
+          previous={s['timeline.previous'] ?? ''}
+          next={s['timeline.next'] ?? ''}
           variants={variants}
           index={Math.max(
             0,

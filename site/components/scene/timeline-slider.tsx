@@ -1,33 +1,45 @@
 // The timeline: a native range input (arrow keys, Home/End, screen-reader value text for free) with one
-// labelled tick per variant, and the phase's narration read out politely when it changes.
+// labelled tick per variant, earlier/later buttons (so no phase needs the thumb dragged), and the phase's
+// narration read out politely when it changes.
 import { useId } from 'react';
 import type { ViewerVariant } from './types.ts';
 
 export interface TimelineSliderProps {
   label: string;
+  /** The earlier/later phase buttons' names. */
+  previous: string;
+  next: string;
   variants: ViewerVariant[];
   index: number;
   onChange: (index: number) => void;
 }
 
-export function TimelineSlider({ label, variants, index, onChange }: TimelineSliderProps) {
+export function TimelineSlider({ label, previous, next, variants, index, onChange }: TimelineSliderProps) {
   const id = useId();
   const current = variants[index];
   return (
     <div className="scene-timeline">
       <label htmlFor={`${id}-range`}>{label}</label>
-      <input
-        id={`${id}-range`}
-        type="range"
-        min={0}
-        max={variants.length - 1}
-        step={1}
-        value={index}
-        list={`${id}-ticks`}
-        aria-valuetext={current?.label}
-        data-timeline
-        onChange={(e) => onChange(Number(e.target.value))}
-      />
+      <div className="scene-timeline-row">
+        <button type="button" onClick={() => onChange(index - 1)} disabled={index <= 0} aria-label={previous} title={previous} data-timeline-step="-1">
+          <span aria-hidden="true">‹</span>
+        </button>
+        <input
+          id={`${id}-range`}
+          type="range"
+          min={0}
+          max={variants.length - 1}
+          step={1}
+          value={index}
+          list={`${id}-ticks`}
+          aria-valuetext={current?.label}
+          data-timeline
+          onChange={(e) => onChange(Number(e.target.value))}
+        />
+        <button type="button" onClick={() => onChange(index + 1)} disabled={index >= variants.length - 1} aria-label={next} title={next} data-timeline-step="1">
+          <span aria-hidden="true">›</span>
+        </button>
+      </div>
       <datalist id={`${id}-ticks`}>
         {variants.map((v, i) => (
           <option key={v.id} value={i} label={v.tick ?? v.label} />

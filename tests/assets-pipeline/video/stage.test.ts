@@ -1,4 +1,5 @@
-// Runs the real video stage (real ffmpeg) over a 12-second stand-in with one dub, in a temporary site.
+// Runs the real video stage (real ffmpeg) over a 12-second stand-in with one dub and one audio description, in a
+// temporary site.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -43,6 +44,14 @@ function streams(file: string): string {
   return '';
 }
 
+/** Mean loudness in dB of an audio input (ffmpeg's volumedetect). */
+function meanVolume(file: string): number {
+  const r = spawnSync(ffmpegPath(), ['-hide_banner', '-i', file, '-af', 'volumedetect', '-f', 'null', '-'], { encoding: 'utf8' });
+  const m = /mean_volume: (-?[\d.]+) dB/.exec(r.stderr);
+  if (!m) throw new Error(`no volume measured for ${file}: ${r.stderr.slice(-300)}`);
+  return Number(m[1]);
+}
+
 beforeAll(() => {
   process.env.HERITAGE_CONTENT_DIR = content;
   process.env.HERITAGE_BUILD_DIR = build;
@@ -58,6 +67,18 @@ beforeAll(() => {
     'libopus',
     path.join(drama, 'audio', 'fr.opus'),
   ]);
+  // The description's "narration": a louder tone over the whole episode, so the described mix is measurably louder.
+  execFileSync(ffmpegPath(), [
+    '-loglevel',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=1000:duration=12',
+    '-c:a',
+    'libopus',
+    path.join(drama, 'audio', 'fr.ad.opus'),
+  ]);
   fs.writeFileSync(
     path.join(drama, 'drama.yaml'),
     `title: { en: Tiny, zh: 小剧 }
@@ -71,6 +92,7 @@ episodes:
     video: { standIn: true, duration: 12 }
     originalLanguage: en
     dubs: [{ lang: fr, path: audio/fr.opus, standIn: true }]
+    descriptions: [{ lang: fr, path: audio/fr.ad.opus }]
 `,
   );
 });
@@ -91,11 +113,15 @@ describe('video stage', () => {
     expect(master.match(/#EXT-X-STREAM-INF:.*AUDIO="aud"/g)).toHaveLength(2);
     expect(master).toMatch(/TYPE=AUDIO,GROUP-ID="aud",LANGUAGE="en".*DEFAULT=YES/);
     expect(master).toMatch(/TYPE=AUDIO,GROUP-ID="aud",LANGUAGE="fr"/);
-    for (const f of ['v360.m3u8', 'v180.m3u8', 'a-en.m3u8', 'a-fr.m3u8', 'poster.jpg', 'sprite.jpg', 'sprite.vtt', 'video.mp4']) {
+    // The described rendition is marked as such (HLS authoring spec), never the default.
+    const described = master.split('\n').filter((l) => l.includes('CHARACTERISTICS="public.accessibility.describes-video"'));
+    expect(described).toHaveLength(1);
+    expect(described[0]).toMatch(/TYPE=AUDIO,GROUP-ID="aud",LANGUAGE="fr",.*DEFAULT=NO.*URI="ad-fr\.m3u8"/);
+    for (const f of ['v360.m3u8', 'v180.m3u8', 'a-en.m3u8', 'a-fr.m3u8', 'ad-fr.m3u8', 'poster.jpg', 'sprite.jpg', 'sprite.vtt', 'video.mp4']) {
       expect(fs.existsSync(path.join(dir, f)), f).toBe(true);
     }
     // One file per segment: byte ranges of a single file made hls.js stall after seeks (see encode.ts).
-    for (const pl of ['v360.m3u8', 'v180.m3u8', 'a-en.m3u8', 'a-fr.m3u8']) {
+    for (const pl of ['v360.m3u8', 'v180.m3u8', 'a-en.m3u8', 'a-fr.m3u8', 'ad-fr.m3u8']) {
       const text = fs.readFileSync(path.join(dir, pl), 'utf8');
       expect(text, pl).not.toMatch(/BYTERANGE/);
       const segs = playlistSegments(dir, pl);
@@ -116,7 +142,13 @@ describe('video stage', () => {
     expect(info).toMatch(/Video: h264.*640x360/);
     expect(info).toMatch(/Audio: aac/);
     expect(info).toMatch(/Duration: 00:00:1[12]\./);
-    expect(ep.audio.map((a) => a.lang)).toEqual(['en', 'fr']);
+    expect(ep.audio.map((a) => [a.lang, a.describes === true])).toEqual([
+      ['en', false],
+      ['fr', false],
+      ['fr', true],
+    ]);
+    // The narration is mixed over the French dub, not in place of it: louder than the dub alone, as long.
+    expect(meanVolume(path.join(dir, 'ad-fr.m3u8'))).toBeGreaterThan(meanVolume(path.join(dir, 'a-fr.m3u8')) + 3);
     expect(fs.readdirSync(path.dirname(dir)).filter((f) => f.startsWith('.tmp'))).toEqual([]);
   });
 
