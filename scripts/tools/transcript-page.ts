@@ -12,6 +12,7 @@ import { build, type Plugin } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { ffmpegPath } from '../../assets-pipeline/video/ffmpeg-path.ts';
 import { ROOT } from '../../model/paths.ts';
+import type { PlayerProps } from '../../site/components/drama/player-types.ts';
 
 export const ORIGIN = 'http://transcript.test';
 /** The stand-in video's length: cues are spread over it. */
@@ -143,8 +144,12 @@ export async function transcriptPage(n: number, src: PlayerSource = currentPlaye
       transcript: 'Transcript',
       transcriptHint: '',
       seek: 'Play from {{time}}',
+      captionSize: 'Caption size',
+      captionSizes: ['Small', 'Medium', 'Large', 'Extra large'],
+      captionBackground: 'Caption background',
+      captionBackgrounds: ['Box', 'See-through box', 'Outline'],
     },
-  };
+  } satisfies PlayerProps;
   const server = await bundle(
     src,
     "import { createElement } from 'react'; import { renderToString } from 'react-dom/server'; import Player from 'player-under-test'; export const render = (p) => renderToString(createElement(Player, p));",

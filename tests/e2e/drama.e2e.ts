@@ -102,6 +102,9 @@ describe('drama player', () => {
     });
     expect(await page.$eval('[data-testid="caption"] span', (s) => s.getAttribute('dir'))).toBe('rtl');
     expect(await page.$eval('.drama-transcript ol', (s) => s.getAttribute('dir'))).toBe('rtl');
+    // On a phone the player stays within the screen, even with the long labels of this episode's stand-in tracks.
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await page.close();
   });
 

@@ -4,7 +4,10 @@ import type { TestProject } from 'vitest/node';
 import { startSiteServer, type RunningServer } from '../../scripts/site-server.ts';
 import { E2E_BUILD, E2E_DIST, SCREENSHOTS, e2eEnv } from './env.ts';
 
-let server: RunningServer | undefined;
+// Each browser test project (vitest.e2e.config.ts) runs this setup: the demo is built once and one server serves
+// them all, closed when the last project is done.
+let server: Promise<RunningServer> | undefined;
+let projects = 0;
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,6 +16,12 @@ declare module 'vitest' {
 }
 
 export async function setup(project: TestProject): Promise<void> {
+  projects++;
+  server ??= start();
+  project.provide('baseUrl', (await server).url);
+}
+
+async function start(): Promise<RunningServer> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   // E2E_REUSE=1 skips the rebuild while iterating on tests; E2E_PREBUILT=1 says `npm test` has just built it.
   if (process.env.E2E_PREBUILT && !fs.existsSync(E2E_DIST)) throw new Error(`E2E_PREBUILT is set but ${E2E_DIST} is missing`);
@@ -23,10 +32,9 @@ export async function setup(project: TestProject): Promise<void> {
     });
     if (r.status !== 0) throw new Error(`the demo build failed (exit ${r.status})`);
   }
-  server = await startSiteServer(0, '127.0.0.1', E2E_DIST, `${E2E_BUILD}/media`);
-  project.provide('baseUrl', server.url);
+  return startSiteServer(0, '127.0.0.1', E2E_DIST, `${E2E_BUILD}/media`);
 }
 
 export async function teardown(): Promise<void> {
-  await server?.close();
+  if (--projects === 0) await (await server)?.close();
 }

@@ -120,16 +120,22 @@ function start(root: HTMLElement, data: LivePageData): void {
       }
     }, 1000);
     const autoplay = () => void video.play().catch(() => {});
-    if (video.canPlayType('application/vnd.apple.mpegurl')) {
-      video.dataset.hls = 'native';
-      video.src = data.stream;
-      autoplay();
-      return;
-    }
-    void import('hls.js').then(({ default: Hls }) => {
-      if (!Hls.isSupported()) {
+    const nativeOrNothing = () => {
+      if (video.canPlayType('application/vnd.apple.mpegurl')) {
+        video.dataset.hls = 'native';
+        video.src = data.stream;
+        autoplay();
+      } else {
         video.hidden = true;
         say('unsupported', L.noPlayer ?? '');
+      }
+    };
+    // hls.js first wherever it can run, the browser's own HLS only where it cannot (hls.js's own advice; iOS without
+    // Media Source): Chromium's own HLS player sometimes stopped advancing at the live edge of this sliding window,
+    // while hls.js played it every time. The film player also plays through hls.js in Chromium.
+    void import('hls.js').then(({ default: Hls }) => {
+      if (!Hls.isSupported()) {
+        nativeOrNothing();
         return;
       }
       const h = new Hls({ lowLatencyMode: false });
@@ -147,7 +153,7 @@ function start(root: HTMLElement, data: LivePageData): void {
       h.loadSource(data.stream);
       h.attachMedia(video);
       h.on(Hls.Events.MANIFEST_PARSED, autoplay);
-    });
+    }, nativeOrNothing);
   }
 
   tick();
