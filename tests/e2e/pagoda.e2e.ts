@@ -1,6 +1,6 @@
 // The Yingxian pagoda page in Chromium (SwiftShader WebGL): the timeline slider changes the model per phase (by
-// keyboard), the section and exploded views change the pixels, the monitoring charts render from the CSV with a
-// table of every row, and clicking a level in 3D selects its series in the charts.
+// keyboard), the section and exploded views change the pixels, the monitoring charts render from the CSV (data
+// fetched, not embedded in the page) with a table of every row, and clicking a level in 3D selects its series in the charts.
 import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { localePath, sceneMonitoringPath } from '../../formats/urls.ts';
 import { readScenes } from '../../model/scene.ts';
 import { E2E_BUILD } from './env.ts';
 import { useBrowser } from './use-browser.ts';
@@ -92,6 +93,10 @@ describe('Yingxian pagoda: timeline, views, monitoring', () => {
     // Chart.js loads when the panel scrolls into view.
     await page.locator('.monitoring').scrollIntoViewIfNeeded();
     await page.waitForSelector('[data-monitoring][data-charts="ready"]');
+    // The page holds the data once, as the tables; the charts fetched theirs from the scene's monitoring.json.
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+    expect(fetched).toContain(localePath('en', sceneMonitoringPath('yingxian-pagoda')));
+    expect(await page.locator('script[type="application/json"]').evaluateAll((els) => els.filter((e) => e.textContent?.includes('"dates"')).length)).toBe(0);
     const dir = path.resolve('content/monitoring/yingxian-pagoda');
     for (const id of ['tilt', 'displacement', 'environment']) {
       const rows = (parseCsv(fs.readFileSync(path.join(dir, `${id}.csv`), 'utf8'), { columns: true, comment: '#', skip_empty_lines: true }) as unknown[])
