@@ -18,6 +18,7 @@ import { dramaViews, playerProps } from '../components/drama/drama-data.ts';
 import type { PlayerProps } from '../components/drama/player-types.ts';
 import type { GlobePayload } from '../components/map/globe-data.ts';
 import type { ChartPayload } from '../components/monitoring/chart-data.ts';
+import { chartSeries } from '../components/monitoring/chart-payload.ts';
 import { translator } from '../i18n/index.ts';
 import { resources } from '../i18n/resources.ts';
 import { globePayload } from './globe-payload.ts';
@@ -128,12 +129,11 @@ export async function liveMedia(stepId: string, m: StepMedia, locale: Locale, sh
               dates: rows.map((i) => table.dates[i]!),
               values: Object.fromEntries(series.map((s) => [s.column, rows.map((i) => table.values[s.column]?.[i] ?? null)])),
               perLevel: false,
-              series: series.map((s) => ({
-                column: s.column,
-                label: s.label[locale],
-                unit: s.unit,
-                thresholds: s.thresholds.map((th) => ({ ...th, label: t(`monitoring:threshold.${th.level}`) })),
-              })),
+              // Not tied to a level here (perLevel false): the step names its series.
+              series: series.map((s) => {
+                const { node: _, ...rest } = chartSeries(s, locale, t);
+                return rest;
+              }),
             },
           ],
         },
