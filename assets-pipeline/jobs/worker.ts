@@ -10,6 +10,7 @@ import type { ModelJobData } from './model-job-id.ts';
 import type { VideoJobData } from './video-job.ts';
 import type { PanoramaJobData } from './panorama-job.ts';
 import type { SearchJobData } from '../search/stage.ts';
+import type { PageJobData } from './page-job.ts';
 import { COORDINATOR_KEY, INPUT_ERROR_PREFIX, kindPolicy, lockMs, queueName, WORKER_KEY_PREFIX, type JobKind, type WorkerInfo } from './kinds.ts';
 import { codeVersion } from './version.ts';
 import { inMediaTarget } from './media-target.ts';
@@ -32,12 +33,15 @@ const handlers: Record<JobKind, Handler> = {
     label: (d) => `${(d as VideoJobData).dramaId}/${(d as VideoJobData).episodeId}`,
   },
   search: { run: async (d) => (await import('./search-job.ts')).runSearchJob(d as SearchJobData), label: (d) => (d as SearchJobData).collection },
+  pages: { run: async (d) => (await import('./page-job.ts')).runPageJob(d as PageJobData), label: (d) => (d as PageJobData).name },
 };
 
 export interface WorkerOptions {
   url: string;
   kinds: JobKind[];
   concurrency: number;
+  /** Page jobs at a time (each an Astro process of about 1.5 GiB), whatever `concurrency` says; default 1. */
+  pageConcurrency?: number;
   log: (line: string) => void;
 }
 
@@ -92,7 +96,7 @@ export async function startWorker(opts: WorkerOptions): Promise<{ name: string; 
       },
       {
         connection: bullConnection(opts.url),
-        concurrency: opts.concurrency,
+        concurrency: kind === 'pages' ? (opts.pageConcurrency ?? 1) : opts.concurrency,
         lockDuration: lockMs(),
         stalledInterval: lockMs(),
         // A job whose worker died twice is more likely killing workers than unlucky: it fails with BullMQ's message.
@@ -118,7 +122,8 @@ export async function startWorker(opts: WorkerOptions): Promise<{ name: string; 
     const v = await coordinatorVersion();
     if (v && v !== version) refuse(mismatch(v));
   }, 5000);
-  opts.log(`worker ${name}: code version ${version}, kinds ${opts.kinds.join(',')}, ${opts.concurrency} at a time, queue ${opts.url}`);
+  const pages = opts.kinds.includes('pages') ? ` (pages ${opts.pageConcurrency ?? 1} at a time)` : '';
+  opts.log(`worker ${name}: code version ${version}, kinds ${opts.kinds.join(',')}, ${opts.concurrency} at a time${pages}, queue ${opts.url}`);
 
   const stop = async () => {
     clearInterval(timer);
