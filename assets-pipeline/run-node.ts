@@ -17,15 +17,18 @@ export function runNode(args: string[], env: Record<string, string> = {}): Promi
 
 /** As runNode, in another folder with a whole environment of its own; its error output is shown as it comes and
  * its last 16 KB returned, for the error message. */
-export function runNodeIn(args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ code: number; stderr: string }> {
+export function runNodeIn(args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; signal?: AbortSignal }): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: opts.cwd, stdio: ['ignore', 'inherit', 'pipe'], env: opts.env });
+    const child = spawn(process.execPath, args, { cwd: opts.cwd, stdio: ['ignore', 'inherit', 'pipe'], env: opts.env, signal: opts.signal });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => {
       process.stderr.write(d);
       stderr = (stderr + d.toString()).slice(-16_384);
     });
-    child.on('error', (err) => resolve({ code: 1, stderr: err.message }));
+    // Aborted: 'close' follows with the signal that stopped it.
+    child.on('error', (err) => {
+      if (err.name !== 'AbortError') resolve({ code: 1, stderr: err.message });
+    });
     child.on('close', (code, signal) => resolve({ code: exitCode(code, signal), stderr }));
   });
 }

@@ -19,13 +19,13 @@ export interface PageJobData {
   env: PageEnv;
 }
 
-export async function runPageJob(d: PageJobData): Promise<{ rendered: string }> {
+export async function runPageJob(d: PageJobData, signal?: AbortSignal): Promise<{ rendered: string }> {
   if (path.isAbsolute(d.dir) || path.normalize(d.dir).split(path.sep)[0] === '..')
     throw new JobInputError(`the job names a part folder outside the build folder: ${d.dir}`);
   const dir = path.join(buildDir(), d.dir);
   if (!fs.existsSync(dir)) throw new Error(`this worker does not see ${dir}, the folder the build prepared for the part (is the build folder shared?)`);
   try {
-    await renderPart(dir, d.part, d.env);
+    await renderPart(dir, d.part, d.env, signal);
   } catch (err) {
     // Astro's own error (a template, a record): it fails the same way on any worker, so once.
     if (err instanceof PartFailedError && err.exitCode === 1) throw new JobInputError(err.message);

@@ -16,7 +16,8 @@ import { codeVersion } from './version.ts';
 import { inMediaTarget } from './media-target.ts';
 
 interface Handler {
-  run(data: unknown): Promise<unknown>;
+  /** `signal` aborts when the job timed out: work in a child process (Astro) is stopped, not left running. */
+  run(data: unknown, signal: AbortSignal): Promise<unknown>;
   label(data: unknown): string;
 }
 
@@ -33,7 +34,7 @@ const handlers: Record<JobKind, Handler> = {
     label: (d) => `${(d as VideoJobData).dramaId}/${(d as VideoJobData).episodeId}`,
   },
   search: { run: async (d) => (await import('./search-job.ts')).runSearchJob(d as SearchJobData), label: (d) => (d as SearchJobData).collection },
-  pages: { run: async (d) => (await import('./page-job.ts')).runPageJob(d as PageJobData), label: (d) => (d as PageJobData).name },
+  pages: { run: async (d, signal) => (await import('./page-job.ts')).runPageJob(d as PageJobData, signal), label: (d) => (d as PageJobData).name },
 };
 
 export interface WorkerOptions {
@@ -76,11 +77,15 @@ export async function startWorker(opts: WorkerOptions): Promise<{ name: string; 
         const t = performance.now();
         opts.log(`▸ ${kind} ${job.id} ${label} (attempt ${job.attemptsMade + 1})`);
         let timer: NodeJS.Timeout | undefined;
+        const timeout = new AbortController();
         try {
           const result = await Promise.race([
-            inMediaTarget(job.data, () => handler.run(job.data)),
+            inMediaTarget(job.data, () => handler.run(job.data, timeout.signal)),
             new Promise<never>((_, reject) => {
-              timer = setTimeout(() => reject(new Error(`timed out after ${policy.timeoutMs / 1000} s`)), policy.timeoutMs);
+              timer = setTimeout(() => {
+                reject(new Error(`timed out after ${policy.timeoutMs / 1000} s`));
+                timeout.abort();
+              }, policy.timeoutMs);
             }),
           ]);
           opts.log(`✓ ${kind} ${job.id} ${label} in ${((performance.now() - t) / 1000).toFixed(2)} s`);

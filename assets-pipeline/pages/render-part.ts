@@ -45,8 +45,8 @@ export function astroError(stderr: string): string {
   return line.length > 400 ? `${line.slice(0, 400)}…` : line;
 }
 
-/** Renders `part` into `partOutput(dir)`; throws PartFailedError naming Astro's error. */
-export async function renderPart(dir: string, part: BuildPartFile, env: PageEnv): Promise<void> {
+/** Renders `part` into `partOutput(dir)`; throws PartFailedError naming Astro's error. `signal` stops Astro. */
+export async function renderPart(dir: string, part: BuildPartFile, env: PageEnv, signal?: AbortSignal): Promise<void> {
   const run = path.join(dir, `run-${crypto.randomUUID()}`);
   const out = path.join(run, 'out');
   fs.mkdirSync(run, { recursive: true });
@@ -71,9 +71,9 @@ export async function renderPart(dir: string, part: BuildPartFile, env: PageEnv)
       ASTRO_TELEMETRY_DISABLED: '1',
     });
     const bin = path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
-    const { code, stderr } = await runNodeIn([bin, 'build', '--silent', '--root', ROOT], { cwd: run, env: childEnv });
+    const { code, stderr } = await runNodeIn([bin, 'build', '--silent', '--root', ROOT], { cwd: run, env: childEnv, signal });
     if (code !== 0) {
-      const why = code > 128 ? `Astro was killed (exit ${code}; out of memory?)` : `Astro exited with ${code}`;
+      const why = code > 128 ? `Astro was stopped by a signal (exit ${code}: out of memory, or the job timed out)` : `Astro exited with ${code}`;
       const line = astroError(stderr);
       throw new PartFailedError(line ? `${why}: ${line}` : why, code);
     }
