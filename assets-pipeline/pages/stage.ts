@@ -154,9 +154,10 @@ export async function buildSitePages(limit: LimitFunction = pLimit(2), options: 
   const { shards, related } = await currentShards();
   const { full, dirty } = changedShards(before, shards, tHash, fs.existsSync(path.join(distDir(), 'index.html')));
   // In the build folder, which page workers share; each part renders in a folder of its own (render-part.ts).
-  const staging = path.join(buildDir(), 'page-staging');
-  // Parts a stopped build left behind (one build at a time holds the build lock).
-  fs.rmSync(staging, { recursive: true, force: true });
+  // Parts a stopped build left behind go (one build at a time holds the build lock); this build's parts are in a
+  // folder of its own, so a page job of a stopped build that a worker still runs cannot land among them.
+  fs.rmSync(path.join(buildDir(), 'page-staging'), { recursive: true, force: true });
+  const staging = path.join(buildDir(), 'page-staging', crypto.randomUUID().slice(0, 8));
   console.log(
     `  ${full ? 'full build' : 'incremental'}: ${dirty.length} of ${shards.size} artifact shard(s) to render (≤ ${SHARD_SIZE} records each) + listings`,
   );
@@ -198,20 +199,22 @@ export async function buildSitePages(limit: LimitFunction = pLimit(2), options: 
       remote = await openRemoteJobs('pages', options.queue, Boolean(process.stderr.isTTY), (l) => console.log(l));
     } catch (err) {
       console.error(`  ✗ ${(err as Error).message}`);
-      fs.rmSync(staging, { recursive: true, force: true });
+      fs.rmSync(path.dirname(staging), { recursive: true, force: true });
       return undefined;
     }
     close = remote.release;
-    // Keyed by what the part shows: the templates, its records (or, for the listings, every record) and the page
-    // settings; a worker checks nothing more, as the code version it must match covers the templates.
-    const key = (p: (typeof parts)[number]) =>
-      crypto
+    // Keyed by what the part shows (the templates, its records or, for the listings, every record, and the page
+    // settings) and by where it goes: this build's folder for it.
+    const key = (p: (typeof parts)[number], dir: string) => {
+      const records = p.part.listings ? [...shards.keys()] : (p.part.shards ?? []);
+      return crypto
         .createHash('sha256')
-        .update(JSON.stringify([tHash, p.part, env, (p.part.shards ?? [...shards.keys()]).map((k) => shards.get(k)?.hash)]))
+        .update(JSON.stringify([tHash, p.part, env, records.map((k) => shards.get(k)?.hash), dir]))
         .digest('hex');
+    };
     render = async (p) => {
       const data: PageJobData = { name: p.name, dir: path.relative(buildDir(), path.join(staging, p.name)), part: p.part, env };
-      await remote.run(key(p), data, p.name);
+      await remote.run(key(p, data.dir), data, p.name);
       if (!fs.existsSync(partOutput(path.join(staging, p.name))))
         throw new Error(
           `a worker rendered it, but ${partOutput(path.join(staging, p.name))} is not in this build's store: the coordinator and every worker must share it`,
@@ -232,7 +235,7 @@ export async function buildSitePages(limit: LimitFunction = pLimit(2), options: 
   const rendered = performance.now();
   if (failures.length) {
     for (const line of failures) console.error(line);
-    fs.rmSync(staging, { recursive: true, force: true });
+    fs.rmSync(path.dirname(staging), { recursive: true, force: true });
     return undefined;
   }
   fs.mkdirSync(distDir(), { recursive: true });
@@ -259,7 +262,7 @@ export async function buildSitePages(limit: LimitFunction = pLimit(2), options: 
   }
   // Artifact pages of records that are gone, from changed shards and from shards that no longer exist.
   removed += removeArtifactPages(distDir(), goneArtifactIds(before, shards, dirty, full));
-  fs.rmSync(staging, { recursive: true, force: true });
+  fs.rmSync(path.dirname(staging), { recursive: true, force: true });
   const state: PagesState = { templateHash: tHash, shards: Object.fromEntries(shards), listingFiles, collectionFiles };
   writeFileAtomic.sync(stateFile(), JSON.stringify(state));
   const now = performance.now();
