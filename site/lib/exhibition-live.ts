@@ -55,13 +55,20 @@ export function stillFor(m: StepMedia, own: Still | null, locale: Locale): Still
 export function stepCover(e: Exhibition, locale: Locale): (Still & { alt: string }) | undefined {
   const step = 'step' in e.cover ? e.steps.find((s) => s.id === (e.cover as { step: string }).step) : undefined;
   const m = step?.media[0];
-  const shot = m && stillFor(m, stepStills(e.id, step.id)[0] ?? null, locale);
+  const shot = m && stillFor(m, stepStills(e.id, step.id, locale)[0] ?? null, locale);
   return shot ? { ...shot, alt: 'alt' in m ? pickText(m.alt, locale) : pickText(step.title, locale) } : undefined;
 }
 
 /** The live viewer's props for a step medium, or undefined for media that are complete as a still (or whose
  * viewer has nothing to show: a scene without a built model, an episode without video). */
-export async function liveMedia(stepId: string, m: StepMedia, locale: Locale, shown: Still | null): Promise<LiveMedia | undefined> {
+export async function liveMedia(
+  stepId: string,
+  m: StepMedia,
+  locale: Locale,
+  shown: Still | null,
+  /** The step carries a narration of its own (the phase's, with its recording): the viewer does not repeat it. */
+  narrated = false,
+): Promise<LiveMedia | undefined> {
   const t = translator(locale);
   const alt = 'alt' in m ? pickText(m.alt, locale) : '';
   switch (m.kind) {
@@ -79,6 +86,7 @@ export async function liveMedia(stepId: string, m: StepMedia, locale: Locale, sh
             ...(m.hotspot ? { hotspot: m.hotspot } : {}),
             ...(m.camera ? { camera: m.camera } : {}),
             ...(m.phase ? { variant: m.phase } : {}),
+            ...(m.phase && narrated ? { narrated: true } : {}),
             ...(m.view === 'evidence' ? { evidence: true } : {}),
             ...view,
           },
