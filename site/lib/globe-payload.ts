@@ -9,8 +9,10 @@ import { localePath } from '../../formats/urls.ts';
 import type { GlobePayload } from '../components/map/globe-data.ts';
 import { translator } from '../i18n/index.ts';
 
-/** The label font of the globe: the page's CJK-capable stack. */
-const GLOBE_FONT = '16px "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "PingFang SC", "Microsoft YaHei", serif';
+const CJK_SERIF = '"Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "PingFang SC", "Microsoft YaHei", serif';
+/** The label font of the globe: the page's text face, as --font-text in global.css: on en/fr pages the Latin face
+ * first (a CJK face draws Latin text with full-width punctuation: "de l’ Académie"), already loaded for the page. */
+const globeFont = (locale: Locale): string => `16px ${locale === 'zh' ? CJK_SERIF : `"Source Serif 4 Variable", ${CJK_SERIF}`}`;
 
 export function globePayload(places: Stored<Place>[], routes: Route[], locale: Locale): GlobePayload {
   const t = translator(locale);
@@ -23,7 +25,7 @@ export function globePayload(places: Stored<Place>[], routes: Route[], locale: L
       ...(p.page ? { url: localePath(locale, p.page) } : {}),
     })),
     routes: routes.map((r) => ({ id: r.id, from: r.from, to: r.to, label: r.label[locale] })),
-    font: GLOBE_FONT,
+    font: globeFont(locale),
     strings: {
       home: t('map:cesium.home'),
       credits: t('map:cesium.credits'),

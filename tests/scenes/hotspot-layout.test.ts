@@ -71,6 +71,15 @@ describe('labels keep clear of each other', () => {
     const moved = { top: 112 + dy, bottom: 136 + dy };
     for (const p of placed) expect(moved.bottom <= p.top || moved.top >= p.bottom).toBe(true);
   });
+  it('obstacles (the points named) stay put and no label is moved onto one', () => {
+    // Two labels at one height: the second moves, down by the short way, but a point sits just below the first.
+    const point = { left: 20, top: 78, right: 32, bottom: 90 };
+    const dy = layoutLabels([box(0, 50), box(10, 55)], [point]);
+    expect(dy[0]).toBe(0);
+    const moved = { left: 10, right: 110, top: 55 + dy[1]!, bottom: 79 + dy[1]! };
+    expect(moved.bottom <= point.top || moved.top >= point.bottom).toBe(true);
+    expect(moved.bottom <= 50 || moved.top >= 74).toBe(true);
+  });
   it('a crowd of labels on nearly one point ends up stacked with no two overlapping; hidden ones take no room', () => {
     const boxes = [box(0, 50), box(5, 52), box(8, 49), { ...box(2, 51), skip: true }, box(300, 50)];
     const dy = layoutLabels(boxes);

@@ -25,10 +25,11 @@ export function clearShift(box: LabelBox, placed: LabelBox[]): number {
 }
 
 /** Vertical moves for `boxes` (same order), placed top to bottom so the moves stack in reading order; boxes with
- * `skip` (not shown) neither move nor block. */
-export function layoutLabels(boxes: (LabelBox & { skip?: boolean })[]): number[] {
+ * `skip` (not shown) neither move nor block. `obstacles` (the points the labels name) stay where they are and no
+ * label covers them. */
+export function layoutLabels(boxes: (LabelBox & { skip?: boolean })[], obstacles: LabelBox[] = []): number[] {
   const out = boxes.map(() => 0);
-  const placed: LabelBox[] = [];
+  const placed: LabelBox[] = [...obstacles];
   const order = boxes.map((_, i) => i).sort((a, b) => boxes[a]!.top - boxes[b]!.top);
   for (const i of order) {
     const b = boxes[i]!;

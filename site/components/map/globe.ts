@@ -1,12 +1,12 @@
 // The globe, fully offline: CesiumJS's prebuilt runtime from our origin (/cesium/, published by the cesium
 // stage), the Natural Earth II imagery bundled with it, no Ion token and no Ion asset, no geocoder, no base-layer
 // picker (each of those calls the network). Sky atmosphere off: about 6× cheaper per frame in software WebGL.
-// Labels use the page's CJK font stack (installed faces), loaded before the labels are drawn so CJK names render.
+// Labels use the page's text face (on zh pages the installed CJK faces), loaded before the labels are drawn.
 import type * as CesiumNS from 'cesium';
 import type { GlobePayload, GlobeStrings } from './globe-data.ts';
 import { hasWebGL } from '../common/webgl.ts';
 import { fullscreenAvailable, toggleFullscreen, watchFullscreen } from '../common/fullscreen.ts';
-import { layoutLabels } from '../common/label-layout.ts';
+import { type LabelBox, layoutLabels } from '../common/label-layout.ts';
 import { reducedMotion } from '../comfort/motion.ts';
 
 type CesiumModule = typeof CesiumNS;
@@ -81,6 +81,9 @@ function localizeControls(viewer: CesiumNS.Viewer, s: GlobeStrings): void {
 const LABEL_X = 10;
 const LABEL_Y = -4;
 const LABEL_SCALE = 0.85;
+/** Half the drawn size of a place's point, outline included. */
+const POINT_SIZE = 9;
+const POINT_R = POINT_SIZE / 2 + 1.5;
 
 /** Keeps the place names from covering each other (Cesium draws each label alone: Beijing over Yingxian, London
  * over Paris): after each frame, names on the visible side are moved apart vertically (../common/label-layout.ts)
@@ -128,11 +131,14 @@ function declutter(C: CesiumModule, viewer: CesiumNS.Viewer, payload: GlobePaylo
     // A point on the ground faces the camera when the camera is above its horizon plane (the sphere is close
     // enough here): names on the far side take no room.
     const facing = (at: CesiumNS.Cartesian3) => C.Cartesian3.dot(at, C.Cartesian3.subtract(eye, at, new C.Cartesian3())) > 0;
+    // The points themselves stay clear too: a name moved onto a neighbour's point hid it.
+    const points: LabelBox[] = [];
     const boxes = payload.places.map((p) => {
       const at = positions.get(p.id)!;
       const w = facing(at) ? C.SceneTransforms.worldToWindowCoordinates(scene, at) : undefined;
       const { w: width, h } = size.get(p.id)!;
       if (!w) return { left: 0, right: 0, top: 0, bottom: 0, skip: true, flip: false, dx: LABEL_X };
+      points.push({ left: w.x - POINT_R, right: w.x + POINT_R, top: w.y - POINT_R, bottom: w.y + POINT_R });
       const top = w.y + LABEL_Y - h / 2;
       const fits = w.x + LABEL_X + width <= edge;
       const flip = !fits && w.x - LABEL_X - width >= 0;
@@ -141,7 +147,7 @@ function declutter(C: CesiumModule, viewer: CesiumNS.Viewer, payload: GlobePaylo
       const left = flip ? w.x - LABEL_X - width : w.x + dx;
       return { left, right: left + width, top, bottom: top + h, flip, dx };
     });
-    const dys = layoutLabels(boxes);
+    const dys = layoutLabels(boxes, points);
     let changed = false;
     payload.places.forEach((p, i) => {
       const dy = Math.round(dys[i]!);
@@ -268,7 +274,7 @@ export async function mountGlobe(el: HTMLElement, payload: GlobePayload): Promis
       id: `place-${p.id}`,
       name: p.name,
       position: C.Cartesian3.fromDegrees(p.lon, p.lat),
-      point: { pixelSize: 9, color: C.Color.fromCssColorString('#e69f00'), outlineColor: C.Color.BLACK, outlineWidth: 1.5 },
+      point: { pixelSize: POINT_SIZE, color: C.Color.fromCssColorString('#e69f00'), outlineColor: C.Color.BLACK, outlineWidth: 1.5 },
       label: {
         text: p.name,
         font: payload.font,
