@@ -53,18 +53,14 @@ const globeCode = () => Promise.all([import('../map/globe.ts'), styles('globe')]
 const chartCode = () => Promise.all([import('../monitoring/monitoring-charts.ts'), styles('chart')] as const);
 const code = (kind: LiveKind): Promise<unknown> => (kind === 'scene' || kind === 'clip' ? reactCode(kind) : kind === 'globe' ? globeCode() : chartCode());
 
-/** What the scene page does when its view starts (scene-start.ts), so a 3D step is not slower than the page:
- * the WebGL context is made and the first view's model fetched and decoded while the viewer's code loads. */
+/** What the scene page does when its view starts (scene-start.ts), so a 3D step is not slower than the page: the
+ * first view's model is fetched and decoded, and the WebGL context made (a few hundred ms of main thread in
+ * software WebGL), while the viewer's code loads. Called once the step's frame has painted (scrolly.ts). */
 function startScene(props: ViewerProps): void {
   const variant = props.variants.find((v) => v.id === props.start?.variant) ?? props.variants[0];
   const lod = variant?.lods[0];
-  // After the step's still has painted: making the context takes a few hundred ms in software WebGL.
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      if (!createEarlyContext() || !lod) return;
-      void import('../scene/use-progressive-model.ts').then(({ loadLod }) => loadLod(lod)).catch(() => undefined);
-    }, 0),
-  );
+  if (lod) void import('../scene/use-progressive-model.ts').then(({ loadLod }) => loadLod(lod)).catch(() => undefined);
+  createEarlyContext();
 }
 
 /** Until the globe says it is drawn or cannot be (`data-state`), or `ms` have passed. */
@@ -90,8 +86,9 @@ async function mount(kind: LiveKind, host: HTMLElement, props: unknown): Promise
   switch (kind) {
     case 'scene':
     case 'clip': {
+      const loading = reactCode(kind);
       if (kind === 'scene') startScene(props as ViewerProps);
-      const [{ createElement }, { createRoot }, component] = await reactCode(kind);
+      const [{ createElement }, { createRoot }, component] = await loading;
       const root = createRoot(host);
       // biome-ignore lint/suspicious/noExplicitAny: the props are the JSON the page built for this very component.
       root.render(createElement(component.default as any, props as any));
