@@ -133,6 +133,14 @@ describe.each(LOCALES)('exhibition in %s', (locale) => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => active(page)).toBe(stepIds[1]);
     await expect.poll(() => new URL(page.url()).hash).toBe(`#${stepIds[1]}`);
+    // The step after the one shown has its stills fetched ahead (no longer lazy), so moving there shows them at once.
+    await expect
+      .poll(() =>
+        page
+          .locator(`#${stepIds[2]} img.exh-still`)
+          .evaluateAll((imgs: HTMLImageElement[]) => imgs.every((i) => i.loading === 'eager' && i.complete && i.naturalWidth > 0)),
+      )
+      .toBe(true);
     // Reduced motion: the page cuts to the step instead of scrolling smoothly (images above may still settle).
     await expect.poll(async () => Math.abs(await page.locator(`#${stepIds[1]}`).evaluate((el) => el.getBoundingClientRect().top))).toBeLessThan(20);
     await page.keyboard.press('j');
@@ -260,6 +268,9 @@ describe('the Library Cave exhibition', () => {
     const hotspot = media.kind === 'scene' ? caveScene.hotspots.find((h) => h.id === media.hotspot) : undefined;
     const { page, problems } = await open(`${url}#${first.id}`, { reducedMotion: true });
     await page.waitForSelector('.exh--scrolly');
+    // The viewers' styles come with the viewers: the globe's (Cesium's widgets) are not in the page before it opens.
+    const cesiumStyles = page.locator('link[href="/cesium/Widgets/widgets.css"]');
+    expect(await cesiumStyles.count()).toBe(0);
     const viewerIn = (id: string) => page.locator(`#${id} [data-live="scene"] .scene-viewer`);
     // Reached: the scene viewer replaces the still, opened at the step's hotspot (its panel shows its title).
     await expect.poll(() => viewerIn(first.id).count(), { timeout: 30_000 }).toBe(1);
@@ -283,6 +294,7 @@ describe('the Library Cave exhibition', () => {
       await expect.poll(() => active(page)).toBe(ids[i]);
     }
     await expect.poll(() => page.locator(`#${globeStep.id} .exh-live.globe`).getAttribute('data-state'), { timeout: 90_000 }).toMatch(/^(ready|no-webgl)$/);
+    await expect.poll(() => cesiumStyles.count()).toBe(1);
     await page.screenshot({ path: path.join(SCREENSHOTS, `${locale}-exhibition-cave-globe.png`) });
     expect(problems).toEqual([]);
     await page.context().close();
