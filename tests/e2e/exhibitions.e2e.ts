@@ -383,8 +383,15 @@ describe('the wooden pagoda exhibition', () => {
     await page.context().close();
   });
 
-  it('draws the chart step from its #link (en), its still hidden', async () => {
-    const { page, problems } = await open(`/en/exhibitions/${PAGODA.id}/#${chartStep.id}`, { reducedMotion: true });
+  it('opens the 3D step before the chart from its #link in its phase, then draws the chart step (en), its still hidden', async () => {
+    const before = PAGODA.steps[PAGODA.steps.indexOf(chartStep) - 1]!;
+    const m = before.media[0]!;
+    const { page, problems } = await open(`/en/exhibitions/${PAGODA.id}/#${before.id}`, { reducedMotion: true });
+    await page.waitForSelector('.exh--scrolly');
+    const viewer = page.locator(`#${before.id} [data-live="scene"] .scene-viewer`);
+    await expect.poll(() => viewer.getAttribute('data-variant'), { timeout: 30_000 }).toBe(m.kind === 'scene' ? m.phase : '');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => active(page)).toBe(chartStep.id);
     await expect.poll(() => page.locator(`#${chartStep.id} [data-live="chart"] canvas`).getAttribute('data-series'), { timeout: 30_000 }).toBe(series);
     expect(await page.locator(`#${chartStep.id} img.exh-still`).isVisible()).toBe(false);
     expect(problems).toEqual([]);
@@ -477,19 +484,22 @@ const paintings = new Map(
 );
 
 describe('the Northern Song landscape exhibition', () => {
-  it.each(LOCALES)('shows every record by its catalogue data, no picture, the image’s absence said and the source linked (%s)', async (locale) => {
-    const { page, problems } = await open(`/${locale}/exhibitions/${SONG.id}/`, { js: false });
-    const absent = (JSON.parse(fs.readFileSync(`site/i18n/locales/exhibitions.${locale}.json`, 'utf8')) as Record<string, string>).imageNotHeld;
-    for (const step of SONG.steps) {
-      const ids = step.media.flatMap((m) => (m.kind === 'artifacts' ? m.ids : []));
-      const cards = page.locator(`#${step.id} [data-record]`);
-      expect(await cards.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.record)), step.id).toEqual(ids);
-      expect(await page.locator(`#${step.id} .exh-media img`).count(), step.id).toBe(0);
-      for (const id of ids) {
-        const card = page.locator(`#${step.id} [data-record="${id}"]`);
-        expect(await card.locator('[data-image-absent]').textContent()).toBe(absent);
-        expect(await card.textContent()).toContain(paintings.get(id)!.museum_object_id);
-        expect(await card.locator('a[rel="external"]').getAttribute('href')).toBe(paintings.get(id)!.object_url);
+  it('shows every record by its catalogue data, no picture, the image’s absence said and the source linked, in each locale', async () => {
+    const { page, problems } = await open(`/${LOCALES[0]}/exhibitions/${SONG.id}/`, { js: false });
+    for (const locale of LOCALES) {
+      if (locale !== LOCALES[0]) expect((await page.goto(`${base}/${locale}/exhibitions/${SONG.id}/`))?.status()).toBe(200);
+      const absent = (JSON.parse(fs.readFileSync(`site/i18n/locales/exhibitions.${locale}.json`, 'utf8')) as Record<string, string>).imageNotHeld;
+      for (const step of SONG.steps) {
+        const ids = step.media.flatMap((m) => (m.kind === 'artifacts' ? m.ids : []));
+        const cards = page.locator(`#${step.id} [data-record]`);
+        expect(await cards.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.record)), step.id).toEqual(ids);
+        expect(await page.locator(`#${step.id} .exh-media img`).count(), step.id).toBe(0);
+        for (const id of ids) {
+          const card = page.locator(`#${step.id} [data-record="${id}"]`);
+          expect(await card.locator('[data-image-absent]').textContent()).toBe(absent);
+          expect(await card.textContent()).toContain(paintings.get(id)!.museum_object_id);
+          expect(await card.locator('a[rel="external"]').getAttribute('href')).toBe(paintings.get(id)!.object_url);
+        }
       }
     }
     expect(problems).toEqual([]);
