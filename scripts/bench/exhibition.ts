@@ -2,9 +2,13 @@
 // Needs a built site (`npm run build`; HERITAGE_BUILD_DIR / HERITAGE_DIST_DIR choose which), served as the site
 // serves it. In one Chromium (SwiftShader WebGL), each load in a fresh context (cold cache), it measures:
 // - firstViewBytes: what the exhibition page loads before the reader moves (HTML, scripts, styles, fonts), the
-//   step media (stills, viewers) left out and logged beside it; lcpMs: its largest contentful paint;
+//   step media (stills, viewers) left out and logged beside it: response bodies as the local server sends them
+//   (uncompressed), firstViewGzipBytes as a static host sends them (gzip; brotli per exhibition), and
+//   firstViewTransferBytes as Chromium counts them (bodies plus headers); lcpMs: its largest contentful paint.
+//   `--list` prints every request of each first view (and every switch);
 // - stepSwitchP95Ms: from a "next step" key press to the frame in which that step's media is shown (the step
-//   marked, its stills decoded and at full opacity), over every step of every demo exhibition, grouped by kind;
+//   marked, each medium's still laid out, decoded and at full opacity, or its live viewer on; see ARM), over
+//   every step of every demo exhibition, grouped by kind (the kind of the step's first medium);
 // - sceneStepFirstFrameMs: the page opened at a 3D step's `#step` link until the embedded viewer's first frame,
 //   against the baseline scenePageFirstFrameMs: that scene's own page opened at the same hotspot, same run.
 // Prints JSON on the last line. Goals: first view ≤ 200 KB; switch p95 ≤ 100 ms for image, map-still and clip
@@ -18,6 +22,7 @@ import { readPublishedExhibitions, type StepMedia } from '../../model/exhibition
 import { distDir, mediaDir } from '../../model/paths.ts';
 import { createSiteHandler } from '../site-server.ts';
 import { launchBrowser } from '../tools/browser.ts';
+import { brotliBytes, sentBytes } from '../tools/page-weight.ts';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,6 +31,8 @@ const arg = (name: string) => {
 const SLUG = arg('exhibition') ?? 'library-cave';
 const LOCALE = arg('locale') ?? 'en';
 const RUNS = Number(arg('runs') ?? 3);
+// `--only view,switch,3d` measures only those parts (for a quick look; the goals need all three).
+const PARTS = new Set((arg('only') ?? 'view,switch,3d').split(','));
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const p95 = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1]! : null);
@@ -57,40 +64,104 @@ const LCP = `new Promise((resolve) => {
   new PerformanceObserver((list) => resolve(list.getEntries().at(-1).startTime)).observe({ type: 'largest-contentful-paint', buffered: true });
   setTimeout(() => resolve(null), 3000);
 })`;
-const BYTES = `(() => {
-  const nav = performance.getEntriesByType('navigation')[0];
-  const media = new Set([...document.querySelectorAll('[data-step-media] img')].map((i) => i.currentSrc || i.src));
-  let page = nav.transferSize, stepMedia = 0;
-  for (const r of performance.getEntriesByType('resource')) {
-    if (media.has(r.name)) stepMedia += r.transferSize; else page += r.transferSize;
-  }
-  return { page, stepMedia };
+/** Which responses are step media: the stills inside the steps (and whatever a step's viewer loads, which the
+ * first view never starts). Everything else is the page the reader gets before any step media. */
+const STEP_MEDIA = `[...document.querySelectorAll('[data-step-media] img')].map((i) => i.currentSrc || i.src)`;
+
+/** The Performance API's transfer sizes (bodies as sent plus response headers) of the same requests: the figure
+ * this bench first reported. */
+const TRANSFER = (media: string) => `(() => {
+  const media = new Set(${media});
+  let n = performance.getEntriesByType('navigation')[0].transferSize;
+  for (const r of performance.getEntriesByType('resource')) if (!media.has(r.name)) n += r.transferSize;
+  return n;
 })()`;
 
-async function firstView(browser: Browser, slug: string) {
+interface Sent {
+  url: string;
+  type: string;
+  /** As the local server sends it (it does not compress). */
+  bytes: number;
+  /** As a static host sends it: gzip, and brotli where the host speaks it (text types; woff2 and images as is). */
+  gzip: number;
+  br: number;
+}
+
+async function firstView(browser: Browser, slug: string, list: boolean) {
   const page = await fresh(browser);
+  const sent: Promise<Sent | undefined>[] = [];
+  page.on('response', (r) =>
+    sent.push(
+      r.body().then(
+        (body) => {
+          const type = r.headers()['content-type'] ?? '';
+          return { url: r.url(), type: r.request().resourceType(), bytes: body.length, gzip: sentBytes(body, type), br: brotliBytes(body, type) };
+        },
+        () => undefined,
+      ),
+    ),
+  );
   await page.goto(`${base}/${LOCALE}/exhibitions/${slug}/`, { waitUntil: 'load' });
   await page.waitForSelector('.exh--scrolly');
   await page.waitForLoadState('networkidle');
   const lcp = (await page.evaluate(LCP)) as number | null;
-  const bytes = (await page.evaluate(BYTES)) as { page: number; stepMedia: number };
+  const media = new Set((await page.evaluate(STEP_MEDIA)) as string[]);
+  const transfer = (await page.evaluate(TRANSFER(STEP_MEDIA))) as number;
   await page.context().close();
-  return { lcpMs: lcp, bytes: bytes.page, stepMediaBytes: bytes.stepMedia };
+  const all = (await Promise.all(sent)).filter((x): x is Sent => x !== undefined);
+  const own = all.filter((x) => !media.has(x.url));
+  const sum = (xs: Sent[], k: 'bytes' | 'gzip' | 'br') => xs.reduce((n, x) => n + x[k], 0);
+  if (list) {
+    log(`first view of ${slug} (${LOCALE}): bytes as served / gzip / brotli`);
+    for (const x of [...all].sort((a, b) => b.bytes - a.bytes))
+      log(
+        `  ${media.has(x.url) ? 'step media ' : ''}${x.type.padEnd(10)} ${String(x.bytes).padStart(8)} ${String(x.gzip).padStart(8)} ${String(x.br).padStart(8)}  ${x.url.replace(base, '')}`,
+      );
+  }
+  const stepMedia = all.filter((x) => media.has(x.url));
+  return {
+    lcpMs: lcp,
+    transferBytes: transfer,
+    bytes: sum(own, 'bytes'),
+    gzipBytes: sum(own, 'gzip'),
+    brBytes: sum(own, 'br'),
+    requests: own.length,
+    stepMediaBytes: sum(stepMedia, 'bytes'),
+  };
 }
 
-// Time from the key press (a capturing listener on window sees it before the page's own handler) to the frame in
-// which the step is shown.
-const ARM = `window.__switchStart = undefined; addEventListener('keydown', () => { window.__switchStart ??= performance.now(); }, { capture: true, once: true });`;
-const SHOWN = (id: string) => `new Promise((resolve) => {
-  const done = () => {
+// A switch's time, measured inside the page (no round trip to the bench in it): from the key press — the event's
+// own time stamp, so a main thread busy when the key came is counted — to the start of the first frame in which
+// the step is shown: it is the marked step and each of its media is on screen, either its live viewer (on) or its
+// still, laid out (not hidden behind a loading viewer), loaded and at full opacity, and the stills are decoded
+// (their `decode()` settled before that frame, so the frame paints the picture). Work the switch starts after
+// that frame (a viewer opening) is not the switch's: the reader already sees the step.
+const ARM = (id: string) => `(() => {
+  window.__switch = undefined;
+  addEventListener('keydown', (ev) => {
+    const t0 = ev.timeStamp;
     const step = document.getElementById(${JSON.stringify(id)});
-    const ready = document.querySelector('[data-exhibition]').dataset.activeStep === ${JSON.stringify(id)} &&
-      [...step.querySelectorAll('img.exh-still')].every((i) => i.complete && i.naturalWidth > 0 && getComputedStyle(i).opacity === '1');
-    if (ready) requestAnimationFrame(() => resolve(performance.now() - window.__switchStart));
-    else requestAnimationFrame(done);
-  };
-  done();
-})`;
+    const stills = (f) => [...f.querySelectorAll(':scope > img.exh-still')];
+    // For the log: were the step's stills already loaded when the key came, and how long did the main thread
+    // spend in long tasks before the step was shown.
+    const loaded = [...step.querySelectorAll('img.exh-still')].every((i) => i.complete && i.naturalWidth > 0);
+    let longTasks = 0;
+    const watch = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks += e.duration; });
+    watch.observe({ type: 'longtask' });
+    let decoded = false;
+    Promise.all([...step.querySelectorAll('img.exh-still')].map((i) => i.decode().catch(() => undefined))).then(() => { decoded = true; });
+    const shown = (f) => f.dataset.liveState === 'on' || stills(f).every((i) =>
+      i.getClientRects().length > 0 && i.complete && i.naturalWidth > 0 && getComputedStyle(i).opacity === '1');
+    const check = (frame) => {
+      const marked = document.querySelector('[data-exhibition]').dataset.activeStep === ${JSON.stringify(id)};
+      if (!decoded || !marked || ![...step.querySelectorAll('.exh-medium')].every(shown)) return requestAnimationFrame(check);
+      for (const e of watch.takeRecords()) longTasks += e.duration;
+      watch.disconnect();
+      window.__switch = { ms: frame - t0, loaded, longTasks };
+    };
+    requestAnimationFrame(check);
+  }, { capture: true, once: true });
+})()`;
 
 async function walk(browser: Browser, slug: string): Promise<{ kind: string; ms: number }[]> {
   const e = all.find((x) => x.id === slug)!;
@@ -98,12 +169,21 @@ async function walk(browser: Browser, slug: string): Promise<{ kind: string; ms:
   const page = await fresh(browser, true);
   await page.goto(`${base}/${LOCALE}/exhibitions/${slug}/`);
   await page.waitForFunction(() => document.querySelector('[data-exhibition]')?.getAttribute('data-active-step'));
+  // A reader starts once the page has loaded (what the first view fetches is not a switch's cost).
+  await page.waitForLoadState('networkidle');
   const out: { kind: string; ms: number }[] = [];
   for (const step of e.steps.slice(1)) {
-    await page.evaluate(ARM);
+    await page.evaluate(ARM(step.id));
     await page.keyboard.press('ArrowRight');
-    const ms = (await page.evaluate(SHOWN(step.id))) as number;
-    out.push({ kind: switchKind(step.media[0]!), ms });
+    type Switch = { ms: number; loaded: boolean; longTasks: number };
+    await page.waitForFunction(() => (window as { __switch?: Switch }).__switch !== undefined, undefined, { timeout: 60_000, polling: 50 });
+    const { ms, loaded, longTasks } = (await page.evaluate(() => (window as { __switch?: Switch }).__switch)) as Switch;
+    const kind = switchKind(step.media[0]!);
+    out.push({ kind, ms });
+    if (process.argv.includes('--list'))
+      log(
+        `  switch to ${slug}#${step.id} (${kind}): ${Math.round(ms)} ms; stills ${loaded ? 'loaded' : 'NOT loaded'} at the key; long tasks ${Math.round(longTasks)} ms`,
+      );
     // Let a viewer the step opened start before the next key, as a reader would.
     await page.waitForLoadState('networkidle');
   }
@@ -134,12 +214,13 @@ const stepUrl = sceneStep && `/${LOCALE}/exhibitions/${SLUG}/#${sceneStep.id}`;
 const sceneUrl = sceneMedia && `/${LOCALE}/scenes/${sceneMedia.scene}/${sceneMedia.hotspot ? `#${sceneMedia.hotspot}` : ''}`;
 try {
   // One discarded load of each WebGL page first: a fresh browser's first one also starts its GPU process.
-  if (stepUrl && sceneUrl) for (const u of [stepUrl, sceneUrl]) await firstFrame(browser, u);
+  if (stepUrl && sceneUrl && PARTS.has('3d')) for (const u of [stepUrl, sceneUrl]) await firstFrame(browser, u);
   log('warm-up done');
   for (let i = 0; i < RUNS; i++) {
-    for (const e of all) (views[e.id] ??= []).push(await firstView(browser, e.id));
-    for (const e of all) switches.push(...(await walk(browser, e.id)));
-    if (stepUrl && sceneUrl)
+    if (PARTS.has('view'))
+      for (const e of all) (views[e.id] ??= []).push(await firstView(browser, e.id, i === 0 && (e.id === SLUG || process.argv.includes('--list'))));
+    if (PARTS.has('switch')) for (const e of all) switches.push(...(await walk(browser, e.id)));
+    if (stepUrl && sceneUrl && PARTS.has('3d'))
       for (const which of i % 2 ? (['page', 'step'] as const) : (['step', 'page'] as const)) {
         const t = await firstFrame(browser, which === 'step' ? stepUrl : sceneUrl);
         (which === 'step' ? stepFrames : pageFrames).push(t);
@@ -164,6 +245,10 @@ const perExhibition = Object.fromEntries(
     id,
     {
       firstViewBytes: median(v.map((x) => x.bytes)),
+      firstViewGzipBytes: median(v.map((x) => x.gzipBytes)),
+      firstViewTransferBytes: median(v.map((x) => x.transferBytes)),
+      firstViewBrotliBytes: median(v.map((x) => x.brBytes)),
+      requests: median(v.map((x) => x.requests)),
       stepMediaBytes: median(v.map((x) => x.stepMediaBytes)),
       lcpMs: round(median(v.flatMap((x) => x.lcpMs ?? []))),
     },
@@ -176,8 +261,9 @@ console.log(
     exhibition: SLUG,
     locale: LOCALE,
     runs: RUNS,
-    firstViewBytes: perExhibition[SLUG]!.firstViewBytes,
-    lcpMs: perExhibition[SLUG]!.lcpMs,
+    firstViewBytes: perExhibition[SLUG]?.firstViewBytes ?? null,
+    firstViewGzipBytes: perExhibition[SLUG]?.firstViewGzipBytes ?? null,
+    lcpMs: perExhibition[SLUG]?.lcpMs ?? null,
     stepSwitchP95Ms: round(p95(switches.filter((s) => goalKinds.includes(s.kind)).map((s) => s.ms))),
     sceneStepFirstFrameMs,
     scenePageFirstFrameMs,

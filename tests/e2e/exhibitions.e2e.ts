@@ -133,6 +133,14 @@ describe.each(LOCALES)('exhibition in %s', (locale) => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => active(page)).toBe(stepIds[1]);
     await expect.poll(() => new URL(page.url()).hash).toBe(`#${stepIds[1]}`);
+    // The step after the one shown has its stills fetched ahead (no longer lazy), so moving there shows them at once.
+    await expect
+      .poll(() =>
+        page
+          .locator(`#${stepIds[2]} img.exh-still`)
+          .evaluateAll((imgs: HTMLImageElement[]) => imgs.every((i) => i.loading === 'eager' && i.complete && i.naturalWidth > 0)),
+      )
+      .toBe(true);
     // Reduced motion: the page cuts to the step instead of scrolling smoothly (images above may still settle).
     await expect.poll(async () => Math.abs(await page.locator(`#${stepIds[1]}`).evaluate((el) => el.getBoundingClientRect().top))).toBeLessThan(20);
     await page.keyboard.press('j');
@@ -260,6 +268,9 @@ describe('the Library Cave exhibition', () => {
     const hotspot = media.kind === 'scene' ? caveScene.hotspots.find((h) => h.id === media.hotspot) : undefined;
     const { page, problems } = await open(`${url}#${first.id}`, { reducedMotion: true });
     await page.waitForSelector('.exh--scrolly');
+    // The viewers' styles come with the viewers: the globe's (Cesium's widgets) are not in the page before it opens.
+    const cesiumStyles = page.locator('link[href="/cesium/Widgets/widgets.css"]');
+    expect(await cesiumStyles.count()).toBe(0);
     const viewerIn = (id: string) => page.locator(`#${id} [data-live="scene"] .scene-viewer`);
     // Reached: the scene viewer replaces the still, opened at the step's hotspot (its panel shows its title).
     await expect.poll(() => viewerIn(first.id).count(), { timeout: 30_000 }).toBe(1);
@@ -283,6 +294,7 @@ describe('the Library Cave exhibition', () => {
       await expect.poll(() => active(page)).toBe(ids[i]);
     }
     await expect.poll(() => page.locator(`#${globeStep.id} .exh-live.globe`).getAttribute('data-state'), { timeout: 90_000 }).toMatch(/^(ready|no-webgl)$/);
+    await expect.poll(() => cesiumStyles.count()).toBe(1);
     await page.screenshot({ path: path.join(SCREENSHOTS, `${locale}-exhibition-cave-globe.png`) });
     expect(problems).toEqual([]);
     await page.context().close();
@@ -371,8 +383,15 @@ describe('the wooden pagoda exhibition', () => {
     await page.context().close();
   });
 
-  it('draws the chart step from its #link (en), its still hidden', async () => {
-    const { page, problems } = await open(`/en/exhibitions/${PAGODA.id}/#${chartStep.id}`, { reducedMotion: true });
+  it('opens the 3D step before the chart from its #link in its phase, then draws the chart step (en), its still hidden', async () => {
+    const before = PAGODA.steps[PAGODA.steps.indexOf(chartStep) - 1]!;
+    const m = before.media[0]!;
+    const { page, problems } = await open(`/en/exhibitions/${PAGODA.id}/#${before.id}`, { reducedMotion: true });
+    await page.waitForSelector('.exh--scrolly');
+    const viewer = page.locator(`#${before.id} [data-live="scene"] .scene-viewer`);
+    await expect.poll(() => viewer.getAttribute('data-variant'), { timeout: 30_000 }).toBe(m.kind === 'scene' ? m.phase : '');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => active(page)).toBe(chartStep.id);
     await expect.poll(() => page.locator(`#${chartStep.id} [data-live="chart"] canvas`).getAttribute('data-series'), { timeout: 30_000 }).toBe(series);
     expect(await page.locator(`#${chartStep.id} img.exh-still`).isVisible()).toBe(false);
     expect(problems).toEqual([]);
@@ -465,19 +484,22 @@ const paintings = new Map(
 );
 
 describe('the Northern Song landscape exhibition', () => {
-  it.each(LOCALES)('shows every record by its catalogue data, no picture, the image’s absence said and the source linked (%s)', async (locale) => {
-    const { page, problems } = await open(`/${locale}/exhibitions/${SONG.id}/`, { js: false });
-    const absent = (JSON.parse(fs.readFileSync(`site/i18n/locales/exhibitions.${locale}.json`, 'utf8')) as Record<string, string>).imageNotHeld;
-    for (const step of SONG.steps) {
-      const ids = step.media.flatMap((m) => (m.kind === 'artifacts' ? m.ids : []));
-      const cards = page.locator(`#${step.id} [data-record]`);
-      expect(await cards.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.record)), step.id).toEqual(ids);
-      expect(await page.locator(`#${step.id} .exh-media img`).count(), step.id).toBe(0);
-      for (const id of ids) {
-        const card = page.locator(`#${step.id} [data-record="${id}"]`);
-        expect(await card.locator('[data-image-absent]').textContent()).toBe(absent);
-        expect(await card.textContent()).toContain(paintings.get(id)!.museum_object_id);
-        expect(await card.locator('a[rel="external"]').getAttribute('href')).toBe(paintings.get(id)!.object_url);
+  it('shows every record by its catalogue data, no picture, the image’s absence said and the source linked, in each locale', async () => {
+    const { page, problems } = await open(`/${LOCALES[0]}/exhibitions/${SONG.id}/`, { js: false });
+    for (const locale of LOCALES) {
+      if (locale !== LOCALES[0]) expect((await page.goto(`${base}/${locale}/exhibitions/${SONG.id}/`))?.status()).toBe(200);
+      const absent = (JSON.parse(fs.readFileSync(`site/i18n/locales/exhibitions.${locale}.json`, 'utf8')) as Record<string, string>).imageNotHeld;
+      for (const step of SONG.steps) {
+        const ids = step.media.flatMap((m) => (m.kind === 'artifacts' ? m.ids : []));
+        const cards = page.locator(`#${step.id} [data-record]`);
+        expect(await cards.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.record)), step.id).toEqual(ids);
+        expect(await page.locator(`#${step.id} .exh-media img`).count(), step.id).toBe(0);
+        for (const id of ids) {
+          const card = page.locator(`#${step.id} [data-record="${id}"]`);
+          expect(await card.locator('[data-image-absent]').textContent()).toBe(absent);
+          expect(await card.textContent()).toContain(paintings.get(id)!.museum_object_id);
+          expect(await card.locator('a[rel="external"]').getAttribute('href')).toBe(paintings.get(id)!.object_url);
+        }
       }
     }
     expect(problems).toEqual([]);

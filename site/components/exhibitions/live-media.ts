@@ -2,35 +2,110 @@
 // JavaScript, and a phone on a slow connection gets text and stills first); when the reader reaches the step, the
 // site's own viewer for it (the scene island, the film player, the globe, the monitoring charts) is loaded and
 // opened at the step's viewpoint, clip, places or window, and it is released again once the reader is more than a
-// step away. A viewer that cannot start leaves the still in place.
+// step away. A viewer that cannot start leaves the still in place. The steps next to the one being read are
+// made ready ahead (`prepare`): their stills fetched and decoded, their viewers' code fetched, so a step switch
+// shows its picture in the next frame; until a viewer is on, its step shows the still.
+import { createEarlyContext } from '../scene/early-gl.ts';
+import type { ViewerProps } from '../scene/types.ts';
+import dramaCss from '../drama/drama.css?url';
+import globeCss from '../map/globe.css?url';
+import monitoringCss from '../monitoring/monitoring.css?url';
+import sceneCss from '../scene/scene.css?url';
+
 type LiveKind = 'scene' | 'clip' | 'globe' | 'chart';
 
 type Stop = () => void;
+
+// The viewers' styles come with their code, not with the page: nothing the page shows before a viewer opens uses
+// them (the stills are the page's own), and they are a fifth of its first view (Cesium's widgets alone 30 KB). As
+// URLs, not CSS imports: Astro would add a client script's CSS imports to the page's head.
+const STYLES: Record<LiveKind, string[]> = {
+  scene: [sceneCss],
+  clip: [dramaCss],
+  globe: [globeCss, '/cesium/Widgets/widgets.css'],
+  chart: [monitoringCss],
+};
+
+/** Adds a stylesheet once; settles when it has loaded (or failed: a viewer without its styles still works). */
+function stylesheet(href: string): Promise<void> {
+  let link = document.querySelector<HTMLLinkElement>(`link[rel="stylesheet"][href="${href}"]`);
+  if (link?.sheet) return Promise.resolve();
+  const made = !link;
+  link ??= Object.assign(document.createElement('link'), { rel: 'stylesheet', href });
+  const done = new Promise<void>((resolve) => {
+    link.addEventListener('load', () => resolve(), { once: true });
+    link.addEventListener('error', () => resolve(), { once: true });
+  });
+  if (made) document.head.append(link);
+  return done;
+}
+const styles = (kind: LiveKind) => Promise.all(STYLES[kind].map(stylesheet));
+
+/** A viewer's code and styles, fetched (once: the module map keeps them) without opening it. */
+const reactCode = (kind: 'scene' | 'clip') =>
+  Promise.all([
+    import('react'),
+    import('react-dom/client'),
+    kind === 'scene' ? import('../scene/SceneViewer.tsx') : import('../drama/DramaPlayer.tsx'),
+    styles(kind),
+  ] as const);
+const globeCode = () => Promise.all([import('../map/globe.ts'), styles('globe')] as const);
+const chartCode = () => Promise.all([import('../monitoring/monitoring-charts.ts'), styles('chart')] as const);
+const code = (kind: LiveKind): Promise<unknown> => (kind === 'scene' || kind === 'clip' ? reactCode(kind) : kind === 'globe' ? globeCode() : chartCode());
+
+/** What the scene page does when its view starts (scene-start.ts), so a 3D step is not slower than the page: the
+ * first view's model is fetched and decoded, and the WebGL context made (a few hundred ms of main thread in
+ * software WebGL), while the viewer's code loads. Called once the step's frame has painted (scrolly.ts). */
+function startScene(props: ViewerProps): void {
+  const variant = props.variants.find((v) => v.id === props.start?.variant) ?? props.variants[0];
+  const lod = variant?.lods[0];
+  if (lod) void import('../scene/use-progressive-model.ts').then(({ loadLod }) => loadLod(lod)).catch(() => undefined);
+  createEarlyContext();
+}
+
+/** Until the globe says it is drawn or cannot be (`data-state`), or `ms` have passed. */
+function settled(el: HTMLElement, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      if (el.dataset.state !== 'ready' && el.dataset.state !== 'no-webgl') return false;
+      watch.disconnect();
+      clearTimeout(timer);
+      resolve();
+      return true;
+    };
+    const watch = new MutationObserver(done);
+    const timer = setTimeout(() => {
+      watch.disconnect();
+      resolve();
+    }, ms);
+    if (!done()) watch.observe(el, { attributes: true, attributeFilter: ['data-state'] });
+  });
+}
 
 async function mount(kind: LiveKind, host: HTMLElement, props: unknown): Promise<Stop | undefined> {
   switch (kind) {
     case 'scene':
     case 'clip': {
-      const [{ createElement }, { createRoot }, component] = await Promise.all([
-        import('react'),
-        import('react-dom/client'),
-        kind === 'scene' ? import('../scene/SceneViewer.tsx') : import('../drama/DramaPlayer.tsx'),
-      ]);
+      const loading = reactCode(kind);
+      if (kind === 'scene') startScene(props as ViewerProps);
+      const [{ createElement }, { createRoot }, component] = await loading;
       const root = createRoot(host);
       // biome-ignore lint/suspicious/noExplicitAny: the props are the JSON the page built for this very component.
       root.render(createElement(component.default as any, props as any));
       return () => root.unmount();
     }
     case 'globe': {
-      const { mountGlobe } = await import('../map/globe.ts');
+      const [{ mountGlobe }] = await globeCode();
       const status = host.querySelector('[data-globe-status]');
       if (status) status.textContent = host.dataset.loading ?? '';
       await mountGlobe(host, props as Parameters<typeof mountGlobe>[1]);
+      // The still stays until the globe's imagery is drawn (it sets its state then), not over an empty sphere.
+      await settled(host, 20_000);
       // Cesium keeps its own loop and listeners; a globe once opened stays (it is one per story at most).
       return undefined;
     }
     case 'chart': {
-      const { mountMonitoringCharts } = await import('../monitoring/monitoring-charts.ts');
+      const [{ mountMonitoringCharts }] = await chartCode();
       mountMonitoringCharts(props as Parameters<typeof mountMonitoringCharts>[0], host);
       return undefined;
     }
@@ -54,8 +129,10 @@ function propsOf(data: HTMLScriptElement): unknown {
   return { ...shared, ...own };
 }
 
-/** Opens the live viewers of a step (once; a second call while they run does nothing). */
-export function startLive(step: HTMLElement): void {
+/** Opens the live viewers of a step (once; a second call while they run does nothing). Settles when each of them
+ * is on or has failed. */
+export function startLive(step: HTMLElement): Promise<void> {
+  const started: Promise<unknown>[] = [];
   for (const figure of step.querySelectorAll<HTMLElement>('[data-live]')) {
     if (running.has(figure)) continue;
     const host = figure.querySelector<HTMLElement>('[data-live-host]');
@@ -65,20 +142,23 @@ export function startLive(step: HTMLElement): void {
     running.set(figure, entry);
     host.hidden = false;
     figure.dataset.liveState = 'loading';
-    mount(figure.dataset.live as LiveKind, host, propsOf(data)).then(
-      (stop) => {
-        if (running.get(figure) !== entry) return stop?.();
-        entry.stop = stop;
-        figure.dataset.liveState = 'on';
-      },
-      () => {
-        // The still stays: the step still reads.
-        running.delete(figure);
-        host.hidden = true;
-        figure.dataset.liveState = 'failed';
-      },
+    started.push(
+      mount(figure.dataset.live as LiveKind, host, propsOf(data)).then(
+        (stop) => {
+          if (running.get(figure) !== entry) return stop?.();
+          entry.stop = stop;
+          figure.dataset.liveState = 'on';
+        },
+        () => {
+          // The still stays: the step still reads.
+          running.delete(figure);
+          host.hidden = true;
+          figure.dataset.liveState = 'failed';
+        },
+      ),
     );
   }
+  return Promise.all(started).then(() => undefined);
 }
 
 /** Releases a step's viewers that can be released (the still shows again). */
@@ -92,4 +172,16 @@ export function stopLive(step: HTMLElement): void {
     if (host) host.hidden = true;
     delete figure.dataset.liveState;
   }
+}
+
+/** Makes a step near the reader ready to be shown at once: its stills fetched and decoded (a lazy image would
+ * start loading only as it scrolls in, and be decoded only when painted), and, with `viewers`, its viewers' code
+ * fetched — not their data: the model, tiles or video load when the step is reached. */
+export function prepare(step: HTMLElement, viewers: boolean): void {
+  for (const img of step.querySelectorAll<HTMLImageElement>('img.exh-still')) {
+    if (img.loading === 'lazy') img.loading = 'eager';
+    void img.decode().catch(() => undefined);
+  }
+  if (!viewers) return;
+  for (const figure of step.querySelectorAll<HTMLElement>('[data-live]')) void code(figure.dataset.live as LiveKind).catch(() => undefined);
 }

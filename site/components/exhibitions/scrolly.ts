@@ -3,10 +3,16 @@
 // and the URL's `#step-id` follows the reader so a shared link opens at that step.
 import { reducedMotion } from '../comfort/motion.ts';
 import { onLocaleLink } from '../common/locale-link.ts';
-import { startLive, stopLive } from './live-media.ts';
+import { prepare, startLive, stopLive } from './live-media.ts';
 
 /** Steps around the one being read whose heavy media may load; the rest stay as stills. */
 const NEAR = 1;
+
+// Safari has no requestIdleCallback.
+const whenIdle = (f: () => void): void => {
+  if ('requestIdleCallback' in window) requestIdleCallback(f, { timeout: 3000 });
+  else setTimeout(f, 300);
+};
 
 export function initExhibition(): void {
   const root = document.querySelector<HTMLElement>('[data-exhibition]');
@@ -41,12 +47,34 @@ export function initExhibition(): void {
   // The step shown first, before the reader has gone anywhere, keeps its still: its live viewer (megabytes of
   // 3D or globe) waits until the step is reached by scrolling, a key, a button or a #link.
   let reached = false;
+  const near = (i: number) => steps.filter((_, k) => k !== i && Math.abs(k - i) <= NEAR);
+  // Once the reader has reached a step and its own viewers are on, the neighbours' viewer code is fetched while
+  // the browser is idle (their stills were made ready when the step became the one shown).
+  const reachStep = (i: number): void => {
+    void startLive(steps[i]!).then(() =>
+      whenIdle(() => {
+        if (active === i) for (const s of near(i)) prepare(s, true);
+      }),
+    );
+  };
+  // A switch shows the step's mark and still in the next frame; the heavy work it starts (releasing the viewers
+  // left behind; opening this step's, where a WebGL context alone takes a few hundred ms of main thread in
+  // software rendering) waits until that frame has been painted, and is dropped if the reader has moved on.
+  const afterSwitch = (i: number, reach: boolean): void => {
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (active !== i) return;
+        for (const [k, s] of steps.entries()) if (Math.abs(k - i) > NEAR) stopLive(s);
+        if (reach) reachStep(i);
+      }, 0),
+    );
+  };
   const setActive = (i: number, reach = true): void => {
     if (i < 0 || i >= steps.length) return;
     if (i === active) {
       if (reach && !reached) {
         reached = true;
-        startLive(steps[i]!);
+        afterSwitch(i, true);
       }
       return;
     }
@@ -56,9 +84,10 @@ export function initExhibition(): void {
     steps.forEach((s, k) => {
       s.toggleAttribute('data-active', k === i);
       s.toggleAttribute('data-near', Math.abs(k - i) <= NEAR);
-      if (Math.abs(k - i) > NEAR) stopLive(s);
     });
-    if (reach) startLive(steps[i]!);
+    // The neighbours' stills are fetched and decoded now, so moving there shows its picture in the next frame.
+    for (const s of near(i)) prepare(s, false);
+    afterSwitch(i, reach);
     for (const [id, a] of links) {
       if (id === steps[i]!.id) a.setAttribute('aria-current', 'step');
       else a.removeAttribute('aria-current');
