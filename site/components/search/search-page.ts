@@ -191,12 +191,19 @@ class SearchPageElement extends HTMLElement {
         const a = document.createElement('a');
         a.href = `/${this.locale}/${h.href}`;
         a.textContent = h.title;
-        if (h.titleLang) a.lang = h.titleLang === 'zh' ? 'zh-Hans' : h.titleLang;
+        // A title or line in another language than the page's (a fallback) is marked as on the record's page.
+        if (h.titleLang) {
+          a.lang = h.titleLang === 'zh' ? 'zh-Hans' : h.titleLang;
+          a.classList.add('fallback');
+        }
         body.append(a);
         if (h.sub) {
           const p = document.createElement('p');
           p.textContent = h.sub;
-          if (h.subLang) p.lang = h.subLang;
+          if (h.subLang) {
+            p.lang = h.subLang;
+            p.classList.add('fallback');
+          }
           body.append(p);
         }
         li.append(body);
