@@ -1,9 +1,11 @@
 // The live media of exhibition steps. Each such medium is rendered as its still (the whole story reads without
 // JavaScript, and a phone on a slow connection gets text and stills first); when the reader reaches the step, the
-// site's own viewer for it (the scene island, the film player, the globe, the monitoring charts) is loaded and
+// site's own viewer for it (the scene island, the film player, the globe, the monitoring charts, the panorama) is loaded and
 // opened at the step's viewpoint, clip, places or window, and it is released again once the reader is more than a
 // step away. A viewer that cannot start leaves the still in place.
-type LiveKind = 'scene' | 'clip' | 'globe' | 'chart';
+import type { PanoramaStepProps } from '../../lib/exhibition-live.ts';
+
+type LiveKind = 'scene' | 'clip' | 'globe' | 'chart' | 'panorama';
 
 type Stop = () => void;
 
@@ -28,6 +30,15 @@ async function mount(kind: LiveKind, host: HTMLElement, props: unknown): Promise
       await mountGlobe(host, props as Parameters<typeof mountGlobe>[1]);
       // Cesium keeps its own loop and listeners; a globe once opened stays (it is one per story at most).
       return undefined;
+    }
+    case 'panorama': {
+      // Photo Sphere Viewer needs WebGL 2; without it the step keeps its still.
+      if (!('WebGL2RenderingContext' in window)) throw new Error('no WebGL 2');
+      const { mountPanorama } = await import('../panorama/viewer.ts');
+      const { data, start } = props as PanoramaStepProps;
+      const mounted = mountPanorama(host, data, { start, embedded: true });
+      if (!mounted) throw new Error('the panorama has no tiles');
+      return mounted.destroy;
     }
     case 'chart': {
       const { mountMonitoringCharts } = await import('../monitoring/monitoring-charts.ts');
