@@ -251,12 +251,12 @@ export function mountPanorama(root: HTMLElement, first: ViewerData, options: Mou
     } else el.click();
   });
 
-  // The variant switch: the same direction and zoom in the other image.
   // What is shown, for the address in another language: the same direction in the same variant.
   const look = (): PanoramaLook => ({
     view: { yaw: Number(root.dataset.yaw), pitch: Number(root.dataset.pitch), zoom: Number(root.dataset.zoom) },
     variant,
   });
+  // The variant switch: the same direction and zoom in the other image.
   root.addEventListener(
     'change',
     (e) => {
