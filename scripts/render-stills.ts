@@ -94,7 +94,8 @@ try {
     // Requests in flight: a viewer can be ready while it still loads the detail of its view (a panorama's tiles).
     let inFlight = 0;
     page.on('request', () => inFlight++);
-    for (const done of ['requestfinished', 'requestfailed'] as const) page.on(done, () => inFlight--);
+    page.on('requestfinished', () => inFlight--);
+    page.on('requestfailed', () => inFlight--);
     await page.goto(server.url + job.url);
     if (job.start) await page.click(job.start);
     await page.waitForSelector(job.ready, { timeout: 180_000 });
