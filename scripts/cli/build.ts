@@ -131,7 +131,7 @@ async function buildVersion(args: string[]): Promise<number> {
     return n;
   });
   await pauseAt('pages', next.dir);
-  const pages = await buildSitePages(slots);
+  const pages = await buildSitePages(slots, { queue });
   failed += await beside;
   if (!pages || crashed.length) {
     console.error(`✗ ${pages ? `${crashed.join(', ')} did not finish` : 'the site build failed'}; nothing was switched: ${liveWords()}`);

@@ -1,7 +1,8 @@
 // The stages' heavy work as jobs on a real Redis: a coordinator (this process) and three worker processes, one of
 // them SIGKILLed mid-job. The build completes, a bad input fails its job with the in-process message, and
 // every output is byte-identical to an in-process build of the same content: images first, then the other
-// kinds on the workers that are left (one more worker takes only images, and none of the others' jobs).
+// kinds on the workers that are left (one more worker takes only images, and none of the others' jobs). A search
+// or page job that fails is reported by its stage (the search index goes on without it; no page is published).
 import { type ChildProcess, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -9,6 +10,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { stages } from '../../../scripts/cli/stages.ts';
+import { buildSitePages } from '../../../assets-pipeline/pages/stage.ts';
 import { runImageStage, type ImageStageResult } from '../../../assets-pipeline/images/stage.ts';
 import { runPanoramaStage, type PanoramaSource } from '../../../assets-pipeline/panoramas/stage.ts';
 import { runModelStage } from '../../../assets-pipeline/models/stage.ts';
@@ -308,6 +310,39 @@ describe('image jobs on Redis with three workers', () => {
     ).toHaveLength(1);
     // Not bad input: retried (3 attempts), then reported.
     expect(workers.flatMap((w) => w.out).filter((l) => /^▸ search \S+ r \(attempt \d\)$/.test(l))).toHaveLength(3);
+  }, 120_000);
+
+  it('publishes no page when a page job fails, naming the part and the error', async () => {
+    // The workers do not see this build folder (the search test's): every part's job fails on them.
+    const build = path.join(site.root, 'build-unshared');
+    const dist = path.join(site.root, 'dist-pages');
+    Object.assign(process.env, { HERITAGE_BUILD_DIR: build, HERITAGE_DIST_DIR: dist, HERITAGE_PUBLISH_STATE_DIR: path.join(site.root, 'state-pages') });
+    const printed: string[] = [];
+    const spies = (['log', 'error'] as const).map((m) => vi.spyOn(console, m).mockImplementation((l: string) => void printed.push(l)));
+    let summary: Awaited<ReturnType<typeof buildSitePages>>;
+    try {
+      summary = await buildSitePages(undefined, { queue: redis.url });
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+      delete process.env.HERITAGE_DIST_DIR;
+      delete process.env.HERITAGE_PUBLISH_STATE_DIR;
+    }
+    expect(summary).toBeUndefined();
+    const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const part of ['listings', 'q-0', 'r-0']) {
+      const folder = `${esc(path.join(queueBuild, 'page-staging'))}/[0-9a-f]{8}/${part}`;
+      const line = new RegExp(
+        `^  ✗ pages part "${part}" failed: unexpected failure: this worker does not see ${folder}, the folder the build prepared for the part \\(is the build folder shared\\?\\)$`,
+      );
+      expect(
+        printed.filter((l) => line.test(l)),
+        printed.join('\n'),
+      ).toHaveLength(1);
+    }
+    expect(fs.existsSync(dist)).toBe(false);
+    expect(fs.existsSync(path.join(build, 'page-staging'))).toBe(false);
+    // Not Astro's own error: tried again once.
+    expect(workers.flatMap((w) => w.out).filter((l) => /^▸ pages \S+ listings \(attempt \d\)$/.test(l))).toHaveLength(2);
   }, 120_000);
 
   it('refuses a worker of another code version', async () => {
