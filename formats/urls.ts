@@ -30,9 +30,32 @@ export const sceneMonitoringPath = (id: string): string => `${scenePath(id)}moni
 export const sceneDataPath = (id: string): string => `${scenePath(id)}data/`;
 export const PANORAMAS_PATH = '/panoramas/';
 export const panoramaPath = (id: string): string => `${PANORAMAS_PATH}${id}/`;
-/** A panorama page looking a given way: `#view=yaw,pitch,zoom` (degrees, 0–100), read by the viewer on arrival. */
-export const panoramaViewPath = (id: string, view?: { yaw: number; pitch: number; zoom: number }): string =>
-  view ? `${panoramaPath(id)}#view=${view.yaw},${view.pitch},${view.zoom}` : panoramaPath(id);
+/** What a panorama address asks the viewer to show on arrival: a direction and a variant (a season, a phase). */
+export interface PanoramaLook {
+  /** Degrees (yaw -180–180, pitch -90–90) and zoom 0–100. */
+  view?: { yaw: number; pitch: number; zoom: number };
+  variant?: string;
+}
+/** The fragment of a panorama address: `#view=yaw,pitch,zoom&variant=id` (either part alone), or '' for neither. */
+export const panoramaHash = ({ view, variant }: PanoramaLook): string => {
+  const parts = [...(view ? [`view=${view.yaw},${view.pitch},${view.zoom}`] : []), ...(variant ? [`variant=${enc(variant)}`] : [])];
+  return parts.length ? `#${parts.join('&')}` : '';
+};
+/** A panorama page looking a given way, in a given variant. */
+export const panoramaViewPath = (id: string, view?: PanoramaLook['view'], variant?: string): string => `${panoramaPath(id)}${panoramaHash({ view, variant })}`;
+/** Reads what `panoramaViewPath` wrote (a `location.hash`); a part out of range or malformed is left out. */
+export function panoramaLook(hash: string): PanoramaLook {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const out: PanoramaLook = {};
+  const m = /^(-?[\d.]+),(-?[\d.]+),([\d.]+)$/.exec(params.get('view') ?? '');
+  if (m) {
+    const [yaw, pitch, zoom] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (Math.abs(yaw) <= 180 && Math.abs(pitch) <= 90 && zoom >= 0 && zoom <= 100) out.view = { yaw, pitch, zoom };
+  }
+  const variant = params.get('variant');
+  if (variant && /^[a-z0-9][a-z0-9-]*$/.test(variant)) out.variant = variant;
+  return out;
+}
 export const LIVE_PATH = '/live/';
 export const livePath = (id: string): string => `${LIVE_PATH}${id}/`;
 export const dramaPath = (id: string): string => `/dramas/${id}/`;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { LOCALES } from './locales.ts';
 import { baseRecord, langMap, mediaPath, recordId, slug } from './schema.ts';
 import { cameraPose } from './scene.ts';
+import { panoramaView } from './panorama.ts';
 import { readTypeRecords } from './store.ts';
 
 /** A IIIF Image API region in pixels of the full image: `x,y,w,h`. */
@@ -93,6 +94,12 @@ const audioMap = z
 /** A narration: its recording in each language it was recorded in, and the transcript (shown with it, and alone
  * where no recording exists in the page's language and no audio can play). */
 const narrationMedia = z.object({ kind: z.literal('narration'), audio: audioMap, transcript: langMap }).strict();
+/** A view into a panorama: a variant (a season, a phase; else its first), and where to look — a `view`, a `hotspot`
+ * (its direction, at the panorama's initial zoom), or neither (the panorama's initial view). */
+const panoramaMedia = z
+  .object({ kind: z.literal('panorama'), panorama: slug, variant: slug.optional(), view: panoramaView.optional(), hotspot: slug.optional(), alt: langMap })
+  .strict()
+  .refine((m) => m.view === undefined || m.hotspot === undefined, { message: 'give "view" or "hotspot", not both' });
 
 export const stepMedia = z.discriminatedUnion('kind', [
   artifactsMedia,
@@ -104,6 +111,7 @@ export const stepMedia = z.discriminatedUnion('kind', [
   imageMedia,
   quoteMedia,
   narrationMedia,
+  panoramaMedia,
 ]);
 export type StepMedia = z.infer<typeof stepMedia>;
 

@@ -4,9 +4,10 @@
 // build only publishes them, so `npm ci && npm start` needs no browser. Run after `npm run heritage -- build`
 // (HERITAGE_BUILD_DIR / HERITAGE_DIST_DIR name another build, e.g. the e2e one in test-output/e2e/):
 //   npx tsx scripts/render-stills.ts [name…]     (names: scene-<id>, globe-<locale>, <exhibition>/<step>[.<locale>]; none: all)
-// Exhibition steps that open a 3D viewpoint or a chart get their own still, taken from the step's live viewer on
-// the exhibition page and written as content/exhibitions/<slug>/stills/<step>-<n>.jpg (a chart, whose legend is
-// words, as <step>-<n>.<locale>.jpg from each locale's page); the exhibition stage publishes them. A page shows a new still after the next build.
+// Exhibition steps that open a 3D viewpoint, a chart or a panorama view get their own still, taken from the step's
+// live viewer on the exhibition page and written as content/exhibitions/<slug>/stills/<step>-<n>.jpg (a chart, whose
+// legend is words, as <step>-<n>.<locale>.jpg from each locale's page); the exhibition stage publishes them. A page
+// shows a new still after the next build.
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -62,7 +63,7 @@ const jobs: Job[] = [
   ...readPublishedExhibitions().flatMap((e) =>
     e.steps.flatMap((step) =>
       step.media.flatMap((m, n) => {
-        if (m.kind !== 'scene' && m.kind !== 'chart') return [];
+        if (m.kind !== 'scene' && m.kind !== 'chart' && m.kind !== 'panorama') return [];
         const at = `#${step.id} [data-live]:nth-child(${n + 1})`;
         // A 3D view is taken without its labels, once; a chart's legend and axis are words, so each locale gets its own.
         const locales = m.kind === 'chart' ? LOCALES.map((l) => ({ l, suffix: `.${l}` })) : [{ l: 'en', suffix: '' }];
@@ -70,9 +71,13 @@ const jobs: Job[] = [
           name: `${e.id}/${step.id}${suffix}`,
           file: path.join(contentDir(), 'exhibitions', e.id, 'stills', `${step.id}-${n}${suffix}.jpg`),
           url: `/${l}/exhibitions/${e.id}/#${step.id}`,
-          ready: m.kind === 'scene' ? `${at} .scene-viewer[data-level="full"]` : `${at} canvas[data-series]`,
-          element: m.kind === 'scene' ? `${at} .scene-stage` : `${at} .exh-live`,
-          hide: '.scene-hotspot, .scene-status, .scene-tour-narration, .scene-legend, .exh-controls',
+          ready: {
+            scene: `${at} .scene-viewer[data-level="full"]`,
+            chart: `${at} canvas[data-series]`,
+            panorama: `${at} [data-live-host][data-state="ready"]`,
+          }[m.kind],
+          element: { scene: `${at} .scene-stage`, chart: `${at} .exh-live`, panorama: `${at} .pano-viewer` }[m.kind],
+          hide: '.scene-hotspot, .scene-status, .scene-tour-narration, .scene-legend, .exh-controls, .pano-marker-dot, .psv-tooltip',
         }));
       }),
     ),
@@ -86,9 +91,18 @@ try {
   for (const [i, job] of jobs.entries()) {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     await page.emulateMedia({ reducedMotion: 'reduce' });
+    // Requests in flight: a viewer can be ready while it still loads the detail of its view (a panorama's tiles).
+    let inFlight = 0;
+    page.on('request', () => inFlight++);
+    page.on('requestfinished', () => inFlight--);
+    page.on('requestfailed', () => inFlight--);
     await page.goto(server.url + job.url);
     if (job.start) await page.click(job.start);
     await page.waitForSelector(job.ready, { timeout: 180_000 });
+    for (let quiet = 0, waited = 0; quiet < 3 && waited < 60; waited++) {
+      await page.waitForTimeout(250);
+      quiet = inFlight === 0 ? quiet + 1 : 0;
+    }
     await page.addStyleTag({ content: `${job.hide} { visibility: hidden !important; }` });
     // Two frames for the demand-driven canvas, then a pause for the labels' fonts.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300)))));

@@ -1,14 +1,15 @@
 // Checks one `content/exhibitions/<slug>/exhibition.yaml` against what the platform publishes (the exhibitions
 // content type runs it for `validate`, `ingest` and `build`): each broken reference a curator can write (unknown
-// artifact, scene, hotspot, drama, episode, place, route or series; a region outside its image; a clip outside its
-// episode; an own file that is missing or links out of its folder) is a Problem with the file, the YAML line and
-// the field, so `heritage validate` lists them all and nothing is published.
+// artifact, scene, hotspot, drama, episode, place, route, series, panorama, panorama variant or hotspot; a region
+// outside its image; a clip outside its episode; an own file that is missing or links out of its folder) is a
+// Problem with the file, the YAML line and the field, so `heritage validate` lists them all and nothing is published.
 import path from 'node:path';
 import sharp from 'sharp';
 import { confine } from '../../model/confine.ts';
 import { exhibition, parseXywh, type Exhibition, type StepMedia } from '../../model/exhibition.ts';
 import type { Drama } from '../../model/drama.ts';
 import type { MonitoringMeta } from '../../model/monitoring.ts';
+import type { Panorama } from '../../model/panorama.ts';
 import type { Scene } from '../../model/scene.ts';
 import type { ArtifactImages } from '../ingest/content-type.ts';
 import type { Problems } from '../ingest/problems.ts';
@@ -23,6 +24,8 @@ export interface ExhibitionRefs {
   places: Set<string>;
   routes: Set<string>;
   monitoring: Map<string, MonitoringMeta>;
+  /** Panorama id → the panorama (its variants and hotspots). */
+  panoramas: ReadonlyMap<string, Panorama>;
   /** Pixel size of a collection's source image, undefined when it cannot be read. */
   imageSize: (collection: string, mediaPath: string) => Promise<{ width: number; height: number } | undefined>;
 }
@@ -146,6 +149,14 @@ async function checkMedia(m: StepMedia, at: KeyPath, dir: string, refs: Exhibiti
         if ('problem' in own) add([...at, 'audio', lang], own.problem);
       }
       return;
+    case 'panorama': {
+      const p = refs.panoramas.get(m.panorama);
+      if (!p) return add([...at, 'panorama'], `unknown panorama "${m.panorama}" (not in content/panoramas/)`);
+      if (m.variant && !p.variants.some((v) => v.id === m.variant))
+        add([...at, 'variant'], `panorama "${m.panorama}" has no variant "${m.variant}" (it has ${p.variants.map((v) => v.id).join(', ')})`);
+      if (m.hotspot && !p.hotspots.some((h) => h.id === m.hotspot)) add([...at, 'hotspot'], `panorama "${m.panorama}" has no hotspot "${m.hotspot}"`);
+      return;
+    }
     case 'quote':
       return;
   }

@@ -11,7 +11,7 @@ import { readMonitoring } from '../../model/monitoring.ts';
 import { pickText } from '../../model/text.ts';
 import { readModelManifest } from '../../formats/manifests/models.ts';
 import type { Still } from '../../formats/manifests/exhibition-stills.ts';
-import { artifactPath, localePath } from '../../formats/urls.ts';
+import { artifactPath, localePath, type PanoramaLook } from '../../formats/urls.ts';
 import { viewerProps } from '../components/scene/viewer-data.ts';
 import type { ViewerProps } from '../components/scene/types.ts';
 import { dramaViews, playerProps } from '../components/drama/drama-data.ts';
@@ -24,21 +24,47 @@ import { resources } from '../i18n/resources.ts';
 import { globePayload } from './globe-payload.ts';
 import { siteData } from './records.ts';
 import { still } from './stills.ts';
+import { variantTiles, viewerData, type ViewerData } from './panoramas.ts';
+import { readPanoramas, type Panorama, type PanoramaView } from '../../model/panorama.ts';
 
 /** A scene step's own part of the viewer's props; the rest (the scene's texts, variants, models, labels: tens of
  * kilobytes) is the same for every step showing that scene and is written once per page (`sharedLive`). */
 export type SceneStepProps = Pick<ViewerProps, 'textId' | 'still' | 'start'>;
 
+/** A panorama step's viewer: the panorama in the step's variant only (the story chose it), opened at its view. */
+export interface PanoramaStepProps {
+  data: ViewerData;
+  start: PanoramaLook;
+}
+
 export type LiveMedia =
+  | { kind: 'panorama'; props: PanoramaStepProps }
   | { kind: 'scene'; props: SceneStepProps; shared: string }
   | { kind: 'clip'; props: PlayerProps }
   | { kind: 'globe'; props: GlobePayload }
   | { kind: 'chart'; props: ChartPayload };
 
+type PanoramaStep = Extract<StepMedia, { kind: 'panorama' }>;
+
+/** Where a panorama step looks: its panorama, variant (else the first) and view (a hotspot's direction at the
+ * panorama's initial zoom, else its initial view); undefined for a panorama that is not published. */
+export function panoramaStepLook(m: PanoramaStep): { panorama: Panorama; variant: string; view: PanoramaView } | undefined {
+  const p = readPanoramas().find((x) => x.id === m.panorama);
+  const variant = m.variant ?? p?.variants[0]?.id;
+  if (!p || !variant) return undefined;
+  const h = m.hotspot === undefined ? undefined : p.hotspots.find((x) => x.id === m.hotspot);
+  return { panorama: p, variant, view: m.view ?? (h ? { yaw: h.yaw, pitch: h.pitch, zoom: p.initialView.zoom } : p.initialView) };
+}
+
 /** What a step medium shows until it is reached: its own committed still, else the view's general still (the
- * scene's starting view, the globe in this language, the episode's poster). */
+ * scene's starting view, the globe in this language, the episode's poster, the panorama variant's preview). */
 export function stillFor(m: StepMedia, own: Still | null, locale: Locale): Still | null {
   if (own) return own;
+  if (m.kind === 'panorama') {
+    const look = panoramaStepLook(m);
+    const preview = look && variantTiles(m.panorama, look.variant)?.preview;
+    return preview ? { url: preview.url, width: preview.width, height: preview.height } : null;
+  }
   const found = m.kind === 'scene' ? still(`scene-${m.scene}`) : m.kind === 'globe' ? still(`globe-${locale}`) : undefined;
   if (found) return found;
   if (m.kind === 'clip') {
@@ -90,6 +116,21 @@ export async function liveMedia(
             ...(m.view === 'evidence' ? { evidence: true } : {}),
             ...view,
           },
+        },
+      };
+    }
+    case 'panorama': {
+      const look = panoramaStepLook(m);
+      if (!look) return undefined;
+      const data = viewerData(look.panorama, locale, []);
+      const shown = data.variants.filter((v) => v.id === look.variant);
+      if (!shown.length) return undefined;
+      // The step's own hotspot is marked; the others would be marks that open nothing here.
+      return {
+        kind: 'panorama',
+        props: {
+          data: { ...data, variants: shown, hotspots: data.hotspots.filter((h) => h.id === m.hotspot) },
+          start: { view: look.view, variant: look.variant },
         },
       };
     }

@@ -5,7 +5,8 @@ import { artifactPath, exhibitionPath, localePath, panoramaPath, panoramaViewPat
 import type { Locale } from '../../model/locales.ts';
 import { hotspotTarget, type HotspotTarget, type Panorama, type PanoramaView } from '../../model/panorama.ts';
 import { pickText } from '../../model/text.ts';
-import { directionKeys } from './directions.ts';
+import { translator } from '../i18n/index.ts';
+import { DIRECTION_KEYS, directionKeys } from './directions.ts';
 
 export interface PageHotspot {
   id: string;
@@ -53,6 +54,8 @@ export interface TourNode {
   href: string;
   initialView: PanoramaView;
   tiles: Tiles;
+  /** Every variant with tiles, the first (`tiles`) included: a move opens the one the visitor was looking at. */
+  variants: { id: string; tiles: Tiles }[];
   links: { hotspot: string; to: string; yaw: number; pitch: number; label: string; view?: PanoramaView; href: string }[];
   markers: { id: string; yaw: number; pitch: number; label: string }[];
 }
@@ -78,20 +81,49 @@ export function variantTiles(panorama: string, variant: string): PanoramaEntry |
   return manifest[panoramaKey(panorama, variant)];
 }
 
+/** A panorama's variants whose tiles the panorama stage made, in content order. */
+function tiledVariants(p: Panorama): { id: string; variant: Panorama['variants'][number]; tiles: Tiles }[] {
+  return p.variants.flatMap((v) => {
+    const t = variantTiles(p.id, v.id);
+    return t ? [{ id: v.id, variant: v, tiles: { tiles: t.tiles, levels: t.levels, preview: t.preview } }] : [];
+  });
+}
+
+/** The viewer module's data for one panorama in one locale (the panorama page, an exhibition step); `tour` empty
+ * where the viewer should not move to other panoramas. */
+export function viewerData(p: Panorama, locale: Locale, tour: TourNode[]): ViewerData {
+  const t = translator(locale);
+  return {
+    id: p.id,
+    title: pickText(p.title, locale),
+    initialView: p.initialView,
+    variants: tiledVariants(p).map(({ variant: v, tiles }) => ({ id: v.id, label: pickText(v.label, locale), alt: pickText(v.alt, locale), tiles })),
+    hotspots: p.hotspots.map((h) => ({ id: h.id, yaw: h.yaw, pitch: h.pitch, label: pickText(h.label, locale) })),
+    spoken: {
+      words: Object.fromEntries(DIRECTION_KEYS.map((k) => [k, t(`panorama:${k}`)])),
+      separator: t('listen:alt.separator'),
+      looking: t('panorama:looking'),
+      lookingAt: t('panorama:lookingAt'),
+    },
+    tour,
+  };
+}
+
 /** The nodes the viewer can move between in place: every panorama whose first variant has tiles. A hotspot to a
  * panorama without tiles stays a plain link (its page is then the text alternative). */
 export function tourNodes(all: Panorama[], locale: Locale): TourNode[] {
   const tiled = all.flatMap((p) => {
-    const t = p.variants[0] && variantTiles(p.id, p.variants[0].id);
-    return t ? [{ p, tiles: { tiles: t.tiles, levels: t.levels, preview: t.preview } }] : [];
+    const variants = tiledVariants(p);
+    return variants[0]?.id === p.variants[0]?.id ? [{ p, variants }] : [];
   });
   const ids = new Set(tiled.map(({ p }) => p.id));
-  return tiled.map(({ p, tiles }) => ({
+  return tiled.map(({ p, variants }) => ({
     id: p.id,
     title: pickText(p.title, locale),
     href: localePath(locale, panoramaPath(p.id)),
     initialView: p.initialView,
-    tiles,
+    tiles: variants[0]!.tiles,
+    variants: variants.map(({ id, tiles }) => ({ id, tiles })),
     links: p.hotspots.flatMap((h) =>
       h.panorama && ids.has(h.panorama.id)
         ? [

@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { describe, expect, inject, it } from 'vitest';
 import { exhibition } from '../../model/exhibition.ts';
+import { panorama } from '../../model/panorama.ts';
 import { LOCALES } from '../../model/locales.ts';
 import { SCREENSHOTS } from './env.ts';
 import { useBrowser } from './use-browser.ts';
@@ -256,6 +257,23 @@ const caveScene = parse(fs.readFileSync('content/scenes/library-cave.yaml', 'utf
 const sceneSteps = CAVE.steps.filter((s) => s.media[0]?.kind === 'scene');
 const evidenceStep = CAVE.steps.find((s) => s.media.some((m) => m.kind === 'scene' && m.view === 'evidence'))!;
 const globeStep = CAVE.steps.find((s) => s.media.some((m) => m.kind === 'globe'))!;
+// A step looking into a panorama at one of its hotspots, in a variant; where it looks comes from the panorama's file.
+const panoStep = CAVE.steps.find((s) => s.media.some((m) => m.kind === 'panorama'))!;
+const panoMedia = panoStep.media.find((m) => m.kind === 'panorama')!;
+const pano =
+  panoMedia.kind === 'panorama'
+    ? panorama.parse({ type: 'panorama', id: panoMedia.panorama, ...parse(fs.readFileSync(`content/panoramas/${panoMedia.panorama}/panorama.yaml`, 'utf8')) })
+    : undefined;
+const panoSpot = pano?.hotspots.find((h) => panoMedia.kind === 'panorama' && h.id === panoMedia.hotspot);
+/** The panorama step's view: its variant, facing its hotspot at the panorama's initial zoom. */
+const panoView = {
+  variant: panoMedia.kind === 'panorama' ? panoMedia.variant : undefined,
+  yaw: panoSpot?.yaw,
+  pitch: panoSpot?.pitch,
+  zoom: pano?.initialView.zoom,
+};
+/** Angular distance in degrees, across the ±180 seam. */
+const apart = (a: number, b: number) => Math.abs(((((a - b) % 360) + 540) % 360) - 180);
 
 // The viewers are the scene and globe pages' own (tested there in every locale): one locale walks the story live,
 // all three are read without JavaScript.
@@ -288,29 +306,56 @@ describe('the Library Cave exhibition', () => {
     await expect.poll(() => viewerIn(evidenceStep.id).getAttribute('data-evidence'), { timeout: 30_000 }).toBe('on');
     expect(await viewerIn(first.id).count()).toBe(0);
     expect(await page.locator(`#${first.id} img.exh-still`).isVisible()).toBe(true);
+    // The panorama step opens the panorama viewer in the step's variant, facing its hotspot, in place of the preview.
+    for (let i = ids.indexOf(evidenceStep.id) + 1; i <= ids.indexOf(panoStep.id); i++) {
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => active(page)).toBe(ids[i]);
+    }
+    const panoHost = page.locator(`#${panoStep.id} [data-live="panorama"] [data-live-host]`);
+    await expect.poll(() => panoHost.getAttribute('data-state'), { timeout: 60_000 }).toBe('ready');
+    expect(await panoHost.getAttribute('data-variant')).toBe(panoView.variant);
+    await expect.poll(async () => apart(Number(await panoHost.getAttribute('data-yaw')), panoView.yaw!) < 1.5, { timeout: 15_000 }).toBe(true);
+    expect(Math.abs(Number(await panoHost.getAttribute('data-pitch')) - panoView.pitch!)).toBeLessThan(1.5);
+    expect(await page.locator(`#${panoStep.id} img.exh-still`).isVisible()).toBe(false);
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${locale}-exhibition-cave-panorama.png`) });
     // The globe step opens the globe (or its still where WebGL is missing).
-    for (let i = ids.indexOf(evidenceStep.id) + 1; i <= ids.indexOf(globeStep.id); i++) {
+    for (let i = ids.indexOf(panoStep.id) + 1; i <= ids.indexOf(globeStep.id); i++) {
       await page.keyboard.press('ArrowRight');
       await expect.poll(() => active(page)).toBe(ids[i]);
     }
     await expect.poll(() => page.locator(`#${globeStep.id} .exh-live.globe`).getAttribute('data-state'), { timeout: 90_000 }).toMatch(/^(ready|no-webgl)$/);
     await expect.poll(() => cesiumStyles.count()).toBe(1);
     await page.screenshot({ path: path.join(SCREENSHOTS, `${locale}-exhibition-cave-globe.png`) });
+    // The panorama step links the panorama's page, which opens in the same variant facing the same way; that page's
+    // exhibition hotspot links back to the step.
+    const toPanorama = `/${locale}/panoramas/${pano!.id}/#view=${panoView.yaw},${panoView.pitch},${panoView.zoom}&variant=${panoView.variant}`;
+    expect(await page.locator(`#${panoStep.id} figcaption a`).getAttribute('href')).toBe(toPanorama);
+    await page.goto(base + toPanorama);
+    const root = page.locator('[data-pano]');
+    await expect.poll(() => root.getAttribute('data-state'), { timeout: 60_000 }).toBe('ready');
+    expect(await root.getAttribute('data-variant')).toBe(panoView.variant);
+    expect(await page.locator(`input[name="pano-variant"][value="${panoView.variant}"]`).isChecked()).toBe(true);
+    await expect.poll(async () => apart(Number(await root.getAttribute('data-yaw')), panoView.yaw!) < 1.5, { timeout: 15_000 }).toBe(true);
+    expect(Math.abs(Number(await root.getAttribute('data-pitch')) - panoView.pitch!)).toBeLessThan(1.5);
+    const back = pano!.hotspots.find((h) => h.exhibition?.id === CAVE.id && h.exhibition.step === panoStep.id)!;
+    expect(await page.locator(`a[data-hotspot="${back.id}"]`).getAttribute('href')).toBe(`${url}#${panoStep.id}`);
     expect(problems).toEqual([]);
     await page.context().close();
   });
 
-  it('shows a still for every 3D, globe and chart step without JavaScript, in every locale', async () => {
+  it('shows a still for every 3D, globe, chart and panorama step without JavaScript, in every locale', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
     const page = await context.newPage();
     for (const locale of LOCALES)
       for (const story of [CAVE, PAGODA]) {
         expect((await page.goto(`${base}/${locale}/exhibitions/${story.id}/`))?.status()).toBe(200);
-        for (const step of story.steps.filter((s) => s.media.some((m) => m.kind === 'scene' || m.kind === 'globe' || m.kind === 'chart'))) {
+        for (const step of story.steps.filter((s) => s.media.some((m) => ['scene', 'globe', 'chart', 'panorama'].includes(m.kind)))) {
           const img = page.locator(`#${step.id} img.exh-still`).first();
           await img.scrollIntoViewIfNeeded();
           await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), { message: step.id }).toBe(true);
           expect((await img.getAttribute('alt'))?.length, step.id).toBeGreaterThan(0);
+          // The panorama step's preview says what it shows in the page's language.
+          if (step === panoStep && panoMedia.kind === 'panorama') expect(await img.getAttribute('alt')).toBe(panoMedia.alt[locale]);
         }
         // A narration: its recording (in this language) and its transcript.
         for (const step of story.steps)

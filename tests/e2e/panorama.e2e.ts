@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { parse } from 'yaml';
 import { describe, expect, inject, it } from 'vitest';
-import { LOCALES, type Locale } from '../../model/locales.ts';
+import { LOCALE_TAGS, LOCALES, type Locale } from '../../model/locales.ts';
 import { panorama, type Panorama } from '../../model/panorama.ts';
 import { SCREENSHOTS } from './env.ts';
 import { centreStats } from './pixels.ts';
@@ -143,6 +143,8 @@ describe.each(LOCALES)('panoramas in %s', (locale) => {
     await facing(page, last.yaw, last.pitch);
     expect(await num(page, 'zoom')).toBe(zoom);
     expect(await viewer.getAttribute('aria-label')).toContain(other.alt[locale]);
+    // The address names the variant now (a reload or a copied link opens it).
+    expect(new URL(page.url()).hash).toBe(`#variant=${other.id}`);
     await centreDrawn(page, `panorama-${locale}-${other.id}`);
 
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -183,15 +185,32 @@ describe.each(LOCALES)('panoramas in %s', (locale) => {
       expect(await page.locator('[data-plan-stop][aria-current="page"]').getAttribute('data-plan-stop')).toBe(to.id);
     };
     await page.locator(`[data-hotspot="${doorway.id}"]`).focus();
-    await Promise.all([page.waitForURL(`**/panoramas/${corridor.id}/#view=*`), page.keyboard.press('Enter')]);
+    // The corridor has a variant of the same id: it opens in it, and its address says so.
+    expect(corridor.variants.map((v) => v.id)).toContain(other.id);
+    const arrival = doorway.panorama!.view!;
+    await Promise.all([
+      page.waitForURL(`**/panoramas/${corridor.id}/#view=${arrival.yaw},${arrival.pitch},${arrival.zoom}&variant=${other.id}`),
+      page.keyboard.press('Enter'),
+    ]);
     await moved(corridor);
-    await facing(page, doorway.panorama!.view!.yaw, doorway.panorama!.view!.pitch);
+    await facing(page, arrival.yaw, arrival.pitch);
+    expect(await attr(page, 'variant')).toBe(other.id);
+    expect(await page.locator(`input[name="pano-variant"][value="${other.id}"]`).isChecked()).toBe(true);
     // Facing the door just come through: plaster and the lit chamber beyond it.
     await centreDrawn(page, `panorama-${locale}-arrival`, 20);
-    // Back returns to the chamber, as it opens.
-    await Promise.all([page.waitForURL(`**/panoramas/${chamber.id}/`), page.goBack()]);
+    // Another language opens the same panorama looking the same way in the same variant.
+    const otherLocale = LOCALES.find((l) => l !== locale)!;
+    const langLink = page.locator(`.lang-switch a[hreflang="${LOCALE_TAGS[otherLocale]}"]`);
+    // What the switcher does as the pointer comes over a language (its links are rewritten then).
+    await langLink.dispatchEvent('mouseover');
+    expect(await langLink.getAttribute('href')).toMatch(
+      new RegExp(`^/${otherLocale}/panoramas/${corridor.id}/#view=-?[\\d.]+,-?[\\d.]+,\\d+&variant=${other.id}$`),
+    );
+    // Back returns to the chamber, as it opens, in the variant its address names.
+    await Promise.all([page.waitForURL(`**/panoramas/${chamber.id}/#variant=${other.id}`), page.goBack()]);
     await moved(chamber);
     await facing(page, chamber.initialView.yaw, chamber.initialView.pitch);
+    expect(await attr(page, 'variant')).toBe(other.id);
     // The visit plan goes on to the pagoda, rendered from the pagoda reconstruction: it draws, the right variant.
     if (locale === 'zh') {
       await Promise.all([page.waitForURL(`**/panoramas/${storey.id}/`), page.locator(`[data-plan-stop="${storey.id}"]`).click()]);

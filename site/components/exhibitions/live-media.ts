@@ -1,18 +1,20 @@
 // The live media of exhibition steps. Each such medium is rendered as its still (the whole story reads without
 // JavaScript, and a phone on a slow connection gets text and stills first); when the reader reaches the step, the
-// site's own viewer for it (the scene island, the film player, the globe, the monitoring charts) is loaded and
-// opened at the step's viewpoint, clip, places or window, and it is released again once the reader is more than a
+// site's own viewer for it (the scene island, the film player, the globe, the monitoring charts, the panorama) is
+// loaded and opened at the step's viewpoint, clip, places or window, and it is released again once the reader is more than a
 // step away. A viewer that cannot start leaves the still in place. The steps next to the one being read are
 // made ready ahead (`prepare`): their stills fetched and decoded, their viewers' code fetched, so a step switch
 // shows its picture in the next frame; until a viewer is on, its step shows the still.
 import { createEarlyContext } from '../scene/early-gl.ts';
+import type { PanoramaStepProps } from '../../lib/exhibition-live.ts';
 import type { ViewerProps } from '../scene/types.ts';
 import dramaCss from '../drama/drama.css?url';
 import globeCss from '../map/globe.css?url';
 import monitoringCss from '../monitoring/monitoring.css?url';
+import panoramaCss from '../panorama/panorama.css?url';
 import sceneCss from '../scene/scene.css?url';
 
-type LiveKind = 'scene' | 'clip' | 'globe' | 'chart';
+type LiveKind = 'scene' | 'clip' | 'globe' | 'chart' | 'panorama';
 
 type Stop = () => void;
 
@@ -24,6 +26,7 @@ const STYLES: Record<LiveKind, string[]> = {
   clip: [dramaCss],
   globe: [globeCss, '/cesium/Widgets/widgets.css'],
   chart: [monitoringCss],
+  panorama: [panoramaCss],
 };
 
 /** Adds a stylesheet once; settles when it has loaded (or failed: a viewer without its styles still works). */
@@ -51,7 +54,9 @@ const reactCode = (kind: 'scene' | 'clip') =>
   ] as const);
 const globeCode = () => Promise.all([import('../map/globe.ts'), styles('globe')] as const);
 const chartCode = () => Promise.all([import('../monitoring/monitoring-charts.ts'), styles('chart')] as const);
-const code = (kind: LiveKind): Promise<unknown> => (kind === 'scene' || kind === 'clip' ? reactCode(kind) : kind === 'globe' ? globeCode() : chartCode());
+const panoramaCode = () => Promise.all([import('../panorama/viewer.ts'), styles('panorama')] as const);
+const code = (kind: LiveKind): Promise<unknown> =>
+  kind === 'scene' || kind === 'clip' ? reactCode(kind) : kind === 'globe' ? globeCode() : kind === 'panorama' ? panoramaCode() : chartCode();
 
 /** What the scene page does when its view starts (scene-start.ts), so a 3D step is not slower than the page: the
  * first view's model is fetched and decoded, and the WebGL context made (a few hundred ms of main thread in
@@ -103,6 +108,15 @@ async function mount(kind: LiveKind, host: HTMLElement, props: unknown): Promise
       await settled(host, 20_000);
       // Cesium keeps its own loop and listeners; a globe once opened stays (it is one per story at most).
       return undefined;
+    }
+    case 'panorama': {
+      // Photo Sphere Viewer needs WebGL 2; without it the step keeps its still.
+      if (!('WebGL2RenderingContext' in window)) throw new Error('no WebGL 2');
+      const [{ mountPanorama }] = await panoramaCode();
+      const { data, start } = props as PanoramaStepProps;
+      const mounted = mountPanorama(host, data, { start, embedded: true });
+      if (!mounted) throw new Error('the panorama has no tiles');
+      return mounted.destroy;
     }
     case 'chart': {
       const [{ mountMonitoringCharts }] = await chartCode();

@@ -7,8 +7,10 @@
 // press opens the prompt. `data-gyro` on the root says what was found.
 import type { GyroscopePlugin } from '@photo-sphere-viewer/gyroscope-plugin';
 
-/** How long to wait for a first reading where a permission prompt may be holding them back, and where not. */
-const WAIT_WITH_PROMPT_MS = 1500;
+/** How long to wait for a first reading where a permission prompt may be holding them back, and where not. Desktop
+ * Chromium's reading without angles took over 1.5 s to arrive on a busy machine while the viewer started (the button
+ * then showed where there is no sensor), hence 3 s, and the decision waits for the page to be idle besides. */
+const WAIT_WITH_PROMPT_MS = 3000;
 const WAIT_MS = 10_000;
 
 type WithPrompt = typeof DeviceOrientationEvent & { requestPermission?: () => Promise<string> };
@@ -24,7 +26,10 @@ function motionSensor(): Promise<boolean> {
     };
     const reading = (e: DeviceOrientationEvent) => done(typeof e.alpha === 'number' && !Number.isNaN(e.alpha));
     addEventListener('deviceorientation', reading);
-    const timer = setTimeout(() => done(prompt), prompt ? WAIT_WITH_PROMPT_MS : WAIT_MS);
+    // Readings already queued behind the viewer's start are handled before the decision (an idle callback runs once
+    // the page has no other work; Safari has none, and its readings are held back anyway).
+    const decide = () => ('requestIdleCallback' in window ? requestIdleCallback(() => done(prompt), { timeout: 5000 }) : done(prompt));
+    const timer = setTimeout(decide, prompt ? WAIT_WITH_PROMPT_MS : WAIT_MS);
   });
 }
 

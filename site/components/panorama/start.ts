@@ -2,6 +2,7 @@
 // viewer module (Photo Sphere Viewer and three, fetched only now; the page's head has already asked for the preview
 // image); without, the page stays the text alternative it already is, and says why.
 import type { ViewerData } from '../../lib/panoramas.ts';
+import { panoramaLook } from '../../../formats/urls.ts';
 
 /** Photo Sphere Viewer needs WebGL 2. Only whether the browser knows it is asked here: creating a context to find
  * out would be one more context creation before the first frame (the viewer makes its own), and where the viewer
@@ -17,7 +18,7 @@ if (root && data) {
   } else {
     root.dataset.state = 'loading';
     import('./viewer.ts')
-      .then((m) => m.mountPanorama(root, JSON.parse(data.textContent ?? '{}') as ViewerData))
+      .then((m) => m.mountPanorama(root, JSON.parse(data.textContent ?? '{}') as ViewerData, { start: panoramaLook(location.hash) }))
       .catch((err: unknown) => {
         root.dataset.state = 'failed';
         root.querySelector<HTMLElement>('[data-pano-viewer]')?.setAttribute('hidden', '');

@@ -7,22 +7,18 @@ import type { VirtualTourPlugin } from '@photo-sphere-viewer/virtual-tour-plugin
 import type { TourNode, ViewerData } from '../../lib/panoramas.ts';
 import type { PanoramaView } from '../../../model/panorama.ts';
 import { pageAt, swapArticle } from './page-swap.ts';
+import { panoramaHash, panoramaLook } from '../../../formats/urls.ts';
 
 export type TourLink = TourNode['links'][number];
 
 interface Hooks {
   /** The view the next node opens on when no link gives one (Back and Forward: the address's `#view=`). */
   setPendingView: (view: PanoramaView | undefined) => void;
-  /** The article now shows `data`'s panorama. */
-  moved: (data: ViewerData) => void;
-}
-
-/** `#view=yaw,pitch,zoom` (a hotspot's link from another panorama): the direction to face on arrival. */
-export function viewInHash(hash: string): PanoramaView | undefined {
-  const m = /^#view=(-?[\d.]+),(-?[\d.]+),([\d.]+)$/.exec(hash);
-  if (!m) return undefined;
-  const [yaw, pitch, zoom] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return Math.abs(yaw) <= 180 && Math.abs(pitch) <= 90 && zoom >= 0 && zoom <= 100 ? { yaw, pitch, zoom } : undefined;
+  /** Readies the node about to be shown in the variant it should open in (`wanted`, else the visitor's, else its
+   * first), and names it. */
+  variantFor: (to: TourNode, wanted?: string) => string;
+  /** The article now shows `data`'s panorama, in `variant`. */
+  moved: (data: ViewerData, variant: string) => void;
 }
 
 export function walkTour(root: HTMLElement, tour: VirtualTourPlugin, all: TourNode[], hooks: Hooks): void {
@@ -30,10 +26,14 @@ export function walkTour(root: HTMLElement, tour: VirtualTourPlugin, all: TourNo
   /** The address to show once the move is done, when it is not the node's plain page. */
   let pendingHref: string | undefined;
   let fromHistory = false;
+  /** The variant the node being moved to opens in. */
+  let arriving = '';
 
   const go = (to: TourNode, href: string, link?: TourLink) => {
     root.dataset.state = 'moving';
-    pendingHref = href;
+    arriving = hooks.variantFor(to);
+    // The address names the variant when it is not the one the page opens in anyway.
+    pendingHref = arriving === to.variants[0]?.id ? href : withVariant(href, arriving);
     void pageAt(to.href);
     const fromLink = link && tour.getCurrentNode().links?.find((l) => (l.data as TourLink).hotspot === link.hotspot);
     tour.setCurrentNode(to.id, undefined, fromLink).catch(() => location.assign(href));
@@ -69,7 +69,7 @@ export function walkTour(root: HTMLElement, tour: VirtualTourPlugin, all: TourNo
         const focused = document.activeElement;
         const data = swapArticle(root, doc);
         root.dataset.node = to.id;
-        hooks.moved(data);
+        hooks.moved(data, arriving);
         root.dataset.state = 'ready';
         // Focus was on what the move replaced (a hotspot, a plan stop): it goes to the new panorama's title.
         if (!focused || focused === document.body || !focused.isConnected) {
@@ -89,9 +89,17 @@ export function walkTour(root: HTMLElement, tour: VirtualTourPlugin, all: TourNo
     if (!to) return location.reload();
     if (to.id === node().id) return;
     fromHistory = true;
-    hooks.setPendingView(viewInHash(location.hash));
+    const look = panoramaLook(location.hash);
+    hooks.setPendingView(look.view);
+    arriving = hooks.variantFor(to, look.variant);
     root.dataset.state = 'moving';
     void pageAt(to.href);
     tour.setCurrentNode(to.id).catch(() => location.reload());
   });
+}
+
+/** `href` (a panorama address) asking for `variant`, its view kept. */
+function withVariant(href: string, variant: string): string {
+  const [path, hash = ''] = href.split('#');
+  return `${path}${panoramaHash({ ...panoramaLook(hash), variant })}`;
 }

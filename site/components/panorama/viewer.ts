@@ -17,7 +17,9 @@ import type { PanoramaView } from '../../../model/panorama.ts';
 import { reducedMotion } from '../comfort/motion.ts';
 import { gyroscope } from './gyroscope.ts';
 import { speakView } from './spoken-view.ts';
-import { type TourLink, viewInHash, walkTour } from './tour.ts';
+import { type TourLink, walkTour } from './tour.ts';
+import { onLocaleLink } from '../common/locale-link.ts';
+import { panoramaHash, panoramaLook, type PanoramaLook } from '../../../formats/urls.ts';
 
 const RAD = Math.PI / 180;
 const deg = (rad: number): number => Math.round((rad / RAD) * 10) / 10;
@@ -51,21 +53,23 @@ const at = (v: { yaw: number; pitch: number }): Position => ({ yaw: v.yaw * RAD,
  * keyboard and screen readers use the list, so each hotspot is announced once. */
 const markElement = (id: string): string => `<span class="pano-marker-dot" data-pano-mark="${escapeHtml(id)}" aria-hidden="true"></span>`;
 
-/** The tour's nodes for the virtual-tour plugin: a panorama not in the tour (its first variant untiled) stands alone. */
-function nodesOf(data: ViewerData): VirtualTourNode[] {
+/** The tour's nodes for the virtual-tour plugin: a panorama not in the tour (its first variant untiled, or one shown
+ * inside another page) stands alone. This panorama's node shows `shown`, the variant it opens in. */
+function nodesOf(data: ViewerData, shown: Tiles): VirtualTourNode[] {
   const self: TourNode = {
     id: data.id,
     title: data.title,
     href: location.pathname,
     initialView: data.initialView,
     tiles: data.variants[0]!.tiles,
+    variants: data.variants.map(({ id, tiles }) => ({ id, tiles })),
     links: [],
     markers: data.hotspots,
   };
   const tour = data.tour.some((n) => n.id === data.id) ? data.tour : [...data.tour, self];
   return tour.map((n) => ({
     id: n.id,
-    panorama: panoramaOf(n.tiles),
+    panorama: panoramaOf(n.id === data.id ? shown : n.tiles),
     name: escapeHtml(n.title),
     links: n.links.map((l) => ({ nodeId: l.to, position: at(l), data: l })),
     markers: n.markers.map((h) => ({
@@ -80,15 +84,33 @@ function nodesOf(data: ViewerData): VirtualTourNode[] {
   }));
 }
 
-export function mountPanorama(root: HTMLElement, first: ViewerData): Viewer | undefined {
+export interface MountOptions {
+  /** What to show first: the address's `#view=…&variant=…` on a panorama page, a step's view in an exhibition. */
+  start?: PanoramaLook;
+  /** Shown inside another page (an exhibition step): no moves to other panoramas, no history, no motion button, and
+   * the address is not the panorama's. */
+  embedded?: boolean;
+}
+
+/** The viewer running in `root`, and how to release it with everything it listens to. */
+export interface MountedPanorama {
+  viewer: Viewer;
+  destroy: () => void;
+}
+
+export function mountPanorama(root: HTMLElement, first: ViewerData, options: MountOptions = {}): MountedPanorama | undefined {
   const container = root.querySelector<HTMLElement>('[data-pano-viewer]');
   if (!container || !first.variants[0]) return undefined;
   let data = first;
+  const off = new AbortController();
+  const signal = off.signal;
   container.hidden = false;
   // Where the next node opens: the link's arrival view, else this, else the node's own initial view.
-  let pendingView: PanoramaView | undefined = viewInHash(location.hash) ?? data.initialView;
+  let pendingView: PanoramaView | undefined = options.start?.view ?? data.initialView;
   const view = pendingView;
-  const nodes = nodesOf(data);
+  // The variant asked for when this panorama has it (a season, a phase), else its first.
+  const shown = data.variants.find((v) => v.id === options.start?.variant) ?? data.variants[0]!;
+  const nodes = nodesOf(data, shown.tiles);
   const viewer = new Viewer({
     container,
     adapter: EquirectangularTilesAdapter.withConfig({ showErrorTile: false, baseBlur: false }),
@@ -138,8 +160,16 @@ export function mountPanorama(root: HTMLElement, first: ViewerData): Viewer | un
   const spoken = root.querySelector<HTMLElement>('[data-pano-spoken]');
   if (spoken) speakView(viewer, () => data, spoken);
   viewer.addEventListener('zoom-updated', state);
-  let variant = data.variants[0]!.id;
-  root.dataset.variant = variant;
+  let variant = shown.id;
+  /** Shows `variant` as the chosen one: the root's state, the viewer's label, the page's switch. */
+  const showVariant = () => {
+    const v = data.variants.find((x) => x.id === variant) ?? data.variants[0]!;
+    root.dataset.variant = v.id;
+    container.setAttribute('aria-label', `${data.title} — ${v.alt}`);
+    const radio = root.querySelector<HTMLInputElement>(`input[name="pano-variant"][value="${CSS.escape(v.id)}"]`);
+    if (radio) radio.checked = true;
+  };
+  showVariant();
   root.dataset.node = data.id;
   viewer.addEventListener(
     'ready',
@@ -162,18 +192,26 @@ export function mountPanorama(root: HTMLElement, first: ViewerData): Viewer | un
       viewer.rotate({ yaw: p.yaw + yaw * RAD, pitch: Math.max(-89, Math.min(89, deg(p.pitch) + pitch)) * RAD });
     }
   };
-  container.addEventListener('keydown', (e) => {
-    const move = KEYS[e.key];
-    if (!move || e.altKey || e.ctrlKey || e.metaKey) return;
-    e.preventDefault();
-    moveBy(move);
-  });
+  container.addEventListener(
+    'keydown',
+    (e) => {
+      const move = KEYS[e.key];
+      if (!move || e.altKey || e.ctrlKey || e.metaKey) return;
+      e.preventDefault();
+      moveBy(move);
+    },
+    { signal },
+  );
   // The same moves as buttons, for those who cannot drag or use keys.
   const moves = root.querySelector<HTMLElement>('[data-pano-moves]');
-  moves?.addEventListener('click', (e) => {
-    const move = KEYS[(e.target as Element).closest<HTMLElement>('[data-pano-move]')?.dataset.panoMove ?? ''];
-    if (move) moveBy(move);
-  });
+  moves?.addEventListener(
+    'click',
+    (e) => {
+      const move = KEYS[(e.target as Element).closest<HTMLElement>('[data-pano-move]')?.dataset.panoMove ?? ''];
+      if (move) moveBy(move);
+    },
+    { signal },
+  );
 
   // The list (listened to on the article, whose hotspot list changes with each move): focusing a hotspot turns the
   // view to it and rings its mark (a class, not Photo Sphere Viewer's tooltip: showing and hiding tooltips as fast
@@ -184,17 +222,25 @@ export function mountPanorama(root: HTMLElement, first: ViewerData): Viewer | un
     return data.hotspots.find((h) => h.id === id);
   };
   const ring = (id: string, on: boolean) => container.querySelector(`[data-pano-mark="${CSS.escape(id)}"]`)?.classList.toggle('pano-marker-focused', on);
-  root.addEventListener('focusin', (e) => {
-    const h = hotspotOf(e);
-    if (!h || root.dataset.state === 'moving') return;
-    ring(h.id, true);
-    if (reducedMotion()) viewer.rotate(at(h));
-    else void viewer.animate({ ...at(h), speed: 500 });
-  });
-  root.addEventListener('focusout', (e) => {
-    const h = hotspotOf(e);
-    if (h) ring(h.id, false);
-  });
+  root.addEventListener(
+    'focusin',
+    (e) => {
+      const h = hotspotOf(e);
+      if (!h || root.dataset.state === 'moving') return;
+      ring(h.id, true);
+      if (reducedMotion()) viewer.rotate(at(h));
+      else void viewer.animate({ ...at(h), speed: 500 });
+    },
+    { signal },
+  );
+  root.addEventListener(
+    'focusout',
+    (e) => {
+      const h = hotspotOf(e);
+      if (h) ring(h.id, false);
+    },
+    { signal },
+  );
   markers.addEventListener('select-marker', ({ marker }) => {
     const el = entry(marker.id);
     if (!el) return;
@@ -205,42 +251,72 @@ export function mountPanorama(root: HTMLElement, first: ViewerData): Viewer | un
     } else el.click();
   });
 
-  // The variant switch: the same direction and zoom in the other image.
-  root.addEventListener('change', (e) => {
-    const input = e.target as HTMLInputElement;
-    if (input.name !== 'pano-variant') return;
-    const next = data.variants.find((v) => v.id === input.value);
-    if (!next || next.id === variant) return;
-    variant = next.id;
-    root.dataset.variant = `${next.id}:loading`;
-    container.setAttribute('aria-label', `${data.title} — ${next.alt}`);
-    void viewer
-      .setPanorama(panoramaOf(next.tiles), { position: viewer.getPosition(), zoom: viewer.getZoomLevel(), transition: false, showLoader: false })
-      .then(() => {
-        state();
-        if (variant === next.id) root.dataset.variant = next.id;
-      });
+  // What is shown, for the address in another language: the same direction in the same variant.
+  const look = (): PanoramaLook => ({
+    view: { yaw: Number(root.dataset.yaw), pitch: Number(root.dataset.pitch), zoom: Number(root.dataset.zoom) },
+    variant,
   });
-
-  walkTour(
-    root,
-    tour,
-    nodes.map((n) => n.data as TourNode),
-    {
-      setPendingView: (v) => (pendingView = v),
-      moved: (next) => {
-        data = next;
-        variant = data.variants[0]!.id;
-        root.dataset.variant = variant;
-        container.setAttribute('aria-label', `${data.title} — ${data.variants[0]!.alt}`);
-        reveal(root);
-        state();
-      },
+  // The variant switch: the same direction and zoom in the other image.
+  root.addEventListener(
+    'change',
+    (e) => {
+      const input = e.target as HTMLInputElement;
+      if (input.name !== 'pano-variant') return;
+      const next = data.variants.find((v) => v.id === input.value);
+      if (!next || next.id === variant) return;
+      variant = next.id;
+      showVariant();
+      root.dataset.variant = `${next.id}:loading`;
+      // The address keeps the direction it named (the arrival's), and now names the variant.
+      if (!options.embedded) history.replaceState(history.state, '', panoramaHash({ ...panoramaLook(location.hash), variant }));
+      void viewer
+        .setPanorama(panoramaOf(next.tiles), { position: viewer.getPosition(), zoom: viewer.getZoomLevel(), transition: false, showLoader: false })
+        .then(() => {
+          state();
+          if (variant === next.id) root.dataset.variant = next.id;
+        });
     },
+    { signal },
   );
-  gyroscope(root, viewer.getPlugin<GyroscopePlugin>(GyroscopePlugin));
+
+  if (!options.embedded) {
+    walkTour(
+      root,
+      tour,
+      nodes.map((n) => n.data as TourNode),
+      {
+        setPendingView: (v) => (pendingView = v),
+        // The same variant in the next panorama when it has one of that id (the same season or phase), else its first.
+        variantFor: (to, wanted) => {
+          const v = to.variants.find((x) => x.id === wanted) ?? to.variants.find((x) => x.id === variant) ?? to.variants[0]!;
+          tour.updateNode({ id: to.id, panorama: panoramaOf(v.tiles) });
+          return v.id;
+        },
+        moved: (next, shownVariant) => {
+          data = next;
+          variant = shownVariant;
+          showVariant();
+          reveal(root);
+          state();
+        },
+      },
+    );
+    const stopCarrying = onLocaleLink((url) => {
+      if (root.dataset.state === 'ready') url.hash = panoramaHash(look());
+    });
+    signal.addEventListener('abort', stopCarrying);
+    gyroscope(root, viewer.getPlugin<GyroscopePlugin>(GyroscopePlugin));
+  }
   reveal(root);
-  return viewer;
+  return {
+    viewer,
+    destroy: () => {
+      off.abort();
+      viewer.destroy();
+      container.hidden = true;
+      delete root.dataset.state;
+    },
+  };
 }
 
 /** The controls that only work with the viewer, hidden in the page until it runs. */

@@ -138,6 +138,45 @@ describe('exhibition validation', () => {
     fs.rmSync(outside, { recursive: true });
   });
 
+  // A view into a panorama, checked against content/panoramas/library-cave-corridor/panorama.yaml: variants
+  // as-modelled and evidence, hotspots doorway and discovery; angles as the panorama schema bounds them.
+  const GLOBE = '- { kind: globe, places: [mogao-caves], routes: [pelliot-1908], alt: { en: a map } }';
+  const PANO = '- { kind: panorama, panorama: library-cave-corridor, variant: evidence, hotspot: doorway, alt: { en: the door } }';
+  const panoramaStep = (from = '', to = '') => {
+    const yaml = swap(GLOBE, PANO);
+    expect(yaml).toContain(from);
+    return yaml.replace(from, to);
+  };
+  it('accepts a step looking into a panorama at a hotspot, or at a view, in a variant', async () => {
+    expect(await problemsFor(panoramaStep())).toEqual({ lines: [], published: 1 });
+    expect(await problemsFor(panoramaStep('hotspot: doorway', 'view: { yaw: -35, pitch: -5, zoom: 40 }'))).toEqual({ lines: [], published: 1 });
+  });
+  it.each([
+    [
+      'unknown panorama',
+      ['panorama: library-cave-corridor', 'panorama: library-cave-roof'],
+      `${F}:24:steps.2.media.0.panorama: unknown panorama "library-cave-roof" (not in content/panoramas/)`,
+    ],
+    [
+      'unknown panorama variant',
+      ['variant: evidence', 'variant: winter'],
+      `${F}:24:steps.2.media.0.variant: panorama "library-cave-corridor" has no variant "winter" (it has as-modelled, evidence)`,
+    ],
+    [
+      'unknown panorama hotspot',
+      ['hotspot: doorway', 'hotspot: stele'],
+      `${F}:24:steps.2.media.0.hotspot: panorama "library-cave-corridor" has no hotspot "stele"`,
+    ],
+    ['yaw out of range', ['hotspot: doorway', 'view: { yaw: 200, pitch: 0 }'], `${F}:24:steps.2.media.0.view.yaw: yaw is from -180 to 180 degrees`],
+    ['pitch out of range', ['hotspot: doorway', 'view: { yaw: 0, pitch: -95 }'], `${F}:24:steps.2.media.0.view.pitch: pitch is from -90 to 90 degrees`],
+    ['zoom out of range', ['hotspot: doorway', 'view: { yaw: 0, zoom: 120 }'], `${F}:24:steps.2.media.0.view.zoom: zoom is from 0 to 100`],
+    ['both a view and a hotspot', ['hotspot: doorway', 'hotspot: doorway, view: { yaw: 0 }'], `${F}:24:steps.2.media.0: give "view" or "hotspot", not both`],
+  ])('refuses a panorama step with %s', async (_kind, [from, to], expected) => {
+    const { lines, published } = await problemsFor(panoramaStep(from, to));
+    expect(lines).toEqual([expected]);
+    expect(published).toBe(0);
+  });
+
   it('reports broken YAML with its line, and publishes nothing', async () => {
     const { lines, published } = await problemsFor(swap('title: { en: Two }', 'title: { en: Two'));
     expect(lines[0]).toMatch(/^demo\/exhibition\.yaml:\d+:-: YAML: /);
