@@ -24,6 +24,10 @@ export const collectionSortPath = (slug: string, sort: CollectionSort | undefine
 /** The browse index, a facet's values, or one value's artifacts. */
 export const browsePath = (facet?: string, value?: string): string => (facet ? `/browse/${facet}/${value ? `${value}/` : ''}` : '/browse/');
 export const scenePath = (id: string): string => `/scenes/${id}/`;
+/** The data a scene page's monitoring charts fetch when they start (the page itself shows it as tables). */
+export const sceneMonitoringPath = (id: string): string => `${scenePath(id)}monitoring.json`;
+/** A scene's monitoring data as tables: the charts' accessible alternative. */
+export const sceneDataPath = (id: string): string => `${scenePath(id)}data/`;
 export const PANORAMAS_PATH = '/panoramas/';
 export const panoramaPath = (id: string): string => `${PANORAMAS_PATH}${id}/`;
 /** A panorama page looking a given way: `#view=yaw,pitch,zoom` (degrees, 0–100), read by the viewer on arrival. */

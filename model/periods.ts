@@ -92,7 +92,14 @@ export function periodMatcher(chronologies: Chronology[]): (label: string) => Pe
         const k = foldPeriodLabel(l);
         if (k && !index.has(k)) index.set(k, p);
       }
-  return (label) => index.get(foldPeriodLabel(label));
+  // Per label, as folding is the cost and an export repeats a few labels in every row.
+  const seen = new Map<string, Period | undefined>();
+  return (label) => {
+    if (seen.has(label)) return seen.get(label);
+    const p = index.get(foldPeriodLabel(label));
+    if (seen.size < 10_000) seen.set(label, p);
+    return p;
+  };
 }
 
 /** Reign and period names → years, for date text such as "乾隆年间" or "Qianlong period". */

@@ -21,26 +21,41 @@ export interface RightsInfo {
   uri: string;
   /** Short badge text, the same in every language (CC's own notation). */
   short: string;
-  name: LangMap & { zh: string; en: string; fr: string };
+  /** The name in each language its publisher gives one (rightsstatements.org has no Chinese names): pick a locale's
+   * with `pick` (model/text.ts), which falls back visibly. */
+  name: LangMap & { en: string; fr: string };
   /** Whether the licence obliges reusers to credit the source. */
   attributionRequired: boolean;
   /** Stable facet key. */
   key: string;
 }
 
-const RS_NAMES: Record<string, [string, string, string]> = {
-  InC: ['受版权保护', 'In Copyright', 'Protégé par le droit d’auteur'],
-  'InC-OW-EU': ['受版权保护 - 欧盟孤儿作品', 'In Copyright - EU Orphan Work', 'Protégé - œuvre orpheline (UE)'],
-  'InC-EDU': ['受版权保护 - 允许教育用途', 'In Copyright - Educational Use Permitted', 'Protégé - usage éducatif autorisé'],
-  'InC-NC': ['受版权保护 - 允许非商业用途', 'In Copyright - Non-Commercial Use Permitted', 'Protégé - usage non commercial autorisé'],
-  'InC-RUU': ['受版权保护 - 权利人不明', 'In Copyright - Rights-holder(s) Unlocatable', 'Protégé - ayants droit introuvables'],
-  'NoC-CR': ['无版权 - 有合同限制', 'No Copyright - Contractual Restrictions', 'Pas de droit d’auteur - restrictions contractuelles'],
-  'NoC-NC': ['无版权 - 仅限非商业用途', 'No Copyright - Non-Commercial Use Only', 'Pas de droit d’auteur - usage non commercial'],
-  'NoC-OKLR': ['无版权 - 其他已知法律限制', 'No Copyright - Other Known Legal Restrictions', 'Pas de droit d’auteur - autres restrictions'],
-  'NoC-US': ['无版权 - 美国', 'No Copyright - United States', 'Pas de droit d’auteur - États-Unis'],
-  CNE: ['版权未评估', 'Copyright Not Evaluated', 'Droit d’auteur non évalué'],
-  UND: ['版权状况未定', 'Copyright Undetermined', 'Droit d’auteur indéterminé'],
-  NKC: ['无已知版权', 'No Known Copyright', 'Pas de droit d’auteur connu'],
+// rightsstatements.org's own names for its statements: English, and French as its translation publishes them
+// (github.com/rightsstatements/data-model, `<ID>_fr.json` `prefLabel`). It publishes no Chinese translation (its
+// languages are ca, de, en, es, et, fi, fr, ga, hi, hr, it, lt, nl, pl, sv), and a name made up here would
+// read as theirs: Chinese pages show the English name, marked `lang="en"` like any text a locale lacks.
+const RS_NAMES: Record<string, { en: string; fr: string }> = {
+  InC: { en: 'In Copyright', fr: "Protégé par le droit d'auteur" },
+  'InC-OW-EU': { en: 'In Copyright - EU Orphan Work', fr: "Protégé par le droit d'auteur - Œuvre Orpheline de l'UE" },
+  'InC-EDU': { en: 'In Copyright - Educational Use Permitted', fr: "Protégé par le droit d'auteur - Utilisation à des fins pédagogiques autorisée" },
+  'InC-NC': { en: 'In Copyright - Non-Commercial Use Permitted', fr: "Protégé par le droit d'auteur - Utilisation non commerciale autorisée" },
+  'InC-RUU': {
+    en: 'In Copyright - Rights-holder(s) Unlocatable or Unidentifiable',
+    fr: "Protégé par le droit d'auteur - Titulaire(s) des droits impossible(s) à localiser ou à identifier",
+  },
+  'NoC-CR': { en: 'No Copyright - Contractual Restrictions', fr: "Absence de protection par le droit d'auteur - Restrictions contractuelles" },
+  'NoC-NC': {
+    en: 'No Copyright - Non-Commercial Use Only',
+    fr: "Absence de protection par le droit d'auteur - Utilisation à des fins uniquement non commerciales",
+  },
+  'NoC-OKLR': {
+    en: 'No Copyright - Other Known Legal Restrictions',
+    fr: "Absence de protection par le droit d'auteur - Autres restrictions juridiques connues",
+  },
+  'NoC-US': { en: 'No Copyright - United States', fr: "Absence de protection par le droit d'auteur - États-Unis" },
+  CNE: { en: 'Copyright Not Evaluated', fr: "Droit d'auteur non évalué" },
+  UND: { en: 'Copyright Undetermined', fr: "Droit d'auteur indéterminé" },
+  NKC: { en: 'No Known Copyright', fr: "Absence de protection connue par le droit d'auteur" },
 };
 
 // Creative Commons' own names for its licences in each language, as the licence deeds title them
@@ -102,7 +117,7 @@ export function rightsInfo(uri: string): RightsInfo {
   m = /vocab\/([A-Za-z-]+)\//.exec(uri);
   const names = m ? RS_NAMES[m[1]!] : undefined;
   if (m && names) {
-    return { uri, short: m[1]!, key: `rs-${m[1]!.toLowerCase()}`, attributionRequired: true, name: { zh: names[0], en: names[1], fr: names[2] } };
+    return { uri, short: m[1]!, key: `rs-${m[1]!.toLowerCase()}`, attributionRequired: true, name: names };
   }
   throw new Error(`not a normalized rights URI: ${uri}`);
 }

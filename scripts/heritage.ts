@@ -26,7 +26,10 @@ const commands: Record<string, { help: string; run: (args: string[]) => number |
     },
   },
   build: { help: 'ingest, run the asset stages, build the site and its search index (--queue redis://HOST:PORT: heavy work as jobs)', run: build },
-  worker: { help: 'run jobs for builds: --queue redis://HOST:PORT [--concurrency N] [--kinds images] [--threads N]', run: workerCommand },
+  worker: {
+    help: 'run jobs for builds: --queue redis://HOST:PORT [--concurrency N] [--kinds images] [--threads N] [--page-concurrency N]',
+    run: workerCommand,
+  },
   stage: {
     help: 'run one asset stage alone (images, panoramas, models, cesium, subtitles, video, exhibitions, search, open-data, sitemaps)',
     run: runOneStage,

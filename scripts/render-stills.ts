@@ -3,10 +3,10 @@
 // — from a built site in Debian's Chromium, and writes them as content/stills/<name>.jpg, which are committed; the
 // build only publishes them, so `npm ci && npm start` needs no browser. Run after `npm run heritage -- build`
 // (HERITAGE_BUILD_DIR / HERITAGE_DIST_DIR name another build, e.g. the e2e one in test-output/e2e/):
-//   npx tsx scripts/render-stills.ts [name…]     (names: scene-<id>, globe-<locale>, <exhibition>/<step>; none: all)
+//   npx tsx scripts/render-stills.ts [name…]     (names: scene-<id>, globe-<locale>, <exhibition>/<step>[.<locale>]; none: all)
 // Exhibition steps that open a 3D viewpoint or a chart get their own still, taken from the step's live viewer on
-// the exhibition page and written as content/exhibitions/<slug>/stills/<step>-<n>.jpg (the exhibition stage
-// publishes it). A page shows a new still after the next build.
+// the exhibition page and written as content/exhibitions/<slug>/stills/<step>-<n>.jpg (a chart, whose legend is
+// words, as <step>-<n>.<locale>.jpg from each locale's page); the exhibition stage publishes them. A page shows a new still after the next build.
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -64,21 +64,20 @@ const jobs: Job[] = [
       step.media.flatMap((m, n) => {
         if (m.kind !== 'scene' && m.kind !== 'chart') return [];
         const at = `#${step.id} [data-live]:nth-child(${n + 1})`;
-        return [
-          {
-            name: `${e.id}/${step.id}`,
-            file: path.join(contentDir(), 'exhibitions', e.id, 'stills', `${step.id}-${n}.jpg`),
-            url: `/en/exhibitions/${e.id}/#${step.id}`,
-            ready: m.kind === 'scene' ? `${at} .scene-viewer[data-level="full"]` : `${at} canvas[data-series]`,
-            element: m.kind === 'scene' ? `${at} .scene-stage` : `${at} .exh-live`,
-            // The legend's words would be English in every locale's still; the step's alt text names the colours.
-            hide: '.scene-hotspot, .scene-status, .scene-tour-narration, .scene-legend, .exh-controls',
-          },
-        ];
+        // A 3D view is taken without its labels, once; a chart's legend and axis are words, so each locale gets its own.
+        const locales = m.kind === 'chart' ? LOCALES.map((l) => ({ l, suffix: `.${l}` })) : [{ l: 'en', suffix: '' }];
+        return locales.map(({ l, suffix }) => ({
+          name: `${e.id}/${step.id}${suffix}`,
+          file: path.join(contentDir(), 'exhibitions', e.id, 'stills', `${step.id}-${n}${suffix}.jpg`),
+          url: `/${l}/exhibitions/${e.id}/#${step.id}`,
+          ready: m.kind === 'scene' ? `${at} .scene-viewer[data-level="full"]` : `${at} canvas[data-series]`,
+          element: m.kind === 'scene' ? `${at} .scene-stage` : `${at} .exh-live`,
+          hide: '.scene-hotspot, .scene-status, .scene-tour-narration, .scene-legend, .exh-controls',
+        }));
       }),
     ),
   ),
-].filter((j) => names.length === 0 || names.includes(j.name));
+].filter((j) => names.length === 0 || names.some((n) => j.name === n || j.name.startsWith(`${n}.`)));
 fs.mkdirSync(outDir, { recursive: true });
 const server = await startSiteServer(0, '127.0.0.1', dist, media);
 const browser = await launchBrowser();

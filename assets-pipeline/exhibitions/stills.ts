@@ -1,8 +1,8 @@
 // Every exhibition step gets a still the page shows without JavaScript and the print catalogue uses: a region is
 // cropped from its artifact's source image here, with sharp; an artifact card uses the image stage's derivative;
 // an own image is copied, and so are narration recordings. Stills of 3D viewpoints, globe views and clips are made at development time (they need
-// Chromium or the rendered video) and committed as `content/exhibitions/<slug>/stills/<step>-<n>.jpg`; this stage
-// publishes them when present. Files are named by the hash of their input and settings, so an unchanged re-run
+// Chromium or the rendered video) and committed as `content/exhibitions/<slug>/stills/<step>-<n>.jpg` (or, when the
+// still holds words, `<step>-<n>.<locale>.jpg` per locale); this stage publishes them when present. Files are named by the hash of their input and settings, so an unchanged re-run
 // writes nothing, and a still no step uses any more is removed.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -13,11 +13,12 @@ import { contentDir, mediaDir } from '../../model/paths.ts';
 import { streamAllArtifacts } from '../../model/store.ts';
 import type { Artifact } from '../../model/schema.ts';
 import { writeIfChanged } from '../write-if-changed.ts';
+import { LOCALES } from '../../model/locales.ts';
 import { defaultBaseUrl } from '../images/stage.ts';
 import { imagesOf, readImageManifest } from '../../formats/manifests/images.ts';
 import { exhibitionManifest, exhibitionManifestPath } from './iiif.ts';
 import { exhibitionStillUrl } from '../../formats/urls.ts';
-import { audioKey, STILLS_MANIFEST_VERSION, stillsManifestPath, type Still, type StillsManifest } from '../../formats/manifests/exhibition-stills.ts';
+import { mediumKey, STILLS_MANIFEST_VERSION, stillsManifestPath, type Still, type StillsManifest } from '../../formats/manifests/exhibition-stills.ts';
 
 /** Widest still published; regions smaller than this are kept at their own size (never upscaled). */
 const MAX_WIDTH = 960;
@@ -121,7 +122,7 @@ export async function runStillStage(log: (line: string) => void = console.log): 
   if (wanted.has('region') || wanted.has('artifacts')) for await (const a of streamAllArtifacts()) if (named.has(a.id)) artifacts.set(a.id, a);
   const out = exhibitionsMedia();
   fs.mkdirSync(out, { recursive: true });
-  const manifest: StillsManifest = { version: STILLS_MANIFEST_VERSION, exhibitions: {}, audio: {} };
+  const manifest: StillsManifest = { version: STILLS_MANIFEST_VERSION, exhibitions: {}, audio: {}, localized: {} };
   const used = new Set<string>();
   let stills = 0;
   let failed = 0;
@@ -134,21 +135,32 @@ export async function runStillStage(log: (line: string) => void = console.log): 
           for (const [locale, rel] of Object.entries(m.audio)) {
             const name = publishAudio(path.join(contentDir(), 'exhibitions', e.id, rel), out);
             used.add(name);
-            manifest.audio[audioKey(e.id, step.id, n, locale)] = exhibitionStillUrl(name);
+            manifest.audio[mediumKey(e.id, step.id, n, locale)] = exhibitionStillUrl(name);
           }
-        const job = jobFor(e, step.id, n, m, artifacts);
-        let still: Still | null = null;
-        if (job) {
+        const publish = async (job: Job, what: string): Promise<Still | null> => {
           try {
-            still = await render(job, out);
+            const still = await render(job, out);
             used.add(path.basename(still.url));
             stills++;
+            return still;
           } catch (err) {
             failed++;
-            log(`  ✗ ${e.id}#${step.id} medium ${n}: ${(err as Error).message}`);
+            log(`  ✗ ${e.id}#${step.id} medium ${n}${what}: ${(err as Error).message}`);
+            return null;
           }
+        };
+        // A still with words in it (a chart's legend) is committed once per locale as `<step>-<n>.<locale>.jpg`.
+        let firstLocalized: Still | null = null;
+        for (const locale of LOCALES) {
+          const source = path.join(contentDir(), 'exhibitions', e.id, 'stills', `${step.id}-${n}.${locale}.jpg`);
+          if (!fs.existsSync(source)) continue;
+          const still = await publish({ source }, ` (${locale})`);
+          if (still) manifest.localized[mediumKey(e.id, step.id, n, locale)] = still;
+          firstLocalized ??= still;
         }
-        steps[step.id]!.push(still);
+        const job = jobFor(e, step.id, n, m, artifacts);
+        // Where only localized stills exist, the first stands for the medium wherever no locale is known (search).
+        steps[step.id]!.push(job ? await publish(job, '') : firstLocalized);
       }
     }
     manifest.exhibitions[e.id] = steps;

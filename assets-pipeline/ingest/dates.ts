@@ -186,8 +186,26 @@ function readBound(text: string): DateReading | undefined {
   return before ? { kind: 'years', to: r.to } : { kind: 'years', from: r.from };
 }
 
-/** Reads one dating text. `named` resolves reign and dynasty names ("Qianlong", "乾隆年间"). */
+// Readings per text, for each set of names: an export repeats its dating forms ("19th century", "c. 1850") across
+// thousands of rows, and the grammar's large patterns were a tenth of the importer's time per row. Bounded, so a
+// file of all-different texts costs one clear now and then rather than memory.
+const readings = new WeakMap<NamedRanges | typeof readDate, Map<string, DateReading>>();
+const MAX_READINGS = 50_000;
+
+/** Reads one dating text. `named` resolves reign and dynasty names ("Qianlong", "乾隆年间"). The reading is shared
+ * between calls with the same text: frozen, never to be changed. */
 export function readDate(raw: string, named?: NamedRanges): DateReading {
+  let memo = readings.get(named ?? readDate);
+  if (!memo) readings.set(named ?? readDate, (memo = new Map()));
+  let reading = memo.get(raw);
+  if (!reading) {
+    if (memo.size >= MAX_READINGS) memo.clear();
+    memo.set(raw, (reading = Object.freeze(readDateText(raw, named))));
+  }
+  return reading;
+}
+
+function readDateText(raw: string, named?: NamedRanges): DateReading {
   const text = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
   if (!text) return { kind: 'none' };
   if (NO_DATE.test(text.replace(/[[\]()]/g, ''))) return { kind: 'none' };

@@ -11,13 +11,15 @@ import {
   collection as collectionSchema,
   place as placeSchema,
   type Artifact,
+  type ArtifactInput,
   type Collection,
   type Place,
   type Stored,
 } from '../../model/schema.ts';
 import { ARTIFACTS_DIR, COLLECTIONS_FILE, PLACES_FILE } from '../../model/store.ts';
 import { loadCollectionConfig } from './collection-config.ts';
-import { mapRecord, mappingPaths, refillCredit, type MapContext } from './map-record.ts';
+import { mapRecord, mappingPaths, type MapContext } from './map-record.ts';
+import { refillCredit } from './map-credit.ts';
 import { Problems } from './problems.ts';
 import { pathKey, readKeys, readRows } from './read-rows.ts';
 import { chronologyFiles, namedRanges, periodMatcher, readChronology, type Chronology } from '../../model/periods.ts';
@@ -46,18 +48,23 @@ export const artifactCount = (r: IngestResult): number =>
   [...r.artifacts.values()].reduce((s, a) => s + a.length, 0) + [...r.unchanged.values()].reduce((s, n) => s + n, 0);
 
 export function hashRecord(record: object): string {
-  return crypto.createHash('sha256').update(JSON.stringify(record)).digest('hex').slice(0, 16);
+  // The one-shot form: the same digest as createHash().update().digest(), without a Hash object per record.
+  return crypto.hash('sha256', JSON.stringify(record)).slice(0, 16);
 }
 
 /** A media file must exist and, after resolving symlinks, still be inside the collection's media folder. */
-function checkMedia(mediaRoot: string, rel: string): string | undefined {
-  const abs = path.resolve(mediaRoot, rel);
-  if (!abs.startsWith(mediaRoot + path.sep)) return `path "${rel}" escapes the collection's media folder`;
-  if (!fs.existsSync(abs)) return `file not found: media/${rel}`;
-  const real = fs.realpathSync(abs);
-  const realRoot = fs.realpathSync(mediaRoot);
-  if (!real.startsWith(realRoot + path.sep)) return `path "${rel}" links outside the collection's media folder`;
-  return undefined;
+function mediaChecker(mediaRoot: string): (rel: string) => string | undefined {
+  let realRoot: string | undefined;
+  return (rel) => {
+    const abs = path.resolve(mediaRoot, rel);
+    if (!abs.startsWith(mediaRoot + path.sep)) return `path "${rel}" escapes the collection's media folder`;
+    if (!fs.existsSync(abs)) return `file not found: media/${rel}`;
+    const real = fs.realpathSync(abs);
+    // Resolved once per collection, not once per file.
+    realRoot ??= fs.realpathSync(mediaRoot);
+    if (!real.startsWith(realRoot + path.sep)) return `path "${rel}" links outside the collection's media folder`;
+    return undefined;
+  };
 }
 
 function readPlaces(dir: string, problems: Problems): Stored<Place>[] {
@@ -122,20 +129,24 @@ export function ingestCollection(
   if (config.fields.period === 'derive' && !config.chronology)
     problems.add(configFile, lineOf(['fields', 'period']), 'fields.period', '`derive` needs the collection to name its `chronology` (e.g. chinese-dynasties)');
   // Keys first (the header for CSV, one pass without keeping rows for JSONL), so a mapping naming an unknown
-  // column is reported once instead of as an empty field in every row.
-  const keys = readKeys(recordsFile, new Problems());
-  let mappingOk = !!ctx;
-  for (const { path: col, at } of mappingPaths(config.fields)) {
+  // column is reported once instead of as an empty field in every row. Credit templates may name fields of the
+  // mapped record (`{title}`) as well as columns.
+  const wanted = mappingPaths(config.fields).flatMap(({ path: col, at }) => {
     const key = pathKey(col);
-    // Credit templates may name fields of the mapped record (`{title}`) as well as columns.
-    if (at[1] === 'credit' && col.split('.')[0]! in artifactSchema.shape && !keys.has(col)) continue;
-    if (key !== undefined && !keys.has(col) && !keys.has(key) && keys.size) {
+    return key === undefined || (at[1] === 'credit' && col.split('.')[0]! in artifactSchema.shape) ? [] : [{ col, key, at }];
+  });
+  const known = (keys: Set<string>, w: { col: string; key: string }) => keys.has(w.col) || keys.has(w.key);
+  const keys = readKeys(recordsFile, new Problems(), (seen) => wanted.every((w) => known(seen, w)));
+  let mappingOk = !!ctx;
+  for (const w of wanted) {
+    const { col, at } = w;
+    if (!known(keys, w) && keys.size) {
       mappingOk = false;
-      const known = [...keys]
+      const listed = [...keys]
         .filter((k) => !k.includes('.') && !k.includes('['))
         .slice(0, 12)
         .join(', ');
-      problems.add(configFile, lineOf(at), at.join('.'), `unknown column "${col}" (the file has: ${known}${keys.size > 12 ? ', …' : ''})`);
+      problems.add(configFile, lineOf(at), at.join('.'), `unknown column "${col}" (the file has: ${listed}${keys.size > 12 ? ', …' : ''})`);
     }
   }
   for (const p of config.fields.places ?? []) {
@@ -146,6 +157,8 @@ export function ingestCollection(
   const merge = translationMerger(config.id, problems, path.dirname(path.dirname(dir)));
   const unmatched = new Map<string, { count: number; at: number }>();
   const mediaRoot = path.join(dir, 'media');
+  const relFile = path.relative(process.cwd(), recordsFile);
+  const checkMedia = mediaChecker(mediaRoot);
   readRows(recordsFile, problems, (row) => {
     if (!mappingOk || !ctx) return !problems.stopped;
     const result = mapRecord(config, row.data, ctx);
@@ -157,7 +170,16 @@ export function ingestCollection(
       else unmatched.set(label, { count: 1, at: row.line });
     }
     if (!result.ok) for (const p of result.problems) problems.add(recordsFile, row.line, p.field, p.message);
-    const rec = result.ok ? result.record : result.input;
+    // Translations merge as each row is read; a credit naming record fields is then filled again, so each locale's
+    // credit has the title in that locale. The record is hashed once, as it will be published (a repeated row is
+    // compared by that hash too).
+    let published: Artifact | undefined;
+    let rec: Artifact | ArtifactInput;
+    if (result.ok) {
+      published = merge(result.record);
+      if (published !== result.record && config.fields.credit) published = refillCredit(config, row.data, published);
+      rec = published;
+    } else rec = result.input;
     const hash = hashRecord(rec);
     const first = rec.id ? seenIds.get(rec.id) : undefined;
     if (first) {
@@ -167,25 +189,17 @@ export function ingestCollection(
       else problems.add(recordsFile, row.line, 'id', `duplicate id "${rec.id}" (first used at ${first.at})`);
       return !problems.stopped;
     }
-    if (rec.id) seenIds.set(rec.id, { at: `${path.relative(process.cwd(), recordsFile)}:${row.line}`, hash });
+    if (rec.id) seenIds.set(rec.id, { at: `${relFile}:${row.line}`, hash });
     let mediaOk = true;
     (rec.media ?? []).forEach((m, i) => {
-      const err = mediaPath.safeParse(m.path).success ? checkMedia(mediaRoot, m.path) : 'media path must stay inside the collection media folder';
+      const err = mediaPath.safeParse(m.path).success ? checkMedia(m.path) : 'media path must stay inside the collection media folder';
       if (err && !(result.ok === false && result.problems.some((p) => p.field === `media.${i}.path`))) {
         mediaOk = false;
         problems.add(recordsFile, row.line, `media.${i}.path`, err);
       }
     });
-    if (result.ok && mediaOk) {
-      // Translations merge as each row is read; a credit naming record fields is then filled again, so each locale's
-      // credit has the title in that locale.
-      const merged = merge(result.record);
-      if (merged === result.record) artifacts.push({ ...merged, hash });
-      else {
-        const record = config.fields.credit ? refillCredit(config, row.data, merged) : merged;
-        artifacts.push({ ...record, hash: hashRecord(record) });
-      }
-    }
+    // The record is this row's own (parsed or merged afresh): its hash is added in place rather than by a copy.
+    if (published && mediaOk) artifacts.push(Object.assign(published, { hash }));
     return !problems.stopped;
   });
   const names = ctx?.chronologies.map((c) => c.id).join(', ');

@@ -2,20 +2,16 @@
 // with the shared schema. Problems carry the schema field that failed, so curators know what to fix.
 import { artifact, type Acquisition, type Artifact, type ArtifactInput, type LangMap, type Measurement } from '../../model/schema.ts';
 import { periodForYears, type Chronology, type Period } from '../../model/periods.ts';
-import { pick } from '../../model/text.ts';
 import { LOCALES, type Locale } from '../../model/locales.ts';
 import { FIELD_LIMITS, MAX_TEXT_CHARS } from './cell-text.ts';
 import { readYear, zipMeasurements } from './measurements.ts';
 import { readDate, readDateSpan, textLang, type DateReading, type NamedRanges } from './dates.ts';
-import type { CollectionConfig, LangSpec, ScalarSpec } from './collection-config.ts';
+import type { CollectionConfig } from './collection-config.ts';
 import type { Row } from './read-rows.ts';
-import { evalLang, evalScalar, specPaths, SpecError, type TemplateLookup } from './value-spec.ts';
-import type { RemoteEntry } from './remote-media.ts';
-
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+import { specPaths } from './value-spec.ts';
+import { FieldReader, type FieldProblem } from './field-reader.ts';
+import { mapMedia, type RemoteLookup } from './map-media.ts';
+import { creditFor } from './map-credit.ts';
 
 /** What a collection's chronologies lend the mapping: reign names for dates, periods to derive and reconcile. */
 export interface MapContext {
@@ -23,7 +19,7 @@ export interface MapContext {
   named?: NamedRanges | undefined;
   matchPeriod?: ((label: string) => Period | undefined) | undefined;
   /** A remote image's cached copy, or why it could not be fetched; undefined when not fetched yet. */
-  remoteMedia?: ((url: string) => { entry: RemoteEntry } | { error: string } | undefined) | undefined;
+  remoteMedia?: RemoteLookup | undefined;
 }
 
 interface MapOutcome {
@@ -36,19 +32,29 @@ interface MapOutcome {
 /** On failure the unvalidated input comes back too, so id and media checks can still report their problems. */
 export type MapResult = ({ ok: true; record: Artifact } | { ok: false; problems: FieldProblem[]; input: ArtifactInput }) & MapOutcome;
 
-const BCE: Record<Locale, (y: number) => string> = { zh: (y) => `公元前${y}年`, en: (y) => `${y} BCE`, fr: (y) => `${y} av. J.-C.` };
-const CE: Record<Locale, (y: number) => string> = { zh: (y) => `${y}年`, en: (y) => `${y}`, fr: (y) => `${y}` };
+type YearWriter = (y: number) => string;
+const BCE: Record<Locale, YearWriter> = { zh: (y) => `公元前${y}年`, en: (y) => `${y} BCE`, fr: (y) => `${y} av. J.-C.` };
+const CE: Record<Locale, YearWriter> = { zh: (y) => `${y}年`, en: (y) => `${y}`, fr: (y) => `${y}` };
+const BEFORE: Record<Locale, (t: string) => string> = { zh: (t) => `${t}以前`, en: (t) => `before ${t}`, fr: (t) => `avant ${t}` };
+const AFTER: Record<Locale, (t: string) => string> = { zh: (t) => `${t}以后`, en: (t) => `after ${t}`, fr: (t) => `après ${t}` };
+
+function writeYear(l: Locale, n: number): string {
+  return n < 0 ? BCE[l](-n) : CE[l](n);
+}
 
 /** Display text for years the source gives only as numbers, written as each language writes years. */
 export function yearsDisplay(from: number | undefined, to: number | undefined): LangMap | undefined {
   if (from === undefined && to === undefined) return undefined;
   const out: LangMap = {};
-  for (const l of LOCALES) {
-    const y = (n: number) => (n < 0 ? BCE[l](-n) : CE[l](n));
-    const before = { zh: (t: string) => `${t}以前`, en: (t: string) => `before ${t}`, fr: (t: string) => `avant ${t}` }[l];
-    const after = { zh: (t: string) => `${t}以后`, en: (t: string) => `after ${t}`, fr: (t: string) => `après ${t}` }[l];
-    out[l] = from === undefined ? before(y(to!)) : to === undefined ? after(y(from)) : from === to ? y(from) : `${y(from)} – ${y(to)}`;
-  }
+  for (const l of LOCALES)
+    out[l] =
+      from === undefined
+        ? BEFORE[l](writeYear(l, to!))
+        : to === undefined
+          ? AFTER[l](writeYear(l, from))
+          : from === to
+            ? writeYear(l, from)
+            : `${writeYear(l, from)} – ${writeYear(l, to)}`;
   return out;
 }
 
@@ -67,84 +73,27 @@ function neutralDisplay(display: LangMap | undefined, years: { from?: number | u
   return out;
 }
 
-const columnLangCache = new WeakMap<CollectionConfig, (path: string) => Locale | undefined>();
-/** A column's language, as the mapping says elsewhere (`title: { fr: titre }` makes `titre` French); a column
- * mapped under two languages has none. */
-function columnLangs(config: CollectionConfig): (path: string) => Locale | undefined {
-  let hit = columnLangCache.get(config);
-  if (!hit) {
-    const found = new Map<string, Locale | null>();
-    const visit = (spec: unknown): void => {
-      if (!spec || typeof spec !== 'object') return;
-      if (Array.isArray(spec)) {
-        for (const item of spec) visit(item);
-        return;
-      }
-      const o = spec as Record<string, unknown>;
-      for (const l of LOCALES) {
-        const sub = o[l];
-        const path = typeof sub === 'string' ? sub : sub && typeof sub === 'object' ? (sub as { from?: unknown }).from : undefined;
-        if (typeof path === 'string') found.set(path, found.has(path) && found.get(path) !== l ? null : l);
-      }
-      for (const [k, v] of Object.entries(o)) if (!(LOCALES as readonly string[]).includes(k) && k !== 'template') visit(v);
-    };
-    visit(config.fields);
-    hit = (path) => found.get(path) ?? undefined;
-    columnLangCache.set(config, hit);
-  }
-  return hit;
+type Fields = CollectionConfig['fields'];
+
+function some(maps: LangMap[]): LangMap[] | undefined {
+  return maps.length ? maps : undefined;
 }
 
-/** Runs each field's evaluation separately so one bad field does not hide the others. */
-class FieldRunner {
-  readonly problems: FieldProblem[] = [];
-  run<T>(field: string, fn: () => T): T | undefined {
-    try {
-      return fn();
-    } catch (e) {
-      if (e instanceof SpecError || e instanceof SyntaxError) {
-        this.problems.push({ field, message: e.message });
-        return undefined;
-      }
-      throw e;
-    }
-  }
-}
-
-export function mapRecord(config: CollectionConfig, row: Row, ctx: MapContext = { chronologies: [] }): MapResult {
-  const f = config.fields;
-  const r = new FieldRunner();
-  const warnings: FieldProblem[] = [];
-  // The model keeps one value for these fields: further values are reported, never dropped silently.
-  const one = (field: string, maps: LangMap[] | undefined): LangMap | undefined => {
-    if (maps && maps.length > 1) {
-      const shown = (m: LangMap) => `"${LOCALES.map((l) => m[l]).find(Boolean)}"`;
-      warnings.push({
-        field,
-        message: `${maps.length} values; this field holds one: ${shown(maps[0]!)} kept, ${maps.slice(1).map(shown).join(', ')} not published`,
-      });
-    }
-    return maps?.[0];
-  };
-  const lang = (field: string, spec: LangSpec | undefined, lookup?: TemplateLookup): LangMap[] =>
-    spec ? (r.run(field, () => evalLang(spec, row, lookup, (message) => warnings.push({ field, message }))) ?? []) : [];
-  const scalar = (field: string, spec: ScalarSpec | undefined): string[] => (spec ? (r.run(field, () => evalScalar(spec, row)) ?? []) : []);
-
-  const sourceId = scalar('id', f.id)[0];
-  const title = one('title', lang('title', f.title));
+/** The dating: years read from one column or a start and an end column, and the text shown. */
+function dateOf(f: Fields, r: FieldReader, named: NamedRanges | undefined): { date: ArtifactInput['date']; years: { from?: number; to?: number } | undefined } {
   const yearsSpec = f.date?.years;
   let reading: DateReading = { kind: 'none' };
   let yearsText: string | undefined;
   if (yearsSpec && typeof yearsSpec === 'object' && 'start' in yearsSpec) {
-    const start = scalar('date.years.start', yearsSpec.start)[0];
-    const end = yearsSpec.end ? scalar('date.years.end', yearsSpec.end)[0] : undefined;
+    const start = r.scalar('date.years.start', yearsSpec.start)[0];
+    const end = yearsSpec.end ? r.scalar('date.years.end', yearsSpec.end)[0] : undefined;
     yearsText = [start, end].filter(Boolean).join(' – ') || undefined;
-    reading = readDateSpan(start, end, ctx.named);
+    reading = readDateSpan(start, end, named);
   } else if (yearsSpec) {
-    yearsText = scalar('date.years', yearsSpec)[0];
-    if (yearsText) reading = readDate(yearsText, ctx.named);
+    yearsText = r.scalar('date.years', yearsSpec)[0];
+    if (yearsText) reading = readDate(yearsText, named);
   }
-  if (reading.kind === 'unreadable') warnings.push({ field: 'date.years', message: `cannot read a date from "${yearsText}": shown as written, with no years` });
+  if (reading.kind === 'unreadable') r.warn('date.years', `cannot read a date from "${yearsText}": shown as written, with no years`);
   const years = reading.kind === 'years' ? reading : undefined;
   // Without a display column the years column is shown: in its own language when it is worded ("18e siècle"),
   // written out per language when it is only numbers.
@@ -157,59 +106,48 @@ export function mapRecord(config: CollectionConfig, row: Row, ctx: MapContext = 
         : reading.kind === 'years'
           ? yearsDisplay(reading.from, reading.to)
           : { zh: yearsText, en: yearsText, fr: yearsText };
-  const displayDate = neutralDisplay(one('date.display', lang('date.display', f.date?.display)), years) ?? shownYears;
-  const unmatchedPeriods: string[] = [];
-  let period: LangMap | undefined;
-  let periods: LangMap[] = [];
+  const display = neutralDisplay(r.one('date.display', r.lang('date.display', f.date?.display)), years) ?? shownYears;
+  return { date: display || years ? { display, from: years?.from, to: years?.to } : undefined, years };
+}
+
+/** Periods: derived from the years in the collection's chronology, or mapped and reconciled to its periods. */
+function periodsOf(f: Fields, r: FieldReader, ctx: MapContext, years: { from?: number; to?: number } | undefined, unmatched: string[]): LangMap[] {
   if (f.period === 'derive') {
     for (const c of ctx.chronologies) {
       const p = periodForYears(c, years?.from, years?.to);
-      if (p) {
-        period = p.name;
-        break;
-      }
+      if (p) return [p.name];
     }
-  } else if (f.period) {
-    const labels = lang('period', f.period).map((m) => {
-      const hit = ctx.matchPeriod && LOCALES.map((l) => m[l]).find((t) => t && ctx.matchPeriod!(t));
-      if (hit) return ctx.matchPeriod!(hit)!.name as LangMap;
-      if (ctx.chronologies.length) unmatchedPeriods.push(LOCALES.map((l) => m[l]).find(Boolean)!);
-      return m;
-    });
-    // Labels that reconcile to the same period are one period.
-    const seen = new Set<string>();
-    periods = labels.filter((m) => {
-      const key = JSON.stringify(m);
-      return !seen.has(key) && seen.add(key);
-    });
-    period = periods[0];
+    return [];
   }
-  const objectTypes = lang('objectType', f.objectType);
-  const rights = scalar('rights', f.rights)[0] ?? config.rights;
+  if (!f.period) return [];
+  const match = ctx.matchPeriod;
+  const labels = r.lang('period', f.period).map((m) => {
+    for (const l of LOCALES) {
+      const hit = m[l] && match?.(m[l]);
+      if (hit) return hit.name as LangMap;
+    }
+    if (ctx.chronologies.length) unmatched.push(LOCALES.map((l) => m[l]).find(Boolean)!);
+    return m;
+  });
+  // Labels that reconcile to the same period are one period.
+  const seen = new Set<string>();
+  return labels.filter((m) => {
+    const key = JSON.stringify(m);
+    return !seen.has(key) && seen.add(key);
+  });
+}
+
+export function mapRecord(config: CollectionConfig, row: Row, ctx: MapContext = { chronologies: [] }): MapResult {
+  const f = config.fields;
+  const r = new FieldReader(row);
+  const sourceId = r.scalar('id', f.id)[0];
+  const title = r.one('title', r.lang('title', f.title));
+  const { date, years } = dateOf(f, r, ctx.named);
+  const unmatchedPeriods: string[] = [];
+  const periods = periodsOf(f, r, ctx, years, unmatchedPeriods);
+  const objectTypes = r.lang('objectType', f.objectType);
+  const rights = r.scalar('rights', f.rights)[0] ?? config.rights;
   const pendingMedia: string[] = [];
-  const remoteFiles = (field: string, urls: string[]): { path: string; source: string }[] =>
-    urls.flatMap((url) => {
-      const fail = (message: string): [] => {
-        r.problems.push({ field, message });
-        return [];
-      };
-      if (!/^https?:\/\/\S+$/i.test(url)) return fail(`"${url}" is not an http(s) address`);
-      const hit = ctx.remoteMedia?.(url);
-      if (!hit) {
-        pendingMedia.push(url);
-        return fail(`${url} is not fetched yet (validate and ingest fetch it)`);
-      }
-      if ('error' in hit) return fail(hit.error);
-      // A manifest's own statement of rights must agree with the record's, or the curator decides.
-      const same = (a: string) => a.replace(/^https?:\/\//, '').replace(/\/$/, '');
-      if (hit.entry.rights && same(hit.entry.rights) !== same(rights))
-        return fail(`the IIIF manifest at ${url} states rights ${hit.entry.rights}, but the record's rights are ${rights}`);
-      return [{ path: hit.entry.path, source: url }];
-    });
-  const list = (field: string, specs: LangSpec[] | undefined): LangMap[] | undefined => {
-    const out = (specs ?? []).flatMap((s, i) => lang(`${field}.${i}`, s));
-    return out.length ? out : undefined;
-  };
 
   const input: ArtifactInput = {
     type: 'artifact',
@@ -217,71 +155,60 @@ export function mapRecord(config: CollectionConfig, row: Row, ctx: MapContext = 
     sourceId: sourceId ?? '',
     id: (sourceId ?? '').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, ''),
     title: title as LangMap,
-    alternateTitles: (f.alternateTitles ?? []).flatMap((s, i) => lang(`alternateTitles.${i}`, s)),
-    description: one('description', lang('description', f.description)),
+    alternateTitles: r.list('alternateTitles', f.alternateTitles),
+    description: r.one('description', r.lang('description', f.description)),
     rights,
-    sourceUrl: scalar('sourceUrl', f.sourceUrl)[0],
-    date: displayDate || years ? { display: displayDate, from: years?.from, to: years?.to } : undefined,
-    period,
+    sourceUrl: r.scalar('sourceUrl', f.sourceUrl)[0],
+    date,
+    period: periods[0],
+    // A derived period is one; mapped labels may be several.
     otherPeriods: periods.length > 1 ? periods.slice(1) : undefined,
     objectType: objectTypes[0],
     otherObjectTypes: objectTypes.length > 1 ? objectTypes.slice(1) : undefined,
-    classifications: list('classifications', f.classifications),
-    movements: list('movements', f.movements),
-    subjects: list('subjects', f.subjects),
-    provenance: list('provenance', f.provenance),
-    acquisition: f.acquisition ? acquisitionOf(f.acquisition, lang, scalar, warnings) : undefined,
-    materials: (f.materials ?? []).flatMap((s, i) => lang(`materials.${i}`, s)),
-    dimensions: one('dimensions', lang('dimensions', f.dimensions)),
-    measurements: f.measurements ? measurementsOf(f.measurements, lang, scalar, warnings) : undefined,
-    culture: one('culture', lang('culture', f.culture)),
-    holder: one('holder', lang('holder', f.holder)) ?? config.holder,
-    notes: one('notes', lang('notes', f.notes)),
+    classifications: some(r.list('classifications', f.classifications)),
+    movements: some(r.list('movements', f.movements)),
+    subjects: some(r.list('subjects', f.subjects)),
+    provenance: some(r.list('provenance', f.provenance)),
+    acquisition: f.acquisition ? acquisitionOf(f.acquisition, r) : undefined,
+    materials: r.list('materials', f.materials),
+    dimensions: r.one('dimensions', r.lang('dimensions', f.dimensions)),
+    measurements: f.measurements ? measurementsOf(f.measurements, r) : undefined,
+    culture: r.one('culture', r.lang('culture', f.culture)),
+    holder: r.one('holder', r.lang('holder', f.holder)) ?? config.holder,
+    notes: r.one('notes', r.lang('notes', f.notes)),
     makers: (f.makers ?? []).flatMap((m, i) => {
       // Names and roles read from the same list (`contributors[].name`, `contributors[].role`) pair by index;
       // one role applies to every name.
-      const names = lang(`makers.${i}.name`, m.name);
-      const roles = lang(`makers.${i}.role`, m.role);
+      const names = r.lang(`makers.${i}.name`, m.name);
+      const roles = r.lang(`makers.${i}.role`, m.role);
       if (roles.length > 1 && roles.length !== names.length)
-        warnings.push({ field: `makers.${i}.role`, message: `${roles.length} roles for ${names.length} names: roles are not paired with names` });
+        r.warn(`makers.${i}.role`, `${roles.length} roles for ${names.length} names: roles are not paired with names`);
       return names.map((name, j) => {
         const role = roles.length === names.length ? roles[j] : roles.length === 1 ? roles[0] : undefined;
         return role ? { name, role } : { name };
       });
     }),
     identifiers: (f.identifiers ?? []).flatMap((id, i) =>
-      scalar(`identifiers.${i}`, id.value).map((value) => ({ scheme: id.scheme, value, ...(id.label ? { label: id.label } : {}) })),
+      r.scalar(`identifiers.${i}`, id.value).map((value) => ({ scheme: id.scheme, value, ...(id.label ? { label: id.label } : {}) })),
     ),
     places: (f.places ?? []).flatMap((p, i) =>
-      lang(`places.${i}.name`, p.name).map((name) => ({ role: p.role, name, ...(p.place ? { place: p.place } : {}) })),
+      r.lang(`places.${i}.name`, p.name).map((name) => ({ role: p.role, name, ...(p.place ? { place: p.place } : {}) })),
     ),
     inscriptions: (f.inscriptions ?? []).flatMap((ins, i) => {
-      const text = one(`inscriptions.${i}.text`, lang(`inscriptions.${i}.text`, ins.text));
+      const text = r.one(`inscriptions.${i}.text`, r.lang(`inscriptions.${i}.text`, ins.text));
       if (!text) return [];
-      const position = one(`inscriptions.${i}.position`, lang(`inscriptions.${i}.position`, ins.position));
-      const t = one(`inscriptions.${i}.title`, lang(`inscriptions.${i}.title`, ins.title));
+      const position = r.one(`inscriptions.${i}.position`, r.lang(`inscriptions.${i}.position`, ins.position));
+      const t = r.one(`inscriptions.${i}.title`, r.lang(`inscriptions.${i}.title`, ins.title));
       return [{ text, ...(position ? { position } : {}), ...(t ? { title: t } : {}) }];
     }),
-    publications: (f.publications ?? []).flatMap((s, i) => scalar(`publications.${i}`, s)),
-    media: (f.media ?? []).flatMap((m, i) => {
-      const text = (key: 'label' | 'alt' | 'description') => one(`media.${i}.${key}`, lang(`media.${i}.${key}`, m[key]));
-      const [label, alt, description] = [text('label'), text('alt'), text('description')];
-      // One entry's texts go with each path it yields (a split path column names views of one image set).
-      const files = m.path ? scalar(`media.${i}.path`, m.path).map((path) => ({ path })) : remoteFiles(`media.${i}.url`, scalar(`media.${i}.url`, m.url));
-      return files.map((file) => ({
-        kind: m.kind,
-        ...file,
-        ...(label ? { label } : {}),
-        ...(alt ? { alt } : {}),
-        ...(description ? { description } : {}),
-      }));
-    }),
+    publications: (f.publications ?? []).flatMap((s, i) => r.scalar(`publications.${i}`, s)),
+    media: mapMedia(f.media, r, rights, ctx.remoteMedia, pendingMedia),
     credit: config.credit,
   };
   // Credit templates name record fields (`{title}`), so they are filled once the rest is mapped (and again by the
   // importer once translations are merged: see refillCredit).
-  const filled = f.credit ? r.run('credit', () => creditFor(config, row, input, (message) => warnings.push({ field: 'credit', message }))) : undefined;
-  const credit = filled && one('credit', filled.maps);
+  const filled = f.credit ? r.run('credit', () => creditFor(config, row, input, (message) => r.warn('credit', message))) : undefined;
+  const credit = filled && r.one('credit', filled.maps);
   if (credit) {
     input.credit = credit;
     if (Object.keys(filled.parts).length) input.creditParts = filled.parts;
@@ -298,94 +225,36 @@ export function mapRecord(config: CollectionConfig, row: Row, ctx: MapContext = 
     }
   }
   r.problems.push(...overLimit(input));
-  const outcome = { warnings, unmatchedPeriods, pendingMedia };
+  const outcome = { warnings: r.warnings, unmatchedPeriods, pendingMedia };
   if (r.problems.length || !parsed.success) return { ok: false, problems: r.problems, input, ...outcome };
   return { ok: true, record: parsed.data, ...outcome };
 }
 
-type CreditParts = NonNullable<ArtifactInput['creditParts']>;
+type Specs<K extends keyof Fields> = NonNullable<Fields[K]>;
 
-/** The credit from its spec, against a record's fields (`{title}`, `{title.zh}`) and the row's columns. */
-function creditFor(
-  config: CollectionConfig,
-  row: Row,
-  record: ArtifactInput | Artifact,
-  warn: (message: string) => void,
-): { maps: LangMap[]; parts: CreditParts } {
-  const lookup: TemplateLookup = (path, l: Locale) => {
-    const [head, sub] = path.split('.');
-    const value = (record as unknown as Record<string, unknown>)[head!];
-    if (typeof value === 'string') return { text: value };
-    const map = value as LangMap | undefined;
-    const exact = sub && map?.[sub as Locale];
-    if (exact) return { text: exact, lang: sub as Locale };
-    const picked = pick(map, l);
-    return picked && { text: picked.text, lang: picked.lang };
-  };
-  const parts: CreditParts = {};
-  const maps = evalLang(config.fields.credit!, row, lookup, warn, {
-    columnLang: columnLangs(config),
-    onParts: (l, p) => {
-      parts[l] = p;
-    },
-  });
-  return { maps, parts };
-}
-
-/** The credit filled again from a record whose translations are merged, so `{title}` in the English credit is the
- * English title a translator gave rather than the Chinese one the source had; the locales the template does not
- * fill keep what they had. */
-export function refillCredit(config: CollectionConfig, row: Row, record: Artifact): Artifact {
-  let filled: { maps: LangMap[]; parts: CreditParts };
-  try {
-    // Warnings were given on the first fill; a failing spec was reported there too.
-    filled = creditFor(config, row, record, () => {});
-  } catch {
-    return record;
-  }
-  const fresh = filled.maps[0];
-  if (!fresh) return record;
-  const parts: CreditParts = { ...record.creditParts };
-  for (const l of LOCALES) {
-    if (fresh[l] === undefined) continue;
-    if (filled.parts[l]) parts[l] = filled.parts[l];
-    else delete parts[l];
-  }
-  // Assigned in place, so the fields keep their order (and an unchanged credit its record's hash).
-  const next: Artifact = { ...record, credit: { ...record.credit, ...fresh } };
-  if (Object.keys(parts).length) next.creditParts = parts;
-  else delete next.creditParts;
-  return next;
-}
-
-type LangOf = (field: string, spec: LangSpec | undefined) => LangMap[];
-type ScalarOf = (field: string, spec: ScalarSpec | undefined) => string[];
-type Specs<K extends keyof CollectionConfig['fields']> = NonNullable<CollectionConfig['fields'][K]>;
-
-function measurementsOf(specs: Specs<'measurements'>, lang: LangOf, scalar: ScalarOf, warnings: FieldProblem[]): Measurement[] | undefined {
+function measurementsOf(specs: Specs<'measurements'>, r: FieldReader): Measurement[] | undefined {
   const out = specs.flatMap((m, i) => {
     const zipped = zipMeasurements(
-      lang(`measurements.${i}.type`, m.type),
-      scalar(`measurements.${i}.value`, m.value),
-      scalar(`measurements.${i}.unit`, m.unit),
+      r.lang(`measurements.${i}.type`, m.type),
+      r.scalar(`measurements.${i}.value`, m.value),
+      r.scalar(`measurements.${i}.unit`, m.unit),
     );
-    for (const message of zipped.warnings) warnings.push({ field: `measurements.${i}`, message });
+    for (const message of zipped.warnings) r.warn(`measurements.${i}`, message);
     return zipped.measurements;
   });
   return out.length ? out : undefined;
 }
 
-function acquisitionOf(spec: Specs<'acquisition'>, lang: LangOf, scalar: ScalarOf, warnings: FieldProblem[]): Acquisition | undefined {
+function acquisitionOf(spec: Specs<'acquisition'>, r: FieldReader): Acquisition | undefined {
   const first = (field: string, maps: LangMap[]): LangMap | undefined => {
-    if (maps.length > 1) warnings.push({ field, message: `${maps.length} values; this field holds one: the first kept` });
+    if (maps.length > 1) r.warn(field, `${maps.length} values; this field holds one: the first kept`);
     return maps[0];
   };
-  const method = first('acquisition.method', lang('acquisition.method', spec.method));
-  const source = first('acquisition.source', lang('acquisition.source', spec.source));
-  const yearText = scalar('acquisition.year', spec.year)[0];
+  const method = first('acquisition.method', r.lang('acquisition.method', spec.method));
+  const source = first('acquisition.source', r.lang('acquisition.source', spec.source));
+  const yearText = r.scalar('acquisition.year', spec.year)[0];
   const year = yearText === undefined ? undefined : readYear(yearText);
-  if (yearText !== undefined && year === undefined)
-    warnings.push({ field: 'acquisition.year', message: `cannot read a year from "${yearText}": no year published` });
+  if (yearText !== undefined && year === undefined) r.warn('acquisition.year', `cannot read a year from "${yearText}": no year published`);
   if (!method && !source && year === undefined) return undefined;
   return { ...(method ? { method } : {}), ...(source ? { source } : {}), ...(year !== undefined ? { year } : {}) };
 }
@@ -393,25 +262,64 @@ function acquisitionOf(spec: Specs<'acquisition'>, lang: LangOf, scalar: ScalarO
 /** Text longer than its field's limit: an error naming the field, so no later stage meets an outsized value. */
 function overLimit(input: ArtifactInput): FieldProblem[] {
   const out: FieldProblem[] = [];
-  const visit = (value: unknown, at: string, limit: number): void => {
+  // The path is kept as a stack and spelled out only for a text over its limit: spelling it for every value
+  // cost more than the check.
+  const at: (string | number)[] = [];
+  const visit = (value: unknown, limit: number): void => {
     if (typeof value === 'string') {
       if (value.length > limit)
-        out.push({ field: at, message: `is ${value.length.toLocaleString('en')} characters long; the limit for this field is ${limit.toLocaleString('en')}` });
+        out.push({
+          field: at.join('.'),
+          message: `is ${value.length.toLocaleString('en')} characters long; the limit for this field is ${limit.toLocaleString('en')}`,
+        });
     } else if (Array.isArray(value)) {
-      for (const [i, v] of value.entries()) visit(v, `${at}.${i}`, limit);
-    } else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, `${at}.${k}`, limit);
+      for (let i = 0; i < value.length; i++) {
+        at.push(i);
+        visit(value[i], limit);
+        at.pop();
+      }
+    } else if (value && typeof value === 'object')
+      for (const k in value) {
+        at.push(k);
+        visit((value as Record<string, unknown>)[k], limit);
+        at.pop();
+      }
   };
-  for (const [key, value] of Object.entries(input)) visit(value, key, FIELD_LIMITS[key] ?? MAX_TEXT_CHARS);
+  for (const key in input) {
+    at.push(key);
+    visit(input[key as keyof ArtifactInput], FIELD_LIMITS[key] ?? MAX_TEXT_CHARS);
+    at.pop();
+  }
   return out;
 }
 
-/** Drops undefined members at every depth (walked rather than a JSON round trip, which costs more per record). */
+/** Drops undefined members at every depth (walked rather than a JSON round trip, which costs more per record);
+ * what holds none is returned as it is, not copied. */
 function stripUndefined<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(stripUndefined) as T;
   if (!value || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = stripUndefined(v);
-  return out as T;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      const s = stripUndefined(v);
+      if (s !== v) (out ??= value.slice())[i] = s;
+    }
+    return (out ?? value) as T;
+  }
+  const o = value as Record<string, unknown>;
+  const keys = Object.keys(o);
+  let out: Record<string, unknown> | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const v = o[k];
+    const s = v === undefined ? undefined : stripUndefined(v);
+    if (!out && (v === undefined || s !== v)) {
+      out = {};
+      for (let j = 0; j < i; j++) out[keys[j]!] = o[keys[j]!];
+    }
+    if (out && s !== undefined) out[k] = s;
+  }
+  return (out ?? o) as T;
 }
 
 /** List fields whose items are structures: the members that hold specs (the others are literals). */

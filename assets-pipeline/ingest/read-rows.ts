@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { type CsvError, Parser } from 'csv-parse';
 import { query, type JsonValue } from 'jsonpath-rfc9535';
-import { cleanCell, MAX_CELL_CHARS, MAX_LINE_BYTES } from './cell-text.ts';
+import { cleanCell, MAX_CELL_CHARS, MAX_LINE_BYTES, needsCleaning } from './cell-text.ts';
 import type { Problems } from './problems.ts';
 
 export type Cell = string | number | boolean | null | Cell[] | { [key: string]: Cell };
@@ -77,13 +77,32 @@ function eachLine(file: string, problems: Problems, onLine: (text: string | unde
 
 function cleanValue(value: Cell, file: string, line: number, key: string, problems: Problems): Cell {
   if (typeof value === 'string') return cleanCell(value, file, line, key, problems);
-  if (Array.isArray(value)) return value.map((v) => cleanValue(v, file, line, key, problems));
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const v = value[i]!;
+      if (typeof v === 'string' ? needsCleaning(v) : v && typeof v === 'object') value[i] = cleanValue(v, file, line, key, problems);
+    }
+    return value;
+  }
   if (value && typeof value === 'object') {
-    const out: Record<string, Cell> = {};
-    for (const [k, v] of Object.entries(value)) out[cleanCell(k, file, line, key, problems)] = cleanValue(v, file, line, key ? `${key}.${k}` : k, problems);
-    return out;
+    const o = value as Record<string, Cell>;
+    // A freshly parsed row is cleaned in place, and a column's name is only spelled out for what may need it
+    // (most cells need nothing): per row this was a tenth of the importer's time. A key that needs cleaning
+    // (rare) rebuilds its object, to keep the keys' order.
+    for (const k in o) if (needsCleaning(k)) return cleanKeys(o, file, line, key, problems);
+    for (const k in o) {
+      const v = o[k]!;
+      if (typeof v === 'string' ? needsCleaning(v) : v && typeof v === 'object') o[k] = cleanValue(v, file, line, key ? `${key}.${k}` : k, problems);
+    }
+    return o;
   }
   return value;
+}
+
+function cleanKeys(value: Record<string, Cell>, file: string, line: number, key: string, problems: Problems): Cell {
+  const out: Record<string, Cell> = {};
+  for (const [k, v] of Object.entries(value)) out[cleanCell(k, file, line, key, problems)] = cleanValue(v, file, line, key ? `${key}.${k}` : k, problems);
+  return out;
 }
 
 function collectKeys(value: Cell, prefix: string, keys: Set<string>): void {
@@ -99,7 +118,7 @@ function collectKeys(value: Cell, prefix: string, keys: Set<string>): void {
   }
 }
 
-function readJsonl(file: string, problems: Problems, keys: Set<string>, onRow: RowSink | undefined): void {
+function readJsonl(file: string, problems: Problems, keys: Set<string>, onRow: RowSink | undefined, enough?: (keys: Set<string>) => boolean): void {
   eachLine(file, problems, (raw, line) => {
     const text = raw?.trim();
     if (!text) return true;
@@ -114,8 +133,9 @@ function readJsonl(file: string, problems: Problems, keys: Set<string>, onRow: R
       problems.add(file, line, '-', 'each line must be one JSON object');
       return true;
     }
+    if (onRow) return onRow({ line, data: cleanValue(data, file, line, '', problems) as Row }) !== false;
     collectKeys(data, '', keys);
-    return onRow?.({ line, data: cleanValue(data, file, line, '', problems) as Row }) !== false;
+    return !enough?.(keys);
   });
 }
 
@@ -178,25 +198,30 @@ function readCsv(file: string, problems: Problems, keys: Set<string>, onRow: Row
   if (!failed && !stop) fail(api.parse(undefined, true, push, () => {}));
 }
 
-/** Streams the rows of a .csv or .jsonl file to `onRow`; returns every column (CSV) or key path (JSONL, dotted;
- * `a[].b` inside arrays) seen, to check the mapping against. */
-export function readRows(file: string, problems: Problems, onRow: RowSink): Set<string> {
-  const keys = new Set<string>();
-  if (file.endsWith('.csv')) readCsv(file, problems, keys, onRow);
-  else readJsonl(file, problems, keys, onRow);
-  return keys;
+/** Streams the rows of a .csv or .jsonl file to `onRow`. */
+export function readRows(file: string, problems: Problems, onRow: RowSink): void {
+  if (file.endsWith('.csv')) readCsv(file, problems, new Set(), onRow);
+  else readJsonl(file, problems, new Set(), onRow);
 }
 
-/** The columns or key paths of a records file, read without keeping rows (the header alone for CSV). */
-export function readKeys(file: string, problems: Problems): Set<string> {
-  if (file.endsWith('.csv')) return readRows(file, problems, () => false);
-  // Keys only: the rows are neither cleaned nor kept.
+/** Every column (CSV) or key path (JSONL, dotted; `a[].b` inside arrays) of a records file, to check the mapping
+ * against, read without keeping rows (the header alone for CSV). With `enough`, reading stops at the first row
+ * after which it holds: a mapping whose paths are all found in the first rows does not pay a second pass over a
+ * large file (only a mapping naming an unknown key reads it all). */
+export function readKeys(file: string, problems: Problems, enough?: (keys: Set<string>) => boolean): Set<string> {
   const keys = new Set<string>();
-  readJsonl(file, problems, keys, undefined);
+  if (file.endsWith('.csv')) readCsv(file, problems, keys, () => false);
+  // Keys only: the rows are neither cleaned nor kept.
+  else readJsonl(file, problems, keys, undefined, enough);
   return keys;
 }
 
 const SEGMENT = /^([^[\]]+)(?:\[([^\]]*)\])?$/;
+
+type Accessor = (row: Row) => Cell | undefined;
+/** Paths compiled once each: a mapping names a few paths, read in every row. Splitting and matching a path on
+ * every call was a tenth of the importer's time. */
+const accessors = new Map<string, Accessor>();
 
 /** Resolves a mapping path against a row: an exact column name first (CSV headers may contain dots); a JSONPath
  * query when it starts with `$` (RFC 9535, e.g. `$.contributors[?@.role=='artist'].name`); else a dotted path
@@ -205,36 +230,51 @@ const SEGMENT = /^([^[\]]+)(?:\[([^\]]*)\])?$/;
  * translated to JSONPath because the library parses its expression on every call (~40 µs), too slow per cell
  * over 100,000 rows; both forms yield the values in item order, so parallel paths zip by index. */
 export function getPath(row: Row, path: string): Cell | undefined {
-  if (path in row) return row[path];
-  if (path.startsWith('$')) return query(row as JsonValue, path) as Cell[];
+  let get = accessors.get(path);
+  if (!get) accessors.set(path, (get = compilePath(path)));
+  return path in row ? row[path] : get(row);
+}
+
+function compilePath(path: string): Accessor {
+  if (path.startsWith('$')) return (row) => query(row as JsonValue, path) as Cell[];
   if (!path.includes('[')) {
-    let cur: Cell | undefined = row;
-    for (const part of path.split('.')) {
-      if (!cur || typeof cur !== 'object' || Array.isArray(cur)) return undefined;
-      cur = (cur as Record<string, Cell>)[part];
-    }
-    return cur;
+    const parts = path.split('.');
+    return (row) => {
+      let cur: Cell | undefined = row;
+      for (const part of parts) {
+        if (!cur || typeof cur !== 'object' || Array.isArray(cur)) return undefined;
+        cur = (cur as Record<string, Cell>)[part];
+      }
+      return cur;
+    };
   }
-  let current: Cell[] = [row];
+  const steps: { key: string; spread: boolean; match?: { key: string; value: string } }[] = [];
   for (const part of path.split('.')) {
     const m = SEGMENT.exec(part);
-    if (!m) return undefined;
+    if (!m) return () => undefined;
     const [, key, filter] = m;
-    let next: Cell[] = current.flatMap((v) =>
-      v && typeof v === 'object' && !Array.isArray(v) && (v as Record<string, Cell>)[key!] !== undefined ? [(v as Record<string, Cell>)[key!]!] : [],
-    );
-    if (filter !== undefined) {
-      next = next.flatMap((v) => (Array.isArray(v) ? v : [v]));
-      if (filter) {
-        const eq = filter.indexOf('=');
-        const k = filter.slice(0, eq).trim();
-        const want = filter.slice(eq + 1).trim();
-        next = next.filter((item) => item && typeof item === 'object' && !Array.isArray(item) && String((item as Record<string, Cell>)[k]) === want);
-      }
-    }
-    current = next;
+    const eq = filter ? filter.indexOf('=') : -1;
+    steps.push({
+      key: key!,
+      spread: filter !== undefined,
+      ...(filter ? { match: { key: filter.slice(0, eq).trim(), value: filter.slice(eq + 1).trim() } } : {}),
+    });
   }
-  return current;
+  const isObject = (v: Cell | undefined): v is Record<string, Cell> => !!v && typeof v === 'object' && !Array.isArray(v);
+  return (row) => {
+    let current: Cell[] = [row];
+    for (const { key, spread, match } of steps) {
+      const next: Cell[] = [];
+      for (const v of current) {
+        const got = isObject(v) ? v[key] : undefined;
+        if (got === undefined) continue;
+        if (!spread) next.push(got);
+        else for (const item of Array.isArray(got) ? got : [got]) if (!match || (isObject(item) && String(item[match.key]) === match.value)) next.push(item);
+      }
+      current = next;
+    }
+    return current;
+  };
 }
 
 /** The key a path needs in a records file (`contributors[role=artist].name` needs `contributors[].name`);

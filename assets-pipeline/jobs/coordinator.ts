@@ -10,6 +10,7 @@ import type { Redis } from 'ioredis';
 import { bullConnection, checkRedis, controlClient, JobQueueError, parseQueueUrl, withTimeout } from './connection.ts';
 import { COORDINATOR_KEY, INPUT_ERROR_PREFIX, kindPolicy, queueName, WORKER_KEY_PREFIX, type JobKind, type WorkerInfo } from './kinds.ts';
 import { codeVersion } from './version.ts';
+import type { JobFailure } from './errors.ts';
 import { MEDIA_TARGET, mediaTarget } from './media-target.ts';
 
 /** How a job ended: its result, or the message for the build summary (`record: file: message`). */
@@ -33,13 +34,6 @@ interface Pending {
 interface Channel {
   queue: Queue;
   events: QueueEvents;
-}
-
-/** A failed job as the build summary lists it: its kind, what it was (`record: file`), and why. */
-export interface JobFailure {
-  kind: JobKind;
-  label: string;
-  message: string;
 }
 
 export class JobCoordinator {
@@ -294,11 +288,6 @@ export async function acquireCoordinator(url: string, opts: CoordinatorOptions):
       await jobs.close();
     },
   };
-}
-
-/** The build summary's list of failed jobs, one `kind: record: file: message` line each. */
-export function failureLines(failures: readonly JobFailure[]): string[] {
-  return failures.map((f) => `${f.kind}: ${f.label}: ${f.message}`);
 }
 
 function parseResult(v: unknown): unknown {

@@ -20,6 +20,10 @@ export const KINDS = {
   video: { timeoutMs: 2 * 3600_000, attempts: 3, backoffMs: 5000 },
   // One collection's search documents: 150,000 records take a few minutes on one core.
   search: { timeoutMs: 30 * 60_000, attempts: 3, backoffMs: 2000 },
+  // One page part: Astro bundles the site (a minute or two), then a 25,000-record shard's 75,000 pages take about
+  // a minute quiet, several loaded. Each holds about 1.5 GiB: a worker runs one at a time unless told more.
+  // Its own errors fail once; a second attempt is for a worker that died (out of memory, a machine gone).
+  pages: { timeoutMs: 60 * 60_000, attempts: 2, backoffMs: 5000 },
 } satisfies Record<string, KindPolicy>;
 
 export type JobKind = keyof typeof KINDS;

@@ -10,12 +10,14 @@ import type { ModelJobData } from './model-job-id.ts';
 import type { VideoJobData } from './video-job.ts';
 import type { PanoramaJobData } from './panorama-job.ts';
 import type { SearchJobData } from '../search/stage.ts';
+import type { PageJobData } from './page-job.ts';
 import { COORDINATOR_KEY, INPUT_ERROR_PREFIX, kindPolicy, lockMs, queueName, WORKER_KEY_PREFIX, type JobKind, type WorkerInfo } from './kinds.ts';
 import { codeVersion } from './version.ts';
 import { inMediaTarget } from './media-target.ts';
 
 interface Handler {
-  run(data: unknown): Promise<unknown>;
+  /** `signal` aborts when the job timed out: work in a child process (Astro) is stopped, not left running. */
+  run(data: unknown, signal: AbortSignal): Promise<unknown>;
   label(data: unknown): string;
 }
 
@@ -32,12 +34,15 @@ const handlers: Record<JobKind, Handler> = {
     label: (d) => `${(d as VideoJobData).dramaId}/${(d as VideoJobData).episodeId}`,
   },
   search: { run: async (d) => (await import('./search-job.ts')).runSearchJob(d as SearchJobData), label: (d) => (d as SearchJobData).collection },
+  pages: { run: async (d, signal) => (await import('./page-job.ts')).runPageJob(d as PageJobData, signal), label: (d) => (d as PageJobData).name },
 };
 
 export interface WorkerOptions {
   url: string;
   kinds: JobKind[];
   concurrency: number;
+  /** Page jobs at a time (each an Astro process of about 1.5 GiB), whatever `concurrency` says; default 1. */
+  pageConcurrency?: number;
   log: (line: string) => void;
 }
 
@@ -72,11 +77,15 @@ export async function startWorker(opts: WorkerOptions): Promise<{ name: string; 
         const t = performance.now();
         opts.log(`▸ ${kind} ${job.id} ${label} (attempt ${job.attemptsMade + 1})`);
         let timer: NodeJS.Timeout | undefined;
+        const timeout = new AbortController();
         try {
           const result = await Promise.race([
-            inMediaTarget(job.data, () => handler.run(job.data)),
+            inMediaTarget(job.data, () => handler.run(job.data, timeout.signal)),
             new Promise<never>((_, reject) => {
-              timer = setTimeout(() => reject(new Error(`timed out after ${policy.timeoutMs / 1000} s`)), policy.timeoutMs);
+              timer = setTimeout(() => {
+                reject(new Error(`timed out after ${policy.timeoutMs / 1000} s`));
+                timeout.abort();
+              }, policy.timeoutMs);
             }),
           ]);
           opts.log(`✓ ${kind} ${job.id} ${label} in ${((performance.now() - t) / 1000).toFixed(2)} s`);
@@ -92,7 +101,7 @@ export async function startWorker(opts: WorkerOptions): Promise<{ name: string; 
       },
       {
         connection: bullConnection(opts.url),
-        concurrency: opts.concurrency,
+        concurrency: kind === 'pages' ? (opts.pageConcurrency ?? 1) : opts.concurrency,
         lockDuration: lockMs(),
         stalledInterval: lockMs(),
         // A job whose worker died twice is more likely killing workers than unlucky: it fails with BullMQ's message.
@@ -118,7 +127,8 @@ export async function startWorker(opts: WorkerOptions): Promise<{ name: string; 
     const v = await coordinatorVersion();
     if (v && v !== version) refuse(mismatch(v));
   }, 5000);
-  opts.log(`worker ${name}: code version ${version}, kinds ${opts.kinds.join(',')}, ${opts.concurrency} at a time, queue ${opts.url}`);
+  const pages = opts.kinds.includes('pages') ? ` (pages ${opts.pageConcurrency ?? 1} at a time)` : '';
+  opts.log(`worker ${name}: code version ${version}, kinds ${opts.kinds.join(',')}, ${opts.concurrency} at a time${pages}, queue ${opts.url}`);
 
   const stop = async () => {
     clearInterval(timer);

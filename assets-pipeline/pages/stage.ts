@@ -13,14 +13,15 @@ import path from 'node:path';
 import pLimit, { type LimitFunction } from 'p-limit';
 import writeFileAtomic from 'write-file-atomic';
 import { LOCALES } from '../../model/locales.ts';
-import { buildDir, distDir, publishStateDir, ROOT } from '../../model/paths.ts';
+import { buildDir, distDir, publishStateDir } from '../../model/paths.ts';
 import { readCollections, streamLazyArtifacts } from '../../model/store.ts';
 import { collectionImages, imageKey, readImageManifest } from '../../formats/manifests/images.ts';
-import { BUILD_PART_FILE_ENV, SHARD_SIZE, shardKey, writeBuildPart, type BuildPartFile } from '../../formats/pages/build-part.ts';
+import { SHARD_SIZE, shardKey, type BuildPartFile } from '../../formats/pages/build-part.ts';
 import { mergeShardFiles, RelatedIndex, writeRelatedFile } from '../../formats/pages/related.ts';
 import { hashSources } from '../source-hash.ts';
-import { runNode } from '../run-node.ts';
 import { publishPart, type Selection } from './publish-part.ts';
+import { pageEnv, partOutput, RELATED_FILE, renderPart } from './render-part.ts';
+import type { PageJobData } from '../jobs/page-job.ts';
 
 export interface ShardState {
   hash: string;
@@ -75,31 +76,6 @@ function readState(): PagesState | undefined {
   } catch {
     return undefined;
   }
-}
-
-function runAstro(name: string, outDir: string, part: BuildPartFile, related?: RelatedIndex): Promise<number> {
-  const bin = path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  fs.rmSync(outDir, { recursive: true, force: true });
-  fs.rmSync(`${outDir}.cache`, { recursive: true, force: true });
-  fs.mkdirSync(path.dirname(outDir), { recursive: true });
-  const partFile = `${outDir}.part.json`;
-  if (related && part.shards?.length) {
-    const file = `${outDir}.related.json`;
-    // A part renders one shard (the listings none); several are merged.
-    if (part.shards.length === 1) fs.writeFileSync(file, related.shardText(part.shards[0]!));
-    else writeRelatedFile(file, mergeShardFiles(part.shards.map((k) => related.shardFile(k))));
-    part = { ...part, related: file };
-  }
-  writeBuildPart(partFile, part);
-  return runNode([bin, 'build', '--silent'], {
-    [BUILD_PART_FILE_ENV]: partFile,
-    HERITAGE_DIST_DIR: outDir,
-    HERITAGE_ASTRO_CACHE_DIR: `${outDir}.cache`,
-    ASTRO_TELEMETRY_DISABLED: '1',
-  }).then((code) => {
-    if (code !== 0) console.error(`  ✗ pages part "${name}" failed (exit ${code})`);
-    return code;
-  });
 }
 
 const isArtifactPage = (rel: string): boolean => LOCALES.some((l) => rel.startsWith(`${l}/artifacts/`));
@@ -169,18 +145,19 @@ export interface SiteBuildSummary {
 }
 
 /** `limit` runs the page parts; the build shares it with the stages that run beside the pages, so no more
- * than two heavy processes run at once (2 cores, and the memory target). */
-export async function buildSitePages(limit: LimitFunction = pLimit(2)): Promise<SiteBuildSummary | undefined> {
+ * than two heavy processes run at once (2 cores, and the memory target). `queue`: the parts render as jobs on
+ * that queue's workers instead (each about 1.5 GiB), and this process only merges them. */
+export async function buildSitePages(limit: LimitFunction = pLimit(2), options: { queue?: string } = {}): Promise<SiteBuildSummary | undefined> {
   const started = performance.now();
   const before = readState();
   const tHash = templateHash();
   const { shards, related } = await currentShards();
   const { full, dirty } = changedShards(before, shards, tHash, fs.existsSync(path.join(distDir(), 'index.html')));
-  // Inside the project folder: Astro keeps its prerender files beside an outDir within the project, but puts
-  // them in one shared .astro/ folder for an outDir outside it, where parallel parts would collide.
-  const staging = path.join(ROOT, '.staging', crypto.createHash('sha256').update(buildDir()).digest('hex').slice(0, 12));
-  // Parts a stopped build left behind (one build at a time holds the build lock).
-  fs.rmSync(staging, { recursive: true, force: true });
+  // In the build folder, which page workers share; each part renders in a folder of its own (render-part.ts).
+  // Parts a stopped build left behind go (one build at a time holds the build lock); this build's parts are in a
+  // folder of its own, so a page job of a stopped build that a worker still runs cannot land among them.
+  fs.rmSync(path.join(buildDir(), 'page-staging'), { recursive: true, force: true });
+  const staging = path.join(buildDir(), 'page-staging', crypto.randomUUID().slice(0, 8));
   console.log(
     `  ${full ? 'full build' : 'incremental'}: ${dirty.length} of ${shards.size} artifact shard(s) to render (≤ ${SHARD_SIZE} records each) + listings`,
   );
@@ -203,17 +180,69 @@ export async function buildSitePages(limit: LimitFunction = pLimit(2)): Promise<
     { name: 'listings', part: listingsPart, select: listings },
     ...dirty.map((key) => ({ name: key.replace(':', '-'), part: { listings: false, shards: [key], collections: null }, select: artifactPages })),
   ];
-  const codes = await Promise.all(parts.map((p) => limit(() => runAstro(p.name, path.join(staging, p.name), p.part, related))));
+  for (const p of parts) {
+    const dir = path.join(staging, p.name);
+    fs.mkdirSync(dir, { recursive: true });
+    // A part renders one shard (the listings none); several are merged.
+    const keys = p.part.shards ?? [];
+    if (keys.length === 1) fs.writeFileSync(path.join(dir, RELATED_FILE), related.shardText(keys[0]!));
+    else if (keys.length) writeRelatedFile(path.join(dir, RELATED_FILE), mergeShardFiles(keys.map((k) => related.shardFile(k))));
+  }
+  const env = pageEnv();
+  const failures: string[] = [];
+  let render: (p: (typeof parts)[number]) => Promise<void> = (p) => limit(() => renderPart(path.join(staging, p.name), p.part, env));
+  let close = async () => {};
+  if (options.queue) {
+    const { openRemoteJobs } = await import('../jobs/remote.ts');
+    let remote: Awaited<ReturnType<typeof openRemoteJobs>>;
+    try {
+      remote = await openRemoteJobs('pages', options.queue, Boolean(process.stderr.isTTY), (l) => console.log(l));
+    } catch (err) {
+      console.error(`  ✗ ${(err as Error).message}`);
+      fs.rmSync(path.dirname(staging), { recursive: true, force: true });
+      return undefined;
+    }
+    close = remote.release;
+    // Keyed by what the part shows (the templates, its records or, for the listings, every record, and the page
+    // settings) and by where it goes: this build's folder for it.
+    const key = (p: (typeof parts)[number], dir: string) => {
+      const records = p.part.listings ? [...shards.keys()] : (p.part.shards ?? []);
+      return crypto
+        .createHash('sha256')
+        .update(JSON.stringify([tHash, p.part, env, records.map((k) => shards.get(k)?.hash), dir]))
+        .digest('hex');
+    };
+    render = async (p) => {
+      const data: PageJobData = { name: p.name, dir: path.relative(buildDir(), path.join(staging, p.name)), part: p.part, env };
+      await remote.run(key(p, data.dir), data, p.name);
+      if (!fs.existsSync(partOutput(path.join(staging, p.name))))
+        throw new Error(
+          `a worker rendered it, but ${partOutput(path.join(staging, p.name))} is not in this build's store: the coordinator and every worker must share it`,
+        );
+    };
+  }
+  try {
+    await Promise.all(
+      parts.map((p) =>
+        render(p).catch((err: unknown) => {
+          failures.push(`  ✗ pages part "${p.name}" failed: ${(err as Error).message}`);
+        }),
+      ),
+    );
+  } finally {
+    await close();
+  }
   const rendered = performance.now();
-  if (codes.some((c) => c !== 0)) {
-    fs.rmSync(staging, { recursive: true, force: true });
+  if (failures.length) {
+    for (const line of failures) console.error(line);
+    fs.rmSync(path.dirname(staging), { recursive: true, force: true });
     return undefined;
   }
   fs.mkdirSync(distDir(), { recursive: true });
   let moved: string[] = [];
   let removed = 0;
   for (const p of parts) {
-    const files = publishPart(path.join(staging, p.name), distDir(), p.select, p.name === 'listings');
+    const files = publishPart(partOutput(path.join(staging, p.name)), distDir(), p.select, p.name === 'listings');
     if (p.name === 'listings') moved = files;
   }
   const listingFiles = moved.filter((rel) => !collectionOf(rel));
@@ -233,7 +262,7 @@ export async function buildSitePages(limit: LimitFunction = pLimit(2)): Promise<
   }
   // Artifact pages of records that are gone, from changed shards and from shards that no longer exist.
   removed += removeArtifactPages(distDir(), goneArtifactIds(before, shards, dirty, full));
-  fs.rmSync(staging, { recursive: true, force: true });
+  fs.rmSync(path.dirname(staging), { recursive: true, force: true });
   const state: PagesState = { templateHash: tHash, shards: Object.fromEntries(shards), listingFiles, collectionFiles };
   writeFileAtomic.sync(stateFile(), JSON.stringify(state));
   const now = performance.now();

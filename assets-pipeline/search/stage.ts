@@ -93,24 +93,43 @@ async function* cachedArtifactDocs(c: Stored<Collection>, code: string, images: 
 
 export const indexingCodeHash = (): string => hashSources(INDEXING_CODE);
 
+/** A collection whose documents could not be prepared (its job failed): the index goes on without its records. */
+export interface SearchFailure {
+  collection: string;
+  file: string;
+  message: string;
+}
+
 /** With a queue, every collection whose cache is stale is prepared as a job on the workers, all at once; the
- * index is then written from the caches exactly as in-process. Returns how many collections were prepared. */
-export async function prepareCollectionsAsJobs(queue: string, progress = Boolean(process.stderr.isTTY)): Promise<number> {
+ * index is then written from the caches exactly as in-process. A failed job is reported, not thrown: the index is
+ * written without that collection's records, as the image stage publishes without a failed image. */
+export async function prepareCollectionsAsJobs(
+  queue: string,
+  progress = Boolean(process.stderr.isTTY),
+): Promise<{ prepared: number; failed: SearchFailure[] }> {
   const code = indexingCodeHash();
   const images = readImageManifest();
   const stale = readCollections().flatMap((c) => {
     const key = searchCacheKey(c, code, images);
     return readCache(c.id, key) ? [] : [{ c, key }];
   });
-  if (!stale.length) return 0;
+  const failed: SearchFailure[] = [];
+  if (!stale.length) return { prepared: 0, failed };
   const { openRemoteJobs } = await import('../jobs/remote.ts');
-  const { JobQueueError } = await import('../jobs/errors.ts');
+  const { JobFailedError, JobQueueError } = await import('../jobs/errors.ts');
   const remote = await openRemoteJobs('search', queue, progress, (l) => console.log(l));
   try {
     await Promise.all(
       stale.map(async ({ c, key }) => {
         const data: SearchJobData = { collection: c.id, key };
-        await remote.run(key, data, `${c.id}: ${artifactsFile(c.id)}`);
+        const file = artifactsFile(c.id);
+        try {
+          await remote.run(key, data, `${c.id}: ${file}`);
+        } catch (err) {
+          if (!(err instanceof JobFailedError)) throw err;
+          failed.push({ collection: c.id, file, message: err.message });
+          return;
+        }
         if (!readCache(c.id, key))
           throw new JobQueueError(
             `a worker prepared ${c.id}, but ${cacheFile(c.id)} is not in this build's store: the coordinator and every worker must share it`,
@@ -120,7 +139,7 @@ export async function prepareCollectionsAsJobs(queue: string, progress = Boolean
   } finally {
     await remote.release();
   }
-  return stale.length;
+  return { prepared: stale.length - failed.length, failed };
 }
 
 export interface SearchJobData {
@@ -129,13 +148,14 @@ export interface SearchJobData {
   key: string;
 }
 
-/** Every document, with artifacts prepared through the per-collection cache. */
-async function* stageDocs(): AsyncGenerator<SearchDoc | IndexedDoc> {
+/** Every document, with artifacts prepared through the per-collection cache; `without`: collections whose
+ * records are left out (their job failed). */
+async function* stageDocs(without: ReadonlySet<string> = new Set()): AsyncGenerator<SearchDoc | IndexedDoc> {
   const collections = readCollections();
   for (const c of collections) yield collectionToDoc(c);
   const code = indexingCodeHash();
   const images = readImageManifest();
-  for (const c of collections) yield* cachedArtifactDocs(c, code, images);
+  for (const c of collections) if (!without.has(c.id)) yield* cachedArtifactDocs(c, code, images);
   yield* siteDocs();
 }
 
@@ -145,8 +165,13 @@ export async function* allDocs(): AsyncGenerator<SearchDoc> {
   yield* siteDocs();
 }
 
-/** `queue`: collections' documents are prepared as jobs on that queue's workers first. */
-export async function runSearchStage(out = path.join(distDir(), 'search'), options: { queue?: string } = {}): Promise<WriteSummary> {
-  if (options.queue) await prepareCollectionsAsJobs(options.queue);
-  return writeSearchIndex(stageDocs(), out);
+/** `queue`: collections' documents are prepared as jobs on that queue's workers first; `failed` lists the
+ * collections whose job failed (left out of the index). */
+export async function runSearchStage(
+  out = path.join(distDir(), 'search'),
+  options: { queue?: string } = {},
+): Promise<WriteSummary & { failed: SearchFailure[] }> {
+  const failed = options.queue ? (await prepareCollectionsAsJobs(options.queue)).failed : [];
+  const summary = await writeSearchIndex(stageDocs(new Set(failed.map((f) => f.collection))), out);
+  return { ...summary, failed };
 }

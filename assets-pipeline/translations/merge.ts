@@ -47,24 +47,29 @@ function loadOverlays(collection: string, root: string, problems: Problems): Map
 const WORSE: TranslationState[] = ['reviewed', 'translated', 'needs-review', 'stale'];
 const worst = (a: TranslationState | undefined, b: TranslationState): TranslationState => (a && WORSE.indexOf(a) > WORSE.indexOf(b) ? a : b);
 
+type Fills = Map<LangMap, LangMap>;
+type Info = Partial<Record<Locale, TranslationInfo>>;
+
+function addFill(fills: Fills, map: LangMap, locale: Locale, text: string): void {
+  const f = fills.get(map) ?? {};
+  f[locale] = text;
+  fills.set(map, f);
+}
+
+function note(info: Info, locale: Locale, field: string, state: TranslationState, credit: string): void {
+  const i = (info[locale] ??= { credits: [], fields: {} });
+  i.fields[field] = worst(i.fields[field], state);
+  if (!i.credits.includes(credit)) i.credits.push(credit);
+}
+
 /** A function merging translations into one record at a time (the importer calls it as it reads each row, so a
  * collection's records are held once, not as a list before and a list after): the record itself when nothing is
  * filled, else a copy with the filled maps copied (the others shared) and `translations` noted. */
 export function translationMerger(collection: string, problems: Problems, root = contentDir()): (record: Artifact) => Artifact {
   const overlays = loadOverlays(collection, root, problems);
   return (record) => {
-    const fills = new Map<LangMap, LangMap>();
-    const info: Partial<Record<Locale, TranslationInfo>> = {};
-    const note = (locale: Locale, field: string, state: TranslationState, credit: string) => {
-      const i = (info[locale] ??= { credits: [], fields: {} });
-      i.fields[field] = worst(i.fields[field], state);
-      if (!i.credits.includes(credit)) i.credits.push(credit);
-    };
-    const fill = (map: LangMap, locale: Locale, text: string) => {
-      const f = fills.get(map) ?? {};
-      f[locale] = text;
-      fills.set(map, f);
-    };
+    const fills: Fills = new Map();
+    const info: Info = {};
     for (const field of TRANSLATABLE_FIELDS) {
       for (const [i, map] of fieldMaps(record, field).entries()) {
         const key = stateKey(field, i);
@@ -76,20 +81,20 @@ export function translationMerger(collection: string, problems: Problems, root =
           const ov = overlays.get(locale);
           const unit = ov?.bySource.get(sourceKey(field.name, sl, map[sl]!));
           if (unit) {
-            fill(map, locale, unit.target);
-            note(locale, key, unit.state, unit.translator);
+            addFill(fills, map, locale, unit.target);
+            note(info, locale, key, unit.state, unit.translator);
             continue;
           }
           const changed = field.list ? undefined : ov?.byRecord.get(record.id)?.get(field.name);
           if (changed) {
-            fill(map, locale, changed.target);
-            note(locale, key, 'stale', changed.translator);
+            addFill(fills, map, locale, changed.target);
+            note(info, locale, key, 'stale', changed.translator);
             continue;
           }
           const term = field.controlled && glossaryTarget(field.controlled, map, locale);
           if (term) {
-            fill(map, locale, term);
-            note(locale, key, 'translated', GLOSSARY_CREDIT);
+            addFill(fills, map, locale, term);
+            note(info, locale, key, 'translated', GLOSSARY_CREDIT);
           }
         }
       }

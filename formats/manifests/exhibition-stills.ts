@@ -6,7 +6,7 @@ import { assetsDir } from '../../model/paths.ts';
 import { readManifest } from './read.ts';
 
 /** Raised whenever the shape below changes, so a manifest of an older build is rejected, not misread. */
-export const STILLS_MANIFEST_VERSION = 2;
+export const STILLS_MANIFEST_VERSION = 3;
 
 const still = z.object({ url: z.string(), width: z.number().int().positive(), height: z.number().int().positive() });
 export type Still = z.infer<typeof still>;
@@ -17,10 +17,14 @@ const stillsManifest = z.object({
   exhibitions: z.record(z.string(), z.record(z.string(), z.array(still.nullable()))),
   /** Narration recordings as published: `<exhibition>/<step>/<medium index>/<locale>` → URL. */
   audio: z.record(z.string(), z.string()),
+  /** Stills that hold words (a chart's legend), one per locale: `<exhibition>/<step>/<medium index>/<locale>` → still.
+   * The page shows its locale's in place of the medium's still. */
+  localized: z.record(z.string(), still),
 });
 export type StillsManifest = z.infer<typeof stillsManifest>;
 
-export const audioKey = (exhibition: string, step: string, n: number, locale: string): string => `${exhibition}/${step}/${n}/${locale}`;
+/** The key of a medium's recording or still in one locale. */
+export const mediumKey = (exhibition: string, step: string, n: number, locale: string): string => `${exhibition}/${step}/${n}/${locale}`;
 
 export const stillsManifestPath = (dir = assetsDir()): string => path.join(dir, 'exhibitions.json');
 

@@ -38,9 +38,10 @@ export function fieldMaps(record: Artifact, field: TranslatableField): LangMap[]
   return m ? [m] : [];
 }
 
+const NONE: ReadonlySet<Locale> = new Set();
 /** The language a translation into `target` is made from: the first other language the text has, in the
  * order visitors fall back to (French is made from English where there is English, else from Chinese). */
-export function sourceLangFor(map: LangMap, target: Locale, exclude: ReadonlySet<Locale> = new Set()): Locale | undefined {
+export function sourceLangFor(map: LangMap, target: Locale, exclude: ReadonlySet<Locale> = NONE): Locale | undefined {
   return FALLBACK_ORDER[target].find((l) => l !== target && !exclude.has(l) && map[l] !== undefined);
 }
 

@@ -2,7 +2,8 @@
 // object names, date forms in three languages (centuries with parts, short range ends, BCE, reigns, "date not
 // known", unreadable text), period labels to reconcile, stray control characters and decomposed accents, and a
 // few rows without a title (errors). Usage: npm run bench -- ingest [--records 70000] [--dir test-output/bench-ingest]
-// [--baseline <git ref>]. Prints JSON as the last line: {"records","seconds","peakRssMiB","warnings","errors"}, and
+// [--baseline <git ref>]. Prints JSON as the last line: {"records","seconds","peakRssMiB","warnings","errors"} (and the
+// process's CPU time: `cpuSeconds`, `cpuMsPerRecord`, which load changes far less than wall time), and
 // with `--baseline` the same figures of that commit's importer on the same export, measured in the same run right
 // before (a figure from another day on a shared machine says little: load changes it twofold).
 import fs from 'node:fs';
@@ -143,7 +144,16 @@ function checkout(ref: string): string {
 }
 
 /** One importer (the checkout at `root`) over the export, in its own process, measured. */
-async function run(root: string): Promise<{ records: number; seconds: number; peakRssMiB: number; warnings: number; errors: number; load: number }> {
+async function run(root: string): Promise<{
+  records: number;
+  seconds: number;
+  peakRssMiB: number;
+  warnings: number;
+  errors: number;
+  cpuSeconds: number;
+  cpuMsPerRecord: number;
+  load: number;
+}> {
   fs.rmSync(path.join(dir, 'result.json'), { force: true });
   const load = Math.round(os.loadavg()[0]! * 10) / 10;
   const m = await measure(process.execPath, [
@@ -158,5 +168,15 @@ async function run(root: string): Promise<{ records: number; seconds: number; pe
   ]);
   if (m.code !== 0) process.exit(m.code);
   const res = JSON.parse(fs.readFileSync(path.join(dir, 'result.json'), 'utf8')) as { records: number; warnings: number; errors: number };
-  return { records: res.records, seconds: Math.round(m.seconds * 10) / 10, peakRssMiB: m.peakRssMiB, warnings: res.warnings, errors: res.errors, load };
+  return {
+    records: res.records,
+    seconds: Math.round(m.seconds * 10) / 10,
+    peakRssMiB: m.peakRssMiB,
+    warnings: res.warnings,
+    errors: res.errors,
+    cpuSeconds: m.cpuSeconds,
+    // Start-up (loading the importer's modules) included: the figure a curator's machine would pay, per record.
+    cpuMsPerRecord: Math.round((m.cpuSeconds / n) * 1e6) / 1000,
+    load,
+  };
 }

@@ -10,7 +10,7 @@ import { ingest } from './validate.ts';
 import { runNode } from '../../assets-pipeline/run-node.ts';
 import { buildSitePages } from '../../assets-pipeline/pages/stage.ts';
 import { stages } from './stages.ts';
-import { JobQueueError } from '../../assets-pipeline/jobs/errors.ts';
+import { failureLines, JobQueueError } from '../../assets-pipeline/jobs/errors.ts';
 import { acquireBuildLock, describeHolder } from './build-lock.ts';
 import {
   describeStart,
@@ -61,7 +61,7 @@ const liveWords = (): string => {
 
 /** Loaded only with a queue, so the in-process build never loads BullMQ or a Redis client. */
 async function holdJobs(url: string): Promise<{ failures: string[]; release: () => Promise<void> }> {
-  const { acquireCoordinator, failureLines } = await import('../../assets-pipeline/jobs/coordinator.ts');
+  const { acquireCoordinator } = await import('../../assets-pipeline/jobs/coordinator.ts');
   const { jobs, release } = await acquireCoordinator(url, { progress: Boolean(process.stderr.isTTY), log: (l) => console.log(l) });
   const held = {
     failures: [] as string[],
@@ -131,7 +131,7 @@ async function buildVersion(args: string[]): Promise<number> {
     return n;
   });
   await pauseAt('pages', next.dir);
-  const pages = await buildSitePages(slots);
+  const pages = await buildSitePages(slots, { queue });
   failed += await beside;
   if (!pages || crashed.length) {
     console.error(`✗ ${pages ? `${crashed.join(', ')} did not finish` : 'the site build failed'}; nothing was switched: ${liveWords()}`);

@@ -9,7 +9,7 @@ import { runSearchStage } from '../../assets-pipeline/search/stage.ts';
 import { runOpenDataStage, runSitemapStage } from '../../assets-pipeline/open-data/stage.ts';
 import { runStillStage } from '../../assets-pipeline/exhibitions/stills.ts';
 import { runPanoramaStage } from '../../assets-pipeline/panoramas/stage.ts';
-import { JobQueueError } from '../../assets-pipeline/jobs/errors.ts';
+import { failureLines, JobQueueError } from '../../assets-pipeline/jobs/errors.ts';
 import { acquireBuildLock } from './build-lock.ts';
 import { describeStart, livePaths, prepareNextVersion, restorePaths, switchTo } from './site-versions.ts';
 
@@ -73,7 +73,12 @@ export const stages: Stage[] = [
     run: async (ctx) => {
       const s = await runSearchStage(undefined, { queue: ctx?.queue });
       console.log(`  ${s.docs} documents, ${s.terms} terms, ${s.files} files, ${(s.bytes / 2 ** 20).toFixed(1)} MiB in ${s.seconds.toFixed(1)} s`);
-      return 0;
+      if (s.failed.length) {
+        console.error(`✗ ${s.failed.length} job(s) failed (the index went on without their records):`);
+        const failures = s.failed.map((f) => ({ kind: 'search' as const, label: `${f.collection}: ${f.file}`, message: f.message }));
+        for (const line of failureLines(failures)) console.error(`  ${line}`);
+      }
+      return s.failed.length;
     },
   },
   {

@@ -18,6 +18,7 @@ import { dramaViews, playerProps } from '../components/drama/drama-data.ts';
 import type { PlayerProps } from '../components/drama/player-types.ts';
 import type { GlobePayload } from '../components/map/globe-data.ts';
 import type { ChartPayload } from '../components/monitoring/chart-data.ts';
+import { chartSeries } from '../components/monitoring/chart-payload.ts';
 import { translator } from '../i18n/index.ts';
 import { resources } from '../i18n/resources.ts';
 import { globePayload } from './globe-payload.ts';
@@ -54,13 +55,20 @@ export function stillFor(m: StepMedia, own: Still | null, locale: Locale): Still
 export function stepCover(e: Exhibition, locale: Locale): (Still & { alt: string }) | undefined {
   const step = 'step' in e.cover ? e.steps.find((s) => s.id === (e.cover as { step: string }).step) : undefined;
   const m = step?.media[0];
-  const shot = m && stillFor(m, stepStills(e.id, step.id)[0] ?? null, locale);
+  const shot = m && stillFor(m, stepStills(e.id, step.id, locale)[0] ?? null, locale);
   return shot ? { ...shot, alt: 'alt' in m ? pickText(m.alt, locale) : pickText(step.title, locale) } : undefined;
 }
 
 /** The live viewer's props for a step medium, or undefined for media that are complete as a still (or whose
  * viewer has nothing to show: a scene without a built model, an episode without video). */
-export async function liveMedia(stepId: string, m: StepMedia, locale: Locale, shown: Still | null): Promise<LiveMedia | undefined> {
+export async function liveMedia(
+  stepId: string,
+  m: StepMedia,
+  locale: Locale,
+  shown: Still | null,
+  /** The step carries a narration of its own (the phase's, with its recording): the viewer does not repeat it. */
+  narrated = false,
+): Promise<LiveMedia | undefined> {
   const t = translator(locale);
   const alt = 'alt' in m ? pickText(m.alt, locale) : '';
   switch (m.kind) {
@@ -78,6 +86,7 @@ export async function liveMedia(stepId: string, m: StepMedia, locale: Locale, sh
             ...(m.hotspot ? { hotspot: m.hotspot } : {}),
             ...(m.camera ? { camera: m.camera } : {}),
             ...(m.phase ? { variant: m.phase } : {}),
+            ...(m.phase && narrated ? { narrated: true } : {}),
             ...(m.view === 'evidence' ? { evidence: true } : {}),
             ...view,
           },
@@ -128,12 +137,11 @@ export async function liveMedia(stepId: string, m: StepMedia, locale: Locale, sh
               dates: rows.map((i) => table.dates[i]!),
               values: Object.fromEntries(series.map((s) => [s.column, rows.map((i) => table.values[s.column]?.[i] ?? null)])),
               perLevel: false,
-              series: series.map((s) => ({
-                column: s.column,
-                label: s.label[locale],
-                unit: s.unit,
-                thresholds: s.thresholds.map((th) => ({ ...th, label: t(`monitoring:threshold.${th.level}`) })),
-              })),
+              // Not tied to a level here (perLevel false): the step names its series.
+              series: series.map((s) => {
+                const { node: _, ...rest } = chartSeries(s, locale, t);
+                return rest;
+              }),
             },
           ],
         },

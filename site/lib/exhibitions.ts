@@ -1,8 +1,10 @@
 // The site's view of the published exhibitions: the records `heritage ingest` checked, the stills the still stage
 // made, and step texts rendered from Markdown once per build.
 import { Marked } from 'marked';
-import { audioKey, readStillsManifest, type Still } from '../../formats/manifests/exhibition-stills.ts';
+import { mediumKey, readStillsManifest, type Still } from '../../formats/manifests/exhibition-stills.ts';
 import { readPublishedExhibitions, type Exhibition, type ExhibitionStep } from '../../model/exhibition.ts';
+import type { Artifact } from '../../model/schema.ts';
+import { streamAllArtifacts } from '../../model/store.ts';
 import { LOCALE_TAGS, LOCALES, type Locale } from '../../model/locales.ts';
 import { pick } from '../../model/text.ts';
 
@@ -10,10 +12,12 @@ let cached: Exhibition[] | undefined;
 export const exhibitions = (): Exhibition[] => (cached ??= readPublishedExhibitions());
 
 let stills: ReturnType<typeof readStillsManifest> | null | undefined;
-/** One still per medium of the step, null where none could be made (or the stage has not run). */
-export function stepStills(exhibitionId: string, stepId: string): (Still | null)[] {
+/** One still per medium of the step in the page's locale (a chart's legend is in its words), null where none could
+ * be made (or the stage has not run). */
+export function stepStills(exhibitionId: string, stepId: string, locale: Locale): (Still | null)[] {
   if (stills === undefined) stills = readStillsManifest() ?? null;
-  return stills?.exhibitions[exhibitionId]?.[stepId] ?? [];
+  const own = stills?.localized ?? {};
+  return (stills?.exhibitions[exhibitionId]?.[stepId] ?? []).map((s, n) => own[mediumKey(exhibitionId, stepId, n, locale)] ?? s);
 }
 
 /** A narration medium's published recordings, by locale. */
@@ -21,7 +25,7 @@ export function stepAudio(exhibitionId: string, stepId: string, n: number): Part
   if (stills === undefined) stills = readStillsManifest() ?? null;
   const out: Partial<Record<Locale, string>> = {};
   for (const l of LOCALES) {
-    const url = stills?.audio[audioKey(exhibitionId, stepId, n, l)];
+    const url = stills?.audio[mediumKey(exhibitionId, stepId, n, l)];
     if (url) out[l] = url;
   }
   return out;
@@ -56,4 +60,17 @@ export function stepsShowing(artifactId: string): Showing[] {
       }
   }
   return showing.get(artifactId) ?? [];
+}
+
+let named: Promise<Map<string, Artifact>> | undefined;
+/** The full records of the artifacts exhibitions show as cards (their catalogue data is shown where the site holds
+ * no image), read in one pass over the catalogue and kept only for those ids. */
+export function exhibitionRecords(): Promise<Map<string, Artifact>> {
+  named ??= (async () => {
+    const ids = new Set(exhibitions().flatMap((e) => e.steps.flatMap((s) => s.media.flatMap((m) => (m.kind === 'artifacts' ? m.ids : [])))));
+    const out = new Map<string, Artifact>();
+    if (ids.size > 0) for await (const a of streamAllArtifacts()) if (ids.has(a.id)) out.set(a.id, a);
+    return out;
+  })();
+  return named;
 }

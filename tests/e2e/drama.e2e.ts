@@ -102,6 +102,12 @@ describe('drama player', () => {
     });
     expect(await page.$eval('[data-testid="caption"] span', (s) => s.getAttribute('dir'))).toBe('rtl');
     expect(await page.$eval('.drama-transcript ol', (s) => s.getAttribute('dir'))).toBe('rtl');
+    // The caption style menus restyle the captions (drama.css reads the player's attributes).
+    await page.selectOption('select[name="caption-size"]', '150');
+    await page.selectOption('select[name="caption-background"]', 'none');
+    await expect
+      .poll(() => page.$eval('.drama-player', (p) => [p.getAttribute('data-caption-size'), p.getAttribute('data-caption-background')]))
+      .toEqual(['150', 'none']);
     // On a phone the player stays within the screen, even with the long labels of this episode's stand-in tracks.
     await page.setViewportSize({ width: 320, height: 640 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);

@@ -1,6 +1,7 @@
 // The Yingxian pagoda page in Chromium (SwiftShader WebGL): the timeline slider changes the model per phase (by
-// keyboard), the section and exploded views change the pixels, the monitoring charts render from the CSV with a
-// table of every row, and clicking a level in 3D selects its series in the charts.
+// keyboard), the section and exploded views change the pixels, the monitoring charts render from the CSV (data
+// fetched, not embedded in the page) and the scene's data page has a table of every row, and clicking a level in
+// 3D selects its series in the charts.
 import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { localePath, sceneDataPath, sceneMonitoringPath } from '../../formats/urls.ts';
 import { readScenes } from '../../model/scene.ts';
 import { E2E_BUILD } from './env.ts';
 import { useBrowser } from './use-browser.ts';
@@ -86,23 +88,33 @@ describe('Yingxian pagoda: timeline, views, monitoring', () => {
     expect(diffRatio(plain, await shot(page))).toBeGreaterThan(0.02);
   });
 
-  it('the charts render from the CSV, labelled SIMULATED, with a table of every row', async () => {
+  it('the charts render from the CSV, labelled SIMULATED; the data page linked beside them has a table of every row', async () => {
     const { page } = await open('/en/scenes/yingxian-pagoda/');
     expect(await page.locator('.monitoring-notice').textContent()).toContain('SIMULATED');
     // Chart.js loads when the panel scrolls into view.
     await page.locator('.monitoring').scrollIntoViewIfNeeded();
     await page.waitForSelector('[data-monitoring][data-charts="ready"]');
-    const dir = path.resolve('content/monitoring/yingxian-pagoda');
-    for (const id of ['tilt', 'displacement', 'environment']) {
-      const rows = (parseCsv(fs.readFileSync(path.join(dir, `${id}.csv`), 'utf8'), { columns: true, comment: '#', skip_empty_lines: true }) as unknown[])
-        .length;
-      expect(rows).toBeGreaterThan(100);
-      expect(await page.locator(`details[data-table="${id}"] tbody tr`).count(), id).toBe(rows);
+    // The scene page does not carry the data: the charts fetched theirs from the scene's monitoring.json.
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+    expect(fetched).toContain(localePath('en', sceneMonitoringPath('yingxian-pagoda')));
+    expect(await page.locator('script[type="application/json"]').evaluateAll((els) => els.filter((e) => e.textContent?.includes('"dates"')).length)).toBe(0);
+    const ids = ['tilt', 'displacement', 'environment'];
+    for (const id of ids) {
       const canvas = page.locator(`canvas[data-chart="${id}"]`);
       const img = PNG.sync.read(await canvas.screenshot());
       let ink = 0;
       for (let i = 0; i < img.data.length; i += 4) if (img.data[i + 3]! > 0 && img.data[i]! + img.data[i + 1]! + img.data[i + 2]! < 600) ink++;
       expect(ink / (img.width * img.height), `${id} chart has lines`).toBeGreaterThan(0.01);
+    }
+    await page.locator('.monitoring-data-link a').click();
+    await page.waitForURL(`**${localePath('en', sceneDataPath('yingxian-pagoda'))}`);
+    expect(await page.locator('.monitoring-notice').textContent()).toContain('SIMULATED');
+    const dir = path.resolve('content/monitoring/yingxian-pagoda');
+    for (const id of ids) {
+      const rows = (parseCsv(fs.readFileSync(path.join(dir, `${id}.csv`), 'utf8'), { columns: true, comment: '#', skip_empty_lines: true }) as unknown[])
+        .length;
+      expect(rows).toBeGreaterThan(100);
+      expect(await page.locator(`[data-table="${id}"] tbody tr`).count(), id).toBe(rows);
     }
   });
 
@@ -125,8 +137,8 @@ describe('Yingxian pagoda: timeline, views, monitoring', () => {
     expect(await page.locator('.scene-picked').textContent()).toContain(label);
   });
 
-  // a11y.e2e.ts checks one scene page per locale (the shortest URL): check this one too, with its slider,
-  // charts and tables.
+  // a11y.e2e.ts checks one scene page per locale (the shortest URL) and the data page: check this one too, with
+  // its slider and charts.
   it('has no serious or critical axe violations', async () => {
     const { page } = await open('/fr/scenes/yingxian-pagoda/');
     await page.locator('.monitoring').scrollIntoViewIfNeeded();

@@ -28,6 +28,14 @@ it("names Creative Commons licences as CC's deeds title them in each language", 
   expect(rightsInfo('http://creativecommons.org/licenses/by-sa/2.0/').name.fr).toBe('Attribution - Partage dans les Mêmes Conditions 2.0 Générique');
 });
 
+it('names rightsstatements.org statements as its translations do, and has no Chinese names it does not publish', () => {
+  // prefLabel of InC_fr.json, NoC-US_fr.json, InC-RUU_en.json in github.com/rightsstatements/data-model.
+  expect(rightsInfo('http://rightsstatements.org/vocab/InC/1.0/').name).toEqual({ en: 'In Copyright', fr: "Protégé par le droit d'auteur" });
+  expect(rightsInfo('http://rightsstatements.org/vocab/NoC-US/1.0/').name.fr).toBe("Absence de protection par le droit d'auteur - États-Unis");
+  expect(rightsInfo('http://rightsstatements.org/vocab/InC-RUU/1.0/').name.en).toBe('In Copyright - Rights-holder(s) Unlocatable or Unidentifiable');
+  expect(rightsInfo('http://rightsstatements.org/vocab/CNE/1.0/').name.zh).toBeUndefined();
+});
+
 it('requires text in at least one language', () => {
   expect(langMap.safeParse({}).success).toBe(false);
   expect(langMap.safeParse({ de: 'x' }).success).toBe(false);

@@ -9,7 +9,15 @@ import Transcript from './Transcript.tsx';
 import { onLocaleLink } from '../common/locale-link.ts';
 import { timeParam } from '../../../formats/urls.ts';
 import { hlsAudioIndex, hlsTrackId, nativeAudioMatches } from './audio-tracks.ts';
-import { CAPTION_DEFAULTS, CAPTION_OPTIONS, type CaptionSettings, readCaptionSettings, saveCaptionSettings } from './caption-settings.ts';
+import {
+  CAPTION_DEFAULTS,
+  CAPTION_OPTIONS,
+  type CaptionKey,
+  type CaptionSettings,
+  cleanCaptionSettings,
+  readCaptionSettings,
+  saveCaptionSettings,
+} from './caption-settings.ts';
 
 type HlsInstance = import('hls.js').default;
 
@@ -28,6 +36,11 @@ export default function DramaPlayer(p: PlayerProps) {
     setCaptionStyle(next);
     saveCaptionSettings(next);
   };
+  // The caption style menus, in CAPTION_OPTIONS' order, each with its label and its options' names.
+  const captionMenus: { key: CaptionKey; label: string; names: string[] }[] = [
+    { key: 'size', label: p.strings.captionSize, names: p.strings.captionSizes },
+    { key: 'background', label: p.strings.captionBackground, names: p.strings.captionBackgrounds },
+  ];
   const [hlsActive, setHlsActive] = useState(false);
   const [cues, setCues] = useState<TranscriptCue[]>(p.transcript);
   const [caption, setCaption] = useState('');
@@ -293,34 +306,22 @@ export default function DramaPlayer(p: PlayerProps) {
             </select>
           </label>
         )}
-        <label>
-          {p.strings.captionSize}{' '}
-          <select
-            value={captionStyle.size}
-            onChange={(e) => changeCaptionStyle({ ...captionStyle, size: e.target.value as CaptionSettings['size'] })}
-            name="caption-size"
-          >
-            {CAPTION_OPTIONS.size.map((v, i) => (
-              <option key={v} value={v}>
-                {p.strings.captionSizes[i]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {p.strings.captionBackground}{' '}
-          <select
-            value={captionStyle.background}
-            onChange={(e) => changeCaptionStyle({ ...captionStyle, background: e.target.value as CaptionSettings['background'] })}
-            name="caption-background"
-          >
-            {CAPTION_OPTIONS.background.map((v, i) => (
-              <option key={v} value={v}>
-                {p.strings.captionBackgrounds[i]}
-              </option>
-            ))}
-          </select>
-        </label>
+        {captionMenus.map(({ key, label, names }) => (
+          <label key={key}>
+            {label}{' '}
+            <select
+              value={captionStyle[key]}
+              onChange={(e) => changeCaptionStyle(cleanCaptionSettings({ ...captionStyle, [key]: e.target.value }))}
+              name={`caption-${key}`}
+            >
+              {CAPTION_OPTIONS[key].map((v, i) => (
+                <option key={v} value={v}>
+                  {names[i]}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
         <p className="drama-keys">{p.strings.keys}</p>
       </div>
       {!p.clip && (

@@ -31,10 +31,7 @@ async function mount(kind: LiveKind, host: HTMLElement, props: unknown): Promise
     }
     case 'chart': {
       const { mountMonitoringCharts } = await import('../monitoring/monitoring-charts.ts');
-      // The charts read their data from a `#monitoring-data` block inside the root they are given.
-      const data = Object.assign(document.createElement('script'), { type: 'application/json', id: 'monitoring-data', textContent: JSON.stringify(props) });
-      host.append(data);
-      mountMonitoringCharts(host);
+      mountMonitoringCharts(props as Parameters<typeof mountMonitoringCharts>[0], host);
       return undefined;
     }
   }

@@ -1,4 +1,4 @@
-// What the monitoring charts receive from the page (JSON in a <script type="application/json">): already
+// What the monitoring charts receive (the scene's monitoring.json, or an exhibition step's props): already
 // localized, so the browser script carries no schema and no other language.
 export interface ChartSeries {
   column: string;

@@ -1,4 +1,5 @@
-// Browser half of the monitoring panel: Chart.js line charts from the page's JSON payload. A level chosen in the
+// Browser half of the monitoring panel: Chart.js line charts from a payload built at build time (chart-payload.ts;
+// the scene page fetches it, an exhibition step carries its window of it). A level chosen in the
 // <select> or clicked in the 3D viewer (its `heritage:scene-level` event) becomes the series shown; thresholds
 // are drawn as dashed horizontal datasets (Chart.js has no built-in annotation; a line dataset per threshold
 // needs no plugin), and the part of a series beyond a threshold is drawn in the threshold's colour.
@@ -43,10 +44,7 @@ function datasetsFor(d: ChartDataset, shown: ChartSeries[]): CJSDataset<'line', 
   return out;
 }
 
-export function mountMonitoringCharts(root: ParentNode = document): void {
-  const dataEl = root.querySelector<HTMLScriptElement>('#monitoring-data');
-  if (!dataEl) return;
-  const payload = JSON.parse(dataEl.textContent ?? '{}') as ChartPayload;
+export function mountMonitoringCharts(payload: ChartPayload, root: ParentNode = document): void {
   const select = root.querySelector<HTMLSelectElement>('[data-monitoring-level]');
   const status = root.querySelector<HTMLElement>('[data-monitoring-selected]');
   const reduced = reducedMotion();

@@ -193,6 +193,7 @@ export default function SceneViewer(props: ViewerProps) {
             variants.findIndex((v) => v.id === variantId),
           )}
           onChange={(i) => setVariantId(variants[i]?.id)}
+          narrated={start?.narrated ? start.variant : undefined}
         />
       )}
       <div

@@ -12,9 +12,11 @@ export interface TimelineSliderProps {
   variants: ViewerVariant[];
   index: number;
   onChange: (index: number) => void;
+  /** A variant whose narration the page already shows beside the viewer: not repeated while it is current. */
+  narrated?: string;
 }
 
-export function TimelineSlider({ label, previous, next, variants, index, onChange }: TimelineSliderProps) {
+export function TimelineSlider({ label, previous, next, variants, index, onChange, narrated }: TimelineSliderProps) {
   const id = useId();
   const current = variants[index];
   return (
@@ -54,7 +56,7 @@ export function TimelineSlider({ label, previous, next, variants, index, onChang
         ))}
       </ol>
       <p className="scene-timeline-narration" aria-live="polite" data-variant={current?.id}>
-        <strong>{current?.label}</strong> {current?.narration}
+        <strong>{current?.label}</strong> {current?.id === narrated ? null : current?.narration}
       </p>
     </div>
   );

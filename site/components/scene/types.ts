@@ -84,6 +84,9 @@ export interface ViewerStart {
   variant?: string;
   evidence?: boolean;
   view?: 'evidence' | 'section' | 'explode';
+  /** The embedding page shows the start variant's narration itself (with its recording): the timeline leaves it out
+   * while that variant is shown, so it is not read twice. */
+  narrated?: boolean;
 }
 
 /** Dispatched on window once the viewer has drawn its first frame with the model: other parts of a scene page

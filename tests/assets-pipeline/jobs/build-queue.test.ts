@@ -1,7 +1,7 @@
 // `heritage build --queue` end to end, as an operator runs it: its own Redis, two real worker processes, a small
 // site with one bad image and one scene model. On a terminal the build shows one progress bar (the jobs', over
-// every kind), lists the failed job as `kind: record: file: message`, publishes, and its media are byte-identical
-// to the same stages run in-process. A worker of another code version is refused and takes no job; Redis
+// every kind), lists the failed job as `kind: record: file: message`, publishes, and its media and pages (rendered
+// as page jobs on the workers) are byte-identical to the same stages run in-process. A worker of another code version is refused and takes no job; Redis
 // unreachable, or lost mid-build, stops the build with a message and the live version stays as it was.
 import { type ChildProcess, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -12,6 +12,7 @@ import sharp from 'sharp';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stages } from '../../../scripts/cli/stages.ts';
+import { buildSitePages } from '../../../assets-pipeline/pages/stage.ts';
 import { ROOT } from '../../../model/paths.ts';
 import { freePort, startRedis, type TestRedis } from '../../../scripts/tools/local-redis.ts';
 import { plane, sceneYaml } from '../models/fixtures.ts';
@@ -196,10 +197,32 @@ describe('heritage build --queue', () => {
     expect(published).toEqual(hashes(path.join(ref, 'media'), ['img', 'iiif', 'models']));
     for (const manifest of ['images.json', 'models.json'])
       expect(fs.readFileSync(path.join(site.build, 'assets', manifest), 'utf8')).toBe(fs.readFileSync(path.join(ref, 'assets', manifest), 'utf8'));
-    // Each job ran on one of the two workers, the bad image once.
+    // Each job ran on one of the two workers, the bad image once; the two page parts (the listings and the one
+    // shard) too, under a bar of their own once the asset stages' jobs are done.
     const ran = ws.flatMap((w) => w.out().split('\n')).filter((l) => l.startsWith('▸ '));
     expect(ran.filter((l) => l.includes('cut.png'))).toHaveLength(1);
     expect(ran.filter((l) => l.startsWith('▸ models'))).toHaveLength(1);
+    expect(ran.filter((l) => l.startsWith('▸ pages')).map((l) => l.split(' ')[3])).toEqual(expect.arrayContaining(['listings', 'demo-0']));
+    expect(ran.filter((l) => l.startsWith('▸ pages'))).toHaveLength(2);
+    expect(
+      bars.some((l) => /^jobs .* done \| pages 2\/2 \| 0 running, 0 failed \| 2 workers \| ETA /.test(l)),
+      bars.join('\n'),
+    ).toBe(true);
+
+    // The pages the workers rendered are the bytes the in-process page stage renders from the same records.
+    const refDist = path.join(site.root, 'dist-in-process');
+    const refState = path.join(site.root, 'state-in-process');
+    fs.mkdirSync(refState);
+    try {
+      Object.assign(process.env, { ...site.env, HERITAGE_DIST_DIR: refDist, HERITAGE_PUBLISH_STATE_DIR: refState });
+      expect(await buildSitePages()).toMatchObject({ shardsRendered: 1 });
+    } finally {
+      process.env = saved;
+    }
+    const pages = hashes(refDist, ['']);
+    expect(Object.keys(pages)).toContain(path.join('en', 'artifacts', 'T-1', 'index.html'));
+    const livePages = hashes(fs.realpathSync(site.dist), ['']);
+    expect(Object.keys(pages).filter((f) => livePages[f] !== pages[f])).toEqual([]);
     for (const w of ws) w.child.kill('SIGTERM');
     await Promise.all(ws.map((w) => w.exit));
   }, 780_000);

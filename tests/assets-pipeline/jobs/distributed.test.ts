@@ -1,13 +1,16 @@
 // The stages' heavy work as jobs on a real Redis: a coordinator (this process) and three worker processes, one of
 // them SIGKILLed mid-job. The build completes, a bad input fails its job with the in-process message, and
 // every output is byte-identical to an in-process build of the same content: images first, then the other
-// kinds on the workers that are left (one more worker takes only images, and none of the others' jobs).
+// kinds on the workers that are left (one more worker takes only images, and none of the others' jobs). A search
+// or page job that fails is reported by its stage (the search index goes on without it; no page is published).
 import { type ChildProcess, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { stages } from '../../../scripts/cli/stages.ts';
+import { buildSitePages } from '../../../assets-pipeline/pages/stage.ts';
 import { runImageStage, type ImageStageResult } from '../../../assets-pipeline/images/stage.ts';
 import { runPanoramaStage, type PanoramaSource } from '../../../assets-pipeline/panoramas/stage.ts';
 import { runModelStage } from '../../../assets-pipeline/models/stage.ts';
@@ -15,7 +18,7 @@ import { checkContentType } from '../../../assets-pipeline/ingest/content.ts';
 import { scenes as sceneType } from '../../../assets-pipeline/ingest/content-types/scenes.ts';
 import { dramas as dramaType } from '../../../assets-pipeline/ingest/content-types/dramas.ts';
 import { runVideoStage } from '../../../assets-pipeline/video/stage.ts';
-import { indexingCodeHash, prepareCollection, prepareCollectionsAsJobs, searchCacheKey } from '../../../assets-pipeline/search/stage.ts';
+import { indexingCodeHash, prepareCollection, prepareCollectionsAsJobs, runSearchStage, searchCacheKey } from '../../../assets-pipeline/search/stage.ts';
 import { readyToIndex } from '../../../assets-pipeline/search/write-index.ts';
 import { readImageManifest } from '../../../formats/manifests/images.ts';
 import { readCollections } from '../../../model/store.ts';
@@ -149,7 +152,7 @@ describe('image jobs on Redis with three workers', () => {
 
   it('survives a worker killed mid-job and writes the same bytes', async () => {
     const ws = [startWorker(queueBuild), startWorker(queueBuild), startWorker(queueBuild)];
-    await waitFor('three workers', () => ws.every((w) => w.out.some((l) => l.startsWith('worker '))));
+    await waitFor('three workers', () => ws.every((w) => w.out.some((l) => l.startsWith('worker '))), 180_000);
     process.env.HERITAGE_BUILD_DIR = queueBuild;
     const lines: string[] = [];
     const run = runImageStage({ queue: redis.url, progress: false, log: (l) => lines.push(l) });
@@ -260,11 +263,86 @@ describe('image jobs on Redis with three workers', () => {
     await readyToIndex();
     await prepareCollection(c, searchCacheKey(c, indexingCodeHash(), readImageManifest()));
     process.env.HERITAGE_BUILD_DIR = queueBuild;
-    expect(await prepareCollectionsAsJobs(redis.url, false)).toBe(1);
+    expect(await prepareCollectionsAsJobs(redis.url, false)).toEqual({ prepared: 1, failed: [] });
     expect(cache(queueBuild).equals(cache(localBuild))).toBe(true);
     expect(workers.flatMap((w) => w.out).filter((l) => l.startsWith('✓ search'))).toHaveLength(1);
     // Prepared once: the next build finds the cache fresh and sends no job.
-    expect(await prepareCollectionsAsJobs(redis.url, false)).toBe(0);
+    expect(await prepareCollectionsAsJobs(redis.url, false)).toEqual({ prepared: 0, failed: [] });
+  }, 120_000);
+
+  it('lists a failed search job and writes the index without that collection, as the image stage goes on', async () => {
+    // The coordinator's records have a collection the workers' build folder lacks: a build folder not shared.
+    const build = path.join(site.root, 'build-unshared');
+    fs.cpSync(queueBuild, build, { recursive: true });
+    const records = path.join(build, 'records');
+    // The index also holds the other content types' documents: none here.
+    for (const type of ['scenes', 'panoramas', 'dramas', 'exhibitions'])
+      if (!fs.existsSync(typeRecordsFile(type, records)))
+        fs.writeFileSync(typeRecordsFile(type, records), JSON.stringify({ version: TYPE_RECORDS_VERSION, records: [] }));
+    // The reference: the same index without r, in-process.
+    process.env.HERITAGE_BUILD_DIR = build;
+    const without = await runSearchStage(path.join(site.root, 'search-without-r'));
+    const cols = JSON.parse(fs.readFileSync(path.join(records, 'collections.json'), 'utf8')) as { id: string; hash: string }[];
+    fs.writeFileSync(path.join(records, 'collections.json'), JSON.stringify([...cols, { ...cols[0]!, id: 'r', hash: 'only-on-the-coordinator' }]));
+    const q = fs.readFileSync(path.join(records, 'artifacts', 'q.jsonl'), 'utf8');
+    fs.writeFileSync(path.join(records, 'artifacts', 'r.jsonl'), q.replaceAll('"collection":"q"', '"collection":"r"').replaceAll('"id":"q', '"id":"r'));
+    // The stage as `heritage stage search --queue` runs it beside the pages: exit 1 (items failed, the rest
+    // published), not a crash the build would read as a stage that did not finish.
+    Object.assign(process.env, { HERITAGE_BUILD_DIR: build, HERITAGE_DIST_DIR: path.join(site.root, 'dist-unshared') });
+    const printed: string[] = [];
+    const spies = (['log', 'error'] as const).map((m) => vi.spyOn(console, m).mockImplementation((l: string) => void printed.push(l)));
+    let failed: number;
+    try {
+      failed = await stages.find((x) => x.id === 'search')!.run({ queue: redis.url });
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+      delete process.env.HERITAGE_DIST_DIR;
+    }
+    expect(failed).toBe(1);
+    const message = "unexpected failure: this worker's records have no collection r (is the build folder shared?)";
+    const summary = printed.indexOf('✗ 1 job(s) failed (the index went on without their records):');
+    expect(summary, printed.join('\n')).toBeGreaterThan(-1);
+    expect(printed[summary + 1]).toBe(`  search: r: ${path.join(records, 'artifacts', 'r.jsonl')}: ${message}`);
+    // r's own document is there, none of its 14 records.
+    expect(
+      printed.filter((l) => l.startsWith(`  ${without.docs + 1} documents, `)),
+      printed.join('\n'),
+    ).toHaveLength(1);
+    // Not bad input: retried (3 attempts), then reported.
+    expect(workers.flatMap((w) => w.out).filter((l) => /^▸ search \S+ r \(attempt \d\)$/.test(l))).toHaveLength(3);
+  }, 120_000);
+
+  it('publishes no page when a page job fails, naming the part and the error', async () => {
+    // The workers do not see this build folder (the search test's): every part's job fails on them.
+    const build = path.join(site.root, 'build-unshared');
+    const dist = path.join(site.root, 'dist-pages');
+    Object.assign(process.env, { HERITAGE_BUILD_DIR: build, HERITAGE_DIST_DIR: dist, HERITAGE_PUBLISH_STATE_DIR: path.join(site.root, 'state-pages') });
+    const printed: string[] = [];
+    const spies = (['log', 'error'] as const).map((m) => vi.spyOn(console, m).mockImplementation((l: string) => void printed.push(l)));
+    let summary: Awaited<ReturnType<typeof buildSitePages>>;
+    try {
+      summary = await buildSitePages(undefined, { queue: redis.url });
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+      delete process.env.HERITAGE_DIST_DIR;
+      delete process.env.HERITAGE_PUBLISH_STATE_DIR;
+    }
+    expect(summary).toBeUndefined();
+    const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const part of ['listings', 'q-0', 'r-0']) {
+      const folder = `${esc(path.join(queueBuild, 'page-staging'))}/[0-9a-f]{8}/${part}`;
+      const line = new RegExp(
+        `^  ✗ pages part "${part}" failed: unexpected failure: this worker does not see ${folder}, the folder the build prepared for the part \\(is the build folder shared\\?\\)$`,
+      );
+      expect(
+        printed.filter((l) => line.test(l)),
+        printed.join('\n'),
+      ).toHaveLength(1);
+    }
+    expect(fs.existsSync(dist)).toBe(false);
+    expect(fs.existsSync(path.join(build, 'page-staging'))).toBe(false);
+    // Not Astro's own error: tried again once.
+    expect(workers.flatMap((w) => w.out).filter((l) => /^▸ pages \S+ listings \(attempt \d\)$/.test(l))).toHaveLength(2);
   }, 120_000);
 
   it('refuses a worker of another code version', async () => {
