@@ -5,12 +5,15 @@
 // every locale while the suite keeps the page loads it had before the modes existed; `npm run bench -- a11y` runs
 // the full template × locale × mode matrix.
 //
+// The same page loads compare each page's accessibility tree with its reviewed golden file (aria-golden.ts).
+//
 // The cases are shared out between two test files (alternate cases, so the rotation is the same whoever runs it):
 // the audit is the suite's longest file, and the browser tests run two files at a time.
 import type { Browser } from 'playwright-core';
 import { expect, inject, it } from 'vitest';
 import { LOCALES } from '../../model/locales.ts';
 import { auditPage, MODES, problems } from '../../scripts/tools/a11y/audit.ts';
+import { checkAriaGolden, orphanGoldens } from './aria-golden.ts';
 import { E2E_DIST } from './env.ts';
 import { templateSamples } from './pages.ts';
 import { useBrowser } from './use-browser.ts';
@@ -40,11 +43,13 @@ export function auditShare(share: number): void {
       expect(samples.map((s) => s.template)).toEqual(expect.arrayContaining(['(home)', 'artifacts/*', 'collections', 'collections/*', 'live', 'live/*']));
       const seen = new Set(cases.map(([, url, mode]) => `${url.split('/')[1]} ${mode.name}`));
       for (const l of LOCALES) for (const m of MODES) expect(seen).toContain(`${l} ${m.name}`);
+      // Every golden accessibility tree belongs to a page the audit loads.
+      expect(orphanGoldens(cases.map(([, url]) => url))).toEqual([]);
     });
   }
 
-  it.each(cases.filter((_, i) => i % A11Y_SHARES === share))('%s: %s', async (_t, url, mode) => {
-    const result = await auditPage(browser, base, url, mode);
+  it.each(cases.filter((_, i) => i % A11Y_SHARES === share))('%s: %s', async (template, url, mode) => {
+    const result = await auditPage(browser, base, url, mode, (page) => checkAriaGolden(page, template, url));
     expect(problems(result)).toEqual([]);
     // The checks ran: something was measured on every page.
     expect(result.checks).toBeGreaterThan(20);

@@ -67,10 +67,16 @@ export function cspConsole(page: Page): string[] {
   return logged;
 }
 
-export async function auditPage(browser: Browser, baseUrl: string, url: string, mode: Mode): Promise<AuditResult> {
+/** Runs on the loaded page before the audit touches it (the e2e test compares its accessibility tree there). */
+export type PageInspection = (page: Page) => Promise<void>;
+
+export async function auditPage(browser: Browser, baseUrl: string, url: string, mode: Mode, inspect?: PageInspection): Promise<AuditResult> {
   const origin = new URL(baseUrl).origin;
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
+    // One time zone wherever it runs: pages that show the visitor's own time then read the same (the e2e test
+    // compares each page's accessibility tree with a golden file).
+    timezoneId: 'UTC',
     colorScheme: mode.colorScheme,
     storageState: { cookies: [], origins: [{ origin, localStorage: [{ name: COMFORT_STORAGE_KEY, value: JSON.stringify(mode.settings) }] }] },
   });
@@ -83,6 +89,7 @@ export async function auditPage(browser: Browser, baseUrl: string, url: string, 
     // tsx may wrap the checkers' inner functions in its `__name` helper; the page has none.
     await page.evaluate('globalThis.__name ??= (f) => f');
     await page.waitForFunction(() => document.documentElement.dataset.comfortReady === 'wired' || !document.querySelector('details.comfort'));
+    await inspect?.(page);
     const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
     const violations = axe.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
