@@ -65,6 +65,8 @@ export interface ViewerData {
   /** This panorama's id. */
   id: string;
   title: string;
+  /** The viewer's accessible name in this locale ("Panorama viewer: <title>"); the shown variant's alt follows it. */
+  label: string;
   initialView: PanoramaView;
   variants: { id: string; label: string; alt: string; tiles: Tiles }[];
   hotspots: { id: string; yaw: number; pitch: number; label: string }[];
@@ -93,9 +95,11 @@ function tiledVariants(p: Panorama): { id: string; variant: Panorama['variants']
  * where the viewer should not move to other panoramas. */
 export function viewerData(p: Panorama, locale: Locale, tour: TourNode[]): ViewerData {
   const t = translator(locale);
+  const title = pickText(p.title, locale);
   return {
     id: p.id,
-    title: pickText(p.title, locale),
+    title,
+    label: t('panorama:viewer', { title }),
     initialView: p.initialView,
     variants: tiledVariants(p).map(({ variant: v, tiles }) => ({ id: v.id, label: pickText(v.label, locale), alt: pickText(v.alt, locale), tiles })),
     hotspots: p.hotspots.map((h) => ({ id: h.id, yaw: h.yaw, pitch: h.pitch, label: pickText(h.label, locale) })),

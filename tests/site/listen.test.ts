@@ -63,6 +63,7 @@ describe("the panorama's spoken view", () => {
   const data = {
     id: 'chamber',
     title: 'Chamber',
+    label: 'Panorama viewer: Chamber',
     initialView: { yaw: 10, pitch: 0, zoom: 50 },
     variants: [],
     hotspots: [{ id: 'stele', yaw: -80, pitch: 5, label: 'the stele' }],

@@ -165,7 +165,7 @@ export function mountPanorama(root: HTMLElement, first: ViewerData, options: Mou
   const showVariant = () => {
     const v = data.variants.find((x) => x.id === variant) ?? data.variants[0]!;
     root.dataset.variant = v.id;
-    container.setAttribute('aria-label', `${data.title} — ${v.alt}`);
+    container.setAttribute('aria-label', `${data.label} — ${v.alt}`);
     const radio = root.querySelector<HTMLInputElement>(`input[name="pano-variant"][value="${CSS.escape(v.id)}"]`);
     if (radio) radio.checked = true;
   };
