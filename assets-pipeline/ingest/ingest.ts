@@ -29,6 +29,7 @@ import { writeIfChanged } from '../write-if-changed.ts';
 import { translationMerger } from '../translations/merge.ts';
 import { overlaysKey } from '../translations/overlay.ts';
 import { readRemoteIndex, type PendingMedia } from './remote-media.ts';
+import { UnreconciledTally } from './unreconciled.ts';
 
 export interface IngestResult {
   collections: Stored<Collection>[];
@@ -156,6 +157,7 @@ export function ingestCollection(
   const artifacts: Stored<Artifact>[] = [];
   const merge = translationMerger(config.id, problems, path.dirname(path.dirname(dir)));
   const unmatched = new Map<string, { count: number; at: number }>();
+  const unreconciled = new UnreconciledTally();
   const mediaRoot = path.join(dir, 'media');
   const relFile = path.relative(process.cwd(), recordsFile);
   const checkMedia = mediaChecker(mediaRoot);
@@ -199,7 +201,10 @@ export function ingestCollection(
       }
     });
     // The record is this row's own (parsed or merged afresh): its hash is added in place rather than by a copy.
-    if (published && mediaOk) artifacts.push(Object.assign(published, { hash }));
+    if (published && mediaOk) {
+      artifacts.push(Object.assign(published, { hash }));
+      unreconciled.add(published, row.line);
+    }
     return !problems.stopped;
   });
   const names = ctx?.chronologies.map((c) => c.id).join(', ');
@@ -210,6 +215,7 @@ export function ingestCollection(
       'period',
       `period label "${label}" matches no period of ${names} (${count} record${count > 1 ? 's' : ''}): shown as written, not reconciled`,
     );
+  for (const [row, field, message] of unreconciled.warnings()) problems.warn(recordsFile, row, field, message);
   const coll = collectionSchema.parse({
     type: 'collection',
     id: config.id,

@@ -1,6 +1,7 @@
 // Labels drawn over a 3D view (scene hotspots, globe places) are placed one by one by their libraries, so two
 // near points cover each other's names. This moves each label, in screen space, by the shortest vertical step
-// that clears the labels already placed: labels stay next to their points and never overlap.
+// that clears the labels already placed: labels stay next to their points and never overlap. `placeLabels` also
+// tries the other side of the point and leaves out a label that would have to move away from its point.
 
 /** A label's box in CSS pixels. */
 export interface LabelBox {
@@ -16,12 +17,48 @@ const GAP = 3;
 const overlaps = (a: LabelBox, b: LabelBox) => a.left < b.right + GAP && b.left < a.right + GAP && a.top < b.bottom + GAP && b.top < a.bottom + GAP;
 export const shifted = (b: LabelBox, dy: number): LabelBox => ({ ...b, top: b.top + dy, bottom: b.bottom + dy });
 
-/** The smallest vertical move (up or down) that keeps `box` clear of every box in `placed`. */
-export function clearShift(box: LabelBox, placed: LabelBox[]): number {
+/** The smallest vertical move (up or down) that keeps `box` clear of every box in `placed`; with `range`, only a
+ * move within it (undefined when none is). */
+export function clearShift(box: LabelBox, placed: LabelBox[]): number;
+export function clearShift(box: LabelBox, placed: LabelBox[], range: [number, number]): number | undefined;
+export function clearShift(box: LabelBox, placed: LabelBox[], range?: [number, number]): number | undefined {
   const candidates = [0];
   for (const p of placed) candidates.push(p.bottom + GAP - box.top + 0.5, p.top - GAP - box.bottom - 0.5);
   candidates.sort((a, b) => Math.abs(a) - Math.abs(b));
-  return candidates.find((dy) => !placed.some((p) => overlaps(shifted(box, dy), p))) ?? 0;
+  const within = range ? candidates.filter((dy) => dy >= range[0] && dy <= range[1]) : candidates;
+  const found = within.find((dy) => !placed.some((p) => overlaps(shifted(box, dy), p)));
+  return found ?? (range ? undefined : 0);
+}
+
+/** Where a label may go: boxes beside its point (right, then left…) and the vertical moves that keep it touching
+ * its point's row. */
+export interface LabelSpot {
+  options: LabelBox[];
+  range: [number, number];
+  skip?: boolean;
+}
+
+/** For each label (same order), the option it takes and its vertical move, or undefined when it is not shown.
+ * Labels are placed in `priority` order (indices); each takes the option needing the smallest move clear of the
+ * labels placed before it and of `obstacles`. A label with no such place is left out rather than stacked far from
+ * its point: on a phone-sized globe ten names near two points cannot all sit beside them, and a name 150 px below
+ * its point names nothing (the page lists every place as text, and zooming in brings names back). */
+export function placeLabels(spots: LabelSpot[], priority: number[], obstacles: LabelBox[] = []): ({ option: number; dy: number } | undefined)[] {
+  const out: ({ option: number; dy: number } | undefined)[] = spots.map(() => undefined);
+  const placed: LabelBox[] = [...obstacles];
+  for (const i of priority) {
+    const s = spots[i]!;
+    if (s.skip) continue;
+    let best: { option: number; dy: number } | undefined;
+    s.options.forEach((box, option) => {
+      const dy = clearShift(box, placed, s.range);
+      if (dy !== undefined && (!best || Math.abs(dy) < Math.abs(best.dy))) best = { option, dy };
+    });
+    if (!best) continue;
+    out[i] = best;
+    placed.push(shifted(s.options[best.option]!, best.dy));
+  }
+  return out;
 }
 
 /** Vertical moves for `boxes` (same order), placed top to bottom so the moves stack in reading order; boxes with
