@@ -98,7 +98,15 @@ describe('labels keep clear of each other', () => {
     const c = at(202, 98);
     const d = at(203, 101);
     const far = at(600, 100);
-    const spots = [a, b, c, d, far].map((o) => ({ options: [o.right, o.left], range: (o === c ? [-30, 30] : [-20, 20]) as [number, number] }));
+    const spots = [a, b, c, d, far].map((o) => {
+      const range: [number, number] = o === c ? [-30, 30] : [-20, 20];
+      return {
+        options: [
+          { ...o.right, range },
+          { ...o.left, range },
+        ],
+      };
+    });
     const placed = placeLabels(spots, [0, 1, 2, 3, 4]);
     expect(placed[0]).toEqual({ option: 0, dy: 0 });
     // The second takes the free left side rather than a move.
@@ -108,6 +116,10 @@ describe('labels keep clear of each other', () => {
     expect(Math.abs(placed[2]!.dy)).toBeLessThanOrEqual(30);
     expect(placed[3]).toBeUndefined();
     expect(placed[4]).toEqual({ option: 0, dy: 0 });
+    // Given a place above its point, at a cost, the fourth takes it.
+    const above = { ...box(150, 30), range: [0, 0] as [number, number], cost: 12 };
+    const withAbove = spots.map((s, i) => (i === 3 ? { options: [...s.options, above] } : s));
+    expect(placeLabels(withAbove, [0, 1, 2, 3, 4])[3]).toEqual({ option: 2, dy: 0 });
     // The priority decides who keeps the spot.
     expect(placeLabels(spots, [3, 0, 1, 2, 4])[3]).toEqual({ option: 0, dy: 0 });
     // No two shown names overlap.

@@ -30,17 +30,22 @@ export function clearShift(box: LabelBox, placed: LabelBox[], range?: [number, n
   return found ?? (range ? undefined : 0);
 }
 
-/** Where a label may go: boxes beside its point (right, then left…) and the vertical moves that keep it touching
- * its point's row. */
-export interface LabelSpot {
-  options: LabelBox[];
+/** A box a label may take, the vertical moves allowed from it, and what taking it costs beside the move (px). */
+export interface LabelOption extends LabelBox {
   range: [number, number];
+  cost?: number;
+}
+
+/** Where a label may go: boxes around its point (right, left, above, below…), each with the vertical moves that
+ * keep it next to the point. */
+export interface LabelSpot {
+  options: LabelOption[];
   skip?: boolean;
 }
 
 /** For each label (same order), the option it takes and its vertical move, or undefined when it is not shown.
- * Labels are placed in `priority` order (indices); each takes the option needing the smallest move clear of the
- * labels placed before it and of `obstacles`. A label with no such place is left out rather than stacked far from
+ * Labels are placed in `priority` order (indices); each takes the option whose move clear of the labels placed
+ * before it and of `obstacles`, plus its cost, is smallest (the first on a tie). A label with no such place is left out rather than stacked far from
  * its point: on a phone-sized globe ten names near two points cannot all sit beside them, and a name 150 px below
  * its point names nothing (the page lists every place as text, and zooming in brings names back). */
 export function placeLabels(spots: LabelSpot[], priority: number[], obstacles: LabelBox[] = []): ({ option: number; dy: number } | undefined)[] {
@@ -49,13 +54,14 @@ export function placeLabels(spots: LabelSpot[], priority: number[], obstacles: L
   for (const i of priority) {
     const s = spots[i]!;
     if (s.skip) continue;
-    let best: { option: number; dy: number } | undefined;
+    let best: { option: number; dy: number; cost: number } | undefined;
     s.options.forEach((box, option) => {
-      const dy = clearShift(box, placed, s.range);
-      if (dy !== undefined && (!best || Math.abs(dy) < Math.abs(best.dy))) best = { option, dy };
+      const dy = clearShift(box, placed, box.range);
+      const cost = dy === undefined ? 0 : Math.abs(dy) + (box.cost ?? 0);
+      if (dy !== undefined && (!best || cost < best.cost)) best = { option, dy, cost };
     });
     if (!best) continue;
-    out[i] = best;
+    out[i] = { option: best.option, dy: best.dy };
     placed.push(shifted(s.options[best.option]!, best.dy));
   }
   return out;

@@ -6,7 +6,7 @@ import type * as CesiumNS from 'cesium';
 import type { GlobePayload, GlobeStrings } from './globe-data.ts';
 import { hasWebGL } from '../common/webgl.ts';
 import { fullscreenAvailable, toggleFullscreen, watchFullscreen } from '../common/fullscreen.ts';
-import { type LabelBox, type LabelSpot, placeLabels } from '../common/label-layout.ts';
+import { type LabelBox, type LabelOption, type LabelSpot, placeLabels } from '../common/label-layout.ts';
 import { reducedMotion } from '../comfort/motion.ts';
 
 type CesiumModule = typeof CesiumNS;
@@ -84,8 +84,13 @@ const LABEL_SCALE = 0.85;
 /** Half the drawn size of a place's point, outline included. */
 const POINT_SIZE = 9;
 const POINT_R = POINT_SIZE / 2 + 1.5;
-/** A place of a name beside its point: its box, and how Cesium is told to draw it there (offset, side). */
-type Option = LabelBox & { dx: number; flip: boolean };
+/** A place of a name next to its point: its box, and how Cesium is told to draw it there (side, offsets from the
+ * name's place right of the point). */
+type Option = LabelOption & { dx: number; dy: number; flip: boolean };
+/** Space between a point and a name above or below it, and what that place costs against moving a name beside its
+ * point (px): a name beside its point reads as its name first. */
+const GAP_Y = 2;
+const ABOVE_COST = 12;
 /** How far (px) a name's box may end above or below its point's centre. */
 const REACH = 6;
 
@@ -153,24 +158,43 @@ function declutter(C: CesiumModule, el: HTMLElement, viewer: CesiumNS.Viewer, pa
       const at = positions.get(p.id)!;
       const w = facing(at) ? C.SceneTransforms.worldToWindowCoordinates(scene, at) : undefined;
       const { w: width, h } = size.get(p.id)!;
-      if (!w) return { options: [], range: [0, 0], skip: true };
+      if (!w) return { options: [], skip: true };
       points.push({ left: w.x - POINT_R, right: w.x + POINT_R, top: w.y - POINT_R, bottom: w.y + POINT_R });
       const top = w.y + LABEL_Y - h / 2;
+      // Beside the point, a name may move up or down as long as its box comes within REACH px of the point's row.
+      const row: [number, number] = [w.y - REACH - (top + h), w.y + REACH - top];
       const box = (left: number, flip: boolean): Option => ({
         left,
         right: left + width,
         top,
         bottom: top + h,
+        range: row,
         flip,
         dx: flip ? -LABEL_X : Math.round(left - w.x),
+        dy: 0,
       });
       const options: Option[] = [];
       if (w.x + LABEL_X + width <= edge) options.push(box(w.x + LABEL_X, false));
       if (w.x - LABEL_X - width >= 0) options.push(box(w.x - LABEL_X - width, true));
       // Neither side fits: the name keeps its left origin, shifted so that it ends at the edge (never past the left).
       if (!options.length) options.push(box(Math.max(4, edge - width), false));
-      // A name stays on its point's row: its box comes within REACH px of the point, above or below.
-      return { options, range: [w.y - REACH - (top + h), w.y + REACH - top] };
+      // Just above or below the point, centred on it as far as the view allows: where both sides are taken.
+      const left = Math.min(Math.max(4, w.x - width / 2), edge - width);
+      for (const below of [false, true]) {
+        const at = below ? w.y + POINT_R + GAP_Y : w.y - POINT_R - GAP_Y - h;
+        options.push({
+          left,
+          right: left + width,
+          top: at,
+          bottom: at + h,
+          range: [0, 0],
+          cost: ABOVE_COST,
+          flip: false,
+          dx: Math.round(left - w.x),
+          dy: at - top,
+        });
+      }
+      return { options };
     });
     const placed = placeLabels(spots, priority, points);
     let changed = false;
@@ -180,7 +204,7 @@ function declutter(C: CesiumModule, el: HTMLElement, viewer: CesiumNS.Viewer, pa
       const option = at && spot.options[at.option]!;
       const flip = option?.flip ?? false;
       const dx = option?.dx ?? LABEL_X;
-      const dy = at ? Math.round(at.dy) : 0;
+      const dy = at ? Math.round(at.dy + option!.dy) : 0;
       const side = spot.skip ? 'far' : at ? `${flip ? 'left' : dx},${dy}` : 'none';
       if ((sides.get(p.id) ?? `${LABEL_X},0`) === side) return;
       sides.set(p.id, side);
