@@ -87,9 +87,10 @@ const POINT_R = POINT_SIZE / 2 + 1.5;
 /** A place of a name next to its point: its box, and how Cesium is told to draw it there (side, offsets from the
  * name's place right of the point). */
 type Option = LabelOption & { dx: number; dy: number; flip: boolean };
-/** Space between a point and a name above or below it, and what that place costs against moving a name beside its
- * point (px): a name beside its point reads as its name first. */
-const GAP_Y = 2;
+/** Space between a point and a name above or below it (more than the layout's gap between boxes, or the name would
+ * count as covering its own point), and what that place costs against moving a name beside its point (px): a name
+ * beside its point reads as its name first. */
+const GAP_Y = 4;
 const ABOVE_COST = 12;
 /** How far (px) a name's box may end above or below its point's centre. */
 const REACH = 6;
