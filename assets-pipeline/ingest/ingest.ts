@@ -192,7 +192,8 @@ export function ingestCollection(
     if (rec.id) seenIds.set(rec.id, { at: `${relFile}:${row.line}`, hash });
     let mediaOk = true;
     (rec.media ?? []).forEach((m, i) => {
-      const err = mediaPath.safeParse(m.path).success ? checkMedia(m.path) : 'media path must stay inside the collection media folder';
+      if (m.path === undefined && m.service) return; // linked: no file here
+      const err = m.path !== undefined && mediaPath.safeParse(m.path).success ? checkMedia(m.path) : 'media path must stay inside the collection media folder';
       if (err && !(result.ok === false && result.problems.some((p) => p.field === `media.${i}.path`))) {
         mediaOk = false;
         problems.add(recordsFile, row.line, `media.${i}.path`, err);
@@ -219,6 +220,7 @@ export function ingestCollection(
     credit: config.credit,
     ...(config.holder ? { holder: config.holder } : {}),
     ...(config.sourceUrl ? { sourceUrl: config.sourceUrl } : {}),
+    ...(config.linkImageServicesFrom ? { linkedImageOrigins: [...new Set(config.linkImageServicesFrom.map((o) => o.toLowerCase()))].sort() } : {}),
   });
   return { collection: { ...coll, hash: hashRecord({ coll, items: artifacts.map((a) => a.hash) }) }, artifacts };
 }

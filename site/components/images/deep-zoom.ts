@@ -1,6 +1,6 @@
 // Browser half of the deep-zoom viewer. Bundled once as an external, cacheable module shared by every
 // artifact page; OpenSeadragon itself (~200 KB) is a separate chunk fetched only when a visitor opens the
-// viewer. It reads nothing from the build but the IIIF info.json URL in the markup (the shared format).
+// viewer. It reads nothing from the build but the IIIF info.json URL (or a linked service's description) in the markup.
 import type OpenSeadragonNS from 'openseadragon';
 
 type Viewer = OpenSeadragonNS.Viewer;
@@ -23,7 +23,8 @@ async function open(root: HTMLElement): Promise<void> {
     const { default: OpenSeadragon } = await import('openseadragon');
     viewer = OpenSeadragon({
       element: part<HTMLElement>(root, 'canvas'),
-      tileSources: root.dataset.info!,
+      // A linked service's description comes with the page: only its image tiles are requested from its host.
+      tileSources: root.dataset.tileSource ? (JSON.parse(root.dataset.tileSource) as object) : root.dataset.info!,
       // No image buttons: OpenSeadragon's would be fetched from `prefixUrl`; our own HTML buttons are
       // labelled in the page's language and keyboard reachable, and nothing is requested off-site.
       showNavigationControl: false,
