@@ -21,10 +21,14 @@ async function open(root: HTMLElement): Promise<void> {
   if (!viewer) {
     root.setAttribute('aria-busy', 'true');
     const { default: OpenSeadragon } = await import('openseadragon');
+    const linked = root.dataset.tileSource;
     viewer = OpenSeadragon({
       element: part<HTMLElement>(root, 'canvas'),
       // A linked service's description comes with the page: only its image tiles are requested from its host.
-      tileSources: root.dataset.tileSource ? (JSON.parse(root.dataset.tileSource) as object) : root.dataset.info!,
+      tileSources: linked ? (JSON.parse(linked) as object) : root.dataset.info!,
+      // Another host's tiles are drawn on a 2D canvas: WebGL takes a cross-origin image only when its server sends
+      // CORS headers, which an institution's image server need not, and then draws nothing.
+      ...(linked ? { drawer: 'canvas' as const } : {}),
       // No image buttons: OpenSeadragon's would be fetched from `prefixUrl`; our own HTML buttons are
       // labelled in the page's language and keyboard reachable, and nothing is requested off-site.
       showNavigationControl: false,
