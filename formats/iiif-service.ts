@@ -28,17 +28,14 @@ export interface LinkedImage {
   tileSource: Record<string, unknown>;
 }
 
-/** `https://host` of a service or any URL: what a Content-Security-Policy lists. */
-export const originOf = (url: string): string => new URL(url).origin;
-
 /** A full-region, `w,`-sized JPEG (levels 1 and 2 of both API versions serve it); never wider than the image. */
-export function sizedUrl(s: ImageService, width: number): LinkedVariant {
+function sizedUrl(s: ImageService, width: number): LinkedVariant {
   const w = Math.min(width, s.width);
   return { width: w, height: Math.max(1, Math.round((s.height * w) / s.width)), jpeg: `${s.id}/full/${w},/0/default.jpg` };
 }
 
 /** The profile as each API version writes it in an info.json or a Presentation 3 `service` entry. */
-export function profileOf(s: ImageService): string {
+function profileOf(s: ImageService): string {
   return s.type === 'ImageService2' ? `http://iiif.io/api/image/2/${s.profile}.json` : s.profile;
 }
 

@@ -55,7 +55,7 @@ function metadata(a: Artifact): { label: IiifLangMap; value: IiifLangMap }[] {
 }
 
 /** A published image (the site's own level-0 service) or a linked one (the institution's service). */
-export type PaintedImage = ImageEntry | LinkedImage;
+type PaintedImage = ImageEntry | LinkedImage;
 const isLinked = (e: PaintedImage): e is LinkedImage => 'service' in e;
 
 function thumbnail(e: PaintedImage) {

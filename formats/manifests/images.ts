@@ -89,18 +89,8 @@ export function imagesFor(artifact: Pick<Artifact, 'media' | 'collection'>): Ima
   return imagesOf(cached, artifact);
 }
 
-/** imagesFor, each with the media reference it comes from (whose curator texts describe it). */
-export function imageRefsFor(artifact: Pick<Artifact, 'media' | 'collection'>): { entry: ImageEntry; ref: MediaRef }[] {
-  cached ??= readImageManifest();
-  const images = cached;
-  return artifact.media.flatMap((ref) => {
-    const entry = ref.kind === 'image' && ref.path ? images[imageKey(artifact.collection, ref.path)] : undefined;
-    return entry ? [{ entry, ref }] : [];
-  });
-}
-
 /** An image as a page shows it: published by the image stage, or linked from another institution's IIIF service. */
-export type ShownImage = { local: ImageEntry; linked?: undefined } | { linked: LinkedImage; local?: undefined };
+type ShownImage = { local: ImageEntry; linked?: undefined } | { linked: LinkedImage; local?: undefined };
 
 /** Every image of an artifact a page shows, in its media order, with the media reference it comes from. The
  * local ones only where the image stage has published them. */
