@@ -4,11 +4,14 @@
 // another host, http, an info.json address, level 0, a size that is not one, an unknown type, a profile of the
 // other version, a licence that is not one, a query; and a collection that did not opt in. Nothing here asks a
 // network: the build does not read a linked service's info.json.
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { normalize } from '@iiif/parser';
 import { presentation3StrictUpgrade } from '@iiif/parser/strict';
 import { describe, expect, it } from 'vitest';
-import { ingestAll } from '../../../assets-pipeline/ingest/ingest.ts';
+import { ingestAll, publishRecords } from '../../../assets-pipeline/ingest/ingest.ts';
+import { writePresentation } from '../../../assets-pipeline/iiif/write.ts';
 import { formatProblem } from '../../../assets-pipeline/ingest/problems.ts';
 import { artifactManifest } from '../../../assets-pipeline/iiif/presentation.ts';
 import { linkedImage, linkedImagesOf } from '../../../formats/iiif-service.ts';
@@ -17,6 +20,7 @@ import { contentSecurityPolicy, headersFile } from '../../../model/csp.ts';
 const ROOT = path.resolve('tests/fixtures/linked');
 const result = ingestAll(ROOT);
 const errors = result.problems.list.map((p) => formatProblem(p, ROOT));
+const warnings = result.problems.warnings.map((p) => formatProblem(p, ROOT));
 const museum = new Map((result.artifacts.get('linked-museum') ?? []).map((a) => [a.id, a]));
 
 describe('a collection that opts in to linking its museum’s IIIF Image service', () => {
@@ -37,6 +41,38 @@ describe('a collection that opts in to linking its museum’s IIIF Image service
       height: 1600,
     });
     expect(result.collections.find((c) => c.id === 'linked-museum')!.linkedImageOrigins).toEqual(['https://iiif.museum.example']);
+    // What it cannot check is said once per collection, at the opt-in, and does not block.
+    expect(warnings.filter((w) => w.startsWith('collections/linked-museum/'))).toEqual([
+      'collections/linked-museum/collection.yaml:9:linkImageServicesFrom: 2 images are linked, checked in form only: the build does not ask the services whether they answer or whether their size and level are as declared',
+    ]);
+  });
+
+  it('the IIIF stage writes their manifests (and the collection lists them) with no local image at all', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'linked-iiif-'));
+    const saved = process.env.HERITAGE_BUILD_DIR;
+    process.env.HERITAGE_BUILD_DIR = tmp;
+    try {
+      const only = {
+        ...result,
+        collections: result.collections.filter((c) => c.id === 'linked-museum'),
+        artifacts: new Map([['linked-museum', [...museum.values()]]]),
+      };
+      publishRecords(only, path.join(tmp, 'records'));
+      const summary = await writePresentation({}, { baseUrl: '' });
+      expect(summary.manifests).toBe(2);
+      const read = (f: string) => JSON.parse(fs.readFileSync(path.join(tmp, 'media', 'iiif', f), 'utf8'));
+      expect(read('manifests/L-1.json').items[0].items[0].items[0].body.service).toEqual([
+        { id: 'https://iiif.museum.example/iiif/3/bowl', type: 'ImageService3', profile: 'level2' },
+      ]);
+      expect(read('collections/linked-museum.json').items.map((m: { id: string; thumbnail: { id: string }[] }) => [m.id, m.thumbnail[0]!.id])).toEqual([
+        ['/iiif/manifests/L-1.json', 'https://iiif.museum.example/iiif/3/bowl/full/400,/0/default.jpg'],
+        ['/iiif/manifests/L-2.json', 'https://iiif.museum.example/iiif/2/leaf/full/400,/0/default.jpg'],
+      ]);
+    } finally {
+      if (saved === undefined) delete process.env.HERITAGE_BUILD_DIR;
+      else process.env.HERITAGE_BUILD_DIR = saved;
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it('asks the service for sizes by the Image API’s URL grammar, never wider than the image', () => {
