@@ -62,3 +62,7 @@ export function lockMs(): number {
   const n = Number(process.env.HERITAGE_JOB_LOCK_MS);
   return Number.isFinite(n) && n >= 1000 ? n : 30_000;
 }
+
+/** Set by the build for the stages it runs in child processes beside the pages: the build's own bar is on the
+ * terminal, so their coordinators draw nothing while they wait and print only their summary. */
+export const JOBS_QUIET_ENV = 'HERITAGE_JOBS_QUIET';
