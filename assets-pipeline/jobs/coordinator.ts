@@ -34,6 +34,8 @@ interface Pending {
 interface Channel {
   queue: Queue;
   events: QueueEvents;
+  /** Ids of this kind's failed jobs (kept for inspection): read once, so adding a job costs one round trip, not three. */
+  failed: Set<string>;
 }
 
 export class JobCoordinator {
@@ -86,14 +88,25 @@ export class JobCoordinator {
         queue.on('error', () => {}); // a lost connection is detected and reported by the health check
         events.on('error', () => {});
         await withTimeout(events.waitUntilReady(), 10_000, `Redis at ${this.url} did not answer`);
+        const failed = new Set(await queue.getRanges(['failed'], 0, -1));
         events.on('completed', ({ jobId, returnvalue }) => this.settle(kind, jobId, { ok: true, result: parseResult(returnvalue) }));
-        events.on('failed', ({ jobId, failedReason }) => this.settle(kind, jobId, failure(failedReason)));
-        this.ready.push({ queue, events });
-        return { queue, events };
+        events.on('failed', ({ jobId, failedReason }) => {
+          failed.add(jobId);
+          this.settle(kind, jobId, failure(failedReason));
+        });
+        const ch = { queue, events, failed };
+        this.ready.push(ch);
+        return ch;
       })();
       this.channels.set(kind, ch);
     }
     return ch;
+  }
+
+  /** Opens a kind's queue ahead of its first job, while the stage still reads and hashes its sources (the first
+   * job then waits for no connection); a failure here shows again when the job is added. */
+  prepare(kind: JobKind): void {
+    this.channel(kind).catch(() => {});
   }
 
   private tally(kind: JobKind) {
@@ -116,8 +129,8 @@ export class JobCoordinator {
   }
 
   /** Adds one job (or joins the one already waiting or running under the same id) and waits for its end.
-   * `label` names it in the failure summary (`record: file`). */
-  async submit<R>(kind: JobKind, id: string, data: object, label: string): Promise<JobOutcome<R>> {
+   * `label` names it in the failure summary (`record: file`); `priority` (BullMQ's: 1 first) orders the waiting jobs. */
+  async submit<R>(kind: JobKind, id: string, data: object, label: string, priority?: number): Promise<JobOutcome<R>> {
     if (this.fatal) throw this.fatal;
     // Read now, not when the coordinator opened: a stage run alone points the media folder at its version later.
     const target = { ...data, [MEDIA_TARGET]: mediaTarget() };
@@ -128,19 +141,22 @@ export class JobCoordinator {
     this.firstAdded ??= Date.now();
     this.draw();
     // Not awaited: with Redis gone a command waits for the reconnect, while the health check ends the build.
-    void this.enqueue(kind, id, target);
+    void this.enqueue(kind, id, target, priority);
     return outcome;
   }
 
-  private async enqueue(kind: JobKind, id: string, data: object): Promise<void> {
+  private async enqueue(kind: JobKind, id: string, data: object, priority: number | undefined): Promise<void> {
     const policy = kindPolicy(kind);
     try {
-      const { queue } = await this.channel(kind);
+      const { queue, failed } = await this.channel(kind);
       // A failed job of an earlier build is kept for inspection; it must go before the same id can run again.
-      const old = await queue.getJob(id);
-      if (old && (await old.isFailed())) await old.remove();
+      if (failed.delete(id)) {
+        const old = await queue.getJob(id);
+        if (old && (await old.isFailed())) await old.remove();
+      }
       await queue.add(kind, data, {
         jobId: id,
+        ...(priority ? { priority } : {}),
         attempts: policy.attempts,
         backoff: { type: 'exponential', delay: policy.backoffMs },
         removeOnComplete: true,

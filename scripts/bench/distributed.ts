@@ -108,6 +108,17 @@ function cpuOf(pid: number | undefined): number {
   }
 }
 
+/** The whole machine's CPU seconds so far from /proc/stat: busy (every process, ours and others'), waiting on the
+ * disk, and stolen by the hypervisor. */
+function machineCpu(): { busy: number; iowait: number; steal: number } {
+  try {
+    const [user, nice, system, , iowait, irq, softirq, steal] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    return { busy: (user! + nice! + system! + irq! + softirq!) / 100, iowait: iowait! / 100, steal: steal! / 100 };
+  } catch {
+    return { busy: Number.NaN, iowait: Number.NaN, steal: Number.NaN };
+  }
+}
+
 /** One worker's jobs as its log shows them: when each started and ended (epoch ms, as the lines arrived). */
 interface JobSpan {
   id: string;
@@ -139,7 +150,7 @@ const r2 = (n: number) => Number(n.toFixed(2));
 
 /** Where a run's time went: per worker its busy seconds (jobs), idle seconds inside the run, first pick-up and
  * last end after the stage started, and CPU seconds; the coordinator's and Redis's CPU seconds beside them. */
-function timeline(run: StageRun, spans: JobSpan[][], cpu: { workers: number[]; redis: number }) {
+function timeline(run: StageRun, spans: JobSpan[][], cpu: { workers: number[]; redis: number; machine: ReturnType<typeof machineCpu> }) {
   const t0 = run.startedAt;
   const end = t0 + run.seconds * 1000;
   return {
@@ -159,6 +170,11 @@ function timeline(run: StageRun, spans: JobSpan[][], cpu: { workers: number[]; r
     }),
     coordinatorCpuSeconds: r2(run.cpuSeconds),
     redisCpuSeconds: r2(cpu.redis),
+    // What the rest of the machine took meanwhile (and the coordinator's start-up): with n workers on n cores,
+    // every second of it is taken from them.
+    otherCpuSeconds: r2(cpu.machine.busy - cpu.workers.reduce((a, b) => a + b, 0) - run.cpuSeconds - cpu.redis),
+    iowaitSeconds: r2(cpu.machine.iowait),
+    stealSeconds: r2(cpu.machine.steal),
   };
 }
 
@@ -190,11 +206,22 @@ async function main(): Promise<void> {
     };
     log(`in-process, one image at a time, libvips on one thread…`);
     const baseBuild = buildFor('inprocess');
+    const m0 = machineCpu();
     const base = await timedRun(['inprocess'], { HERITAGE_CONTENT_DIR: content, HERITAGE_BUILD_DIR: baseBuild });
+    const m1 = machineCpu();
     if (base.rendered !== COUNT) throw new Error(`in-process run rendered ${base.rendered} of ${COUNT}`);
     const reference = tree(baseBuild);
     const runs: { workers: number; seconds: number }[] = [];
-    const traces: object[] = [{ workers: 0, cpuSeconds: r2(base.cpuSeconds), seconds: r2(base.seconds) }];
+    // The machine's figures span the child's whole life (its start-up too), the process's only the stage.
+    const traces: object[] = [
+      {
+        workers: 0,
+        seconds: r2(base.seconds),
+        cpuSeconds: r2(base.cpuSeconds),
+        otherCpuSeconds: r2(m1.busy - m0.busy - base.cpuSeconds),
+        iowaitSeconds: r2(m1.iowait - m0.iowait),
+      },
+    ];
     let identical = true;
     for (const n of WORKERS) {
       const redis = await startRedis();
@@ -221,9 +248,14 @@ async function main(): Promise<void> {
       );
       log(`${n} worker(s)…`);
       const spans = workers.map(watchJobs);
-      const cpu0 = { workers: workers.map((w) => cpuOf(w.pid)), redis: cpuOf(redis.pid) };
+      const cpu0 = { workers: workers.map((w) => cpuOf(w.pid)), redis: cpuOf(redis.pid), machine: machineCpu() };
       const r = await timedRun(['queue', redis.url], env);
-      const cpu = { workers: workers.map((w, i) => cpuOf(w.pid) - cpu0.workers[i]!), redis: cpuOf(redis.pid) - cpu0.redis };
+      const m = machineCpu();
+      const cpu = {
+        workers: workers.map((w, i) => cpuOf(w.pid) - cpu0.workers[i]!),
+        redis: cpuOf(redis.pid) - cpu0.redis,
+        machine: { busy: m.busy - cpu0.machine.busy, iowait: m.iowait - cpu0.machine.iowait, steal: m.steal - cpu0.machine.steal },
+      };
       traces.push({ workers: n, seconds: r2(r.seconds), ...timeline(r, spans, cpu) });
       if (r.rendered !== COUNT) throw new Error(`${n}-worker run rendered ${r.rendered} of ${COUNT}`);
       runs.push({ workers: n, seconds: Number(r.seconds.toFixed(2)) });
