@@ -250,10 +250,11 @@ describe('heritage build --queue', () => {
     builds.push(b.child);
     const c = new Redis(lost.url);
     try {
-      await until(
-        'a job waiting in Redis',
-        async () => (await c.keys('bull:heritage-images-*:wait')).length > 0 && (await c.llen((await c.keys('bull:heritage-images-*:wait'))[0]!)) > 0,
-      );
+      // Image jobs carry a priority (largest first), so they wait in BullMQ's `prioritized` set, not its `wait` list.
+      await until('a job waiting in Redis', async () => {
+        const [key] = await c.keys('bull:heritage-images-*:prioritized');
+        return key !== undefined && (await c.zcard(key)) > 0;
+      });
     } finally {
       c.disconnect();
     }
