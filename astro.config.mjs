@@ -6,12 +6,14 @@ import react from '@astrojs/react';
 import { DEFAULT_LOCALE, LOCALES } from './model/locales.ts';
 import { headersFile } from './model/csp.ts';
 import { liveStreamOrigins } from './model/live.ts';
+import { linkedImageOrigins } from './model/store.ts';
 
-/** Writes `_headers` (the CSP and security headers for static hosts, allowing the live views' stream hosts) beside
+/** Writes `_headers` (the CSP and security headers for static hosts, allowing the live views' stream hosts and the
+ * linked image hosts) beside
  * the pages; the local server sends the policy it holds. */
 const securityHeaders = {
   name: 'heritage-security-headers',
-  hooks: { 'astro:build:done': ({ dir }) => fs.writeFileSync(new URL('_headers', dir), headersFile(liveStreamOrigins())) },
+  hooks: { 'astro:build:done': ({ dir }) => fs.writeFileSync(new URL('_headers', dir), headersFile(liveStreamOrigins(), linkedImageOrigins())) },
 };
 
 /** Astro writes a `[locale]/404.astro` page as `zh/404/index.html`; static hosts look for `zh/404.html`

@@ -56,18 +56,42 @@ export const mediaPath = z
     message: 'media path must stay inside the collection media folder',
   });
 
-export const mediaRef = z.object({
-  kind: z.enum(['image', 'model', 'video', 'audio', 'subtitle']),
-  path: mediaPath,
-  /** The address a remote image was fetched from (an image, a IIIF Image service or manifest); `path` is its copy. */
-  source: httpUrl.optional(),
-  label: langMap.optional(),
-  /** An image's text alternative written by the curator; where a locale lacks it, the site composes one from
-   * the record (site/lib/image-descriptions.ts). */
-  alt: langMap.optional(),
-  /** The curator's longer description of the image, overview first, opened from the image. */
-  description: langMap.optional(),
-});
+/** A IIIF Image API service of another institution that an image is shown from, linked rather than copied (the
+ * collection opts in per host). The build never asks the service anything: its size and level are as the data
+ * declares them, and only their form is checked (formats/iiif-service.ts builds its URLs). */
+export const imageService = z
+  .object({
+    /** The service's base URL (its id: `<id>/info.json` is its description), https only. */
+    id: z
+      .string()
+      .regex(/^https:\/\/[^\s/?#]+\/[^\s?#]*[^\s?#/]$/, 'must be an https IIIF Image service base URL (no query, fragment or trailing "/")')
+      .refine((u) => !/\/info\.json$/i.test(u), { message: 'must be the service base URL, without "/info.json"' }),
+    type: z.enum(['ImageService2', 'ImageService3']),
+    /** Level 0 serves only the sizes its info.json lists, which the build does not read: linking needs 1 or 2. */
+    profile: z.enum(['level1', 'level2']),
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+  })
+  .strict();
+export type ImageService = z.infer<typeof imageService>;
+
+export const mediaRef = z
+  .object({
+    kind: z.enum(['image', 'model', 'video', 'audio', 'subtitle']),
+    /** The file below the collection's `media/` folder; absent for an image shown from a linked `service`. */
+    path: mediaPath.optional(),
+    /** An image shown from another institution's IIIF Image service (never copied; see imageService). */
+    service: imageService.optional(),
+    /** The address a remote image was fetched from (an image, a IIIF Image service or manifest); `path` is its copy. */
+    source: httpUrl.optional(),
+    label: langMap.optional(),
+    /** An image's text alternative written by the curator; where a locale lacks it, the site composes one from
+     * the record (site/lib/image-descriptions.ts). */
+    alt: langMap.optional(),
+    /** The curator's longer description of the image, overview first, opened from the image. */
+    description: langMap.optional(),
+  })
+  .refine((m) => (m.path === undefined) !== (m.service === undefined), { message: 'needs either a path (a file) or a linked image service' });
 export type MediaRef = z.infer<typeof mediaRef>;
 
 /** Kinds of measurement that pages label in every language; a source's other words stay as written (`label`). */
@@ -160,6 +184,9 @@ export const collection = baseRecord.extend({
   id: slug,
   description: langMap,
   holder: langMap.optional(),
+  /** Origins (`https://host`) whose IIIF Image services the collection's records link (the curator's opt-in): the
+   * site's Content-Security-Policy allows exactly these for images. */
+  linkedImageOrigins: z.array(z.string().regex(/^https:\/\/[^\s/?#]+$/, 'an https origin such as https://iiif.example.org')).optional(),
 });
 export type Collection = z.infer<typeof collection>;
 

@@ -24,6 +24,13 @@ export function readCollections(dir = recordsDir()): Stored<Collection>[] {
   return readJson<Stored<Collection>[]>(file, []);
 }
 
+/** The origins whose IIIF Image services the published collections link (their curators' opt-in); none before the
+ * first ingest. The site's policy allows these for images. */
+export function linkedImageOrigins(dir = recordsDir()): string[] {
+  const collections = readJson<Stored<Collection>[]>(path.join(dir, COLLECTIONS_FILE), []);
+  return [...new Set(collections.flatMap((c) => c.linkedImageOrigins ?? []))].sort();
+}
+
 export function readPlaces(dir = recordsDir()): Stored<Place>[] {
   return readJson<Stored<Place>[]>(path.join(dir, PLACES_FILE), []);
 }

@@ -1,9 +1,12 @@
 // IIIF Presentation 3 documents built from the normalized records and the image manifest: one Manifest per
 // artifact with images (the spec requires at least one Canvas, so an artifact without images has none), a
-// Collection per collection, and a top Collection. Content language maps keep the record's own languages.
+// Collection per collection, and a top Collection. Content language maps keep the record's own languages. An image
+// linked from another institution's IIIF Image service is painted from that service (version 2 or 3 as declared),
+// under the record's rights like a published one.
 import { LOCALES } from '../../model/locales.ts';
 import type { Artifact, Collection, LangMap } from '../../model/schema.ts';
 import type { ImageEntry } from '../../formats/manifests/images.ts';
+import { type LinkedImage, serviceEntry } from '../../formats/iiif-service.ts';
 import { artifactPage, iiifManifestPath } from '../../formats/urls.ts';
 import { readLabels } from '../../formats/i18n.ts';
 
@@ -51,16 +54,20 @@ function metadata(a: Artifact): { label: IiifLangMap; value: IiifLangMap }[] {
   return rows.filter((r): r is [string, IiifLangMap] => r[1] !== undefined).map(([k, value]) => ({ label: langMap(label(k))!, value }));
 }
 
-function thumbnail(e: ImageEntry) {
+/** A published image (the site's own level-0 service) or a linked one (the institution's service). */
+type PaintedImage = ImageEntry | LinkedImage;
+const isLinked = (e: PaintedImage): e is LinkedImage => 'service' in e;
+
+function thumbnail(e: PaintedImage) {
   return [{ id: e.thumb.jpeg, type: 'Image', format: 'image/jpeg', width: e.thumb.width, height: e.thumb.height }];
 }
 
-function service(e: ImageEntry) {
-  return [{ id: e.iiif.id, type: 'ImageService3', profile: 'level0' }];
+function service(e: PaintedImage) {
+  return [isLinked(e) ? serviceEntry(e.service) : { id: e.iiif.id, type: 'ImageService3', profile: 'level0' }];
 }
 
-/** A canvas's one annotation page painting the published image, with its level-0 image service. */
-export function paintingPage(canvas: string, entry: ImageEntry) {
+/** A canvas's one annotation page painting the image, with its image service. */
+export function paintingPage(canvas: string, entry: PaintedImage) {
   return {
     id: `${canvas}/page`,
     type: 'AnnotationPage',
@@ -84,7 +91,7 @@ export function paintingPage(canvas: string, entry: ImageEntry) {
 }
 
 export interface CanvasImage {
-  entry: ImageEntry;
+  entry: PaintedImage;
   label?: LangMap;
 }
 
@@ -130,7 +137,7 @@ export interface ManifestRef {
   thumbnail: ReturnType<typeof thumbnail>;
 }
 
-export function manifestRef(a: Artifact, first: ImageEntry, urls: IiifUrls): ManifestRef {
+export function manifestRef(a: Artifact, first: PaintedImage, urls: IiifUrls): ManifestRef {
   return { id: `${urls.baseUrl}${iiifManifestPath(a.id)}`, label: langMap(a.title)!, thumbnail: thumbnail(first) };
 }
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { mediaDir } from '../../model/paths.ts';
 import { readCollections, streamArtifacts } from '../../model/store.ts';
 import { imageKey, type ImageManifest } from '../../formats/manifests/images.ts';
+import { linkedImage } from '../../formats/iiif-service.ts';
 import { iiifManifestPath } from '../../formats/urls.ts';
 import { writeIfChanged } from '../write-if-changed.ts';
 import {
@@ -52,7 +53,7 @@ export async function writePresentation(images: ImageManifest, urls: IiifUrls): 
     for await (const a of streamArtifacts(c.id)) {
       const canvases: CanvasImage[] = [];
       for (const m of a.media ?? []) {
-        const entry = m.kind === 'image' ? images[imageKey(c.id, m.path)] : undefined;
+        const entry = m.kind !== 'image' ? undefined : m.service ? linkedImage(m.service) : m.path ? images[imageKey(c.id, m.path)] : undefined;
         if (entry) canvases.push({ entry, ...(m.label ? { label: m.label } : {}) });
       }
       if (!canvases.length) continue;

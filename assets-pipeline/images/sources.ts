@@ -51,7 +51,8 @@ export async function collectImageSources(): Promise<{ sources: ImageSource[]; p
   for (const c of readCollections()) {
     for await (const a of streamArtifacts(c.id)) {
       for (const m of a.media ?? []) {
-        if (m.kind !== 'image') continue;
+        // A linked image (another institution's service) has no file here.
+        if (m.kind !== 'image' || !m.path) continue;
         const key = imageKey(c.id, m.path);
         if (byKey.has(key)) continue;
         const resolved = resolveMediaPath(c.id, m.path);

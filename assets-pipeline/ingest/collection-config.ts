@@ -99,13 +99,29 @@ const fieldsSchema = z
             /** Or an image's address: the image itself, a IIIF Image service's info.json or a IIIF manifest,
              * fetched once into `media/remote/` (see remote-media.ts). */
             url: scalarSpec.optional(),
+            /** Or a IIIF Image service's base URL, linked and never copied: the collection must name its origin in
+             * `linkImageServicesFrom`. Its declared `width` and `height` (pixels), `type` (ImageService2 or
+             * ImageService3) and `profile` (level1 or level2, or version 2's compliance URI) come with it. */
+            service: scalarSpec.optional(),
+            width: scalarSpec.optional(),
+            height: scalarSpec.optional(),
+            type: scalarSpec.optional(),
+            profile: scalarSpec.optional(),
             label: langSpec.optional(),
             alt: langSpec.optional(),
             description: langSpec.optional(),
           })
           .strict()
-          .refine((m) => (m.path === undefined) !== (m.url === undefined), { message: 'needs either `path` (a file) or `url` (an address)' })
-          .refine((m) => m.url === undefined || m.kind === 'image', { message: '`url` is for images only' }),
+          .refine((m) => [m.path, m.url, m.service].filter((x) => x !== undefined).length === 1, {
+            message: 'needs one of `path` (a file), `url` (an address fetched once) or `service` (a linked IIIF Image service)',
+          })
+          .refine((m) => (m.url === undefined && m.service === undefined) || m.kind === 'image', { message: '`url` and `service` are for images only' })
+          .refine((m) => m.service !== undefined || [m.width, m.height, m.type, m.profile].every((x) => x === undefined), {
+            message: '`width`, `height`, `type` and `profile` describe a linked `service` only',
+          })
+          .refine((m) => m.service === undefined || [m.width, m.height, m.type, m.profile].every((x) => x !== undefined), {
+            message: 'a linked `service` needs its declared `width`, `height`, `type` and `profile` (the build does not read its info.json)',
+          }),
       )
       .optional(),
   })
@@ -123,6 +139,13 @@ export const collectionConfig = z
     /** Chronologies (files in model/chronologies/ or content/chronologies/, e.g. `chinese-dynasties`) that
      * periods derive from and reconcile to, and whose reign names date text may use. */
     chronology: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+    /** The curator's opt-in to linking: origins (`https://iiif.example.org`) whose IIIF Image services records may
+     * name in a media `service`. Their images are shown from there, never copied, and the site's policy allows
+     * exactly these hosts. Without it a `service` is refused. */
+    linkImageServicesFrom: z
+      .array(z.string().regex(/^https:\/\/[^\s/?#]+$/, 'an https origin such as https://iiif.example.org (no path)'))
+      .min(1)
+      .optional(),
     /** The records file, relative to the collection folder. */
     records: z.string().regex(/\.(csv|jsonl)$/, 'must name a .csv or .jsonl file'),
     fields: fieldsSchema,

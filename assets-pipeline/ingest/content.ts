@@ -77,7 +77,10 @@ export function readContext(result: ContentResult, root: string, publishedRecord
   };
 }
 
-const imagesOf = (a: Artifact): ArtifactImages => ({ collection: a.collection, images: a.media.filter((m) => m.kind === 'image').map((m) => m.path) });
+const imagesOf = (a: Artifact): ArtifactImages => ({
+  collection: a.collection,
+  images: a.media.flatMap((m) => (m.kind === 'image' && m.path ? [m.path] : [])),
+});
 
 async function artifactImages(result: IngestResult, publishedRecords: string): Promise<ReadonlyMap<string, ArtifactImages>> {
   const out = new Map<string, ArtifactImages>();

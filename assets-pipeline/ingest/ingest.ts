@@ -161,6 +161,7 @@ export function ingestCollection(
   const mediaRoot = path.join(dir, 'media');
   const relFile = path.relative(process.cwd(), recordsFile);
   const checkMedia = mediaChecker(mediaRoot);
+  let linked = 0;
   readRows(recordsFile, problems, (row) => {
     if (!mappingOk || !ctx) return !problems.stopped;
     const result = mapRecord(config, row.data, ctx);
@@ -194,7 +195,8 @@ export function ingestCollection(
     if (rec.id) seenIds.set(rec.id, { at: `${relFile}:${row.line}`, hash });
     let mediaOk = true;
     (rec.media ?? []).forEach((m, i) => {
-      const err = mediaPath.safeParse(m.path).success ? checkMedia(m.path) : 'media path must stay inside the collection media folder';
+      if (m.path === undefined && m.service) return; // linked: no file here
+      const err = m.path !== undefined && mediaPath.safeParse(m.path).success ? checkMedia(m.path) : 'media path must stay inside the collection media folder';
       if (err && !(result.ok === false && result.problems.some((p) => p.field === `media.${i}.path`))) {
         mediaOk = false;
         problems.add(recordsFile, row.line, `media.${i}.path`, err);
@@ -204,6 +206,7 @@ export function ingestCollection(
     if (published && mediaOk) {
       artifacts.push(Object.assign(published, { hash }));
       unreconciled.add(published, row.line);
+      if (config.linkImageServicesFrom) for (const m of published.media) if (m.service) linked++;
     }
     return !problems.stopped;
   });
@@ -216,6 +219,14 @@ export function ingestCollection(
       `period label "${label}" matches no period of ${names} (${count} record${count > 1 ? 's' : ''}): shown as written, not reconciled`,
     );
   for (const [row, field, message] of unreconciled.warnings()) problems.warn(recordsFile, row, field, message);
+  // Said once, not per record: what the build takes on trust about the services it links.
+  if (linked > 0)
+    problems.warn(
+      configFile,
+      lineOf(['linkImageServicesFrom']),
+      'linkImageServicesFrom',
+      `${linked} image${linked > 1 ? 's are' : ' is'} linked, checked in form only: the build does not ask the services whether they answer or whether their size and level are as declared`,
+    );
   const coll = collectionSchema.parse({
     type: 'collection',
     id: config.id,
@@ -225,6 +236,7 @@ export function ingestCollection(
     credit: config.credit,
     ...(config.holder ? { holder: config.holder } : {}),
     ...(config.sourceUrl ? { sourceUrl: config.sourceUrl } : {}),
+    ...(config.linkImageServicesFrom ? { linkedImageOrigins: [...new Set(config.linkImageServicesFrom.map((o) => o.toLowerCase()))].sort() } : {}),
   });
   return { collection: { ...coll, hash: hashRecord({ coll, items: artifacts.map((a) => a.hash) }) }, artifacts };
 }

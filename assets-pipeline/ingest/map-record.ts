@@ -202,7 +202,7 @@ export function mapRecord(config: CollectionConfig, row: Row, ctx: MapContext = 
       return [{ text, ...(position ? { position } : {}), ...(t ? { title: t } : {}) }];
     }),
     publications: (f.publications ?? []).flatMap((s, i) => r.scalar(`publications.${i}`, s)),
-    media: mapMedia(f.media, r, rights, ctx.remoteMedia, pendingMedia),
+    media: mapMedia(f.media, r, rights, ctx.remoteMedia, pendingMedia, config.linkImageServicesFrom),
     credit: config.credit,
   };
   // Credit templates name record fields (`{title}`), so they are filled once the rest is mapped (and again by the

@@ -8,7 +8,7 @@ import cliProgress from 'cli-progress';
 import { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { bullConnection, checkRedis, controlClient, JobQueueError, parseQueueUrl, withTimeout } from './connection.ts';
-import { COORDINATOR_KEY, INPUT_ERROR_PREFIX, kindPolicy, queueName, WORKER_KEY_PREFIX, type JobKind, type WorkerInfo } from './kinds.ts';
+import { COORDINATOR_KEY, INPUT_ERROR_PREFIX, JOBS_QUIET_ENV, kindPolicy, queueName, WORKER_KEY_PREFIX, type JobKind, type WorkerInfo } from './kinds.ts';
 import { codeVersion } from './version.ts';
 import type { JobFailure } from './errors.ts';
 import { MEDIA_TARGET, mediaTarget } from './media-target.ts';
@@ -17,7 +17,7 @@ import { MEDIA_TARGET, mediaTarget } from './media-target.ts';
 export type JobOutcome<R> = { ok: true; result: R } | { ok: false; input: boolean; message: string };
 
 export interface CoordinatorOptions {
-  /** One bar on stderr (a TTY), else a progress line every 10 s. */
+  /** One bar on stderr (a TTY), else a progress line every 10 s; a summary line on close either way. */
   progress: boolean;
   log: (line: string) => void;
   /** Redis unreachable for this long mid-build stops the build (default 15 s, HERITAGE_QUEUE_LOST_MS). */
@@ -34,6 +34,8 @@ interface Pending {
 interface Channel {
   queue: Queue;
   events: QueueEvents;
+  /** Ids of this kind's failed jobs (kept for inspection): read once, so adding a job costs one round trip, not three. */
+  failed: Set<string>;
 }
 
 export class JobCoordinator {
@@ -50,6 +52,10 @@ export class JobCoordinator {
   private lastLine = 0;
   private bar: cliProgress.SingleBar | undefined;
   private running = 0;
+  /** When the first job was added, and the most workers seen at once while jobs were pending (for the summary). */
+  private firstAdded: number | undefined;
+  private mostWorkers = 0;
+  private readonly quiet = Boolean(process.env[JOBS_QUIET_ENV]);
   /** Live workers of this code version, as of the last poll. */
   private live: WorkerInfo[] = [];
   private readonly version = codeVersion();
@@ -82,14 +88,25 @@ export class JobCoordinator {
         queue.on('error', () => {}); // a lost connection is detected and reported by the health check
         events.on('error', () => {});
         await withTimeout(events.waitUntilReady(), 10_000, `Redis at ${this.url} did not answer`);
+        const failed = new Set(await queue.getRanges(['failed'], 0, -1));
         events.on('completed', ({ jobId, returnvalue }) => this.settle(kind, jobId, { ok: true, result: parseResult(returnvalue) }));
-        events.on('failed', ({ jobId, failedReason }) => this.settle(kind, jobId, failure(failedReason)));
-        this.ready.push({ queue, events });
-        return { queue, events };
+        events.on('failed', ({ jobId, failedReason }) => {
+          failed.add(jobId);
+          this.settle(kind, jobId, failure(failedReason));
+        });
+        const ch = { queue, events, failed };
+        this.ready.push(ch);
+        return ch;
       })();
       this.channels.set(kind, ch);
     }
     return ch;
+  }
+
+  /** Opens a kind's queue ahead of its first job, while the stage still reads and hashes its sources (the first
+   * job then waits for no connection); a failure here shows again when the job is added. */
+  prepare(kind: JobKind): void {
+    this.channel(kind).catch(() => {});
   }
 
   private tally(kind: JobKind) {
@@ -112,8 +129,8 @@ export class JobCoordinator {
   }
 
   /** Adds one job (or joins the one already waiting or running under the same id) and waits for its end.
-   * `label` names it in the failure summary (`record: file`). */
-  async submit<R>(kind: JobKind, id: string, data: object, label: string): Promise<JobOutcome<R>> {
+   * `label` names it in the failure summary (`record: file`); `priority` (BullMQ's: 1 first) orders the waiting jobs. */
+  async submit<R>(kind: JobKind, id: string, data: object, label: string, priority?: number): Promise<JobOutcome<R>> {
     if (this.fatal) throw this.fatal;
     // Read now, not when the coordinator opened: a stage run alone points the media folder at its version later.
     const target = { ...data, [MEDIA_TARGET]: mediaTarget() };
@@ -121,21 +138,25 @@ export class JobCoordinator {
       this.pending.set(`${kind}\0${id}`, { kind, label, resolve: resolve as (o: JobOutcome<unknown>) => void, reject });
     });
     this.tally(kind).submitted++;
+    this.firstAdded ??= Date.now();
     this.draw();
     // Not awaited: with Redis gone a command waits for the reconnect, while the health check ends the build.
-    void this.enqueue(kind, id, target);
+    void this.enqueue(kind, id, target, priority);
     return outcome;
   }
 
-  private async enqueue(kind: JobKind, id: string, data: object): Promise<void> {
+  private async enqueue(kind: JobKind, id: string, data: object, priority: number | undefined): Promise<void> {
     const policy = kindPolicy(kind);
     try {
-      const { queue } = await this.channel(kind);
+      const { queue, failed } = await this.channel(kind);
       // A failed job of an earlier build is kept for inspection; it must go before the same id can run again.
-      const old = await queue.getJob(id);
-      if (old && (await old.isFailed())) await old.remove();
+      if (failed.delete(id)) {
+        const old = await queue.getJob(id);
+        if (old && (await old.isFailed())) await old.remove();
+      }
       await queue.add(kind, data, {
         jobId: id,
+        ...(priority ? { priority } : {}),
         attempts: policy.attempts,
         backoff: { type: 'exponential', delay: policy.backoffMs },
         removeOnComplete: true,
@@ -160,9 +181,12 @@ export class JobCoordinator {
     p.resolve(outcome);
   }
 
-  /** The bar is up only while jobs are pending, so the lines stages print between their jobs stay readable. */
+  /** The bar is up only while jobs are pending, and wiped when none is, so the lines stages print between their jobs
+   * stay readable: the next stage's jobs bring it back counting on (done per kind over the whole build), so the
+   * terminal never shows two. */
   private draw(): void {
-    if (!this.opts.progress) return;
+    if (this.pending.size) this.mostWorkers = Math.max(this.mostWorkers, this.mine().length);
+    if (!this.opts.progress || this.quiet) return;
     const { submitted, settled, failed, kinds } = this.totals();
     // Redis's count is a poll old: with nothing pending, none of this build's jobs runs.
     const payload = { running: this.pending.size ? this.running : 0, failed, workers: this.mine().length, kinds };
@@ -172,6 +196,7 @@ export class JobCoordinator {
           format: 'jobs {bar} {value}/{total} done | {kinds} | {running} running, {failed} failed | {workers} workers | ETA {eta_formatted}',
           stream: process.stderr,
           etaBuffer: 50,
+          clearOnComplete: true,
           // Before a rate is known cli-progress says INF or NULL (cut to "NFs" by its rounding): say nothing yet.
           formatTime: (t, o, r) => (typeof t === 'number' && Number.isFinite(t) ? cliProgress.Format.TimeFormat(t, o, r) : '…'),
         },
@@ -232,7 +257,7 @@ export class JobCoordinator {
       }
       this.running = counts.reduce((n, c) => n + (c.active ?? 0), 0);
       this.draw();
-      if (!this.opts.progress && this.pending.size && Date.now() - this.lastLine > 10_000) {
+      if (!this.opts.progress && !this.quiet && this.pending.size && Date.now() - this.lastLine > 10_000) {
         this.lastLine = Date.now();
         const { submitted, settled, failed, kinds: perKind } = this.totals();
         // A kind no live worker takes waits for one: say which, so the operator can start it.
@@ -251,9 +276,21 @@ export class JobCoordinator {
     }
   }
 
+  /** One line for the end of the build: jobs done per kind, failed, the most workers that served them, and time. */
+  summary(): string | undefined {
+    if (this.firstAdded === undefined) return undefined;
+    const { submitted, settled, failed, kinds } = this.totals();
+    const secs = ((Date.now() - this.firstAdded) / 1000).toFixed(1);
+    const left = submitted - settled ? `, ${submitted - settled} not run` : '';
+    return `jobs: ${settled - failed}/${submitted} done (${kinds}), ${failed} failed${left}, up to ${this.mostWorkers} worker(s), in ${secs} s`;
+  }
+
   async close(): Promise<void> {
     clearInterval(this.timer);
     this.bar?.stop();
+    this.bar = undefined;
+    const line = this.summary();
+    if (line) this.opts.log(`  ${line}`);
     const quiet = (p: Promise<unknown>) => withTimeout(p, 2000, 'close').catch(() => {});
     if (!this.fatal) await quiet(this.control.del(COORDINATOR_KEY));
     const channels = await Promise.all([...this.channels.values()].map((c) => c.catch(() => undefined)));

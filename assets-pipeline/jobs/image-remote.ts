@@ -9,6 +9,7 @@ import { acquireCoordinator } from './coordinator.ts';
 import { clearStaleTemp } from './stale-temp.ts';
 import { JobFailedError, JobQueueError } from './errors.ts';
 import type { ImageJobData, ImageJobResult } from './image-job.ts';
+import { largestFirst } from './kinds.ts';
 
 export interface RemoteImages {
   render(
@@ -24,11 +25,12 @@ export interface RemoteImages {
 
 export async function openImageJobs(url: string, progress: boolean, log: (line: string) => void): Promise<RemoteImages> {
   const { jobs, release } = await acquireCoordinator(url, { progress, log });
+  jobs.prepare('images');
   clearStaleTemp(tmpRoot());
   return {
     async render(src, id, stat, opts, ms, onRendered) {
       const data: ImageJobData = { id, collection: src.collection, mediaPath: src.mediaPath, hash: stat.hash, size: stat.size, ...opts };
-      const outcome = await jobs.submit<ImageJobResult>('images', id, data, `${src.record}: ${src.file}`);
+      const outcome = await jobs.submit<ImageJobResult>('images', id, data, `${src.record}: ${src.file}`, largestFirst(stat.size));
       if (!outcome.ok) throw new JobFailedError(outcome.message);
       const published = isComplete(id) ? readPublished(id) : undefined;
       if (!published) {

@@ -62,3 +62,13 @@ export function lockMs(): number {
   const n = Number(process.env.HERITAGE_JOB_LOCK_MS);
   return Number.isFinite(n) && n >= 1000 ? n : 30_000;
 }
+
+/** Set by the build for the stages it runs in child processes beside the pages: the build's own bar is on the
+ * terminal, so their coordinators draw nothing while they wait and print only their summary. */
+export const JOBS_QUIET_ENV = 'HERITAGE_JOBS_QUIET';
+
+/** BullMQ's priority for a job over a file of `bytes` (1 runs first, 2,097,151 last): the largest first, so that
+ * the last jobs are small ones and the workers end together, not one of them alone on a 100 MP master. */
+export function largestFirst(bytes: number): number {
+  return Math.max(1, 2_097_151 - Math.floor(bytes / 1024));
+}

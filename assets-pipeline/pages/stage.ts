@@ -14,7 +14,7 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import writeFileAtomic from 'write-file-atomic';
 import { LOCALES } from '../../model/locales.ts';
 import { buildDir, distDir, publishStateDir } from '../../model/paths.ts';
-import { readCollections, streamLazyArtifacts } from '../../model/store.ts';
+import { linkedImageOrigins, readCollections, streamLazyArtifacts } from '../../model/store.ts';
 import { collectionImages, imageKey, readImageManifest } from '../../formats/manifests/images.ts';
 import { SHARD_SIZE, shardKey, type BuildPartFile } from '../../formats/pages/build-part.ts';
 import { mergeShardFiles, RelatedIndex, writeRelatedFile } from '../../formats/pages/related.ts';
@@ -41,8 +41,14 @@ export interface PagesState {
 const stateFile = (): string => path.join(publishStateDir(), 'pages-state.json');
 const TEMPLATE_INPUTS = ['site', 'model', 'formats', 'astro.config.mjs', 'package-lock.json'];
 
-/** Anything that changes every page: the templates, components, strings, schema and dependencies. */
-export const templateHash = (): string => hashSources(TEMPLATE_INPUTS);
+/** Anything that changes every page: the templates, components, strings, schema and dependencies, and the linked
+ * image origins every page's policy lists. */
+export const templateHash = (): string => {
+  const origins = linkedImageOrigins();
+  return origins.length
+    ? `${hashSources(TEMPLATE_INPUTS)}+${crypto.createHash('sha256').update(origins.join(' ')).digest('hex').slice(0, 16)}`
+    : hashSources(TEMPLATE_INPUTS);
+};
 
 async function currentShards(): Promise<{ shards: Map<string, ShardState>; related: RelatedIndex }> {
   const images = readImageManifest();
@@ -61,7 +67,7 @@ async function currentShards(): Promise<{ shards: Map<string, ShardState>; relat
       s.h.update(lazy.line);
       const record = lazy.record();
       related.add(record, key);
-      if (hasImages) for (const m of record.media) s.h.update(images[imageKey(c.id, m.path)]?.hash ?? '-');
+      if (hasImages) for (const m of record.media) s.h.update((m.path && images[imageKey(c.id, m.path)]?.hash) || '-');
       i++;
     }
   }

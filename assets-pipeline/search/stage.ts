@@ -11,7 +11,7 @@ import { buildDir, distDir } from '../../model/paths.ts';
 import type { Collection, Stored } from '../../model/schema.ts';
 import { artifactsFile, readCollections, streamAllArtifacts, streamArtifacts } from '../../model/store.ts';
 import { LOCALES } from '../../model/locales.ts';
-import { collectionImages, imageFor, readImageManifest } from '../../formats/manifests/images.ts';
+import { cardThumbFor, collectionImages, readImageManifest } from '../../formats/manifests/images.ts';
 import { hashSources } from '../source-hash.ts';
 import { artifactToDocs, collectionToDoc, type SearchDoc } from './doc.ts';
 import { siteDocs } from './site-docs.ts';
@@ -24,12 +24,14 @@ const INDEXING_CODE = [
   'model/han-script.ts',
   'model/rights.ts',
   'formats/manifests/images.ts',
+  'formats/iiif-service.ts',
   'formats/facets.ts',
   'formats/vocabulary.ts',
   'formats/vocabulary',
   ...LOCALES.map((l) => `site/i18n/locales/search-values.${l}.json`),
 ];
-const thumbnail = { thumbnail: (r: Parameters<typeof imageFor>[0]) => imageFor(r)?.thumb.jpeg };
+// A linked image's thumbnail is its service's small size, as on the cards (the site's policy allows its host).
+const thumbnail = { thumbnail: (r: Parameters<typeof cardThumbFor>[0]) => cardThumbFor(r)?.jpeg };
 
 interface CacheFile {
   key: string;

@@ -44,6 +44,8 @@ function loadOverlays(collection: string, root: string, problems: Problems): Map
   return out;
 }
 
+const sameText = (a: string, b: string): boolean => a.trim() === b.trim();
+
 const WORSE: TranslationState[] = ['reviewed', 'translated', 'needs-review', 'stale'];
 const worst = (a: TranslationState | undefined, b: TranslationState): TranslationState => (a && WORSE.indexOf(a) > WORSE.indexOf(b) ? a : b);
 
@@ -80,13 +82,16 @@ export function translationMerger(collection: string, problems: Problems, root =
           if (!sl) continue;
           const ov = overlays.get(locale);
           const unit = ov?.bySource.get(sourceKey(field.name, sl, map[sl]!));
+          // A "translation" that repeats the source's text (a museum's English name kept on the French page) is
+          // still text in the source's language: it is shown as such, marked, like any value the locale lacks.
+          if (unit && sameText(unit.target, map[sl]!)) continue;
           if (unit) {
             addFill(fills, map, locale, unit.target);
             note(info, locale, key, unit.state, unit.translator);
             continue;
           }
           const changed = field.list ? undefined : ov?.byRecord.get(record.id)?.get(field.name);
-          if (changed) {
+          if (changed && !sameText(changed.target, map[sl]!)) {
             addFill(fills, map, locale, changed.target);
             note(info, locale, key, 'stale', changed.translator);
             continue;

@@ -35,7 +35,7 @@ export const artifactUrl = (locale: Locale, id: string): string => artifactPage(
 
 function thumbnailOf(record: Artifact, images: ImageManifest): string | undefined {
   for (const m of record.media) {
-    const entry = m.kind === 'image' ? images[imageKey(record.collection, m.path)] : undefined;
+    const entry = m.kind === 'image' && m.path ? images[imageKey(record.collection, m.path)] : undefined;
     if (entry) return `${siteOrigin()}${entry.thumb.jpeg}`;
   }
   return undefined;

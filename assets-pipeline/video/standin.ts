@@ -15,6 +15,14 @@ export function standInFont(): { file: string; cjk: boolean } | undefined {
   return file ? { file, cjk: file.includes('CJK') } : undefined;
 }
 
+/** The font size (px, at most `max`) at which a line fits 90 % of the card's width: drawtext neither wraps nor
+ * shrinks, and a long title at the full size was cut at both edges. Widths are estimated per character (Noto Sans:
+ * Latin about 0.58 em, CJK 1 em), which errs on the small side; a font without CJK draws those characters not at all. */
+export function fitSize(line: string, max: number, width: number, cjk = true): number {
+  const ems = [...line].reduce((n, ch) => n + (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(ch) ? (cjk ? 1 : 0) : 0.58), 0);
+  return Math.max(12, Math.min(max, Math.floor((width * 0.9) / Math.max(ems, 1))));
+}
+
 export interface StandInCard {
   duration: number;
   fps: number;
@@ -43,7 +51,7 @@ export function standInInputs(card: StandInCard, tmpDir: string): { inputs: stri
     const file = path.join(tmpDir, `card-line-${i}.txt`);
     // biome-ignore lint/suspicious/noControlCharactersInRegex: the range starts at U+0000 to keep all of Latin.
     fs.writeFileSync(file, font.cjk ? line : line.replace(/[^\u0000-\u024f]/g, ''));
-    const size = i === 0 ? 22 : 30;
+    const size = fitSize(line, i === 0 ? 22 : 30, card.width, font.cjk);
     const y = Math.round(card.height * (0.2 + i * 0.16));
     return `drawtext=fontfile=${font.file}:textfile=${file}:fontsize=${size}:fontcolor=white:x=(w-tw)/2:y=${y}`;
   });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { assetsDir } from '../../model/paths.ts';
 import type { Artifact, MediaRef } from '../../model/schema.ts';
+import { type LinkedImage, linkedImage } from '../iiif-service.ts';
 import { readManifest } from './read.ts';
 
 export const IMAGES_MANIFEST_FILE = 'images.json';
@@ -77,7 +78,7 @@ export function readImageManifest(dir = assetsDir()): ImageManifest {
 
 /** An artifact's published images, in its media order; one whose image was not (yet) processed has none. */
 export function imagesOf(images: ImageManifest, artifact: Pick<Artifact, 'media' | 'collection'>): ImageEntry[] {
-  return artifact.media.filter((r) => r.kind === 'image').flatMap((r) => images[imageKey(artifact.collection, r.path)] ?? []);
+  return artifact.media.flatMap((r) => (r.kind === 'image' && r.path ? (images[imageKey(artifact.collection, r.path)] ?? []) : []));
 }
 
 let cached: ImageManifest | undefined;
@@ -88,16 +89,28 @@ export function imagesFor(artifact: Pick<Artifact, 'media' | 'collection'>): Ima
   return imagesOf(cached, artifact);
 }
 
-/** imagesFor, each with the media reference it comes from (whose curator texts describe it). */
-export function imageRefsFor(artifact: Pick<Artifact, 'media' | 'collection'>): { entry: ImageEntry; ref: MediaRef }[] {
+/** An image as a page shows it: published by the image stage, or linked from another institution's IIIF service. */
+type ShownImage = { local: ImageEntry; linked?: undefined } | { linked: LinkedImage; local?: undefined };
+
+/** Every image of an artifact a page shows, in its media order, with the media reference it comes from. The
+ * local ones only where the image stage has published them. */
+export function shownImagesFor(artifact: Pick<Artifact, 'media' | 'collection'>): { image: ShownImage; ref: MediaRef }[] {
   cached ??= readImageManifest();
   const images = cached;
-  return artifact.media
-    .filter((r) => r.kind === 'image')
-    .flatMap((ref) => {
-      const entry = images[imageKey(artifact.collection, ref.path)];
-      return entry ? [{ entry, ref }] : [];
-    });
+  return artifact.media.flatMap((ref): { image: ShownImage; ref: MediaRef }[] => {
+    if (ref.kind !== 'image') return [];
+    if (ref.service) return [{ image: { linked: linkedImage(ref.service) }, ref }];
+    const entry = ref.path ? images[imageKey(artifact.collection, ref.path)] : undefined;
+    return entry ? [{ image: { local: entry }, ref }] : [];
+  });
+}
+
+/** A card's thumbnail: the first shown image's small size (a linked one has a JPEG only). */
+export function cardThumbFor(
+  artifact: Pick<Artifact, 'media' | 'collection'>,
+): (Partial<ImageVariant> & { jpeg: string; width: number; height: number }) | undefined {
+  const first = shownImagesFor(artifact)[0]?.image;
+  return first?.local?.thumb ?? first?.linked?.thumb;
 }
 
 export const imageFor = (artifact: Pick<Artifact, 'media' | 'collection'>): ImageEntry | undefined => imagesFor(artifact)[0];

@@ -87,7 +87,98 @@ function node(args: string[], env: Record<string, string>, stdout: 'pipe' | 'ign
   });
 }
 
-function timedRun(args: string[], env: Record<string, string>): Promise<{ seconds: number; rendered: number; failed: number }> {
+interface StageRun {
+  seconds: number;
+  rendered: number;
+  failed: number;
+  /** When the stage started (epoch ms) and the CPU seconds its process spent in it. */
+  startedAt: number;
+  cpuSeconds: number;
+}
+
+/** CPU seconds (user + system) a live process has used so far, from /proc (the bench runs on Linux). */
+function cpuOf(pid: number | undefined): number {
+  if (!pid) return Number.NaN;
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** The whole machine's CPU seconds so far from /proc/stat: busy (every process, ours and others'), waiting on the
+ * disk, and stolen by the hypervisor. */
+function machineCpu(): { busy: number; iowait: number; steal: number } {
+  try {
+    const [user, nice, system, , iowait, irq, softirq, steal] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    return { busy: (user! + nice! + system! + irq! + softirq!) / 100, iowait: iowait! / 100, steal: steal! / 100 };
+  } catch {
+    return { busy: Number.NaN, iowait: Number.NaN, steal: Number.NaN };
+  }
+}
+
+/** One worker's jobs as its log shows them: when each started and ended (epoch ms, as the lines arrived). */
+interface JobSpan {
+  id: string;
+  start: number;
+  end?: number;
+}
+
+function watchJobs(w: ChildProcess): JobSpan[] {
+  const spans: JobSpan[] = [];
+  let rest = '';
+  w.stdout!.on('data', (d: Buffer) => {
+    const now = Date.now();
+    const lines = (rest + d.toString()).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) {
+      const m = /^([▸✓✗]) images (\S+)/.exec(line);
+      if (!m) continue;
+      if (m[1] === '▸') spans.push({ id: m[2]!, start: now });
+      else {
+        const s = spans.findLast((x) => x.id === m[2]);
+        if (s) s.end = now;
+      }
+    }
+  });
+  return spans;
+}
+
+const r2 = (n: number) => Number(n.toFixed(2));
+
+/** Where a run's time went: per worker its busy seconds (jobs), idle seconds inside the run, first pick-up and
+ * last end after the stage started, and CPU seconds; the coordinator's and Redis's CPU seconds beside them. */
+function timeline(run: StageRun, spans: JobSpan[][], cpu: { workers: number[]; redis: number; machine: ReturnType<typeof machineCpu> }) {
+  const t0 = run.startedAt;
+  const end = t0 + run.seconds * 1000;
+  return {
+    perWorker: spans.map((s, i) => {
+      const done = s.filter((x) => x.end !== undefined) as Required<JobSpan>[];
+      const busy = done.reduce((n, x) => n + (x.end - x.start), 0) / 1000;
+      const first = done.length ? Math.min(...done.map((x) => x.start)) : end;
+      const last = done.length ? Math.max(...done.map((x) => x.end)) : t0;
+      return {
+        jobs: done.length,
+        busySeconds: r2(busy),
+        idleSeconds: r2(run.seconds - busy),
+        firstPickSeconds: r2((first - t0) / 1000),
+        lastEndSeconds: r2((last - t0) / 1000),
+        cpuSeconds: r2(cpu.workers[i]!),
+      };
+    }),
+    coordinatorCpuSeconds: r2(run.cpuSeconds),
+    redisCpuSeconds: r2(cpu.redis),
+    // What the rest of the machine took meanwhile (and the coordinator's start-up): with n workers on n cores,
+    // every second of it is taken from them.
+    otherCpuSeconds: r2(cpu.machine.busy - cpu.workers.reduce((a, b) => a + b, 0) - run.cpuSeconds - cpu.redis),
+    iowaitSeconds: r2(cpu.machine.iowait),
+    stealSeconds: r2(cpu.machine.steal),
+  };
+}
+
+function timedRun(args: string[], env: Record<string, string>): Promise<StageRun> {
   return new Promise((resolve, reject) => {
     const child = node([path.join(ROOT, 'scripts/bench/_distributed-child.ts'), ...args], env);
     let out = '';
@@ -115,10 +206,22 @@ async function main(): Promise<void> {
     };
     log(`in-process, one image at a time, libvips on one thread…`);
     const baseBuild = buildFor('inprocess');
+    const m0 = machineCpu();
     const base = await timedRun(['inprocess'], { HERITAGE_CONTENT_DIR: content, HERITAGE_BUILD_DIR: baseBuild });
+    const m1 = machineCpu();
     if (base.rendered !== COUNT) throw new Error(`in-process run rendered ${base.rendered} of ${COUNT}`);
     const reference = tree(baseBuild);
     const runs: { workers: number; seconds: number }[] = [];
+    // The machine's figures span the child's whole life (its start-up too), the process's only the stage.
+    const traces: object[] = [
+      {
+        workers: 0,
+        seconds: r2(base.seconds),
+        cpuSeconds: r2(base.cpuSeconds),
+        otherCpuSeconds: r2(m1.busy - m0.busy - base.cpuSeconds),
+        iowaitSeconds: r2(m1.iowait - m0.iowait),
+      },
+    ];
     let identical = true;
     for (const n of WORKERS) {
       const redis = await startRedis();
@@ -144,7 +247,16 @@ async function main(): Promise<void> {
         ),
       );
       log(`${n} worker(s)…`);
+      const spans = workers.map(watchJobs);
+      const cpu0 = { workers: workers.map((w) => cpuOf(w.pid)), redis: cpuOf(redis.pid), machine: machineCpu() };
       const r = await timedRun(['queue', redis.url], env);
+      const m = machineCpu();
+      const cpu = {
+        workers: workers.map((w, i) => cpuOf(w.pid) - cpu0.workers[i]!),
+        redis: cpuOf(redis.pid) - cpu0.redis,
+        machine: { busy: m.busy - cpu0.machine.busy, iowait: m.iowait - cpu0.machine.iowait, steal: m.steal - cpu0.machine.steal },
+      };
+      traces.push({ workers: n, seconds: r2(r.seconds), ...timeline(r, spans, cpu) });
       if (r.rendered !== COUNT) throw new Error(`${n}-worker run rendered ${r.rendered} of ${COUNT}`);
       runs.push({ workers: n, seconds: Number(r.seconds.toFixed(2)) });
       for (const w of workers) w.kill('SIGTERM');
@@ -165,6 +277,8 @@ async function main(): Promise<void> {
       perImageSeconds: Number((base.seconds / COUNT).toFixed(3)),
       loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
     };
+    // The trace goes to stderr: the last line of stdout stays the result.
+    log(`trace: ${JSON.stringify(traces)}`);
     console.log(JSON.stringify(result));
   } finally {
     for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');

@@ -11,6 +11,7 @@ import { runNode } from '../../assets-pipeline/run-node.ts';
 import { buildSitePages } from '../../assets-pipeline/pages/stage.ts';
 import { stages } from './stages.ts';
 import { failureLines, JobQueueError } from '../../assets-pipeline/jobs/errors.ts';
+import { JOBS_QUIET_ENV } from '../../assets-pipeline/jobs/kinds.ts';
 import { acquireBuildLock, describeHolder } from './build-lock.ts';
 import {
   describeStart,
@@ -92,7 +93,8 @@ async function buildVersion(args: string[]): Promise<number> {
   const next = prepareNextVersion(paths, !hasLiveSite(paths));
   console.log(`\n▸ site version: slot ${next.id}, ${describeStart(next)}`);
   let failed = 0;
-  // One coordinator for every stage's jobs: one bar over all kinds, and one list of the jobs that failed.
+  // One coordinator for the asset stages' jobs and the page parts': one bar over all kinds, one summary, and one
+  // list of the jobs that failed, after the pages.
   let held: Awaited<ReturnType<typeof holdJobs>> | undefined;
   try {
     held = queue ? await holdJobs(queue) : undefined;
@@ -102,15 +104,10 @@ async function buildVersion(args: string[]): Promise<number> {
       failed += await stage.run({ queue });
     }
   } catch (err) {
+    await held?.release();
     if (!(err instanceof JobQueueError)) throw err;
     console.error(`✗ ${err.message}\n  nothing was switched: ${liveWords()}`);
     return 1;
-  } finally {
-    await held?.release();
-  }
-  if (held?.failures.length) {
-    console.error(`\n✗ ${held.failures.length} job(s) failed (the build went on without them):`);
-    for (const line of held.failures) console.error(`  ${line}`);
   }
   console.log('\n▸ site pages (Astro)');
   // Stages that do not read the pages run beside the page build, one after another in a child process each,
@@ -122,7 +119,10 @@ async function buildVersion(args: string[]): Promise<number> {
     let n = 0;
     for (const stage of stages.filter((s) => s.when === 'with-site')) {
       console.log(`  ▸ ${stage.name} (beside the pages)`);
-      const code = await runNode([tsx, path.join(ROOT, 'scripts', 'heritage.ts'), 'stage', stage.id, ...(queue ? ['--queue', queue] : [])]);
+      // Its jobs are not drawn: this process's bar is on the terminal (the child prints its jobs' summary).
+      const code = await runNode([tsx, path.join(ROOT, 'scripts', 'heritage.ts'), 'stage', stage.id, ...(queue ? ['--queue', queue] : [])], {
+        [JOBS_QUIET_ENV]: '1',
+      });
       console.log(code === 0 ? `  ✓ ${stage.name} (ran beside the pages)` : `  ✗ ${stage.name} failed (see above)`);
       // Exit 1 is failed items, the rest published; anything else (a crash, a signal) left the stage unfinished.
       if (code > 1) crashed.push(stage.name);
@@ -130,9 +130,18 @@ async function buildVersion(args: string[]): Promise<number> {
     }
     return n;
   });
-  await pauseAt('pages', next.dir);
-  const pages = await buildSitePages(slots, { queue });
-  failed += await beside;
+  let pages: Awaited<ReturnType<typeof buildSitePages>>;
+  try {
+    await pauseAt('pages', next.dir);
+    pages = await buildSitePages(slots, { queue });
+    failed += await beside;
+  } finally {
+    await held?.release();
+  }
+  if (held?.failures.length) {
+    console.error(`\n✗ ${held.failures.length} job(s) failed (the build went on without them):`);
+    for (const line of held.failures) console.error(`  ${line}`);
+  }
   if (!pages || crashed.length) {
     console.error(`✗ ${pages ? `${crashed.join(', ')} did not finish` : 'the site build failed'}; nothing was switched: ${liveWords()}`);
     return 1;

@@ -10,6 +10,8 @@ import { Redis } from 'ioredis';
 export interface TestRedis {
   url: string;
   port: number;
+  /** The server's process id (the distributed benchmark reads its CPU time). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -50,6 +52,7 @@ export async function startRedis(): Promise<TestRedis> {
   return {
     url,
     port,
+    pid: child.pid,
     async stop() {
       child.kill('SIGKILL');
       await exited;

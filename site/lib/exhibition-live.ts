@@ -4,7 +4,7 @@
 // an exhibition only opens them at a viewpoint, a clip, a set of places or a time window.
 import type { Exhibition, StepMedia } from '../../model/exhibition.ts';
 import { stepStills } from './exhibitions.ts';
-import type { Locale } from '../../model/locales.ts';
+import { LOCALE_TAGS, type Locale } from '../../model/locales.ts';
 import { readScenes } from '../../model/scene.ts';
 import { readRoutes } from '../../model/routes.ts';
 import { readMonitoring } from '../../model/monitoring.ts';
@@ -140,8 +140,10 @@ export async function liveMedia(
       if (!view || !ep?.video) return undefined;
       const title =
         view.drama.episodes.length > 1 ? `${pickText(view.drama.title, locale)} · ${pickText(ep.episode.title, locale)}` : pickText(view.drama.title, locale);
-      // The subtitles come from the episode's <track> files; the clip shows no transcript, so none is embedded.
-      return { kind: 'clip', props: { ...playerProps(view, m.episode, locale, title), transcript: [], clip: { start: m.start, end: m.end } } };
+      // The subtitles come from the episode's <track> files; the clip shows no transcript, so none is embedded. Its
+      // poster is the step's still (the clip's frame at its start), the picture the step showed until then.
+      const props = playerProps(view, m.episode, locale, title);
+      return { kind: 'clip', props: { ...props, poster: shown?.url ?? props.poster, transcript: [], clip: { start: m.start, end: m.end } } };
     }
     case 'globe': {
       const { places } = await siteData();
@@ -171,6 +173,7 @@ export async function liveMedia(
         kind: 'chart',
         props: {
           scene: m.scene,
+          locale: LOCALE_TAGS[locale],
           datasets: [
             {
               id: d.id,

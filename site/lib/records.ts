@@ -3,7 +3,7 @@
 // store's single serialized blob approaches V8's string limit (see DESIGN.md), and records are already
 // validated by the importer. Listings hold only a small card per artifact; full records are loaded only
 // for the artifact-page shards this process renders.
-import { readCollections, readPlaces, streamLazyArtifacts } from '../../model/store.ts';
+import { linkedImageOrigins, readCollections, readPlaces, streamLazyArtifacts } from '../../model/store.ts';
 import type { Artifact, Collection, Place, Stored } from '../../model/schema.ts';
 import { type ArtifactCardData, toCard } from '../../formats/pages/card.ts';
 import { buildPart, shardKey } from '../../formats/pages/build-part.ts';
@@ -30,6 +30,12 @@ export async function listedCollections(): Promise<Stored<Collection>[]> {
   const { collections } = await siteData();
   return collections.filter((c) => !part.collections || part.collections.has(c.id));
 }
+
+let linked: string[] | undefined;
+
+/** The origins of the IIIF Image services that opted-in collections link, read once per build process (every page's
+ * policy lists them: a card of such a record may be on any listing). */
+export const linkedImageHosts = (): string[] => (linked ??= linkedImageOrigins());
 
 let cached: Promise<SiteData> | undefined;
 

@@ -31,11 +31,16 @@ it('applies, remembers and re-applies the choices before paint', async () => {
   expect(chosen.bg).toBe('rgb(255, 255, 255)');
 
   // Another page: the head script applies the stored choices before any module has run.
-  await page.goto(`${base}/fr/`, { waitUntil: 'commit' });
+  await page.goto(`${base}/fr/search/`, { waitUntil: 'commit' });
   await page.waitForSelector('body');
   const early = await page.evaluate(() => ({ ...document.documentElement.dataset }));
   expect(early).toMatchObject({ textSize: '150', large: 'on', contrast: 'more' });
   await expect.poll(() => page.evaluate(() => document.documentElement.dataset.comfortReady)).toBe('wired');
+  // Large mode's 60 × 60 px targets hold against a component's own sizing (the search form sets its controls'
+  // height for the default mode).
+  const controls = await page.locator('.search-form :is(input, button)').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()));
+  expect(controls.length).toBe(2);
+  for (const r of controls) expect(Math.min(r.width, r.height)).toBeGreaterThanOrEqual(60);
   await page.locator('details.comfort summary').click();
   expect(await page.getByLabel('150 %').isChecked()).toBe(true);
   await page.getByRole('button', { name: 'Réinitialiser' }).click();

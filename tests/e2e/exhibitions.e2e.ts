@@ -1,18 +1,18 @@
 // The jades exhibition on the built demo, in Chromium, in each locale: scrolling makes each step the one shown,
 // keyboard next/previous, `#step` deep links, a complete article without JavaScript, a catalogue in print/PDF,
-// axe, and no request leaving the site. Expected steps and texts come from the exhibition's own file.
+// axe, and no request leaving the site. Expected steps and texts come from the exhibition's own file. The other
+// demo exhibitions, whose steps open the site's viewers, are in exhibitions-viewers.e2e.ts (3D, panorama, globe,
+// chart) and exhibitions-film.e2e.ts (film clips, records without images).
 import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { normalize } from '@iiif/parser';
 import { presentation3StrictUpgrade } from '@iiif/parser/strict';
 import type { Browser, Page } from 'playwright-core';
-import { parse } from 'yaml';
 import { describe, expect, inject, it } from 'vitest';
-import { exhibition } from '../../model/exhibition.ts';
-import { panorama } from '../../model/panorama.ts';
 import { LOCALES } from '../../model/locales.ts';
 import { SCREENSHOTS } from './env.ts';
+import { activeStep, openPage, readExhibition } from './exhibition-page.ts';
 import { useBrowser } from './use-browser.ts';
 
 const base = inject('baseUrl');
@@ -20,32 +20,8 @@ let browser: Browser;
 useBrowser((b) => (browser = b));
 
 const SLUG = 'jades-tribute';
-const data = exhibition.parse({
-  type: 'exhibition',
-  id: SLUG,
-  ...parse(fs.readFileSync(`content/exhibitions/${SLUG}/exhibition.yaml`, 'utf8')),
-});
+const data = readExhibition(SLUG);
 const stepIds = data.steps.map((s) => s.id);
-
-async function open(url: string, options: { js?: boolean; reducedMotion?: boolean } = {}): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    javaScriptEnabled: options.js ?? true,
-    reducedMotion: options.reducedMotion ? 'reduce' : 'no-preference',
-  });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('request', (r) => {
-    const u = r.url();
-    if (!u.startsWith(base) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`left the site: ${u}`);
-  });
-  page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
-  expect((await page.goto(base + url))?.status()).toBe(200);
-  return { page, problems };
-}
-
-const active = (page: Page) => page.locator('[data-exhibition]').getAttribute('data-active-step');
 
 /** Which steps' media are on screen with their stills at full opacity (the others are dimmed). */
 const shownMedia = (page: Page) =>
@@ -85,7 +61,7 @@ describe.each(LOCALES)('exhibition in %s', (locale) => {
 
   it('is listed on the exhibitions index and the home page', async () => {
     for (const listing of [`/${locale}/exhibitions/`, `/${locale}/`]) {
-      const { page, problems } = await open(listing);
+      const { page, problems } = await openPage(browser, base, listing);
       expect(await page.locator(`a[href="${url}"]`).count(), listing).toBeGreaterThan(0);
       expect(problems).toEqual([]);
       await page.context().close();
@@ -95,7 +71,7 @@ describe.each(LOCALES)('exhibition in %s', (locale) => {
   it('is listed on the page of each artifact it shows, linked at the step', async () => {
     const step = data.steps.find((s) => s.media.some((m) => m.kind === 'region'))!;
     const media = step.media.find((m) => m.kind === 'region')!;
-    const { page, problems } = await open(`/${locale}/artifacts/${encodeURIComponent(media.kind === 'region' ? media.artifact : '')}/`);
+    const { page, problems } = await openPage(browser, base, `/${locale}/artifacts/${encodeURIComponent(media.kind === 'region' ? media.artifact : '')}/`);
     const link = page.locator(`[data-shown-in] a[href="${url}#${step.id}"]`);
     expect(await link.count()).toBe(1);
     expect(await link.textContent()).toContain(step.title[locale] ?? '');
@@ -104,7 +80,7 @@ describe.each(LOCALES)('exhibition in %s', (locale) => {
   });
 
   it('scrolling shows each step with its media, which stays in view while its text scrolls', async () => {
-    const { page, problems } = await open(url);
+    const { page, problems } = await openPage(browser, base, url);
     await page.waitForSelector('.exh--scrolly');
     for (const id of stepIds) {
       // Bring the step's top to a third of the viewport, as a reader scrolling down would.
@@ -112,7 +88,7 @@ describe.each(LOCALES)('exhibition in %s', (locale) => {
         const top = document.getElementById(sid)!.getBoundingClientRect().top + scrollY;
         scrollTo({ top: top - innerHeight / 3, behavior: 'instant' });
       }, id);
-      await expect.poll(() => active(page)).toBe(id);
+      await expect.poll(() => activeStep(page)).toBe(id);
       await expect.poll(() => shownMedia(page), { timeout: 10_000 }).toEqual([id]);
       // Further down inside the step, its media is still in view (sticky).
       const before = await page.locator(`[data-step-media="${id}"]`).boundingBox();
@@ -127,12 +103,12 @@ describe.each(LOCALES)('exhibition in %s', (locale) => {
   });
 
   it('moves to the next and previous step with the keyboard and the buttons', async () => {
-    const { page, problems } = await open(url, { reducedMotion: true });
+    const { page, problems } = await openPage(browser, base, url, { reducedMotion: true });
     await page.waitForSelector('.exh--scrolly');
     // The step script is a module loaded after the page: wait for it to mark the first step.
-    await expect.poll(() => active(page)).toBe(stepIds[0]);
+    await expect.poll(() => activeStep(page)).toBe(stepIds[0]);
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => active(page)).toBe(stepIds[1]);
+    await expect.poll(() => activeStep(page)).toBe(stepIds[1]);
     await expect.poll(() => new URL(page.url()).hash).toBe(`#${stepIds[1]}`);
     // The step after the one shown has its stills fetched ahead (no longer lazy), so moving there shows them at once.
     await expect
@@ -145,26 +121,26 @@ describe.each(LOCALES)('exhibition in %s', (locale) => {
     // Reduced motion: the page cuts to the step instead of scrolling smoothly (images above may still settle).
     await expect.poll(async () => Math.abs(await page.locator(`#${stepIds[1]}`).evaluate((el) => el.getBoundingClientRect().top))).toBeLessThan(20);
     await page.keyboard.press('j');
-    await expect.poll(() => active(page)).toBe(stepIds[2]);
+    await expect.poll(() => activeStep(page)).toBe(stepIds[2]);
     await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => active(page)).toBe(stepIds[1]);
+    await expect.poll(() => activeStep(page)).toBe(stepIds[1]);
     // Let the cut from the last key settle (the observer may still report the step scrolled past) before a click.
     const settle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 250)))));
     await settle();
     await page.locator('[data-exh-next]').click();
-    await expect.poll(() => active(page)).toBe(stepIds[2]);
+    await expect.poll(() => activeStep(page)).toBe(stepIds[2]);
     await settle();
     await page.locator('[data-exh-prev]').click();
-    await expect.poll(() => active(page)).toBe(stepIds[1]);
+    await expect.poll(() => activeStep(page)).toBe(stepIds[1]);
     expect(problems).toEqual([]);
     await page.context().close();
   });
 
   it('opens a #step link at that step with its media shown', async () => {
     const target = stepIds[3]!;
-    const { page, problems } = await open(`${url}#${target}`);
+    const { page, problems } = await openPage(browser, base, `${url}#${target}`);
     await page.waitForSelector('.exh--scrolly');
-    expect(await active(page)).toBe(target);
+    expect(await activeStep(page)).toBe(target);
     await expect.poll(() => shownMedia(page)).toEqual([target]);
     const top = await page.locator(`#${target}`).evaluate((el) => el.getBoundingClientRect().top);
     expect(Math.abs(top)).toBeLessThan(20);
@@ -173,7 +149,7 @@ describe.each(LOCALES)('exhibition in %s', (locale) => {
   });
 
   it('is a complete article without JavaScript: every step shows its stills, alt texts and text', async () => {
-    const { page, problems } = await open(url, { js: false });
+    const { page, problems } = await openPage(browser, base, url, { js: false });
     for (const step of data.steps) {
       const section = page.locator(`#${step.id}`);
       await section.scrollIntoViewIfNeeded();
@@ -201,7 +177,7 @@ describe.each(LOCALES)('exhibition in %s', (locale) => {
   });
 
   it('prints as a catalogue: one page-started section per step, each with its still, and a citation with the URL', async () => {
-    const { page, problems } = await open(url);
+    const { page, problems } = await openPage(browser, base, url);
     await page.waitForSelector('.exh--scrolly');
     await page.emulateMedia({ media: 'print' });
     const layout = await page.evaluate(() =>
@@ -237,317 +213,11 @@ describe.each(LOCALES)('exhibition in %s', (locale) => {
   });
 
   it('has no serious or critical axe violation while a step is shown', async () => {
-    const { page } = await open(`${url}#${stepIds[1]}`);
+    const { page } = await openPage(browser, base, `${url}#${stepIds[1]}`);
     await page.waitForSelector('.exh--scrolly');
     const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`)).toEqual([]);
-    await page.context().close();
-  });
-});
-
-// The Library Cave story opens the site's own viewers inside its steps: the 3D scene at a hotspot (and in its
-// evidence view), the globe with the dispersal routes. Expected steps, hotspots and titles come from the files.
-const CAVE = exhibition.parse({
-  type: 'exhibition',
-  id: 'library-cave',
-  ...parse(fs.readFileSync('content/exhibitions/library-cave/exhibition.yaml', 'utf8')),
-});
-const caveScene = parse(fs.readFileSync('content/scenes/library-cave.yaml', 'utf8')) as { hotspots: { id: string; title: Record<string, string> }[] };
-const sceneSteps = CAVE.steps.filter((s) => s.media[0]?.kind === 'scene');
-const evidenceStep = CAVE.steps.find((s) => s.media.some((m) => m.kind === 'scene' && m.view === 'evidence'))!;
-const globeStep = CAVE.steps.find((s) => s.media.some((m) => m.kind === 'globe'))!;
-// A step looking into a panorama at one of its hotspots, in a variant; where it looks comes from the panorama's file.
-const panoStep = CAVE.steps.find((s) => s.media.some((m) => m.kind === 'panorama'))!;
-const panoMedia = panoStep.media.find((m) => m.kind === 'panorama')!;
-const pano =
-  panoMedia.kind === 'panorama'
-    ? panorama.parse({ type: 'panorama', id: panoMedia.panorama, ...parse(fs.readFileSync(`content/panoramas/${panoMedia.panorama}/panorama.yaml`, 'utf8')) })
-    : undefined;
-const panoSpot = pano?.hotspots.find((h) => panoMedia.kind === 'panorama' && h.id === panoMedia.hotspot);
-/** The panorama step's view: its variant, facing its hotspot at the panorama's initial zoom. */
-const panoView = {
-  variant: panoMedia.kind === 'panorama' ? panoMedia.variant : undefined,
-  yaw: panoSpot?.yaw,
-  pitch: panoSpot?.pitch,
-  zoom: pano?.initialView.zoom,
-};
-/** Angular distance in degrees, across the ±180 seam. */
-const apart = (a: number, b: number) => Math.abs(((((a - b) % 360) + 540) % 360) - 180);
-
-// The viewers are the scene and globe pages' own (tested there in every locale): one locale walks the story live,
-// all three are read without JavaScript.
-describe('the Library Cave exhibition', () => {
-  it('opens each step’s viewer when the step is reached (fr), and releases it behind', async () => {
-    const locale = 'fr';
-    const url = `/${locale}/exhibitions/${CAVE.id}/`;
-    const first = sceneSteps[0]!;
-    const media = first.media[0]!;
-    const hotspot = media.kind === 'scene' ? caveScene.hotspots.find((h) => h.id === media.hotspot) : undefined;
-    const { page, problems } = await open(`${url}#${first.id}`, { reducedMotion: true });
-    await page.waitForSelector('.exh--scrolly');
-    // The viewers' styles come with the viewers: the globe's (Cesium's widgets) are not in the page before it opens.
-    const cesiumStyles = page.locator('link[href="/cesium/Widgets/widgets.css"]');
-    expect(await cesiumStyles.count()).toBe(0);
-    const viewerIn = (id: string) => page.locator(`#${id} [data-live="scene"] .scene-viewer`);
-    // Reached: the scene viewer replaces the still, opened at the step's hotspot (its panel shows its title).
-    await expect.poll(() => viewerIn(first.id).count(), { timeout: 30_000 }).toBe(1);
-    await expect.poll(() => page.locator(`#${first.id} [data-live]`).getAttribute('data-live-state')).toBe('on');
-    expect(await page.locator(`#${first.id} img.exh-still`).isVisible()).toBe(false);
-    await expect.poll(() => viewerIn(first.id).textContent()).toContain(hotspot!.title[locale]);
-    // Steps not reached stay stills.
-    expect(await page.locator(`#${globeStep.id} [data-live]`).getAttribute('data-live-state')).toBeNull();
-    // Step by step (keys) to the evidence view: the scene opens coloured by evidence, the first step's viewer is gone.
-    const ids = CAVE.steps.map((s) => s.id);
-    for (let i = 1; i <= ids.indexOf(evidenceStep.id); i++) {
-      await page.keyboard.press('ArrowRight');
-      await expect.poll(() => active(page)).toBe(ids[i]);
-    }
-    await expect.poll(() => viewerIn(evidenceStep.id).getAttribute('data-evidence'), { timeout: 30_000 }).toBe('on');
-    expect(await viewerIn(first.id).count()).toBe(0);
-    expect(await page.locator(`#${first.id} img.exh-still`).isVisible()).toBe(true);
-    // The panorama step opens the panorama viewer in the step's variant, facing its hotspot, in place of the preview.
-    for (let i = ids.indexOf(evidenceStep.id) + 1; i <= ids.indexOf(panoStep.id); i++) {
-      await page.keyboard.press('ArrowRight');
-      await expect.poll(() => active(page)).toBe(ids[i]);
-    }
-    const panoHost = page.locator(`#${panoStep.id} [data-live="panorama"] [data-live-host]`);
-    await expect.poll(() => panoHost.getAttribute('data-state'), { timeout: 60_000 }).toBe('ready');
-    expect(await panoHost.getAttribute('data-variant')).toBe(panoView.variant);
-    await expect.poll(async () => apart(Number(await panoHost.getAttribute('data-yaw')), panoView.yaw!) < 1.5, { timeout: 15_000 }).toBe(true);
-    expect(Math.abs(Number(await panoHost.getAttribute('data-pitch')) - panoView.pitch!)).toBeLessThan(1.5);
-    expect(await page.locator(`#${panoStep.id} img.exh-still`).isVisible()).toBe(false);
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${locale}-exhibition-cave-panorama.png`) });
-    // The globe step opens the globe (or its still where WebGL is missing).
-    for (let i = ids.indexOf(panoStep.id) + 1; i <= ids.indexOf(globeStep.id); i++) {
-      await page.keyboard.press('ArrowRight');
-      await expect.poll(() => active(page)).toBe(ids[i]);
-    }
-    await expect.poll(() => page.locator(`#${globeStep.id} .exh-live.globe`).getAttribute('data-state'), { timeout: 90_000 }).toMatch(/^(ready|no-webgl)$/);
-    await expect.poll(() => cesiumStyles.count()).toBe(1);
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${locale}-exhibition-cave-globe.png`) });
-    // The panorama step links the panorama's page, which opens in the same variant facing the same way; that page's
-    // exhibition hotspot links back to the step.
-    const toPanorama = `/${locale}/panoramas/${pano!.id}/#view=${panoView.yaw},${panoView.pitch},${panoView.zoom}&variant=${panoView.variant}`;
-    expect(await page.locator(`#${panoStep.id} figcaption a`).getAttribute('href')).toBe(toPanorama);
-    await page.goto(base + toPanorama);
-    const root = page.locator('[data-pano]');
-    await expect.poll(() => root.getAttribute('data-state'), { timeout: 60_000 }).toBe('ready');
-    expect(await root.getAttribute('data-variant')).toBe(panoView.variant);
-    expect(await page.locator(`input[name="pano-variant"][value="${panoView.variant}"]`).isChecked()).toBe(true);
-    await expect.poll(async () => apart(Number(await root.getAttribute('data-yaw')), panoView.yaw!) < 1.5, { timeout: 15_000 }).toBe(true);
-    expect(Math.abs(Number(await root.getAttribute('data-pitch')) - panoView.pitch!)).toBeLessThan(1.5);
-    const back = pano!.hotspots.find((h) => h.exhibition?.id === CAVE.id && h.exhibition.step === panoStep.id)!;
-    expect(await page.locator(`a[data-hotspot="${back.id}"]`).getAttribute('href')).toBe(`${url}#${panoStep.id}`);
-    expect(problems).toEqual([]);
-    await page.context().close();
-  });
-
-  it('shows a still for every 3D, globe, chart and panorama step without JavaScript, in every locale', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
-    const page = await context.newPage();
-    for (const locale of LOCALES)
-      for (const story of [CAVE, PAGODA]) {
-        expect((await page.goto(`${base}/${locale}/exhibitions/${story.id}/`))?.status()).toBe(200);
-        for (const step of story.steps.filter((s) => s.media.some((m) => ['scene', 'globe', 'chart', 'panorama'].includes(m.kind)))) {
-          const img = page.locator(`#${step.id} img.exh-still`).first();
-          await img.scrollIntoViewIfNeeded();
-          await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), { message: step.id }).toBe(true);
-          expect((await img.getAttribute('alt'))?.length, step.id).toBeGreaterThan(0);
-          // The panorama step's preview says what it shows in the page's language.
-          if (step === panoStep && panoMedia.kind === 'panorama') expect(await img.getAttribute('alt')).toBe(panoMedia.alt[locale]);
-        }
-        // A narration: its recording (in this language) and its transcript.
-        for (const step of story.steps)
-          for (const m of step.media)
-            if (m.kind === 'narration') {
-              const figure = page.locator(`#${step.id} .exh-narration`);
-              expect(await figure.locator('audio').getAttribute('src'), step.id).toMatch(/^\/exhibitions\/.+\.mp3$/);
-              expect(await figure.locator('audio').getAttribute('lang'), step.id).toBeNull();
-              expect(await figure.textContent()).toContain(m.transcript[locale]!.slice(0, 10));
-            }
-        expect(await page.locator('.exh-live:not([hidden])').count()).toBe(0);
-      }
-    await context.close();
-  });
-});
-
-// The pagoda story: 3D steps in a building phase and in the section view, then a monitoring chart over a time
-// window. One locale walks it live (the cave walks in fr); the chart step is opened from its link in another.
-const PAGODA = exhibition.parse({
-  type: 'exhibition',
-  id: 'wooden-pagoda',
-  ...parse(fs.readFileSync('content/exhibitions/wooden-pagoda/exhibition.yaml', 'utf8')),
-});
-
-describe('the wooden pagoda exhibition', () => {
-  const sectionStep = PAGODA.steps.find((s) => s.media.some((m) => m.kind === 'scene' && m.view === 'section'))!;
-  const chartStep = PAGODA.steps.find((s) => s.media.some((m) => m.kind === 'chart'))!;
-  const chart = chartStep.media.find((m) => m.kind === 'chart')!;
-  const series = chart.kind === 'chart' ? chart.series.join(' ') : '';
-
-  it('opens each 3D step in its phase and view, and the chart step on its series (zh)', async () => {
-    const ids = PAGODA.steps.map((s) => s.id);
-    const { page, problems } = await open(`/zh/exhibitions/${PAGODA.id}/#${ids[0]}`, { reducedMotion: true });
-    await page.waitForSelector('.exh--scrolly');
-    const viewerIn = (id: string) => page.locator(`#${id} [data-live="scene"] .scene-viewer`);
-    for (let i = 0; i < ids.indexOf(chartStep.id); i++) {
-      const step = PAGODA.steps[i]!;
-      const m = step.media[0]!;
-      if (m.kind !== 'scene') continue;
-      await expect.poll(() => viewerIn(step.id).getAttribute('data-variant'), { timeout: 30_000, message: step.id }).toBe(m.phase);
-      if (m.view) await expect.poll(() => viewerIn(step.id).getAttribute('data-views')).toContain(m.view);
-      // A step that narrates its phase itself: the viewer's timeline names the phase but does not repeat its text.
-      const narration = step.media.find((x) => x.kind === 'narration');
-      if (narration?.kind === 'narration') {
-        const timeline = page.locator(`#${step.id} .scene-timeline-narration`);
-        await expect.poll(() => timeline.getAttribute('data-variant')).toBe(m.phase);
-        expect(await timeline.textContent()).not.toContain(narration.transcript.zh!.slice(0, 12));
-        expect(await page.locator(`#${step.id} .exh-narration`).textContent()).toContain(narration.transcript.zh!.slice(0, 12));
-      }
-      await page.keyboard.press('ArrowRight');
-      await expect.poll(() => active(page)).toBe(ids[i + 1]);
-    }
-    const canvas = page.locator(`#${chartStep.id} [data-live="chart"] canvas`);
-    await expect.poll(() => canvas.getAttribute('data-series'), { timeout: 30_000 }).toBe(series);
-    // The narration's recording plays here (its length read from the file as a player would).
-    const src = await page.locator('.exh-narration audio').first().getAttribute('src');
-    const seconds = await page.evaluate(
-      (url) =>
-        new Promise<number>((resolve) => {
-          const a = new Audio(url);
-          a.onloadedmetadata = () => resolve(a.duration);
-          a.onerror = () => resolve(-1);
-        }),
-      src!,
-    );
-    expect(seconds).toBeGreaterThan(3);
-    // Two steps back is more than one step away: the section step's viewer is released.
-    expect(await viewerIn(sectionStep.id).count()).toBe(0);
-    expect(problems).toEqual([]);
-    await page.context().close();
-  });
-
-  it('opens the 3D step before the chart from its #link in its phase, then draws the chart step (en), its still hidden', async () => {
-    const before = PAGODA.steps[PAGODA.steps.indexOf(chartStep) - 1]!;
-    const m = before.media[0]!;
-    const { page, problems } = await open(`/en/exhibitions/${PAGODA.id}/#${before.id}`, { reducedMotion: true });
-    await page.waitForSelector('.exh--scrolly');
-    const viewer = page.locator(`#${before.id} [data-live="scene"] .scene-viewer`);
-    await expect.poll(() => viewer.getAttribute('data-variant'), { timeout: 30_000 }).toBe(m.kind === 'scene' ? m.phase : '');
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(() => active(page)).toBe(chartStep.id);
-    await expect.poll(() => page.locator(`#${chartStep.id} [data-live="chart"] canvas`).getAttribute('data-series'), { timeout: 30_000 }).toBe(series);
-    expect(await page.locator(`#${chartStep.id} img.exh-still`).isVisible()).toBe(false);
-    expect(problems).toEqual([]);
-    await page.context().close();
-  });
-});
-
-// The film showcase's own story: every step a clip of a localized film. Walked live in en (the cave walks in fr,
-// the pagoda in zh); a clip opened from its link in zh and fr plays its subtitles (and, in fr, its voice) in the
-// page's language. Clip times come from the exhibition file, track languages from the film's.
-const FILM = exhibition.parse({
-  type: 'exhibition',
-  id: 'one-film-many-languages',
-  ...parse(fs.readFileSync('content/exhibitions/one-film-many-languages/exhibition.yaml', 'utf8')),
-});
-// The Chinese page reads simplified characters: a track converted from the traditional one where no simplified one exists.
-const SUBTITLE_FOR: Record<string, string[]> = { en: ['en'], fr: ['fr'], zh: ['zh-Hans'] };
-
-describe('the film exhibition', () => {
-  const clipOf = (id: string) => {
-    const m = FILM.steps.find((s) => s.id === id)!.media.find((x) => x.kind === 'clip');
-    if (m?.kind !== 'clip') throw new Error(`${id} has no clip`);
-    return m;
-  };
-  /** The step's player once it is live: the clip's start reached, the subtitle menu on the page's language. */
-  const expectClip = async (page: Page, id: string, locale: string) => {
-    const figure = page.locator(`#${id} [data-live="clip"]`);
-    await expect.poll(() => figure.getAttribute('data-live-state'), { timeout: 30_000, message: id }).toBe('on');
-    const video = figure.locator('video');
-    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 30_000, message: id }).toBeGreaterThan(0);
-    const { start } = clipOf(id);
-    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { message: id }).toBeGreaterThanOrEqual(start - 0.01);
-    expect(await video.evaluate((v: HTMLVideoElement) => v.currentTime), id).toBeLessThan(start + 2);
-    expect(SUBTITLE_FOR[locale]).toContain(await figure.locator('select[name="subtitles"]').inputValue());
-    expect(await page.locator(`#${id} img.exh-still`).isVisible()).toBe(false);
-  };
-
-  it('opens each clip at its start with subtitles in the page language as the reader walks (en)', async () => {
-    const ids = FILM.steps.map((s) => s.id);
-    // Opened at its first step (a step shown before the reader goes anywhere keeps its still).
-    const { page, problems } = await open(`/en/exhibitions/${FILM.id}/#${ids[0]}`, { reducedMotion: true });
-    await page.waitForSelector('.exh--scrolly');
-    await expect.poll(() => active(page)).toBe(ids[0]);
-    for (const [i, id] of ids.entries()) {
-      await expectClip(page, id, 'en');
-      // More than one step behind, a player is released and its still is back.
-      if (i >= 2) expect(await page.locator(`#${ids[i - 2]} [data-live="clip"] video`).count()).toBe(0);
-      if (i < ids.length - 1) {
-        await page.keyboard.press('ArrowRight');
-        await expect.poll(() => active(page)).toBe(ids[i + 1]);
-      }
-    }
-    // The quoted description falls back to nothing here: it is written in en and fr.
-    expect(await page.locator('.exh-quote blockquote').getAttribute('lang')).toBeNull();
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'en-exhibition-film.png') });
-    expect(problems).toEqual([]);
-    await page.context().close();
-  });
-
-  it('opens a clip from its #link in zh and fr: that language’s subtitles, and in fr the French voice', async () => {
-    const dub = FILM.steps.find((s) => s.id === 'a-french-voice')!.id;
-    const { page, problems } = await open(`/fr/exhibitions/${FILM.id}/#${dub}`, { reducedMotion: true });
-    await expectClip(page, dub, 'fr');
-    const audio = page.locator(`#${dub} select[name="audio"]`);
-    expect(await audio.locator('option:checked').textContent()).toMatch(/^Français/);
-    const course = FILM.steps.at(-1)!.id;
-    expect((await page.goto(`${base}/zh/exhibitions/${FILM.id}/#${course}`))?.status()).toBe(200);
-    await expectClip(page, course, 'zh');
-    // A quote written in en and fr only shows, on the Chinese page, in another language, marked as such.
-    expect(await page.locator('.exh-quote blockquote').getAttribute('lang')).toMatch(/^(en|fr)/);
-    expect(problems).toEqual([]);
-    await page.context().close();
-  });
-});
-
-// Paintings whose images this site does not hold: each step shows the records' catalogue data, says plainly that
-// the image is not here, and links the museum's own record (a link, never a request on load).
-const SONG = exhibition.parse({
-  type: 'exhibition',
-  id: 'northern-song-landscape',
-  ...parse(fs.readFileSync('content/exhibitions/northern-song-landscape/exhibition.yaml', 'utf8')),
-});
-const paintings = new Map(
-  fs
-    .readFileSync('content/collections/chinese-paintings/records.jsonl', 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as { id: string; object_url?: string; museum_object_id: string })
-    .map((r) => [r.id.replace(':', '-'), r]),
-);
-
-describe('the Northern Song landscape exhibition', () => {
-  it('shows every record by its catalogue data, no picture, the image’s absence said and the source linked, in each locale', async () => {
-    const { page, problems } = await open(`/${LOCALES[0]}/exhibitions/${SONG.id}/`, { js: false });
-    for (const locale of LOCALES) {
-      if (locale !== LOCALES[0]) expect((await page.goto(`${base}/${locale}/exhibitions/${SONG.id}/`))?.status()).toBe(200);
-      const absent = (JSON.parse(fs.readFileSync(`site/i18n/locales/exhibitions.${locale}.json`, 'utf8')) as Record<string, string>).imageNotHeld;
-      for (const step of SONG.steps) {
-        const ids = step.media.flatMap((m) => (m.kind === 'artifacts' ? m.ids : []));
-        const cards = page.locator(`#${step.id} [data-record]`);
-        expect(await cards.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.record)), step.id).toEqual(ids);
-        expect(await page.locator(`#${step.id} .exh-media img`).count(), step.id).toBe(0);
-        for (const id of ids) {
-          const card = page.locator(`#${step.id} [data-record="${id}"]`);
-          expect(await card.locator('[data-image-absent]').textContent()).toBe(absent);
-          expect(await card.textContent()).toContain(paintings.get(id)!.museum_object_id);
-          expect(await card.locator('a[rel="external"]').getAttribute('href')).toBe(paintings.get(id)!.object_url);
-        }
-      }
-    }
-    expect(problems).toEqual([]);
     await page.context().close();
   });
 });

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { jobFor } from '../../assets-pipeline/models/sources.ts';
 import { ingestAll } from '../../assets-pipeline/ingest/ingest.ts';
 import { runSubtitleStage } from '../../assets-pipeline/subtitles/stage.ts';
@@ -55,9 +55,8 @@ describe('confinement of content files', () => {
   });
 
   it('publishes nothing of /etc/passwd from the subtitle stage (the drama never validates, so it is never read)', () => {
-    const saved = { content: process.env.HERITAGE_CONTENT_DIR, build: process.env.HERITAGE_BUILD_DIR };
-    process.env.HERITAGE_CONTENT_DIR = content;
-    process.env.HERITAGE_BUILD_DIR = path.join(root, 'build');
+    vi.stubEnv('HERITAGE_CONTENT_DIR', content);
+    vi.stubEnv('HERITAGE_BUILD_DIR', path.join(root, 'build'));
     const lines: string[] = [];
     const records = path.join(root, 'build', 'records');
     fs.mkdirSync(records, { recursive: true });
@@ -66,13 +65,7 @@ describe('confinement of content files', () => {
     try {
       runSubtitleStage((l) => lines.push(l));
     } finally {
-      for (const [k, v] of [
-        ['HERITAGE_CONTENT_DIR', saved.content],
-        ['HERITAGE_BUILD_DIR', saved.build],
-      ] as const) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
+      vi.unstubAllEnvs();
     }
     const published = fs.readdirSync(path.join(root, 'build'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
     for (const e of published) expect(fs.readFileSync(path.join(e.parentPath, e.name), 'utf8')).not.toMatch(/^root:/m);

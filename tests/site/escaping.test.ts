@@ -3,7 +3,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { expect, it } from 'vitest';
 import RecordFields from '../../site/components/artifact/RecordFields.astro';
 import LocalText from '../../site/components/common/LocalText.astro';
-import type { Artifact } from '../../model/schema.ts';
+import { minimalArtifact } from '../fixtures/artifact.ts';
 
 const hostile = '<script>alert(1)</script><b>Jade</b>';
 
@@ -12,23 +12,7 @@ it('escapes HTML in titles and fields', async () => {
   const title = await container.renderToString(LocalText, { props: { map: { en: hostile }, locale: 'en', as: 'h1' } });
   expect(title).not.toContain('<script>');
   expect(title).toContain('&lt;script&gt;');
-  const artifact = {
-    type: 'artifact',
-    id: 'x',
-    sourceId: 'x',
-    collection: 'demo',
-    title: { en: hostile },
-    credit: { en: hostile },
-    rights: 'http://creativecommons.org/licenses/by/4.0/',
-    alternateTitles: [{ en: hostile }],
-    makers: [],
-    materials: [],
-    identifiers: [],
-    places: [],
-    inscriptions: [],
-    publications: [],
-    media: [],
-  } satisfies Artifact;
+  const artifact = minimalArtifact({ title: { en: hostile }, credit: { en: hostile }, alternateTitles: [{ en: hostile }] });
   const fields = await container.renderToString(RecordFields, { props: { artifact, locale: 'zh' } });
   expect(fields).not.toMatch(/<script>|<b>/);
   // A field missing in the page's language falls back visibly, marked with its own language.

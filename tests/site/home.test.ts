@@ -5,30 +5,23 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { checkContent, publishContent } from '../../assets-pipeline/ingest/content.ts';
 
 let root: string;
-const saved = { content: process.env.HERITAGE_CONTENT_DIR, build: process.env.HERITAGE_BUILD_DIR };
 
 beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'heritage-home-'));
   const content = path.join(root, 'content');
   fs.cpSync(path.resolve('tests/fixtures/collections/good/collections/demo'), path.join(content, 'collections', 'demo'), { recursive: true });
-  process.env.HERITAGE_CONTENT_DIR = content;
-  process.env.HERITAGE_BUILD_DIR = path.join(root, 'build');
+  vi.stubEnv('HERITAGE_CONTENT_DIR', content);
+  vi.stubEnv('HERITAGE_BUILD_DIR', path.join(root, 'build'));
   const result = await checkContent(content);
   expect(result.problems.count).toBe(0);
   publishContent(result, path.join(root, 'build', 'records'));
 });
 afterAll(() => {
-  for (const [k, v] of [
-    ['HERITAGE_CONTENT_DIR', saved.content],
-    ['HERITAGE_BUILD_DIR', saved.build],
-  ] as const) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
+  vi.unstubAllEnvs();
   fs.rmSync(root, { recursive: true, force: true });
 });
 

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkContentType } from '../../assets-pipeline/ingest/content.ts';
 import { dramas } from '../../assets-pipeline/ingest/content-types/dramas.ts';
 import { MAX_CUES } from '../../assets-pipeline/subtitles/parse.ts';
@@ -33,7 +33,6 @@ function srt(n: number, cue: (i: number) => { start: number; end: number; text: 
   return out.join('\n');
 }
 
-const env = { HERITAGE_CONTENT_DIR: process.env.HERITAGE_CONTENT_DIR, HERITAGE_BUILD_DIR: process.env.HERITAGE_BUILD_DIR };
 let tmp: string;
 let view: DramaView;
 let pages: QcFindingsPage[];
@@ -77,8 +76,8 @@ episodes:
       - { lang: de, path: subtitles/de.srt }
 `,
   );
-  process.env.HERITAGE_CONTENT_DIR = content;
-  process.env.HERITAGE_BUILD_DIR = path.join(tmp, 'build');
+  vi.stubEnv('HERITAGE_CONTENT_DIR', content);
+  vi.stubEnv('HERITAGE_BUILD_DIR', path.join(tmp, 'build'));
   const { records, problems } = checkContentType(dramas, content);
   expect(problems).toEqual([]);
   fs.mkdirSync(path.dirname(typeRecordsFile('dramas')), { recursive: true });
@@ -89,10 +88,7 @@ episodes:
 }, 120_000);
 
 afterAll(() => {
-  for (const [k, v] of Object.entries(env)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
+  vi.unstubAllEnvs();
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 

@@ -7,7 +7,7 @@ import Reuse from '../../site/components/reuse/Reuse.astro';
 import type { ImageEntry } from '../../formats/manifests/images.ts';
 import { LOCALES } from '../../model/locales.ts';
 import { allowsReuse, normalizeRightsUri, rightsInfo } from '../../model/rights.ts';
-import type { Artifact } from '../../model/schema.ts';
+import { minimalArtifact } from '../fixtures/artifact.ts';
 
 const variant = { width: 100, height: 80, avif: '/img/a.avif', webp: '/img/a.webp', jpeg: '/img/a.jpg' };
 const image: ImageEntry = {
@@ -56,23 +56,8 @@ const second: ImageEntry = {
     },
   },
 };
-const artifact = (rights: string): Artifact => ({
-  type: 'artifact',
-  id: 'x1',
-  sourceId: 'x1',
-  collection: 'demo',
-  title: { en: 'Jade disc' },
-  credit: { en: 'A Museum' },
-  rights: normalizeRightsUri(rights)!,
-  alternateTitles: [],
-  makers: [],
-  materials: [],
-  identifiers: [],
-  places: [],
-  inscriptions: [],
-  publications: [],
-  media: [{ kind: 'image', path: 'x1.jpg' }],
-});
+const artifact = (rights: string) =>
+  minimalArtifact({ id: 'x1', sourceId: 'x1', title: { en: 'Jade disc' }, credit: { en: 'A Museum' }, rights, media: [{ kind: 'image', path: 'x1.jpg' }] });
 
 describe('allowsReuse', () => {
   it('is open for CC0, the Public Domain Mark, CC BY and CC BY-SA; closed for NC, ND and rights statements', () => {

@@ -3,25 +3,9 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { expect, it } from 'vitest';
 import RecordFields from '../../site/components/artifact/RecordFields.astro';
-import type { Artifact } from '../../model/schema.ts';
+import { minimalArtifact } from '../fixtures/artifact.ts';
 
-const artifact = {
-  type: 'artifact',
-  id: 'x',
-  sourceId: 'x',
-  collection: 'demo',
-  title: { en: 'Bowl' },
-  credit: { en: 'A museum' },
-  rights: 'http://rightsstatements.org/vocab/NoC-US/1.0/',
-  alternateTitles: [],
-  makers: [],
-  materials: [],
-  identifiers: [],
-  places: [],
-  inscriptions: [],
-  publications: [],
-  media: [],
-} satisfies Artifact;
+const artifact = minimalArtifact({ rights: 'http://rightsstatements.org/vocab/NoC-US/1.0/' });
 
 it('shows the statement name of each language, and the English one marked where none is published', async () => {
   const container = await AstroContainer.create();

@@ -21,6 +21,9 @@ import {
 
 type HlsInstance = import('hls.js').default;
 
+/** Seconds an embedded clip buffers before it is played: enough for its first frame (segments are 6 s). */
+const CLIP_IDLE_BUFFER_S = 4;
+
 export default function DramaPlayer(p: PlayerProps) {
   const video = useRef<HTMLVideoElement>(null);
   const hls = useRef<HlsInstance | null>(null);
@@ -86,7 +89,17 @@ export default function DramaPlayer(p: PlayerProps) {
           seekOnMetadata();
           return;
         }
-        const h = new Hls({ startPosition: start ?? -1, capLevelToPlayerSize: true });
+        // An embedded clip buffers one segment until it is played. hls.js's default target is up to 600 s for a
+        // low-bitrate stream (60 MB of it, capped by maxMaxBufferLength): the whole stand-in episode, every video
+        // and audio fragment fetched and remuxed. A story page opens a player per step as the reader walks it, and
+        // that work held the main thread the reader's next step switch needed. Played, it buffers as the episode
+        // page does.
+        const idle = { maxBufferLength: CLIP_IDLE_BUFFER_S, maxMaxBufferLength: CLIP_IDLE_BUFFER_S };
+        const h = new Hls({ startPosition: start ?? -1, capLevelToPlayerSize: true, ...(p.clip ? idle : {}) });
+        if (p.clip) {
+          const { maxBufferLength, maxMaxBufferLength } = Hls.DefaultConfig;
+          v.addEventListener('play', () => Object.assign(h.config, { maxBufferLength, maxMaxBufferLength }), { once: true });
+        }
         hls.current = h;
         h.loadSource(hlsUrl);
         h.attachMedia(v);

@@ -3,11 +3,12 @@
 // site's own viewer for it (the scene island, the film player, the globe, the monitoring charts, the panorama) is
 // loaded and opened at the step's viewpoint, clip, places or window, and it is released again once the reader is more than a
 // step away. A viewer that cannot start leaves the still in place. The steps next to the one being read are
-// made ready ahead (`prepare`): their stills fetched and decoded, their viewers' code fetched, so a step switch
-// shows its picture in the next frame; until a viewer is on, its step shows the still.
+// made ready ahead (`prepare`): their stills fetched and decoded, their viewers' code fetched (and a clip's playlist
+// and subtitles), so a step switch shows its picture in the next frame; until a viewer is on, its step shows the still.
 import { createEarlyContext } from '../scene/early-gl.ts';
 import type { PanoramaStepProps } from '../../lib/exhibition-live.ts';
 import type { ViewerProps } from '../scene/types.ts';
+import type { PlayerProps } from '../drama/player-types.ts';
 import dramaCss from '../drama/drama.css?url';
 import globeCss from '../map/globe.css?url';
 import monitoringCss from '../monitoring/monitoring.css?url';
@@ -68,6 +69,17 @@ function startScene(props: ViewerProps): void {
   createEarlyContext();
 }
 
+/** Until the player's video element is in the page and its poster (the step's still, already decoded there) is
+ * decoded, or 5 s have passed: a player without its picture keeps the still in view, not an empty box. */
+async function posterShown(host: HTMLElement, poster: string | undefined): Promise<void> {
+  const limit = new Promise<void>((resolve) => setTimeout(resolve, 5000));
+  const ready = (async () => {
+    while (!host.querySelector('video')) await new Promise((r) => requestAnimationFrame(r));
+    if (poster) await Object.assign(new Image(), { src: poster }).decode();
+  })().catch(() => undefined);
+  await Promise.race([ready, limit]);
+}
+
 /** Until the globe says it is drawn or cannot be (`data-state`), or `ms` have passed. */
 function settled(el: HTMLElement, ms: number): Promise<void> {
   return new Promise((resolve) => {
@@ -97,6 +109,9 @@ async function mount(kind: LiveKind, host: HTMLElement, props: unknown): Promise
       const root = createRoot(host);
       // biome-ignore lint/suspicious/noExplicitAny: the props are the JSON the page built for this very component.
       root.render(createElement(component.default as any, props as any));
+      // A clip's player opens on the step's own still as its poster: the still is hidden only once the player can
+      // show that same picture, so the switch from still to player shows no empty frame.
+      if (kind === 'clip') await posterShown(host, (props as PlayerProps).poster);
       return () => root.unmount();
     }
     case 'globe': {
@@ -197,5 +212,20 @@ export function prepare(step: HTMLElement, viewers: boolean): void {
     void img.decode().catch(() => undefined);
   }
   if (!viewers) return;
-  for (const figure of step.querySelectorAll<HTMLElement>('[data-live]')) void code(figure.dataset.live as LiveKind).catch(() => undefined);
+  for (const figure of step.querySelectorAll<HTMLElement>('[data-live]')) {
+    const kind = figure.dataset.live as LiveKind;
+    void code(kind).catch(() => undefined);
+    if (kind === 'clip') warmClip(figure);
+  }
+}
+
+/** A clip's first requests, made ahead into the HTTP cache (its media are content-addressed and cached for good):
+ * the stream's playlist and the subtitles in the page's language, so the player starts on cached files. */
+function warmClip(figure: HTMLElement): void {
+  const data = figure.querySelector<HTMLScriptElement>('script[data-live-props]');
+  if (!data || figure.dataset.warmed) return;
+  figure.dataset.warmed = '';
+  const p = propsOf(data) as PlayerProps;
+  const urls = [p.hls, p.subtitles.find((s) => s.lang === p.defaultSubtitle)?.url].filter((u): u is string => !!u);
+  for (const url of urls) void fetch(url, { priority: 'low' } as RequestInit).catch(() => undefined);
 }

@@ -7,6 +7,8 @@ import { prepare, startLive, stopLive } from './live-media.ts';
 
 /** Steps around the one being read whose heavy media may load; the rest stay as stills. */
 const NEAR = 1;
+/** How long a step's viewer waits for its stills to be decoded before it opens anyway. */
+const STILL_WAIT_MS = 1500;
 
 // Safari has no requestIdleCallback.
 const whenIdle = (f: () => void): void => {
@@ -59,14 +61,22 @@ export function initExhibition(): void {
   };
   // A switch shows the step's mark and still in the next frame; the heavy work it starts (releasing the viewers
   // left behind; opening this step's, where a WebGL context alone takes a few hundred ms of main thread in
-  // software rendering) waits until that frame has been painted, and is dropped if the reader has moved on.
+  // software rendering, and a player its video element, tracks and stream) waits until the step's stills are
+  // decoded and a frame with them has been painted — else that work would hold the main thread before the
+  // picture is shown — and is dropped if the reader has moved on.
   const afterSwitch = (i: number, reach: boolean): void => {
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        if (active !== i) return;
-        for (const [k, s] of steps.entries()) if (Math.abs(k - i) > NEAR) stopLive(s);
-        if (reach) reachStep(i);
-      }, 0),
+    const stills = [...steps[i]!.querySelectorAll<HTMLImageElement>('img.exh-still')];
+    const decoded = Promise.all(stills.map((img) => img.decode().catch(() => undefined)));
+    // A still that cannot load holds nothing up for long.
+    const limit = new Promise((resolve) => setTimeout(resolve, STILL_WAIT_MS));
+    void Promise.race([decoded, limit]).then(() =>
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (active !== i) return;
+          for (const [k, s] of steps.entries()) if (Math.abs(k - i) > NEAR) stopLive(s);
+          if (reach) reachStep(i);
+        }, 0),
+      ),
     );
   };
   const setActive = (i: number, reach = true): void => {

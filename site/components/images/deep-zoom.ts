@@ -1,6 +1,6 @@
 // Browser half of the deep-zoom viewer. Bundled once as an external, cacheable module shared by every
 // artifact page; OpenSeadragon itself (~200 KB) is a separate chunk fetched only when a visitor opens the
-// viewer. It reads nothing from the build but the IIIF info.json URL in the markup (the shared format).
+// viewer. It reads nothing from the build but the IIIF info.json URL (or a linked service's description) in the markup.
 import type OpenSeadragonNS from 'openseadragon';
 
 type Viewer = OpenSeadragonNS.Viewer;
@@ -21,9 +21,14 @@ async function open(root: HTMLElement): Promise<void> {
   if (!viewer) {
     root.setAttribute('aria-busy', 'true');
     const { default: OpenSeadragon } = await import('openseadragon');
+    const linked = root.dataset.tileSource;
     viewer = OpenSeadragon({
       element: part<HTMLElement>(root, 'canvas'),
-      tileSources: root.dataset.info!,
+      // A linked service's description comes with the page: only its image tiles are requested from its host.
+      tileSources: linked ? (JSON.parse(linked) as object) : root.dataset.info!,
+      // Another host's tiles are drawn on a 2D canvas: WebGL takes a cross-origin image only when its server sends
+      // CORS headers, which an institution's image server need not, and then draws nothing.
+      ...(linked ? { drawer: 'canvas' as const } : {}),
       // No image buttons: OpenSeadragon's would be fetched from `prefixUrl`; our own HTML buttons are
       // labelled in the page's language and keyboard reachable, and nothing is requested off-site.
       showNavigationControl: false,

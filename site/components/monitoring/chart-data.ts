@@ -5,7 +5,8 @@ export interface ChartSeries {
   label: string;
   unit: string;
   node?: string;
-  thresholds: { level: 'warning' | 'alarm'; value: number; label: string }[];
+  /** `legend`: the threshold's line in the legend, its value written as the page's language writes numbers. */
+  thresholds: { level: 'warning' | 'alarm'; value: number; label: string; legend: string }[];
 }
 
 export interface ChartDataset {
@@ -20,6 +21,8 @@ export interface ChartDataset {
 
 export interface ChartPayload {
   scene: string;
+  /** The page's BCP 47 language tag: Chart.js writes the axis and tooltip numbers in it. */
+  locale: string;
   datasets: ChartDataset[];
   initial?: string;
 }

@@ -1,7 +1,7 @@
 // Build-time half of the monitoring charts: what they draw for one scene in one language. The scene page renders
 // the same data as tables (there without JavaScript); the charts fetch this payload from the scene's
 // monitoring.json when they start, so the page does not carry its data twice.
-import type { Locale } from '../../../model/locales.ts';
+import { formatNumber, LOCALE_TAGS, type Locale } from '../../../model/locales.ts';
 import type { Monitoring, MonitoringDataset } from '../../../model/monitoring.ts';
 import type { SceneLevel } from '../../../model/scene.ts';
 import type { ChartPayload, ChartSeries } from './chart-data.ts';
@@ -15,7 +15,10 @@ export function chartSeries(s: MonitoringDataset['series'][number], locale: Loca
     label: s.label[locale],
     unit: s.unit,
     ...(s.node ? { node: s.node } : {}),
-    thresholds: s.thresholds.map((th) => ({ ...th, label: t(`monitoring:threshold.${th.level}`) })),
+    thresholds: s.thresholds.map((th) => {
+      const label = t(`monitoring:threshold.${th.level}`);
+      return { ...th, label, legend: t('monitoring:threshold.legend', { label, value: formatNumber(th.value, locale), unit: s.unit }) };
+    }),
   };
 }
 
@@ -45,6 +48,7 @@ export function chartPayload(monitoring: Monitoring, levels: SceneLevel[], local
   const initial = initialLevel(monitoring, levels);
   return {
     scene: meta.scene,
+    locale: LOCALE_TAGS[locale],
     datasets: meta.datasets.map((d) => ({
       id: d.id,
       title: d.title[locale],

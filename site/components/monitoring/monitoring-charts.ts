@@ -31,7 +31,7 @@ function datasetsFor(d: ChartDataset, shown: ChartSeries[]): CJSDataset<'line', 
     });
     for (const th of limits)
       out.push({
-        label: `${th.label}: ${th.value} ${s.unit}`,
+        label: th.legend,
         data: d.dates.map(() => th.value),
         borderColor: THRESHOLD_COLOURS[th.level],
         backgroundColor: THRESHOLD_COLOURS[th.level],
@@ -60,6 +60,7 @@ export function mountMonitoringCharts(payload: ChartPayload, root: ParentNode = 
       type: 'line',
       data: { labels: d.dates, datasets: datasetsFor(d, shownSeries(d)) },
       options: {
+        locale: payload.locale,
         animation: reduced ? false : { duration: 300 },
         maintainAspectRatio: false,
         interaction: { mode: 'index', intersect: false },

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runStillStage } from '../../../assets-pipeline/exhibitions/stills.ts';
 import { mediumKey, readStillsManifest } from '../../../formats/manifests/exhibition-stills.ts';
 import { exhibition } from '../../../model/exhibition.ts';
@@ -13,7 +13,6 @@ import { TYPE_RECORDS_VERSION } from '../../../model/store.ts';
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'exh-stills-'));
 const content = path.join(root, 'content');
 const build = path.join(root, 'build');
-const saved = { HERITAGE_CONTENT_DIR: process.env.HERITAGE_CONTENT_DIR, HERITAGE_BUILD_DIR: process.env.HERITAGE_BUILD_DIR };
 
 const record = exhibition.parse({
   type: 'exhibition',
@@ -49,12 +48,11 @@ beforeAll(async () => {
   await jpeg('view-0.jpg', 100);
   await jpeg('chart-0.zh.jpg', 110);
   await jpeg('chart-0.fr.jpg', 120);
-  Object.assign(process.env, { HERITAGE_CONTENT_DIR: content, HERITAGE_BUILD_DIR: build });
+  vi.stubEnv('HERITAGE_CONTENT_DIR', content);
+  vi.stubEnv('HERITAGE_BUILD_DIR', build);
 });
 afterAll(() => {
-  for (const [k, v] of Object.entries(saved))
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
+  vi.unstubAllEnvs();
   fs.rmSync(root, { recursive: true, force: true });
 });
 

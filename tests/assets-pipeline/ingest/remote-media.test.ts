@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkContent } from '../../../assets-pipeline/ingest/content.ts';
 import { formatProblem } from '../../../assets-pipeline/ingest/problems.ts';
 import { ingest } from '../../../scripts/cli/validate.ts';
@@ -145,16 +145,12 @@ describe('media by address', () => {
     // and no record file is written, not even the good row's.
     hold = false;
     const build = path.join(root, 'bad-build');
-    const env = { HERITAGE_CONTENT_DIR: process.env.HERITAGE_CONTENT_DIR, HERITAGE_BUILD_DIR: process.env.HERITAGE_BUILD_DIR };
-    process.env.HERITAGE_CONTENT_DIR = content;
-    process.env.HERITAGE_BUILD_DIR = build;
+    vi.stubEnv('HERITAGE_CONTENT_DIR', content);
+    vi.stubEnv('HERITAGE_BUILD_DIR', build);
     try {
       expect(await ingest()).toBe(1);
     } finally {
-      for (const [k, v] of Object.entries(env)) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
+      vi.unstubAllEnvs();
     }
     expect(fs.existsSync(path.join(build, 'records', 'collections.json'))).toBe(false);
     expect(fs.existsSync(path.join(build, 'records', 'artifacts', 'bad.jsonl'))).toBe(false);

@@ -160,8 +160,9 @@ describe('heritage build --queue', () => {
     expect(code, lines.join('\n')).toBe(1);
     expect(lines.some((l) => l.startsWith('▸ switched: slot a is live'))).toBe(true);
 
-    // One bar: the jobs' (over images and models), never a stage's own bar beside it. The open-data stage, which
-    // has no jobs, draws its own after the jobs are done.
+    // One bar: the jobs' (over images and models), never a stage's own bar beside it, nor a second jobs bar for the
+    // page parts (the same bar counts on, below). The open-data stage, which has no jobs, draws its own after the
+    // jobs are done.
     const bars = lines.filter((l) => /[░█]{10}/.test(l));
     expect(new Set(bars.map((l) => l.trim().split(/ [░█]/)[0]))).toEqual(new Set(['jobs', 'open data']));
     expect(
@@ -198,16 +199,25 @@ describe('heritage build --queue', () => {
     for (const manifest of ['images.json', 'models.json'])
       expect(fs.readFileSync(path.join(site.build, 'assets', manifest), 'utf8')).toBe(fs.readFileSync(path.join(ref, 'assets', manifest), 'utf8'));
     // Each job ran on one of the two workers, the bad image once; the two page parts (the listings and the one
-    // shard) too, under a bar of their own once the asset stages' jobs are done.
+    // shard) too, on the same bar, which counts on from the asset stages' jobs; one summary line at the end.
     const ran = ws.flatMap((w) => w.out().split('\n')).filter((l) => l.startsWith('▸ '));
     expect(ran.filter((l) => l.includes('cut.png'))).toHaveLength(1);
     expect(ran.filter((l) => l.startsWith('▸ models'))).toHaveLength(1);
     expect(ran.filter((l) => l.startsWith('▸ pages')).map((l) => l.split(' ')[3])).toEqual(expect.arrayContaining(['listings', 'demo-0']));
     expect(ran.filter((l) => l.startsWith('▸ pages'))).toHaveLength(2);
     expect(
-      bars.some((l) => /^jobs .* done \| pages 2\/2 \| 0 running, 0 failed \| 2 workers \| ETA /.test(l)),
+      bars.some((l) => /^jobs .* done \| images 3\/3, models 1\/1, pages 2\/2 \| 0 running, 1 failed \| 2 workers \| ETA /.test(l)),
       bars.join('\n'),
     ).toBe(true);
+    expect(
+      bars.some((l) => /^jobs .* done \| pages /.test(l)),
+      bars.join('\n'),
+    ).toBe(false);
+    const summaries = lines.filter((l) => /^\s*jobs: \d+\/\d+ done \(/.test(l));
+    expect(
+      summaries.filter((l) => !l.includes('(search ')),
+      lines.join('\n'),
+    ).toEqual([expect.stringMatching(/^ {2}jobs: 5\/6 done \(images 3\/3, models 1\/1, pages 2\/2\), 1 failed, up to 2 worker\(s\), in [\d.]+ s$/)]);
 
     // The pages the workers rendered are the bytes the in-process page stage renders from the same records.
     const refDist = path.join(site.root, 'dist-in-process');
@@ -240,10 +250,11 @@ describe('heritage build --queue', () => {
     builds.push(b.child);
     const c = new Redis(lost.url);
     try {
-      await until(
-        'a job waiting in Redis',
-        async () => (await c.keys('bull:heritage-images-*:wait')).length > 0 && (await c.llen((await c.keys('bull:heritage-images-*:wait'))[0]!)) > 0,
-      );
+      // Image jobs carry a priority (largest first), so they wait in BullMQ's `prioritized` set, not its `wait` list.
+      await until('a job waiting in Redis', async () => {
+        const [key] = await c.keys('bull:heritage-images-*:prioritized');
+        return key !== undefined && (await c.zcard(key)) > 0;
+      });
     } finally {
       c.disconnect();
     }

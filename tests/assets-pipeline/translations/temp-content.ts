@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { vi } from 'vitest';
 import { ingestAll, publishRecords } from '../../../assets-pipeline/ingest/ingest.ts';
 import { formatProblem } from '../../../assets-pipeline/ingest/problems.ts';
 import { recordsDir } from '../../../model/paths.ts';
@@ -20,9 +21,8 @@ export function tempContent(): TempContent {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'heritage-translations-'));
   const content = path.join(root, 'content');
   fs.cpSync(FIXTURE, content, { recursive: true });
-  const saved = { c: process.env.HERITAGE_CONTENT_DIR, b: process.env.HERITAGE_BUILD_DIR };
-  process.env.HERITAGE_CONTENT_DIR = content;
-  process.env.HERITAGE_BUILD_DIR = path.join(root, 'build');
+  vi.stubEnv('HERITAGE_CONTENT_DIR', content);
+  vi.stubEnv('HERITAGE_BUILD_DIR', path.join(root, 'build'));
   return {
     root,
     content,
@@ -32,13 +32,7 @@ export function tempContent(): TempContent {
       publishRecords(r, recordsDir());
     },
     cleanup() {
-      for (const [k, v] of [
-        ['HERITAGE_CONTENT_DIR', saved.c],
-        ['HERITAGE_BUILD_DIR', saved.b],
-      ] as const) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
+      vi.unstubAllEnvs();
       fs.rmSync(root, { recursive: true, force: true });
     },
   };

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importTranslations } from '../../../assets-pipeline/translations/import.ts';
-import { overlayPath } from '../../../assets-pipeline/translations/overlay.ts';
+import { overlayPath, writeOverlay } from '../../../assets-pipeline/translations/overlay.ts';
 import { recordStatus } from '../../../formats/translations/status.ts';
 import { collectUnits } from '../../../assets-pipeline/translations/units.ts';
 import { writeCsv } from '../../../assets-pipeline/translations/csv.ts';
@@ -145,6 +145,38 @@ describe('translation import refuses bad files with file:line messages', () => {
     const r = await importTranslations(f, { translator: 'x', locale: 'fr' });
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]).toMatch(/broken\.xlf:5: broken XML/);
+  });
+});
+
+describe('a translation that repeats its source text', () => {
+  it('is not a translation: the page shows the source language, marked, as for the same value in another field', async () => {
+    // A museum's English name "translated" into French as itself, and a culture really translated.
+    const unit = (id: string, source: string, target: string) => ({
+      id,
+      field: 'culture',
+      sourceLang: 'en' as const,
+      source,
+      target,
+      state: 'needs-review' as const,
+      translator: 'Test',
+      records: ['t-1'],
+    });
+    writeOverlay(overlayPath('fr', 'tiny', t.content), {
+      locale: 'fr',
+      collection: 'tiny',
+      units: [unit('culture.a', 'Northern Song court', 'Northern Song court ')],
+    });
+    t.ingest();
+    const a = (await byId()).get('t-1')!;
+    expect(a.culture).toEqual({ en: 'Northern Song court' });
+    expect(a.translations?.fr?.fields.culture).toBeUndefined();
+    writeOverlay(overlayPath('fr', 'tiny', t.content), {
+      locale: 'fr',
+      collection: 'tiny',
+      units: [unit('culture.a', 'Northern Song court', 'Cour des Song du Nord')],
+    });
+    t.ingest();
+    expect((await byId()).get('t-1')!.culture).toEqual({ en: 'Northern Song court', fr: 'Cour des Song du Nord' });
   });
 });
 

@@ -4,26 +4,20 @@
 import { describe, expect, it } from 'vitest';
 import { RELATED_PER_FIELD, RelatedIndex, relatedKeys } from '../../../formats/pages/related.ts';
 import type { Artifact } from '../../../model/schema.ts';
+import { minimalArtifact } from '../../fixtures/artifact.ts';
 
-const art = (id: string, f: { type?: string; maker?: string; period?: string; places?: string[] } = {}): Artifact => ({
-  type: 'artifact',
-  id,
-  collection: 'c',
-  sourceId: id,
-  title: { en: `Title ${id}` },
-  rights: 'http://creativecommons.org/publicdomain/zero/1.0/',
-  credit: { en: 'Museum' },
-  alternateTitles: [],
-  makers: f.maker ? [{ name: { en: f.maker } }] : [],
-  objectType: f.type ? { en: f.type } : undefined,
-  period: f.period ? { en: f.period } : undefined,
-  materials: [],
-  identifiers: [],
-  places: (f.places ?? []).map((p) => ({ name: { en: p }, role: 'origin' as const })),
-  inscriptions: [],
-  publications: [],
-  media: [{ kind: 'image', path: `${id}.jpg` }],
-});
+const art = (id: string, f: { type?: string; maker?: string; period?: string; places?: string[] } = {}): Artifact =>
+  minimalArtifact({
+    id,
+    collection: 'c',
+    sourceId: id,
+    title: { en: `Title ${id}` },
+    makers: f.maker ? [{ name: { en: f.maker } }] : [],
+    objectType: f.type ? { en: f.type } : undefined,
+    period: f.period ? { en: f.period } : undefined,
+    places: (f.places ?? []).map((p) => ({ name: { en: p }, role: 'origin' as const })),
+    media: [{ kind: 'image', path: `${id}.jpg` }],
+  });
 
 describe('RelatedIndex', () => {
   it('relates the next six of the same value in build order, wrapping, never the record itself', () => {
