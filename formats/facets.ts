@@ -28,7 +28,6 @@ export const INDEX_FACETS = names.filter((f): f is IndexFacet => 'index' in FACE
 export const MULTI_INDEX_FACETS: ReadonlySet<IndexFacet> = new Set(INDEX_FACETS.filter((f) => FACETS[f].index === 'multi'));
 export const BROWSE_FACETS = names.filter((f): f is BrowseFacet => 'browse' in FACETS[f]);
 
-/** The URL segment of a browse facet, and back. */
 /** A facet value's stable key (its URL segment on the browse pages, and what "same value" means elsewhere, e.g.
  * related objects): the English label when there is one (folded), else the French or Chinese. */
 export function facetKey(label: { zh?: string; en?: string; fr?: string }): string {
@@ -44,5 +43,6 @@ export function facetKey(label: { zh?: string; en?: string; fr?: string }): stri
   );
 }
 
+/** The URL segment of a browse facet, and back. */
 export const browseSlug = (f: BrowseFacet): string => FACETS[f].browse;
 export const browseFacetOfSlug = (slug: string): BrowseFacet | undefined => BROWSE_FACETS.find((f) => FACETS[f].browse === slug);

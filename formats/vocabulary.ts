@@ -1,14 +1,14 @@
-// The controlled vocabulary: object types, materials and periods with labels in zh/en/fr (vocabulary/concepts.json,
-// display label first). One home for both sides: the importer's glossary fills a language a value lacks, the search
-// stage indexes every label and keys its facets by concept, and the browse pages name a value by its concept's
-// labels in each locale rather than by whichever record's text came first.
+// The controlled vocabulary: object types, materials, periods and places of origin with labels in zh/en/fr
+// (vocabulary/concepts.json, display label first). One home for both sides: the importer's glossary fills a language
+// a value lacks and warns of values that name no concept, the search stage indexes every label, and facets (browse
+// pages, search filters) hold only concepts (`reconcile`), named by their labels in each locale.
 import raw from './vocabulary/concepts.json';
 import { simplifiedHan } from '../model/han-script.ts';
 import { LOCALES, type Locale } from '../model/locales.ts';
 import type { LangMap } from '../model/schema.ts';
 
-export type ConceptKind = 'objectType' | 'material' | 'period';
-const CONCEPT_KINDS: readonly ConceptKind[] = ['objectType', 'material', 'period'];
+export type ConceptKind = 'objectType' | 'material' | 'period' | 'place';
+export const CONCEPT_KINDS: readonly ConceptKind[] = ['objectType', 'material', 'period', 'place'];
 export type ConceptLabels = Record<Locale, string[]>;
 export interface VocabularyConcept {
   kind: ConceptKind;
@@ -82,4 +82,13 @@ export function conceptDisplay(c: VocabularyConcept): LangMap {
     if (label) out[l] = label;
   }
   return out;
+}
+
+/** The one concept a facet value is, or none: some language's text is one of the concept's labels and no language's
+ * text is another concept's. A text that merely contains a label ("cup in the form of a jue vessel", a sentence
+ * naming three regions) is not reconciled: the facet would put a guess on a page. 椀 / "bowl with handles" is a
+ * bowl (the Chinese names it; the English says more without naming anything else). */
+export function reconcile(kind: ConceptKind, map: LangMap): VocabularyConcept | undefined {
+  const found = conceptsNamed(kind, map);
+  return found.length > 0 && found.every((c) => c === found[0]) ? found[0] : undefined;
 }

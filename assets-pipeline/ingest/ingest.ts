@@ -29,6 +29,7 @@ import { writeIfChanged } from '../write-if-changed.ts';
 import { translationMerger } from '../translations/merge.ts';
 import { overlaysKey } from '../translations/overlay.ts';
 import { readRemoteIndex, type PendingMedia } from './remote-media.ts';
+import { UnreconciledTally } from './unreconciled.ts';
 
 export interface IngestResult {
   collections: Stored<Collection>[];
@@ -156,6 +157,7 @@ export function ingestCollection(
   const artifacts: Stored<Artifact>[] = [];
   const merge = translationMerger(config.id, problems, path.dirname(path.dirname(dir)));
   const unmatched = new Map<string, { count: number; at: number }>();
+  const unreconciled = new UnreconciledTally();
   const mediaRoot = path.join(dir, 'media');
   const relFile = path.relative(process.cwd(), recordsFile);
   const checkMedia = mediaChecker(mediaRoot);
@@ -203,6 +205,7 @@ export function ingestCollection(
     // The record is this row's own (parsed or merged afresh): its hash is added in place rather than by a copy.
     if (published && mediaOk) {
       artifacts.push(Object.assign(published, { hash }));
+      unreconciled.add(published, row.line);
       if (config.linkImageServicesFrom) for (const m of published.media) if (m.service) linked++;
     }
     return !problems.stopped;
@@ -215,6 +218,7 @@ export function ingestCollection(
       'period',
       `period label "${label}" matches no period of ${names} (${count} record${count > 1 ? 's' : ''}): shown as written, not reconciled`,
     );
+  for (const [row, field, message] of unreconciled.warnings()) problems.warn(recordsFile, row, field, message);
   // Said once, not per record: what the build takes on trust about the services it links.
   if (linked > 0)
     problems.warn(

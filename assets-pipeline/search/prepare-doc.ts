@@ -10,6 +10,7 @@ import { bestConcept, conceptLabel, conceptText, matchConcepts } from './vocab.t
 import { type FacetDictionary, freeKey } from './facet-dictionary.ts';
 import { LOCALES, type Locale } from '../../model/locales.ts';
 import { readLabels } from '../../formats/i18n.ts';
+import { reconcile } from '../../formats/vocabulary.ts';
 
 // Labels of the document types and of the 3D facet, translated with the UI strings
 // (site/i18n/locales/search-values.<locale>.json).
@@ -41,6 +42,14 @@ function single(dict: Picks, facet: 'period' | 'objectType', value: LangMap | un
   const inTitle = facet === 'objectType' ? matchConcepts(kind, [title], false) : [];
   const concepts = [...new Map([...inField, ...inTitle].map((c) => [c.id, c])).values()];
   const keys: string[] = [];
+  if (facet === 'objectType') {
+    // What an object is filters only as a vocabulary concept its text reconciles to, as on the browse pages
+    // (formats/facet-values.ts): a description ("cup in the form of an archaic bronze jue vessel") would be a raw
+    // string among the filters. Its text and any concept found in it are still searched.
+    const named = value && reconcile('objectType', value);
+    if (named) keys.push(dict.add(facet, named.id, conceptLabel(named)));
+    return { keys, extra: conceptText(concepts) };
+  }
   const named = value && bestConcept(inField, value);
   if (named) keys.push(dict.add(facet, named.id, conceptLabel(named)));
   else if (value) keys.push(dict.add(facet, freeKey(value), value));

@@ -12,6 +12,7 @@ export interface ArtifactCardData {
   year?: number;
   objectType?: LangMap;
   materials: LangMap[];
+  /** Where it comes from (origin, findspot, …): the museum that holds it is not one of them. */
   places: LangMap[];
   /** Only when the record has them: a card exists per record in every listing build. */
   classifications?: LangMap[];
@@ -19,6 +20,9 @@ export interface ArtifactCardData {
   subjects?: LangMap[];
   media: MediaRef[];
 }
+
+/** An artifact's places other than the institution holding it: what a "place" facet or "same place" means. */
+export const originPlaces = (a: Pick<Artifact, 'places'>): Artifact['places'] => a.places.filter((p) => p.role !== 'holding');
 
 /** The fields a card shows (Cards.astro): what a related-objects file carries per card. */
 export type CardItem = Pick<ArtifactCardData, 'id' | 'collection' | 'title' | 'maker' | 'period' | 'media'>;
@@ -32,7 +36,7 @@ export const toCard = (a: Artifact): ArtifactCardData => ({
   year: a.date?.from ?? a.date?.to,
   objectType: a.objectType,
   materials: a.materials,
-  places: a.places.map((p) => p.name),
+  places: originPlaces(a).map((p) => p.name),
   ...(a.classifications ? { classifications: a.classifications } : {}),
   ...(a.movements ? { movements: a.movements } : {}),
   ...(a.subjects ? { subjects: a.subjects } : {}),

@@ -4,16 +4,20 @@
 // records and the cards they show. A page never scans the collection (O(n²) over 150k–450k records), and a
 // shard process never loads another shard's records.
 //
-// "Same value" is the browse facets' key (facetKey), so a row's "see all" link is that value's browse page.
+// "Same value" is the browse facets' value (formats/facet-values.ts: a vocabulary concept for type, period and place
+// of origin; a value that names none relates nothing), so a row's "see all" link is that value's browse page. The
+// museum holding an object is not its place.
 // Within a group the related objects are the next RELATED_PER_FIELD members after the record in build order,
 // wrapping around: deterministic, different for neighbours (not the same six for 100k "painting"s), and a
 // record added to a group changes only the lists of the few records before it — a shard's related file is part
 // of its hash, so exactly the shards whose rows changed are re-rendered.
 import fs from 'node:fs';
 import { z } from 'zod';
-import type { Artifact } from '../../model/schema.ts';
+import type { Artifact, LangMap } from '../../model/schema.ts';
 import { langMap, mediaRef } from '../../model/schema.ts';
 import { facetKey } from '../facets.ts';
+import { facetValueOf } from '../facet-values.ts';
+import { originPlaces } from './card.ts';
 import { readManifest } from '../manifests/read.ts';
 import type { CardItem } from './card.ts';
 
@@ -29,11 +33,15 @@ const ANONYMOUS = /^(unknown|unidentified|anonymous|anon|inconnu|anonyme|佚名|
 /** The facet keys of an artifact's values per field. */
 export function relatedKeys(a: Pick<Artifact, 'makers' | 'objectType' | 'period' | 'places'>): Record<RelatedField, string[]> {
   const uniq = (keys: string[]) => [...new Set(keys)].filter((k) => k !== 'unknown');
+  const concepts = (facet: 'objectType' | 'period' | 'place', values: LangMap[]) => uniq(values.flatMap((v) => facetValueOf(facet, v)?.key ?? []));
   return {
     maker: uniq(a.makers.map((m) => facetKey(m.name))).filter((k) => !ANONYMOUS.test(k)),
-    objectType: uniq(a.objectType ? [facetKey(a.objectType)] : []),
-    period: uniq(a.period ? [facetKey(a.period)] : []),
-    place: uniq(a.places.map((p) => facetKey(p.name))),
+    objectType: concepts('objectType', a.objectType ? [a.objectType] : []),
+    period: concepts('period', a.period ? [a.period] : []),
+    place: concepts(
+      'place',
+      originPlaces(a).map((p) => p.name),
+    ),
   };
 }
 

@@ -1,7 +1,8 @@
-// Facet landing pages: dynasty/period, object type, material and place, each value with its artifacts.
-import { BROWSE_FACETS, type BrowseFacet, facetKey } from '../../formats/facets.ts';
+// Facet landing pages: dynasty/period, object type, material and place of origin (vocabulary concepts only,
+// formats/facet-values.ts), classification, movement and subject, each value with its artifacts.
+import { BROWSE_FACETS, type BrowseFacet } from '../../formats/facets.ts';
+import { facetValueOf } from '../../formats/facet-values.ts';
 import type { LangMap } from '../../model/schema.ts';
-import { conceptDisplay, conceptsNamed, type ConceptKind } from '../../formats/vocabulary.ts';
 import type { ArtifactCardData } from './records.ts';
 
 export const FACETS = BROWSE_FACETS;
@@ -26,23 +27,10 @@ const valuesOf: Record<FacetName, (a: ArtifactCardData) => LangMap[]> = {
   subject: (a) => a.subjects ?? [],
 };
 
-/** Facets whose values the vocabulary names. */
-const CONCEPTS: Partial<Record<FacetName, ConceptKind>> = { period: 'period', objectType: 'objectType', material: 'material' };
-
-/** A value as the browse pages name it: a vocabulary concept's labels in every locale when the value's text is one
- * of its labels (so "Théière", "teapot" and 茶壺 are one value, shown as each locale names it), else the record's. */
-function named(facet: FacetName, label: LangMap): LangMap {
-  const kind = CONCEPTS[facet];
-  if (!kind) return label;
-  // Every language of the value must name the same concept: 椀 / "bowl with handles" is more than a bowl.
-  const found = conceptsNamed(kind, label);
-  const texts = Object.values(label).filter(Boolean).length;
-  return found.length === texts && found.every((c) => c === found[0]) ? conceptDisplay(found[0]!) : label;
-}
-
 const cache = new Map<FacetName, FacetValue[]>();
 
-/** Values sorted by how many artifacts carry them, most first. */
+/** Values sorted by how many artifacts carry them, most first. A record whose text reconciles to no concept is in
+ * no value of that facet (the importer warns of it, per collection and field). */
 export function facetValues(facet: FacetName, cards: ArtifactCardData[]): FacetValue[] {
   const hit = cache.get(facet);
   if (hit) return hit;
@@ -50,8 +38,9 @@ export function facetValues(facet: FacetName, cards: ArtifactCardData[]): FacetV
   for (const card of cards) {
     const seen = new Set<string>();
     for (const value of valuesOf[facet](card)) {
-      const label = named(facet, value);
-      const key = facetKey(label);
+      const named = facetValueOf(facet, value);
+      if (!named) continue;
+      const { key, label } = named;
       if (seen.has(key)) continue;
       seen.add(key);
       const v = byKey.get(key) ?? { key, label, items: [] };

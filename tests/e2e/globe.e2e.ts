@@ -1,6 +1,6 @@
 // The globe page in Chromium: CesiumJS draws the Earth from our own origin only (no request leaves localhost),
-// its centre is not blank, labels are in the page language, picking a site opens its page, and the places and
-// routes are there as plain lists without WebGL.
+// its centre is not blank, labels are in the page language and beside their points, picking a site opens its page,
+// and the places and routes are there as plain lists without WebGL.
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
@@ -74,6 +74,21 @@ describe('globe', () => {
     const markers = JSON.parse((await page.locator('#globe').getAttribute('data-markers')) ?? '{}') as Record<string, [number, number]>;
     const at = markers['mogao-caves'];
     expect(at).toBeDefined();
+    // Every name drawn sits next to its own point (its box within 14 px of it: beside it, or just above or below;
+    // a name with no such room is not drawn), and no two names overlap.
+    const labels = JSON.parse((await page.locator('#globe').getAttribute('data-labels')) ?? '{}') as Record<string, { box: number[] } | string>;
+    const shown = Object.entries(labels).flatMap(([id, l]) => (typeof l === 'object' ? [{ id, box: l.box as [number, number, number, number] }] : []));
+    expect(shown.map((l) => l.id)).toContain('mogao-caves');
+    for (const { id, box } of shown) {
+      const [x, y] = markers[id]!;
+      const [left, top, right, bottom] = box;
+      expect(Math.hypot(Math.max(left - x, 0, x - right), Math.max(top - y, 0, y - bottom)), id).toBeLessThanOrEqual(14);
+    }
+    for (const [i, a] of shown.entries())
+      for (const b of shown.slice(i + 1)) {
+        const apart = a.box[2] <= b.box[0] || b.box[2] <= a.box[0] || a.box[3] <= b.box[1] || b.box[3] <= a.box[1];
+        expect(apart, `${a.id} / ${b.id}`).toBe(true);
+      }
     const box = (await page.locator('#globe').boundingBox())!;
     await Promise.all([page.waitForURL('**/en/scenes/library-cave/'), page.mouse.click(box.x + at![0], box.y + at![1])]);
     expect(await page.locator('h1').textContent()).toContain('Library Cave');

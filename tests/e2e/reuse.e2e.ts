@@ -9,7 +9,7 @@ import exifr from 'exifr';
 import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { describe, expect, inject, it } from 'vitest';
-import { facetKey } from '../../formats/facets.ts';
+import { facetValueOf } from '../../formats/facet-values.ts';
 import { LOCALES, type Locale } from '../../model/locales.ts';
 import { rightsInfo } from '../../model/rights.ts';
 import type { Artifact, Collection } from '../../model/schema.ts';
@@ -35,10 +35,15 @@ const manifest = JSON.parse(fs.readFileSync(path.join(E2E_BUILD, 'assets', 'imag
   images: Record<string, { width: number; height: number; iiif: { info: { tiles: { scaleFactors: number[] }[] } } }>;
 };
 
-/** The spec of "same type": the browse facet key; related are the next six of the group in build order. */
-const typeKey = (a: Artifact) => (a.objectType ? facetKey(a.objectType) : undefined);
+/** The spec of "same type": the browse facet value (a vocabulary concept); related are the next six of the group in
+ * build order. */
+const typeKey = (a: Artifact) => (a.objectType ? facetValueOf('objectType', a.objectType)?.key : undefined);
 const subject = all.find(
-  (a) => a.collection === 'npm-jades' && a.media.some((m) => m.kind === 'image') && all.filter((b) => typeKey(b) === typeKey(a)).length > 1,
+  (a) =>
+    a.collection === 'npm-jades' &&
+    a.media.some((m) => m.kind === 'image') &&
+    typeKey(a) !== undefined &&
+    all.filter((b) => typeKey(b) === typeKey(a)).length > 1,
 )!;
 const group = all.filter((b) => typeKey(b) === typeKey(subject));
 const at = group.indexOf(subject);

@@ -4,7 +4,7 @@
 import * as THREE from 'three';
 import { describe, expect, it } from 'vitest';
 import { applyExplode, hotspotOffsets } from '../../site/components/scene/level-views.ts';
-import { clearShift, layoutLabels } from '../../site/components/common/label-layout.ts';
+import { clearShift, layoutLabels, placeLabels } from '../../site/components/common/label-layout.ts';
 
 /** Three storeys 4 m high, the top one carrying a roof and a spire, as the pagoda's generator nests them. */
 function tower(): THREE.Group {
@@ -87,5 +87,46 @@ describe('labels keep clear of each other', () => {
     expect(dy[4]).toBe(0);
     const moved = boxes.map((b, i) => ({ top: b.top + dy[i]!, bottom: b.bottom + dy[i]! })).slice(0, 3);
     for (const [i, a] of moved.entries()) for (const b of moved.slice(i + 1)) expect(a.bottom <= b.top || a.top >= b.bottom).toBe(true);
+  });
+  // The globe's names: each beside its point (right, else left), moved only within its point's row; one with no
+  // room there is left out instead of being stacked far away, and earlier names in the priority keep their spot.
+  it('places a name on the other side of its point before moving it, and leaves out one with no room near its point', () => {
+    const at = (x: number, y: number, w = 100) => ({ right: box(x + 10, y - 12, w), left: box(x - 10 - w, y - 12, w) });
+    // Names 24 px tall; the third may move 30 px, the others 20.
+    const a = at(200, 100);
+    const b = at(205, 104);
+    const c = at(202, 98);
+    const d = at(203, 101);
+    const far = at(600, 100);
+    const spots = [a, b, c, d, far].map((o) => {
+      const range: [number, number] = o === c ? [-30, 30] : [-20, 20];
+      return {
+        options: [
+          { ...o.right, range },
+          { ...o.left, range },
+        ],
+      };
+    });
+    const placed = placeLabels(spots, [0, 1, 2, 3, 4]);
+    expect(placed[0]).toEqual({ option: 0, dy: 0 });
+    // The second takes the free left side rather than a move.
+    expect(placed[1]).toEqual({ option: 1, dy: 0 });
+    // The third moves within its row (by less than the range) on one side; the fourth finds no room and is left out.
+    expect(Math.abs(placed[2]!.dy)).toBeGreaterThan(0);
+    expect(Math.abs(placed[2]!.dy)).toBeLessThanOrEqual(30);
+    expect(placed[3]).toBeUndefined();
+    expect(placed[4]).toEqual({ option: 0, dy: 0 });
+    // Given a place above its point, at a cost, the fourth takes it.
+    const above = { ...box(150, 30), range: [0, 0] as [number, number], cost: 12 };
+    const withAbove = spots.map((s, i) => (i === 3 ? { options: [...s.options, above] } : s));
+    expect(placeLabels(withAbove, [0, 1, 2, 3, 4])[3]).toEqual({ option: 2, dy: 0 });
+    // The priority decides who keeps the spot.
+    expect(placeLabels(spots, [3, 0, 1, 2, 4])[3]).toEqual({ option: 0, dy: 0 });
+    // No two shown names overlap.
+    const shown = placed.flatMap((p, i) =>
+      p ? [{ ...spots[i]!.options[p.option]!, top: spots[i]!.options[p.option]!.top + p.dy, bottom: spots[i]!.options[p.option]!.bottom + p.dy }] : [],
+    );
+    for (const [i, x] of shown.entries())
+      for (const y of shown.slice(i + 1)) expect(x.bottom <= y.top || x.top >= y.bottom || x.right <= y.left || x.left >= y.right).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import type * as CesiumNS from 'cesium';
 import type { GlobePayload, GlobeStrings } from './globe-data.ts';
 import { hasWebGL } from '../common/webgl.ts';
 import { fullscreenAvailable, toggleFullscreen, watchFullscreen } from '../common/fullscreen.ts';
-import { type LabelBox, layoutLabels } from '../common/label-layout.ts';
+import { type LabelBox, type LabelOption, type LabelSpot, placeLabels } from '../common/label-layout.ts';
 import { reducedMotion } from '../comfort/motion.ts';
 
 type CesiumModule = typeof CesiumNS;
@@ -84,13 +84,33 @@ const LABEL_SCALE = 0.85;
 /** Half the drawn size of a place's point, outline included. */
 const POINT_SIZE = 9;
 const POINT_R = POINT_SIZE / 2 + 1.5;
+/** A place of a name next to its point: its box, and how Cesium is told to draw it there (side, offsets from the
+ * name's place right of the point). */
+type Option = LabelOption & { dx: number; dy: number; flip: boolean };
+/** Space between a point and a name above or below it (more than the layout's gap between boxes, or the name would
+ * count as covering its own point), and what that place costs against moving a name beside its point (px): a name
+ * beside its point reads as its name first. */
+const GAP_Y = 4;
+const ABOVE_COST = 12;
+/** How far (px) a name's box may end above or below its point's centre. */
+const REACH = 6;
+
+/** A name's box on screen, as the page reports it for tests and tools: shown or not, and where. */
+function labelState(spot: LabelSpot, at: { option: number; dy: number } | undefined): { box: number[] } | 'hidden' | 'far side' {
+  if (spot.skip) return 'far side';
+  if (!at) return 'hidden';
+  const b = spot.options[at.option]!;
+  return { box: [b.left, b.top + at.dy, b.right, b.bottom + at.dy].map(Math.round) };
+}
 
 /** Keeps the place names from covering each other (Cesium draws each label alone: Beijing over Yingxian, London
- * over Paris): after each frame, names on the visible side are moved apart vertically (../common/label-layout.ts)
- * from their sizes measured in the labels' own font. A name that would run past the right edge of the view (a
- * narrow globe, as in an exhibition step) is drawn on the left of its point instead, or, when it fits on neither
- * side, moved left until it ends inside the view. A change asks for one more frame; an unchanged layout none. */
-function declutter(C: CesiumModule, viewer: CesiumNS.Viewer, payload: GlobePayload): void {
+ * over Paris): after each frame, names on the visible side are placed beside their points (../common/label-layout.ts)
+ * from their sizes measured in the labels' own font: right of the point, or left of it, moved up or down only as far
+ * as keeps the name on its point's row. A name with no such place is not drawn (a 390 px globe has no room for ten
+ * names around Beijing and western Europe; stacking them put names 150 px from their points); zooming in makes room,
+ * and the page lists every place as text. A name wider than the view, on neither side, is moved left until it ends
+ * inside the view. A change asks for one more frame; an unchanged layout none. */
+function declutter(C: CesiumModule, el: HTMLElement, viewer: CesiumNS.Viewer, payload: GlobePayload): void {
   const scene = viewer.scene;
   const ctx = document.createElement('canvas').getContext('2d');
   if (!ctx) return;
@@ -118,9 +138,11 @@ function declutter(C: CesiumModule, viewer: CesiumNS.Viewer, payload: GlobePaylo
     }
   };
   const positions = new Map(payload.places.map((p) => [p.id, C.Cartesian3.fromDegrees(p.lon, p.lat)]));
-  const shifts = new Map<string, number>();
-  // Horizontal offset and side of each name as last set, to set only what changed.
+  // Side, horizontal and vertical offset of each name as last set, to set only what changed.
   const sides = new Map<string, string>();
+  // Names placed first keep their spot: the sites most routes lead from or to, then the order of places.yaml.
+  const degree = (id: string) => payload.routes.filter((r) => r.from === id || r.to === id).length;
+  const priority = payload.places.map((_, i) => i).sort((a, b) => degree(payload.places[b]!.id) - degree(payload.places[a]!.id) || a - b);
   scene.postRender.addEventListener(() => {
     const edge = scene.canvas.clientWidth - 4;
     if (scene.canvas.clientWidth !== sizedFor) {
@@ -133,36 +155,70 @@ function declutter(C: CesiumModule, viewer: CesiumNS.Viewer, payload: GlobePaylo
     const facing = (at: CesiumNS.Cartesian3) => C.Cartesian3.dot(at, C.Cartesian3.subtract(eye, at, new C.Cartesian3())) > 0;
     // The points themselves stay clear too: a name moved onto a neighbour's point hid it.
     const points: LabelBox[] = [];
-    const boxes = payload.places.map((p) => {
+    const spots: (LabelSpot & { options: Option[] })[] = payload.places.map((p) => {
       const at = positions.get(p.id)!;
       const w = facing(at) ? C.SceneTransforms.worldToWindowCoordinates(scene, at) : undefined;
       const { w: width, h } = size.get(p.id)!;
-      if (!w) return { left: 0, right: 0, top: 0, bottom: 0, skip: true, flip: false, dx: LABEL_X };
+      if (!w) return { options: [], skip: true };
       points.push({ left: w.x - POINT_R, right: w.x + POINT_R, top: w.y - POINT_R, bottom: w.y + POINT_R });
       const top = w.y + LABEL_Y - h / 2;
-      const fits = w.x + LABEL_X + width <= edge;
-      const flip = !fits && w.x - LABEL_X - width >= 0;
+      // Beside the point, a name may move up or down as long as its box comes within REACH px of the point's row.
+      const row: [number, number] = [w.y - REACH - (top + h), w.y + REACH - top];
+      const box = (left: number, flip: boolean): Option => ({
+        left,
+        right: left + width,
+        top,
+        bottom: top + h,
+        range: row,
+        flip,
+        dx: flip ? -LABEL_X : Math.round(left - w.x),
+        dy: 0,
+      });
+      const options: Option[] = [];
+      if (w.x + LABEL_X + width <= edge) options.push(box(w.x + LABEL_X, false));
+      if (w.x - LABEL_X - width >= 0) options.push(box(w.x - LABEL_X - width, true));
       // Neither side fits: the name keeps its left origin, shifted so that it ends at the edge (never past the left).
-      const dx = fits || flip ? LABEL_X : Math.round(Math.max(4, edge - width) - w.x);
-      const left = flip ? w.x - LABEL_X - width : w.x + dx;
-      return { left, right: left + width, top, bottom: top + h, flip, dx };
+      if (!options.length) options.push(box(Math.max(4, edge - width), false));
+      // Just above or below the point, centred on it as far as the view allows: where both sides are taken.
+      const left = Math.min(Math.max(4, w.x - width / 2), edge - width);
+      for (const below of [false, true]) {
+        const at = below ? w.y + POINT_R + GAP_Y : w.y - POINT_R - GAP_Y - h;
+        options.push({
+          left,
+          right: left + width,
+          top: at,
+          bottom: at + h,
+          range: [0, 0],
+          cost: ABOVE_COST,
+          flip: false,
+          dx: Math.round(left - w.x),
+          dy: at - top,
+        });
+      }
+      return { options };
     });
-    const dys = layoutLabels(boxes, points);
+    const placed = placeLabels(spots, priority, points);
     let changed = false;
     payload.places.forEach((p, i) => {
-      const dy = Math.round(dys[i]!);
-      const { flip, dx } = boxes[i]!;
-      const side = flip ? 'left' : `${dx}`;
-      if ((shifts.get(p.id) ?? 0) === dy && (sides.get(p.id) ?? `${LABEL_X}`) === side) return;
-      shifts.set(p.id, dy);
+      const spot = spots[i]!;
+      const at = placed[i];
+      const option = at && spot.options[at.option]!;
+      const flip = option?.flip ?? false;
+      const dx = option?.dx ?? LABEL_X;
+      const dy = at ? Math.round(at.dy + option!.dy) : 0;
+      const side = spot.skip ? 'far' : at ? `${flip ? 'left' : dx},${dy}` : 'none';
+      if ((sides.get(p.id) ?? `${LABEL_X},0`) === side) return;
       sides.set(p.id, side);
       const label = viewer.entities.getById(`place-${p.id}`)?.label;
       if (label) {
-        label.pixelOffset = new C.ConstantProperty(new C.Cartesian2(flip ? -LABEL_X : dx, LABEL_Y + dy));
+        label.show = new C.ConstantProperty(side !== 'none');
+        label.pixelOffset = new C.ConstantProperty(new C.Cartesian2(dx, LABEL_Y + dy));
         label.horizontalOrigin = new C.ConstantProperty(flip ? C.HorizontalOrigin.RIGHT : C.HorizontalOrigin.LEFT);
       }
       changed = true;
     });
+    if (changed || !el.dataset.labels)
+      el.dataset.labels = JSON.stringify(Object.fromEntries(payload.places.map((p, i) => [p.id, labelState(spots[i]!, placed[i])])));
     if (changed) scene.requestRender();
   });
 }
@@ -312,7 +368,7 @@ export async function mountGlobe(el: HTMLElement, payload: GlobePayload): Promis
     if (url) location.assign(url);
   }, C.ScreenSpaceEventType.LEFT_CLICK);
 
-  declutter(C, viewer, payload);
+  declutter(C, el, viewer, payload);
 
   // Start over the Eurasian span of the routes.
   viewer.camera.setView({ destination: C.Cartesian3.fromDegrees(62, 42, 1.5e7) });

@@ -1,4 +1,4 @@
-// The related-objects index: groups by the browse facets' key, the next six in build order (wrapping), the
+// The related-objects index: groups by the browse facets' value, the next six in build order (wrapping), the
 // record itself never among them, unknown makers relating nothing, and a file per shard that holds only its
 // records and the cards they show.
 import { describe, expect, it } from 'vitest';
@@ -36,22 +36,30 @@ describe('RelatedIndex', () => {
     expect(file.cards.a1).toEqual({ id: 'a1', collection: 'c', title: { en: 'Title a1' }, media: [{ kind: 'image', path: 'a1.jpg' }] });
   });
 
-  it('uses the browse facet key: spellings that fold together are the same value', () => {
-    expect(relatedKeys(art('x', { type: 'Bì (disc)' })).objectType).toEqual(relatedKeys(art('y', { type: 'bi  disc' })).objectType);
+  // formats/vocabulary/concepts.json: the disc is "bi disc" or "disc" in English; Central Asia and India are places.
+  it('uses the browse facet value: labels of one vocabulary concept are the same value, text naming none relates nothing', () => {
+    expect(relatedKeys(art('x', { type: 'Bi Disc' })).objectType).toEqual(relatedKeys(art('y', { type: 'disc' })).objectType);
     const index = new RelatedIndex();
-    index.add(art('x', { type: 'Bì (disc)', period: 'Qing' }), 'c:0');
-    index.add(art('y', { type: 'bi  disc', period: 'Ming' }), 'c:0');
-    expect(index.shardFile('c:0').related.x).toEqual({ objectType: ['y'] });
+    index.add(art('x', { type: 'Bi Disc', period: 'Qing' }), 'c:0');
+    index.add(art('y', { type: 'disc', period: 'Ming' }), 'c:0');
+    index.add(art('z1', { type: 'reliquary casket' }), 'c:0');
+    index.add(art('z2', { type: 'reliquary casket' }), 'c:0');
+    const related = index.shardFile('c:0').related;
+    expect(related.x).toEqual({ objectType: ['y'] });
+    expect(related.z1).toBeUndefined();
   });
 
-  it('does not relate records whose maker is unknown, and merges the groups of several places', () => {
+  it('does not relate records whose maker is unknown, merges the groups of several places, and never by the holding museum', () => {
     const index = new RelatedIndex();
-    index.add(art('p', { maker: 'Unidentified artist', places: ['Suzhou', 'Beijing'] }), 'c:0');
-    index.add(art('q', { maker: 'Unidentified artist', places: ['Suzhou'] }), 'c:0');
-    index.add(art('r', { maker: 'Anonymous', places: ['Beijing'] }), 'c:0');
+    const heldBy = (a: Artifact) => ({ ...a, places: [...a.places, { name: { en: 'Musée Guimet, Paris' }, role: 'holding' as const }] });
+    index.add(heldBy(art('p', { maker: 'Unidentified artist', places: ['Central Asia', 'India'] })), 'c:0');
+    index.add(heldBy(art('q', { maker: 'Unidentified artist', places: ['Central Asia'] })), 'c:0');
+    index.add(heldBy(art('r', { maker: 'Anonymous', places: ['India'] })), 'c:0');
+    index.add(heldBy(art('s', { maker: 'Anonymous' })), 'c:0');
     const related = index.shardFile('c:0').related;
     expect(related.p).toEqual({ place: ['q', 'r'] });
     expect(related.q).toEqual({ place: ['p'] });
+    expect(related.s).toBeUndefined();
   });
 
   it('writes each shard its own records and only the cards they show; same input, same bytes', () => {
