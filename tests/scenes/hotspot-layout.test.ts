@@ -4,7 +4,7 @@
 import * as THREE from 'three';
 import { describe, expect, it } from 'vitest';
 import { applyExplode, hotspotOffsets } from '../../site/components/scene/level-views.ts';
-import { clearShift, layoutLabels, placeLabels } from '../../site/components/common/label-layout.ts';
+import { clearShift, placeLabels } from '../../site/components/common/label-layout.ts';
 
 /** Three storeys 4 m high, the top one carrying a roof and a spire, as the pagoda's generator nests them. */
 function tower(): THREE.Group {
@@ -70,23 +70,6 @@ describe('labels keep clear of each other', () => {
     const dy = clearShift(box(0, 112), placed);
     const moved = { top: 112 + dy, bottom: 136 + dy };
     for (const p of placed) expect(moved.bottom <= p.top || moved.top >= p.bottom).toBe(true);
-  });
-  it('obstacles (the points named) stay put and no label is moved onto one', () => {
-    // Two labels at one height: the second moves, down by the short way, but a point sits just below the first.
-    const point = { left: 20, top: 78, right: 32, bottom: 90 };
-    const dy = layoutLabels([box(0, 50), box(10, 55)], [point]);
-    expect(dy[0]).toBe(0);
-    const moved = { left: 10, right: 110, top: 55 + dy[1]!, bottom: 79 + dy[1]! };
-    expect(moved.bottom <= point.top || moved.top >= point.bottom).toBe(true);
-    expect(moved.bottom <= 50 || moved.top >= 74).toBe(true);
-  });
-  it('a crowd of labels on nearly one point ends up stacked with no two overlapping; hidden ones take no room', () => {
-    const boxes = [box(0, 50), box(5, 52), box(8, 49), { ...box(2, 51), skip: true }, box(300, 50)];
-    const dy = layoutLabels(boxes);
-    expect(dy[3]).toBe(0);
-    expect(dy[4]).toBe(0);
-    const moved = boxes.map((b, i) => ({ top: b.top + dy[i]!, bottom: b.bottom + dy[i]! })).slice(0, 3);
-    for (const [i, a] of moved.entries()) for (const b of moved.slice(i + 1)) expect(a.bottom <= b.top || a.top >= b.bottom).toBe(true);
   });
   // The globe's names: each beside its point (right, else left), moved only within its point's row; one with no
   // room there is left out instead of being stacked far away, and earlier names in the priority keep their spot.

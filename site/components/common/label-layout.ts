@@ -66,19 +66,3 @@ export function placeLabels(spots: LabelSpot[], priority: number[], obstacles: L
   }
   return out;
 }
-
-/** Vertical moves for `boxes` (same order), placed top to bottom so the moves stack in reading order; boxes with
- * `skip` (not shown) neither move nor block. `obstacles` (the points the labels name) stay where they are and no
- * label covers them. */
-export function layoutLabels(boxes: (LabelBox & { skip?: boolean })[], obstacles: LabelBox[] = []): number[] {
-  const out = boxes.map(() => 0);
-  const placed: LabelBox[] = [...obstacles];
-  const order = boxes.map((_, i) => i).sort((a, b) => boxes[a]!.top - boxes[b]!.top);
-  for (const i of order) {
-    const b = boxes[i]!;
-    if (b.skip) continue;
-    out[i] = clearShift(b, placed);
-    placed.push(shifted(b, out[i]));
-  }
-  return out;
-}
