@@ -38,9 +38,22 @@ const markdownMap = (m: LangMap): LangMap => {
   return out;
 };
 
-export function* sceneDocs(scenes: Scene[]): Generator<SearchDoc> {
+/** A scene's picture in the results: the preview of the first panorama rendered from it. The scene's own still is
+ * published by Vite under a hashed name this stage cannot know; the panorama preview is the pipeline's own file. */
+function scenePreviews(panoramas: Panorama[]): Map<string, string> {
+  const previews = readPanoramaManifest();
+  const out = new Map<string, string>();
+  for (const p of panoramas) {
+    const url = p.scene && p.variants[0] && previews[panoramaKey(p.id, p.variants[0].id)]?.preview.url;
+    if (p.scene && url && !out.has(p.scene)) out.set(p.scene, url);
+  }
+  return out;
+}
+
+export function* sceneDocs(scenes: Scene[], panoramas: Panorama[] = []): Generator<SearchDoc> {
+  const previews = scenePreviews(panoramas);
   for (const s of scenes) {
-    yield {
+    const doc: SearchDoc = {
       type: 'scene',
       id: s.id,
       href: rel(scenePath(s.id)),
@@ -48,6 +61,9 @@ export function* sceneDocs(scenes: Scene[]): Generator<SearchDoc> {
       text: present([s.description, s.introduction, ...s.levels.map((l) => l.label)]),
       facets: { rights: s.rights, has3d: true },
     };
+    const thumb = previews.get(s.id);
+    if (thumb) doc.thumbnail = thumb;
+    yield doc;
     for (const h of s.hotspots) {
       yield {
         type: 'scene',
@@ -167,10 +183,11 @@ export function* placeDocs(places: Place[]): Generator<SearchDoc> {
 
 /** Every document besides the artifacts and collections, from the records `heritage ingest` wrote. */
 export function* siteDocs(): Generator<SearchDoc> {
-  yield* sceneDocs(readScenes());
+  const panoramas = readPanoramas();
+  yield* sceneDocs(readScenes(), panoramas);
   yield* exhibitionDocs(readPublishedExhibitions());
   yield* dramaDocs(readDramas().map((d) => d.drama));
-  yield* panoramaDocs(readPanoramas());
+  yield* panoramaDocs(panoramas);
   yield* placeDocs(readPlaces());
   yield* dramaCueDocs();
 }

@@ -132,6 +132,20 @@ describe('home page', () => {
       const statuses = await page.evaluate((list) => Promise.all(list.map((u) => fetch(u, { method: 'HEAD' }).then((r) => `${r.status} ${u}`))), urls);
       expect(statuses.filter((s) => !s.startsWith('200 '))).toEqual([]);
 
+      // The scenes and collections pages list the same things with the same pictures, titled one level higher.
+      for (const kind of ['scenes', 'collections'] as const) {
+        const listed = await page.evaluate(async (url) => {
+          const doc = new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html');
+          return [...doc.querySelectorAll('main [data-home-card]')].map((el) => ({
+            href: el.querySelector('a')!.getAttribute('href')!,
+            title: el.querySelector('h2')?.textContent?.trim(),
+            src: el.querySelector('img')?.getAttribute('src') ?? undefined,
+          }));
+        }, `/${locale}/${kind}/`);
+        const onHome = cards.filter((c) => c.kind === kind).map((c) => ({ href: c.href, title: c.title, src: c.image?.src }));
+        expect(listed, kind).toEqual(onHome);
+      }
+
       await page.screenshot({ path: path.join(SCREENSHOTS, `home-${locale}.png`) });
       expect(problems).toEqual([]);
       await context.close();
