@@ -149,6 +149,9 @@ export function mountPanorama(root: HTMLElement, first: ViewerData, options: Mou
   });
   const markers = viewer.getPlugin<MarkersPlugin>(MarkersPlugin);
   const tour = viewer.getPlugin<VirtualTourPlugin>(VirtualTourPlugin);
+  // The markers' drawing layer is an <svg> that screen readers list as an unnamed image inside the viewer; the
+  // viewer's own name says what it shows, and the hotspot list below is the way through its points.
+  container.querySelector('.psv-markers-svg-container')?.setAttribute('aria-hidden', 'true');
 
   const state = () => {
     const p = viewer.getPosition();
