@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { expect } from 'vitest';
 import { exhibition, type Exhibition } from '../../model/exhibition.ts';
+import { watchProblems } from './page-problems.ts';
 
 /** A demo exhibition as its file says, through the same schema the pipeline uses. */
 export const readExhibition = (id: string): Exhibition =>
@@ -24,12 +25,7 @@ export async function openPage(browser: Browser, base: string, url: string, opti
     reducedMotion: options.reducedMotion ? 'reduce' : 'no-preference',
   });
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('request', (r) => {
-    const u = r.url();
-    if (!u.startsWith(base) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`left the site: ${u}`);
-  });
+  const problems = watchProblems(page, base);
   page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
   expect((await page.goto(base + url))?.status()).toBe(200);
   return { page, problems };

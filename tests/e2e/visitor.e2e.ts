@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import { describe, expect, inject, it } from 'vitest';
 import { LOCALES, type Locale } from '../../model/locales.ts';
 import { E2E_DIST } from './env.ts';
+import { watchProblems } from './page-problems.ts';
 import { useBrowser } from './use-browser.ts';
 
 const base = inject('baseUrl');
@@ -29,12 +30,7 @@ const nextLocale = (locale: Locale): Locale => LOCALES[(LOCALES.indexOf(locale) 
 async function newPage(options: { js?: boolean; width?: number } = {}): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, javaScriptEnabled: options.js ?? true });
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('request', (r) => {
-    const u = r.url();
-    if (!u.startsWith(base) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`left the site: ${u}`);
-  });
+  const problems = watchProblems(page, base);
   return { page, problems };
 }
 
