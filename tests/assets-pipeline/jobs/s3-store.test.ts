@@ -169,6 +169,24 @@ describe('the output store on S3', () => {
     expect(fs.readdirSync(workerBuild)).toEqual([]);
     console.log(`S3 store build: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
+    // Another build (a fresh build folder, another site URL) finds the outputs in the bucket: the same bytes, and
+    // each info.json names this build's URL, as the in-process stage rewrites it for an output it already has.
+    const again = path.join(site.root, 'build-again');
+    fs.cpSync(site.build, again, { recursive: true });
+    process.env = { ...saved, ...s3.env, HERITAGE_BUILD_DIR: again, [STORE_ENV]: 's3://heritage/site' };
+    const base = 'https://other.example/media';
+    expect(await runImageStage({ queue: redis.url, baseUrl: base, progress: false, log: () => {} })).toMatchObject({ failed: 0 });
+    process.env = saved;
+    const infos = Object.keys(published).filter((f) => f.endsWith('info.json'));
+    for (const f of infos) expect(JSON.parse(fs.readFileSync(path.join(again, 'media', f), 'utf8')).id).toBe(`${base}/${path.dirname(f)}`);
+    // The rendered files (the IIIF manifests beside them name the site's URL, so they differ).
+    const rendered = (t: Record<string, string>) =>
+      Object.keys(t).filter((f) => /^[0-9a-f]{16}-[0-9a-f]{8}$/.test(f.split(path.sep)[1]!) && !infos.includes(f));
+    const other = tree(again);
+    expect(rendered(other).length).toBeGreaterThan(3 * 4);
+    expect(rendered(other).sort()).toEqual(rendered(published).sort());
+    expect(rendered(other).filter((f) => other[f] !== published[f])).toEqual([]);
+
     w.child.kill('SIGTERM');
     expect(await w.exited).toBe(0);
   }, 180_000);
