@@ -21,6 +21,8 @@ const site = createTempSite();
 let redis: TestRedis;
 let s3: TestS3;
 let worker: { child: ChildProcess; out: string[]; exited: Promise<number | null> } | undefined;
+/** The worker's own build folder, as on another machine: empty, and still empty at the end. */
+const workerBuild = path.join(site.root, 'build-worker');
 const saved = { ...process.env };
 
 /** Every file of a build's published images (links into its image store followed) → sha256. */
@@ -46,6 +48,16 @@ function tree(build: string): Record<string, string> {
 
 beforeAll(async () => {
   [redis, s3] = await Promise.all([startRedis(), startS3('heritage')]);
+  // Started first: it comes up (a few seconds) while the other tests run; the first two must give it no job.
+  fs.mkdirSync(workerBuild);
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/heritage.ts'), 'worker', '--queue', redis.url, '--kinds', 'images'], {
+    cwd: ROOT,
+    env: { ...saved, ...s3.env, HERITAGE_BUILD_DIR: workerBuild },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const w = { child, out: [] as string[], exited: new Promise<number | null>((r) => child.on('exit', (code) => r(code))) };
+  for (const s of [child.stdout, child.stderr]) s.on('data', (d: Buffer) => w.out.push(...d.toString().split('\n').filter(Boolean)));
+  worker = w;
   const media = site.mediaDir('s');
   const names = ['a.jpg', 'b.jpg', 'c.jpg'];
   for (const [i, name] of names.entries()) {
@@ -130,21 +142,11 @@ describe('the output store on S3', () => {
   it('builds through a worker that shares only the queue, the content and the bucket: the same bytes as in-process', async () => {
     const localBuild = path.join(site.root, 'build-local');
     const queueBuild = path.join(site.root, 'build-queue');
-    // The worker's own build folder, as on another machine: empty, and still empty at the end.
-    const workerBuild = path.join(site.root, 'build-worker');
     for (const b of [localBuild, queueBuild]) fs.cpSync(site.build, b, { recursive: true });
-    fs.mkdirSync(workerBuild);
     const t0 = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/heritage.ts'), 'worker', '--queue', redis.url, '--kinds', 'images'], {
-      cwd: ROOT,
-      env: { ...saved, ...s3.env, HERITAGE_BUILD_DIR: workerBuild },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const w = { child, out: [] as string[], exited: new Promise<number | null>((r) => child.on('exit', (code) => r(code))) };
-    for (const s of [child.stdout, child.stderr]) s.on('data', (d: Buffer) => w.out.push(...d.toString().split('\n').filter(Boolean)));
-    worker = w;
+    const w = worker!;
 
-    // The reference renders while the worker starts.
+    // The reference renders in this process, as the build without a queue does.
     process.env = { ...saved, HERITAGE_BUILD_DIR: localBuild };
     const local = await runImageStage({ progress: false, log: () => {} });
     expect(local).toMatchObject({ rendered: 3, failed: 0 });
@@ -153,6 +155,8 @@ describe('the output store on S3', () => {
     const r = await runImageStage({ queue: redis.url, progress: false, log: () => {} });
     process.env = saved;
     expect(r, w.out.join('\n')).toMatchObject({ rendered: 3, failed: 0 });
+    // Three jobs in all: the refused builds added none.
+    expect(w.out.filter((l) => l.startsWith('▸ images'))).toHaveLength(3);
     expect(w.out.filter((l) => l.startsWith('✓ images'))).toHaveLength(3);
 
     const published = tree(queueBuild);
@@ -163,7 +167,25 @@ describe('the output store on S3', () => {
       fs.readFileSync(path.join(localBuild, 'assets', 'images.json'), 'utf8'),
     );
     expect(fs.readdirSync(workerBuild)).toEqual([]);
-    console.log(`S3 store build: ${((performance.now() - t0) / 1000).toFixed(1)} s with the worker's start`);
+    console.log(`S3 store build: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    // Another build (a fresh build folder, another site URL) finds the outputs in the bucket: the same bytes, and
+    // each info.json names this build's URL, as the in-process stage rewrites it for an output it already has.
+    const again = path.join(site.root, 'build-again');
+    fs.cpSync(site.build, again, { recursive: true });
+    process.env = { ...saved, ...s3.env, HERITAGE_BUILD_DIR: again, [STORE_ENV]: 's3://heritage/site' };
+    const base = 'https://other.example/media';
+    expect(await runImageStage({ queue: redis.url, baseUrl: base, progress: false, log: () => {} })).toMatchObject({ failed: 0 });
+    process.env = saved;
+    const infos = Object.keys(published).filter((f) => f.endsWith('info.json'));
+    for (const f of infos) expect(JSON.parse(fs.readFileSync(path.join(again, 'media', f), 'utf8')).id).toBe(`${base}/${path.dirname(f)}`);
+    // The rendered files (the IIIF manifests beside them name the site's URL, so they differ).
+    const rendered = (t: Record<string, string>) =>
+      Object.keys(t).filter((f) => /^[0-9a-f]{16}-[0-9a-f]{8}$/.test(f.split(path.sep)[1]!) && !infos.includes(f));
+    const other = tree(again);
+    expect(rendered(other).length).toBeGreaterThan(3 * 4);
+    expect(rendered(other).sort()).toEqual(rendered(published).sort());
+    expect(rendered(other).filter((f) => other[f] !== published[f])).toEqual([]);
 
     w.child.kill('SIGTERM');
     expect(await w.exited).toBe(0);
