@@ -10,6 +10,7 @@ import path from 'node:path';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import pLimit from 'p-limit';
 import { JobQueueError } from './errors.ts';
+import { clearStaleTemp } from './stale-temp.ts';
 import type { LocalOutputs, OutputStore } from './output-store.ts';
 
 interface DoneRecord<R> {
@@ -20,6 +21,9 @@ interface DoneRecord<R> {
 
 /** Transfers at a time per output: a tile pyramid is hundreds of small files, each a round trip. */
 const TRANSFERS = 8;
+
+/** A worker's render folders in the system's temp folder. */
+const RENDER_TEMP = 'heritage-render-';
 
 const sha256 = (b: Uint8Array): string => crypto.createHash('sha256').update(b).digest('hex');
 
@@ -64,6 +68,8 @@ export function s3Store<R>(spec: string, local: LocalOutputs<R>): OutputStore<R>
   const prefix = url.pathname.replace(/^\/+|\/+$/g, '');
   if (!bucket) throw new JobQueueError(`--store expects s3://BUCKET/PREFIX, got "${spec}"`);
   const { s3, endpoint } = client();
+  // What workers killed mid-render here left (a store opens once per process and kind).
+  clearStaleTemp(os.tmpdir(), RENDER_TEMP);
   const name = `the store ${spec} (${endpoint ?? 'AWS S3'})`;
   const key = (rel: string) => (prefix ? `${prefix}/${rel}` : rel);
   const doneKey = (id: string) => key(`${local.kind}/${id}.done.json`);
@@ -103,7 +109,7 @@ export function s3Store<R>(spec: string, local: LocalOutputs<R>): OutputStore<R>
       }
     },
     // The render is local to the worker; only its files travel.
-    tempFor: (id) => path.join(os.tmpdir(), `heritage-render-${id}-${crypto.randomUUID()}`),
+    tempFor: (id) => path.join(os.tmpdir(), `${RENDER_TEMP}${id}-${crypto.randomUUID()}`),
     async result(id) {
       return (await record(id))?.result;
     },
