@@ -9,11 +9,14 @@ import path from 'node:path';
 import { readRoutes } from '../../model/routes.ts';
 import { E2E_BUILD } from './env.ts';
 import { useBrowser } from './use-browser.ts';
+import { useCspCheck } from './page-problems.ts';
 import { centreStats } from './pixels.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;
 useBrowser((b) => (browser = b));
+/** The Content-Security-Policy holds on the globe's pages with the globe drawn (zh, en; fr in viewer-ui.e2e.ts). */
+const watchCsp = useCspCheck();
 
 /** The globe is drawn in software (SwiftShader): a smaller view needs fewer imagery tiles before it is ready and
  * costs less per frame. At load ≈ 35 the first test took 117 s at 1200 × 900 and 72 s at 800 × 600 with moves under
@@ -29,6 +32,7 @@ async function open(url: string): Promise<{ page: Page; foreign: string[]; error
     if (!u.startsWith(base) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
   });
   page.on('pageerror', (e) => errors.push(e.message));
+  watchCsp(page);
   // Not the load event: it waits for Cesium's runtime too, which the wait for the drawn globe below covers.
   expect((await page.goto(base + url, { waitUntil: 'domcontentloaded' }))?.status()).toBe(200);
   await page.waitForSelector('#globe[data-state="ready"]', { timeout: 120_000 });

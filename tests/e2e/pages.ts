@@ -1,2 +1,2 @@
 // The built pages by template: the helpers live with the scripts (the a11y benchmark walks them too).
-export { htmlFiles, templateSamples } from '../../scripts/tools/pages.ts';
+export { htmlFiles, playerLabelLength, templateSamples } from '../../scripts/tools/pages.ts';

@@ -14,6 +14,7 @@ import { localePath, sceneDataPath, sceneMonitoringPath } from '../../formats/ur
 import { readScenes } from '../../model/scene.ts';
 import { E2E_BUILD } from './env.ts';
 import { useBrowser } from './use-browser.ts';
+import { useCspCheck } from './page-problems.ts';
 
 const base = inject('baseUrl');
 const PAGE = '/zh/scenes/yingxian-pagoda/';
@@ -21,6 +22,8 @@ const scene = readScenes(path.join(E2E_BUILD, 'records')).find((s) => s.id === '
 const PHASES = scene.variants.map((v) => v.id);
 let browser: Browser;
 useBrowser((b) => (browser = b));
+/** The Content-Security-Policy holds on every page this file opens, in zh, en and fr, with the viewer started. */
+const watchCsp = useCspCheck();
 
 const settle = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 150)))));
 const shot = async (page: Page) => PNG.sync.read(await page.locator('.scene-stage').screenshot());
@@ -32,6 +35,7 @@ async function open(url = PAGE): Promise<{ page: Page; errors: string[] }> {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  watchCsp(page);
   expect((await page.goto(base + url))?.status()).toBe(200);
   await page.click('[data-scene-start]');
   await waitFor(page, PHASES[0]!);

@@ -13,6 +13,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { useBrowser } from './use-browser.ts';
 import { centreStats } from './pixels.ts';
 import { centreDrawn, tabThroughHotspots } from './hotspot-tab.ts';
+import { useCspCheck } from './page-problems.ts';
 
 const base = inject('baseUrl');
 const PAGE = '/zh/scenes/library-cave/';
@@ -28,12 +29,15 @@ const SPOKEN_EN = new RegExp(
 const GOLDEN = path.resolve('tests/e2e/__golden__');
 let browser: Browser;
 useBrowser((b) => (browser = b));
+/** The Content-Security-Policy holds on every page this file opens, in zh, en and fr, with the viewer started. */
+const watchCsp = useCspCheck();
 
 async function open(url: string, opts: { reducedMotion?: boolean; start?: boolean } = {}): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   if (opts.reducedMotion !== false) await page.emulateMedia({ reducedMotion: 'reduce' });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  watchCsp(page);
   const res = await page.goto(base + url);
   expect(res?.status(), url).toBe(200);
   // The page shows the still; the viewer starts on its button (a `#hotspot` link starts it at once).
@@ -145,6 +149,7 @@ describe('scene viewer (Library Cave)', () => {
   it('works with the keyboard only: Tab to the start button, Enter starts the view there, arrows move, Tab reaches hotspots, Enter opens one', async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     await page.emulateMedia({ reducedMotion: 'reduce' });
+    watchCsp(page);
     await page.goto(`${base}/en/scenes/library-cave/`);
     let onStart = false;
     for (let i = 0; i < 40 && !onStart; i++) {

@@ -8,11 +8,14 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { LOCALES } from '../../model/locales.ts';
 import { useBrowser } from './use-browser.ts';
+import { useCspCheck } from './page-problems.ts';
 import { centreDrawn, stageScroll, tabThroughHotspots } from './hotspot-tab.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;
 useBrowser((b) => (browser = b));
+/** The Content-Security-Policy holds on the viewers' pages this file opens with JavaScript. */
+const watchCsp = useCspCheck();
 
 const strings = (feature: string, locale: string) =>
   JSON.parse(fs.readFileSync(path.resolve(`site/i18n/locales/${feature}.${locale}.json`), 'utf8')) as Record<string, string>;
@@ -31,6 +34,7 @@ async function openScene(
   await page.emulateMedia({ reducedMotion: 'reduce' });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  watchCsp(page);
   expect((await page.goto(base + url))?.status()).toBe(200);
   await page.click('[data-scene-start]');
   await page.waitForSelector('.scene-viewer[data-level="full"]', { timeout: 60_000 });
@@ -114,6 +118,7 @@ describe('globe controls', () => {
     it(`Cesium's controls are named in ${locale}; the globe goes full screen and back`, async () => {
       const m = strings('map', locale);
       const page = await browser.newPage({ viewport: null });
+      watchCsp(page);
       await page.goto(`${base}/${locale}/map/`);
       const home = page.getByRole('button', { name: m['cesium.home'], exact: true });
       await home.waitFor({ timeout: 120_000 });
@@ -132,6 +137,8 @@ describe('globe controls', () => {
         await expect.poll(() => page.evaluate(() => document.fullscreenElement?.id), WAIT).toBe('globe');
         await page.keyboard.press('Escape');
         await expect.poll(() => page.evaluate(() => document.fullscreenElement), WAIT).toBeNull();
+        // The policy is checked with the globe drawn in every locale (zh and en in globe.e2e.ts).
+        await page.waitForSelector('#globe[data-state="ready"]', { timeout: 120_000 });
       }
       await page.close();
     });

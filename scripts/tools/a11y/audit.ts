@@ -58,9 +58,10 @@ export async function recordCspViolations(context: BrowserContext): Promise<void
 /** The violations a page reported so far (see recordCspViolations). */
 export const cspViolations = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
 
-/** Policy messages Chromium writes to the console (some refusals are logged without a report). */
-export function cspConsole(page: Page): string[] {
-  const logged: string[] = [];
+/** Policy messages Chromium writes to the console (some refusals are logged without a report, and every report is
+ * logged too: csp.e2e.ts checks it), collected into `logged`. A listener, not an init script, so a test can add it
+ * without awaiting anything before the page loads. */
+export function cspConsole(page: Page, logged: string[] = []): string[] {
   page.on('console', (m) => {
     if (/Content.Security.Policy/i.test(m.text())) logged.push(m.text());
   });
