@@ -166,6 +166,13 @@ export function initExhibition(): void {
     go(active + delta);
   });
 
+  // A #step link followed within the page (the steps list, a link in a step's text) goes to that step as a key does:
+  // the browser's own jump to it would leave the step to the reading line, which a scroll still under way ignores.
+  window.addEventListener('hashchange', () => {
+    const k = steps.findIndex((s) => `#${s.id}` === decodeURIComponent(location.hash));
+    if (k >= 0 && k !== active) go(k);
+  });
+
   // Switching language opens the other locale's page at the step being read.
   onLocaleLink((url) => {
     if (active > 0 || location.hash) url.hash = `#${steps[active]!.id}`;
