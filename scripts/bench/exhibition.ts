@@ -202,8 +202,9 @@ async function walk(browser: Browser, slug: string, stay: boolean): Promise<{ ki
   for (const step of e.steps.slice(1)) {
     await page.evaluate(ARM(step.id));
     await page.keyboard.press('ArrowRight');
+    // Long: leaving an open globe, a switch took from 10 s to over 60 s at load 30 (main and this branch alike).
     type Switch = { ms: number; loaded: boolean; longTasks: number };
-    await page.waitForFunction(() => (window as { __switch?: Switch }).__switch !== undefined, undefined, { timeout: 60_000, polling: 50 });
+    await page.waitForFunction(() => (window as { __switch?: Switch }).__switch !== undefined, undefined, { timeout: 180_000, polling: 50 });
     const { ms, loaded, longTasks } = (await page.evaluate(() => (window as { __switch?: Switch }).__switch)) as Switch;
     const kind = switchKind(step.media[0]!);
     out.push({ kind, ms });
