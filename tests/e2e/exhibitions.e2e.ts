@@ -132,6 +132,11 @@ describe.each(LOCALES)('exhibition in %s', (locale) => {
     await settle();
     await page.locator('[data-exh-prev]').click();
     await expect.poll(() => activeStep(page)).toBe(stepIds[1]);
+    // A link of the steps list, followed while that scroll may be under way, goes to its step as a key does.
+    const last = stepIds.at(-1)!;
+    await page.locator(`[data-step-link="${last}"]`).click();
+    await expect.poll(() => activeStep(page)).toBe(last);
+    expect(new URL(page.url()).hash).toBe(`#${last}`);
     expect(problems).toEqual([]);
     await page.context().close();
   });

@@ -216,7 +216,12 @@ export function prepare(step: HTMLElement, viewers: boolean): void {
   for (const figure of step.querySelectorAll<HTMLElement>('[data-live]')) {
     const kind = figure.dataset.live as LiveKind;
     void code(kind).catch(() => undefined);
-    if (kind === 'clip') warmClip(figure);
+    if (kind === 'clip') {
+      warmClip(figure);
+      // The player streams through hls.js where Media Source exists (DramaPlayer.tsx); fetched and evaluated now,
+      // not while the player opens.
+      if ('MediaSource' in window || 'ManagedMediaSource' in window) void import('hls.js').catch(() => undefined);
+    }
   }
 }
 

@@ -9,6 +9,11 @@ import { prepare, startLive, stopLive } from './live-media.ts';
 const NEAR = 1;
 /** How long a step's viewer waits for its stills to be decoded before it opens anyway. */
 const STILL_WAIT_MS = 1500;
+/** How long a reader stays on a step they moved to before its viewers open and those behind are released. Opening a
+ * player, globe or 3D view is main-thread and GPU work (a video element's decoder and GPU context, a WebGL context)
+ * that a switch coming meanwhile waits for: a reader paging through steps starts nothing on the steps they pass, and
+ * sees each step's still, the viewer's own first picture, at once. A page opened at a step opens its viewers at once. */
+const DWELL_MS = 400;
 
 // Safari has no requestIdleCallback.
 const whenIdle = (f: () => void): void => {
@@ -64,7 +69,7 @@ export function initExhibition(): void {
   // software rendering, and a player its video element, tracks and stream) waits until the step's stills are
   // decoded and a frame with them has been painted — else that work would hold the main thread before the
   // picture is shown — and is dropped if the reader has moved on.
-  const afterSwitch = (i: number, reach: boolean): void => {
+  const afterSwitch = (i: number, reach: boolean, dwell: number): void => {
     const stills = [...steps[i]!.querySelectorAll<HTMLImageElement>('img.exh-still')];
     const decoded = Promise.all(stills.map((img) => img.decode().catch(() => undefined)));
     // A still that cannot load holds nothing up for long.
@@ -75,7 +80,7 @@ export function initExhibition(): void {
           if (active !== i) return;
           for (const [k, s] of steps.entries()) if (Math.abs(k - i) > NEAR) stopLive(s);
           if (reach) reachStep(i);
-        }, 0),
+        }, dwell),
       ),
     );
   };
@@ -84,10 +89,11 @@ export function initExhibition(): void {
     if (i === active) {
       if (reach && !reached) {
         reached = true;
-        afterSwitch(i, true);
+        afterSwitch(i, true, 0);
       }
       return;
     }
+    const moved = active >= 0;
     active = i;
     reached = reach;
     root.dataset.activeStep = steps[i]!.id;
@@ -97,7 +103,7 @@ export function initExhibition(): void {
     });
     // The neighbours' stills are fetched and decoded now, so moving there shows its picture in the next frame.
     for (const s of near(i)) prepare(s, false);
-    afterSwitch(i, reach);
+    afterSwitch(i, reach, moved ? DWELL_MS : 0);
     for (const [id, a] of links) {
       if (id === steps[i]!.id) a.setAttribute('aria-current', 'step');
       else a.removeAttribute('aria-current');
@@ -158,6 +164,13 @@ export function initExhibition(): void {
     if (!delta) return;
     ev.preventDefault();
     go(active + delta);
+  });
+
+  // A #step link followed within the page (the steps list, a link in a step's text) goes to that step as a key does:
+  // the browser's own jump to it would leave the step to the reading line, which a scroll still under way ignores.
+  window.addEventListener('hashchange', () => {
+    const k = steps.findIndex((s) => `#${s.id}` === decodeURIComponent(location.hash));
+    if (k >= 0 && k !== active) go(k);
   });
 
   // Switching language opens the other locale's page at the step being read.
