@@ -5,10 +5,19 @@
 /** `href` (absolute, or a path on this site) as an absolute address. */
 export const absoluteAddress = (href: string): string => new URL(href, location.href).href;
 
+/** An address as a person reads it: percent-escapes of non-ASCII characters decoded (a malformed one left as is). */
+export function safeDecode(href: string): string {
+  try {
+    return decodeURI(href);
+  } catch {
+    return href;
+  }
+}
+
 /** Writes the whole address into every `[data-page-address]` element published as a path. */
 export function fillPageAddresses(root: ParentNode = document): void {
   for (const el of root.querySelectorAll<HTMLElement>('[data-page-address]')) {
     const href = el.dataset.pageAddress ?? '';
-    if (href.startsWith('/')) el.textContent = absoluteAddress(href);
+    if (href.startsWith('/')) el.textContent = safeDecode(absoluteAddress(href));
   }
 }
