@@ -1,31 +1,55 @@
-// What a browse facet's value is. Object type and place of origin: only a concept the record's text reconciles to
-// (formats/vocabulary.ts), keyed and labelled by that concept; raw source text (a sentence of notes, a museum's
-// name, "cup in the form of an archaic Chinese bronze jue vessel") stays on the record's page. Period and material:
-// the concept when every language of the value names it, else the value as written (periods are reconciled
-// against the collection's chronology at import, which the vocabulary does not list). Apart from formats/facets.ts so the search runtime, which imports the facet list, does not bundle
-// the vocabulary.
+// What a browse facet's value is: only a concept, never raw source text (a sentence of notes, a museum's name,
+// "cup in the form of an archaic Chinese bronze jue vessel", a period label no chronology knows), which stays on the
+// record's page; the importer warns of each such value with its file, row and field. Object type, place of origin
+// and material: a concept of the vocabulary (formats/vocabulary.ts). Period: a period of a chronology
+// (model/periods.ts), which the importer reconciled or derived the value to, named by the vocabulary's concept where
+// it has one. Apart from formats/facets.ts so the search runtime, which imports the facet list, does not bundle the
+// vocabulary.
 import type { LangMap } from '../model/schema.ts';
+import { contentDir } from '../model/paths.ts';
+import { periodNameKey, periodsByName, type Period } from '../model/periods.ts';
 import { type BrowseFacet, facetKey } from './facets.ts';
 import { conceptDisplay, conceptsNamed, type ConceptKind, reconcile, type VocabularyConcept } from './vocabulary.ts';
 
-/** Facets whose values must be vocabulary concepts. */
-const CONCEPTS_ONLY: Partial<Record<BrowseFacet, ConceptKind>> = { objectType: 'objectType', place: 'place' };
-/** Facets named by a concept when the whole value is one. */
-const CONCEPTS_NAMED: Partial<Record<BrowseFacet, ConceptKind>> = { period: 'period', material: 'material' };
+/** Facets whose values must be vocabulary concepts, and how strictly. */
+const RECONCILED: Partial<Record<BrowseFacet, ConceptKind>> = { objectType: 'objectType', place: 'place' };
+/** Facets whose every language must name the one concept: "jade and gold" is more than jade. */
+const NAMED_IN_FULL: Partial<Record<BrowseFacet, ConceptKind>> = { material: 'material' };
 
-/** A record's value as a browse facet value (key and labels in every locale the vocabulary has); undefined when it
- * is none (an object type or place naming no concept). */
+let periods: { dir: string; byName: Map<string, Period> } | undefined;
+function chronologyPeriod(label: LangMap): Period | undefined {
+  const dir = `${contentDir()}/chronologies`;
+  if (periods?.dir !== dir) periods = { dir, byName: periodsByName(dir) };
+  return periods.byName.get(periodNameKey(label));
+}
+
+/** A record's value as a browse facet value (key and labels in every locale the vocabulary or chronology has);
+ * undefined when it is none. */
 export function facetValueOf(facet: BrowseFacet, label: LangMap): { key: string; label: LangMap } | undefined {
-  const strict = CONCEPTS_ONLY[facet];
-  if (strict) {
-    const concept = reconcile(strict, label);
+  if (facet === 'period') {
+    const p = chronologyPeriod(label);
+    if (!p) return undefined;
+    const concept = namedInFull('period', p.name);
+    return concept ? named(concept) : { key: facetKey(p.name), label: p.name };
+  }
+  const loose = RECONCILED[facet];
+  if (loose) {
+    const concept = reconcile(loose, label);
     return concept && named(concept);
   }
-  const kind = CONCEPTS_NAMED[facet];
-  // Every language of the value must name the same concept: "jade and gold" is more than jade.
-  const found = kind ? conceptsNamed(kind, label) : [];
+  const strict = NAMED_IN_FULL[facet];
+  if (strict) {
+    const concept = namedInFull(strict, label);
+    return concept && named(concept);
+  }
+  return { key: facetKey(label), label };
+}
+
+/** The concept every language of the value names, or none. */
+export function namedInFull(kind: ConceptKind, label: LangMap): VocabularyConcept | undefined {
+  const found = conceptsNamed(kind, label);
   const texts = Object.values(label).filter(Boolean).length;
-  return found.length > 0 && found.length === texts && found.every((c) => c === found[0]) ? named(found[0]!) : { key: facetKey(label), label };
+  return found.length > 0 && found.length === texts && found.every((c) => c === found[0]) ? found[0] : undefined;
 }
 
 function named(concept: VocabularyConcept): { key: string; label: LangMap } {

@@ -14,7 +14,16 @@ const chronologyFile = z
   .object({
     name: fullLangMap,
     periods: z.array(
-      z.object({ key: z.string().min(1), from: z.number().int(), to: z.number().int(), name: fullLangMap, aliases: z.array(z.string()).optional() }).strict(),
+      z
+        .object({
+          key: z.string().min(1),
+          from: z.number().int(),
+          to: z.number().int(),
+          name: fullLangMap,
+          aliases: z.array(z.string()).optional(),
+          parts: z.array(z.string().min(1)).min(1).optional(),
+        })
+        .strict(),
     ),
     reigns: z.array(z.object({ from: z.number().int(), to: z.number().int(), names: z.array(z.string().min(1)).min(1) }).strict()).optional(),
   })
@@ -26,6 +35,9 @@ export interface Period {
   to: number;
   name: Required<LangMap>;
   aliases?: string[] | undefined;
+  /** A whole made of other periods of its chronology (Song = Northern + Southern Song): named by labels, and by
+   * years that only it holds, never derived from years. */
+  parts?: string[] | undefined;
 }
 export type Chronology = z.infer<typeof chronologyFile> & { id: string };
 
@@ -58,14 +70,45 @@ export function readChronology(file: string): Chronology {
 }
 
 /** Chinese dynasties, for the synthetic data generators. */
-export const PERIODS: readonly Period[] = readChronology(path.join(BUILT_IN_CHRONOLOGIES, 'chinese-dynasties.yaml')).periods;
+export const PERIODS: readonly Period[] = readChronology(path.join(BUILT_IN_CHRONOLOGIES, 'chinese-dynasties.yaml')).periods.filter((p) => !p.parts);
 
 /** The period containing the start of a year range; a range spanning two periods is named by its start. */
 export function periodForYears(chronology: Chronology, from: number | undefined, to?: number): Period | undefined {
   const year = from ?? to;
   if (year === undefined) return undefined;
-  return chronology.periods.find((p) => year >= p.from && year <= p.to);
+  return chronology.periods.find((p) => !p.parts && year >= p.from && year <= p.to);
 }
+
+/** The one period holding a whole year range (a period cell that gives years, "1100–1200" or "乾隆年间"): the
+ * period among those that are no whole of others, else the whole (Song for 1100–1200); undefined when none or two
+ * do (a range across two dynasties names neither). */
+export function periodContaining(chronologies: Chronology[], from: number | undefined, to: number | undefined): Period | undefined {
+  const a = from ?? to;
+  const b = to ?? from;
+  if (a === undefined || b === undefined) return undefined;
+  // The first chronology that holds the range answers, as for labels.
+  for (const c of chronologies)
+    for (const wholes of [false, true]) {
+      const hits = c.periods.filter((p) => !p.parts === !wholes && p.from <= a && b <= p.to);
+      if (hits.length === 1) return hits[0];
+      if (hits.length > 1) return undefined;
+    }
+  return undefined;
+}
+
+/** Every period of the built-in chronologies and the site's own (content/chronologies/), by its name in all three
+ * languages: what a period that the importer reconciled or derived is stored as. */
+export function periodsByName(siteDir?: string): Map<string, Period> {
+  const out = new Map<string, Period>();
+  for (const file of chronologyFiles(siteDir).values())
+    for (const p of readChronology(file).periods) {
+      const key = periodNameKey(p.name);
+      if (!out.has(key)) out.set(key, p);
+    }
+  return out;
+}
+
+export const periodNameKey = (name: LangMap): string => `${name.zh ?? ''}\n${name.en ?? ''}\n${name.fr ?? ''}`;
 
 /** Folds a period label for matching: case, accents, width, a trailing year range in parentheses, and the
  * generic words around a name ("dynasty", "dynastie", "朝", "代", "period", "époque"). */

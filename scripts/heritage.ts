@@ -25,7 +25,10 @@ const commands: Record<string, { help: string; run: (args: string[]) => number |
       return qcSubtitles(files, { strict: args.includes('--strict') });
     },
   },
-  build: { help: 'ingest, run the asset stages, build the site and its search index (--queue redis://HOST:PORT: heavy work as jobs)', run: build },
+  build: {
+    help: 'ingest, run the asset stages, build the site and its search index (--queue redis://HOST:PORT: heavy work as jobs, --store s3://BUCKET/PREFIX)',
+    run: build,
+  },
   worker: {
     help: 'run jobs for builds: --queue redis://HOST:PORT [--concurrency N] [--kinds images] [--threads N] [--page-concurrency N]',
     run: workerCommand,

@@ -211,12 +211,13 @@ export function ingestCollection(
     return !problems.stopped;
   });
   const names = ctx?.chronologies.map((c) => c.id).join(', ');
+  // A period that is no period of the chronology would be a facet value nobody curated: it stays on the page only.
   for (const [label, { count, at }] of [...unmatched].sort((a, b) => b[1].count - a[1].count))
     problems.warn(
       recordsFile,
       at,
       'period',
-      `period label "${label}" matches no period of ${names} (${count} record${count > 1 ? 's' : ''}): shown as written, not reconciled`,
+      `${names ? `period label "${label}" matches no period of ${names}` : `period label "${label}" is not reconciled: the collection names no \`chronology\``} (${count} record${count > 1 ? 's, the first at this row' : ''}): shown on the record page, left out of browsing`,
     );
   for (const [row, field, message] of unreconciled.warnings()) problems.warn(recordsFile, row, field, message);
   // Said once, not per record: what the build takes on trust about the services it links.

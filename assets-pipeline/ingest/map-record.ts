@@ -1,7 +1,7 @@
 // Turns one source row into a normalized artifact through the collection's mapping, then validates it
 // with the shared schema. Problems carry the schema field that failed, so curators know what to fix.
 import { artifact, type Acquisition, type Artifact, type ArtifactInput, type LangMap, type Measurement } from '../../model/schema.ts';
-import { periodForYears, type Chronology, type Period } from '../../model/periods.ts';
+import { periodContaining, periodForYears, type Chronology, type Period } from '../../model/periods.ts';
 import { LOCALES, type Locale } from '../../model/locales.ts';
 import { FIELD_LIMITS, MAX_TEXT_CHARS } from './cell-text.ts';
 import { readYear, zipMeasurements } from './measurements.ts';
@@ -126,7 +126,13 @@ function periodsOf(f: Fields, r: FieldReader, ctx: MapContext, years: { from?: n
       const hit = m[l] && match?.(m[l]);
       if (hit) return hit.name as LangMap;
     }
-    if (ctx.chronologies.length) unmatched.push(LOCALES.map((l) => m[l]).find(Boolean)!);
+    // A cell that gives years or a reign ("1100–1200", "乾隆年间") is the one period holding them all.
+    for (const l of LOCALES) {
+      const reading = m[l] ? readDate(m[l], ctx.named) : undefined;
+      const hit = reading?.kind === 'years' ? periodContaining(ctx.chronologies, reading.from, reading.to) : undefined;
+      if (hit) return hit.name as LangMap;
+    }
+    unmatched.push(LOCALES.map((l) => m[l]).find(Boolean)!);
     return m;
   });
   // Labels that reconcile to the same period are one period.

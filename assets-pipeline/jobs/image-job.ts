@@ -1,13 +1,12 @@
 // One image as a job: the same render and the same atomic publish as the in-process stage, run by whichever
 // worker takes it. The source is found through the worker's own content folder (a shared volume or a copy)
 // and checked against the content hash the coordinator keyed the job on, so every worker renders the same bytes.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import { ImageInputError, renderImage, type RenderResult } from '../images/render.ts';
 import type { DerivativeSettings } from '../images/settings.ts';
 import { resolveMediaPath } from '../images/sources.ts';
-import { hashFile, isComplete, publish, readPublished, tmpRoot } from '../images/store.ts';
+import { hashFile } from '../images/store.ts';
+import { openStore } from './output-store.ts';
 
 export interface ImageJobData {
   /** The output folder name (content hash + settings hash): also the job id. */
@@ -20,6 +19,8 @@ export interface ImageJobData {
   settings: DerivativeSettings;
   pixelLimit: number;
   serviceId: string;
+  /** The store its outputs go to (`s3://…`); without it, the build folder's image store. */
+  store?: string;
 }
 
 export type ImageJobResult = Omit<RenderResult, 'ms'> & { ms?: RenderResult['ms'] };
@@ -29,21 +30,21 @@ export function imageJobLabel(d: ImageJobData): string {
 }
 
 export async function runImageJob(d: ImageJobData): Promise<ImageJobResult> {
+  const store = await openStore(d.store);
   // Another worker (or an earlier attempt that lost its lock) may have published it already: same bytes.
-  if (isComplete(d.id)) {
-    const done = readPublished(d.id);
-    if (done) return done;
-  }
+  const done = await store.result(d.id);
+  if (done) return done;
   const resolved = resolveMediaPath(d.collection, d.mediaPath);
   // The coordinator found the file, so a worker that cannot is set up wrong: an ordinary failure, retried elsewhere.
   if ('error' in resolved) throw new Error(`this worker cannot read the source: ${resolved.error} (is the content folder shared?)`);
   const size = fs.statSync(resolved.file).size;
   const hash = size === d.size ? await hashFile(resolved.file) : '';
   if (hash !== d.hash) throw new Error(`this worker's copy of ${resolved.file} differs from the coordinator's (content hash mismatch)`);
-  const tmp = path.join(tmpRoot(), `${d.id}-${crypto.randomUUID()}`);
+  const tmp = store.tempFor(d.id);
   try {
     const r = await renderImage(resolved.file, tmp, { settings: d.settings, pixelLimit: d.pixelLimit, serviceId: d.serviceId });
-    publish(tmp, d.id);
+    const { ms: _ms, ...result } = r;
+    await store.put(tmp, d.id, result);
     return r;
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

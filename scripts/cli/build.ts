@@ -13,6 +13,7 @@ import { buildSitePages } from '../../assets-pipeline/pages/stage.ts';
 import { stages } from './stages.ts';
 import { failureLines, JobQueueError } from '../../assets-pipeline/jobs/errors.ts';
 import { JOBS_QUIET_ENV } from '../../assets-pipeline/jobs/kinds.ts';
+import { STORE_ENV } from '../../assets-pipeline/jobs/output-store.ts';
 import { acquireBuildLock, describeHolder } from './build-lock.ts';
 import {
   describeStart,
@@ -77,7 +78,18 @@ async function holdJobs(url: string): Promise<{ failures: string[]; release: () 
 
 async function buildVersion(args: string[]): Promise<number> {
   const started = Date.now();
-  const { queue } = parseArgs({ args, options: { queue: { type: 'string' } }, strict: false }).values as { queue?: string };
+  const { queue, store } = parseArgs({ args, options: { queue: { type: 'string' }, store: { type: 'string' } }, strict: false }).values as {
+    queue?: string;
+    store?: string;
+  };
+  if (store !== undefined) {
+    if (!queue) {
+      console.error('✗ --store is where the workers put their outputs: it needs --queue redis://HOST:PORT');
+      return 2;
+    }
+    // Read by the image stage here and in the stages' child processes.
+    process.env[STORE_ENV] = store;
+  }
   const keyRefused = await refuseSearchKey();
   if (keyRefused) {
     console.error(`✗ ${keyRefused}`);

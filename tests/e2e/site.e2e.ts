@@ -1,5 +1,7 @@
 // A visitor's path through the demo in each language: home, a collection, an artifact, the language switch.
+import fs from 'node:fs';
 import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { LOCALES } from '../../model/locales.ts';
@@ -20,6 +22,19 @@ async function open(url: string, width = 1280): Promise<{ page: Page; errors: st
   expect(res?.status(), url).toBe(200);
   return { page, errors };
 }
+
+// The spec and the source data the browse counts are checked against.
+type Labels = Record<'zh' | 'en' | 'fr', string[]>;
+const CONCEPTS = JSON.parse(fs.readFileSync('formats/vocabulary/concepts.json', 'utf8')) as Record<
+  'period' | 'material' | 'objectType',
+  Record<string, Labels>
+>;
+const chronology = parseYaml(fs.readFileSync('model/chronologies/chinese-dynasties.yaml', 'utf8')) as { periods: { key: string; from: number; to: number }[] };
+const JADES = fs
+  .readFileSync('content/collections/npm-jades/records.jsonl', 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l) as { date: string | null; object_type: { zh: string; en: string } });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
@@ -43,6 +58,36 @@ describe.each(LOCALES)('visitor in %s', (locale) => {
     await shot(page, `${locale}-artifact`);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('browses by period, object type and material with counts the source data gives, and no museum as a place', async () => {
+    const html = await (await fetch(`${base}/${locale}/browse/`)).text();
+    const shown = new Map<string, [string, string, number][]>();
+    for (const m of html.matchAll(new RegExp(`href="/${locale}/browse/([a-z]+)/([^"/]+)/"[^>]*>(.*?)</a>\\s*<span[^>]*>\\((\\d+)\\)`, 'g'))) {
+      const list = shown.get(m[1]!) ?? [];
+      list.push([m[2]!, m[3]!.replace(/<[^>]+>/g, ''), Number(m[4])]);
+      shown.set(m[1]!, list);
+    }
+    const facet = (slug: string) => (shown.get(slug) ?? []).map(([key, , n]) => [key, n]);
+    const label = (slug: string, key: string) => shown.get(slug)?.find(([k]) => k === key)?.[1];
+    // Expected from the data: only the jades carry a date, an object type and a material (the paintings' records
+    // give none); every jade is jade (their mapping), dated ones are Qing by the chronology's years.
+    const qing = chronology.periods.find((p) => p.key === 'qing')!;
+    const dated = JADES.filter((r) => r.date && Number(r.date) >= qing.from && Number(r.date) <= qing.to).length;
+    expect(facet('period')).toEqual([['qing-dynasty', dated]]);
+    expect(label('period', 'qing-dynasty')).toBe(CONCEPTS.period.qing![locale][0]);
+    expect(facet('material')).toEqual([['jade', JADES.length]]);
+    expect(label('material', 'jade')).toBe(CONCEPTS.material.jade![locale][0]);
+    // An object type is a concept when the record's English or Chinese text is one of its labels.
+    const types = new Map<string, number>();
+    for (const r of JADES)
+      for (const [id, labels] of Object.entries(CONCEPTS.objectType))
+        if (labels.en.includes(r.object_type.en) || labels.zh.includes(r.object_type.zh)) types.set(id, (types.get(id) ?? 0) + 1);
+    const byCount = [...types].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    expect(facet('type')).toEqual(byCount);
+    for (const [id] of byCount) expect(label('type', id)).toBe(CONCEPTS.objectType[id]![locale][0]);
+    // Holding museums are never places of origin.
+    for (const [, text] of shown.get('place') ?? []) expect(text).not.toMatch(/museum|musée|博物/i);
   });
 
   it('switches language on the same page', async () => {

@@ -114,7 +114,7 @@ describe('French catalogue of Chinese objects', () => {
   it('lists an unmatched label once, with its count, and keeps it as written', () => {
     expect(c.get('C-5')!.period).toEqual({ fr: 'Époque des Royaumes imaginaires' });
     expect(warnings.filter((m) => m.includes('Royaumes imaginaires'))).toEqual([
-      'collections/fr-chine/records.jsonl:5:period: period label "Époque des Royaumes imaginaires" matches no period of chinese-dynasties (2 records): shown as written, not reconciled',
+      'collections/fr-chine/records.jsonl:5:period: period label "Époque des Royaumes imaginaires" matches no period of chinese-dynasties (2 records, the first at this row): shown on the record page, left out of browsing',
     ]);
   });
 });
