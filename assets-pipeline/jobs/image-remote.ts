@@ -5,7 +5,7 @@ import type { DerivativeSettings } from '../images/settings.ts';
 import type { ImageSource } from '../images/sources.ts';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { iiifRoot, tmpRoot } from '../images/store.ts';
+import { iiifRoot, imageOutputs, tmpRoot } from '../images/store.ts';
 import { acquireCoordinator } from './coordinator.ts';
 import { clearStaleTemp } from './stale-temp.ts';
 import { JobFailedError, JobQueueError } from './errors.ts';
@@ -27,7 +27,7 @@ export interface RemoteImages {
 
 export async function openImageJobs(url: string, progress: boolean, log: (line: string) => void): Promise<RemoteImages> {
   // The store first: a build whose workers could not deliver stops before it adds a job.
-  const store = await openStore();
+  const store = await openStore(imageOutputs);
   await store.check();
   const { jobs, release } = await acquireCoordinator(url, { progress, log });
   jobs.prepare('images');
