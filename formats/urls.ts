@@ -5,8 +5,23 @@ import { isLocale, LOCALES, type Locale } from '../model/locales.ts';
 
 /** The public origin, the same setting astro.config.mjs uses for `site`. */
 export function siteOrigin(): string {
-  return (process.env.HERITAGE_SITE_URL || 'http://localhost:4321').replace(/\/+$/, '');
+  return configuredSiteOrigin() ?? 'http://localhost:4321';
 }
+
+/** The origin the site is built for (`HERITAGE_SITE_URL`), or undefined when the build was not told: then files
+ * that need an absolute address (sitemaps, JSON-LD, citation files) name the local server's, and what a visitor
+ * reads or copies from a page (citation, shared link, a download's metadata) is the page's own address, taken
+ * in the browser. */
+export function configuredSiteOrigin(): string | undefined {
+  return process.env.HERITAGE_SITE_URL?.replace(/\/+$/, '') || undefined;
+}
+
+/** The address of a page as a visitor should cite and share it: absolute on the configured origin, else its path
+ * (resolved against the address bar in the browser: site/components/common/page-address.ts). */
+export const visitorAddress = (pagePath: string): string => {
+  const origin = configuredSiteOrigin();
+  return origin ? `${origin}${pagePath}` : pagePath;
+};
 
 const enc = encodeURIComponent;
 

@@ -5,8 +5,6 @@ import type { Locale } from '../../model/locales.ts';
 import type { LangMap } from '../../model/schema.ts';
 import { conceptsNamed, vocabularyConcepts, type ConceptKind } from '../../formats/vocabulary.ts';
 
-export const GLOSSARY_CREDIT = 'glossary (formats/vocabulary/concepts.json)';
-
 export const glossaryEntries = vocabularyConcepts;
 
 /** The concept's display label in `target` for a controlled value, when any of its texts is a label. */

@@ -7,8 +7,8 @@ import { LOCALES, type Locale } from '../../model/locales.ts';
 import type { Artifact, LangMap, TranslationInfo, TranslationState } from '../../model/schema.ts';
 import { contentDir } from '../../model/paths.ts';
 import type { Problems } from '../ingest/problems.ts';
-import { fieldMaps, sourceLangFor, stateKey, TRANSLATABLE_FIELDS } from '../../formats/translations/fields.ts';
-import { GLOSSARY_CREDIT, glossaryTarget } from './glossary.ts';
+import { fieldMaps, GLOSSARY_CREDIT, sourceLangFor, stateKey, TRANSLATABLE_FIELDS } from '../../formats/translations/fields.ts';
+import { glossaryTarget } from './glossary.ts';
 import { overlayFilesFor, readOverlay, type OverlayUnit } from './overlay.ts';
 
 interface LocaleOverlay {

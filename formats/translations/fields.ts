@@ -3,6 +3,10 @@
 import { FALLBACK_ORDER, type Locale } from '../../model/locales.ts';
 import type { Artifact, LangMap } from '../../model/schema.ts';
 
+/** The credit a record's translation notes for texts filled from the vocabulary's labels (no translator's work):
+ * pages name it in words, never as this file name. */
+export const GLOSSARY_CREDIT = 'glossary (formats/vocabulary/concepts.json)';
+
 export interface TranslatableField {
   name: string;
   /** A list field (materials) has one text per entry; a scalar field one per record. */

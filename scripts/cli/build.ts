@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pLimit from 'p-limit';
 import { distDir, ROOT } from '../../model/paths.ts';
+import { configuredSiteOrigin, siteOrigin } from '../../formats/urls.ts';
 import { refuseSearchKey, unpublishKey } from '../../assets-pipeline/search-meili/search-key.ts';
 import { ingest } from './validate.ts';
 import { runNode } from '../../assets-pipeline/run-node.ts';
@@ -104,6 +105,8 @@ async function buildVersion(args: string[]): Promise<number> {
   const paths = livePaths();
   const next = prepareNextVersion(paths, !hasLiveSite(paths));
   console.log(`\n▸ site version: slot ${next.id}, ${describeStart(next)}`);
+  if (!configuredSiteOrigin())
+    console.log(`  no HERITAGE_SITE_URL: sitemaps, canonical links, JSON-LD and citation files name ${siteOrigin()}; pages show visitors their own address`);
   let failed = 0;
   // One coordinator for the asset stages' jobs and the page parts': one bar over all kinds, one summary, and one
   // list of the jobs that failed, after the pages.

@@ -70,14 +70,24 @@ describe.each(LOCALES)('reuse on the %s artifact page', (locale) => {
     );
     expect(typeLinks).toEqual(expectedTypeIds.map((id) => `/${locale}/artifacts/${id}/`));
     expect(await page.textContent('#related-heading')).toBe(s.relatedHeading);
+    // No source file is named to a visitor (texts filled from the vocabulary were credited to "glossary
+    // (formats/vocabulary/concepts.json)").
+    expect(await page.locator('main').textContent()).not.toMatch(/\.(json|ts|tsx|yaml|csv)\b/);
+    // Each row is named by its heading alone; its "See all" link is beside it, described by that heading.
+    const row = page.locator('[data-related-field="objectType"]');
+    const rowName = (await row.locator('h3').textContent()) ?? '';
+    expect(rowName.startsWith(s['related.objectType']!) && !rowName.includes(s.seeAll!), rowName).toBe(true);
+    expect(await row.locator('.related-head > a').textContent()).toBe(s.seeAll);
     const first = await page.request.get(base + typeLinks[0]!);
     expect(first.status()).toBe(200);
 
-    // Copy link: the canonical address on the clipboard, and the confirmation in the live region.
+    // Copy link: the confirmation in the live region, and on the clipboard the address the page is served from
+    // (the demo build names no site address: a citation or link naming another host would be wrong here).
+    const own = base + url;
     await page.click('[data-share-copy]');
     await expect.poll(() => page.textContent('[data-share-status]')).toBe(s.copied);
-    const canonical = await page.getAttribute('link[rel="canonical"]', 'href');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(canonical);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(own);
+    await expect.poll(() => page.textContent('.citation [data-page-address]')).toBe(own);
 
     // A detail: move the selection right by one step and narrow it by one (2 % each), then save it.
     await page.waitForSelector('[data-reuse][data-ready="true"]');
@@ -88,6 +98,7 @@ describe.each(LOCALES)('reuse on the %s artifact page', (locale) => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-reuse-region-download]')]);
     const bytes = fs.readFileSync((await download.path())!);
     const tags = await exifr.parse(bytes, { xmp: true });
+    expect(tags.ImageDescription).toContain(own);
     const credit = pickText(subject.credit, locale);
     expect(tags.Copyright).toContain(credit);
     expect(tags.Copyright).toContain(rightsInfo(subject.rights).uri);

@@ -145,6 +145,9 @@ describe.each(LOCALES)('forgiving search in %s', (locale) => {
       expect(await toggle.textContent()).toBe(t.filtersActive!.replace('{{count}}', '1'));
       expect(await toggle.getAttribute('aria-expanded')).toBe('false');
       expect(await phone.locator('#search-filters').isVisible()).toBe(false);
+      // Set like its neighbour, the form's button (a browser's default button font is smaller).
+      const font = (sel: string) => phone.$eval(sel, (el) => `${getComputedStyle(el).fontSize} ${getComputedStyle(el).fontFamily}`);
+      expect(await font('[data-filters-toggle]')).toBe(await font('.search-form button'));
       const first = (await phone.locator('search-page [data-results] li').first().boundingBox())!;
       expect(first.y + 40).toBeLessThan(844);
       // By keyboard: the button opens the drawer, Escape inside it closes it and gives focus back.

@@ -5,6 +5,7 @@
 import { tilePath } from '../../../formats/manifests/iiif-paths.ts';
 import { fill } from '../../i18n/fill.ts';
 import { type ReuseMeta, withReuseMetadata } from './jpeg-metadata.ts';
+import { absoluteAddress } from '../common/page-address.ts';
 
 interface Box {
   x: number;
@@ -94,6 +95,7 @@ async function crop(src: string, box: Box): Promise<Uint8Array> {
 function initOne(root: HTMLElement): void {
   const d = root.dataset;
   const meta = JSON.parse(d.meta ?? '{}') as ReuseMeta;
+  meta.page = absoluteAddress(meta.page);
   const progress = root.querySelector<HTMLElement>('[data-reuse-progress]')!;
   const run = async (make: () => Promise<Uint8Array>, name: string): Promise<void> => {
     progress.textContent = d.preparing ?? '';

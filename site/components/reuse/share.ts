@@ -1,8 +1,11 @@
 // Client half of Share.astro: shows each button only where its API exists, and says what happened in the
 // group's live region (the share sheet needs no word: the system shows it).
+import { absoluteAddress } from '../common/page-address.ts';
+
 export function initShare(root: ParentNode = document): void {
   for (const box of root.querySelectorAll<HTMLElement>('[data-share]')) {
-    const url = box.dataset.url ?? location.href;
+    // A path where the build had no site address: the address this page is served from.
+    const url = absoluteAddress(box.dataset.url ?? location.href);
     const copy = box.querySelector<HTMLButtonElement>('[data-share-copy]')!;
     const sheet = box.querySelector<HTMLButtonElement>('[data-share-sheet]')!;
     const status = box.querySelector<HTMLElement>('[data-share-status]')!;

@@ -5,7 +5,7 @@ import type { FacetName } from '../../../formats/search-index/layout.ts';
 import type { Filters, SearchResponse } from './runtime/engine.ts';
 import type { SearchStrings } from './strings.ts';
 import type { MeiliClientConfig } from '../../../formats/search-index/meili-layout.ts';
-import type { Locale } from '../../../model/locales.ts';
+import { formatNumber, LOCALE_TAGS, type Locale } from '../../../model/locales.ts';
 
 type Engine = { search: (r: { q: string; locale: Locale; filters: Filters; limit: number }) => Promise<SearchResponse> };
 
@@ -158,14 +158,14 @@ class SearchPageElement extends HTMLElement {
   private showFilterCount(filters: Filters): void {
     const n = FACET_ORDER.reduce((sum, f) => sum + (filters[f]?.length ?? 0), 0) + (filters.yearFrom !== undefined || filters.yearTo !== undefined ? 1 : 0);
     this.querySelector('[data-filters-toggle]')!.textContent = n
-      ? fill(this.strings.filtersActive, { count: n.toLocaleString(this.locale) })
+      ? fill(this.strings.filtersActive, { count: formatNumber(n, this.locale) })
       : this.strings.filters;
   }
 
   private render(res: SearchResponse): void {
     const t = this.strings;
     this.querySelector('[data-status]')!.textContent =
-      res.total === 0 ? t.noResults : res.total === 1 ? t.resultsOne : fill(t.results, { count: res.total.toLocaleString(this.locale) });
+      res.total === 0 ? t.noResults : res.total === 1 ? t.resultsOne : fill(t.results, { count: formatNumber(res.total, this.locale) });
     const list = this.querySelector('[data-results]')!;
     // A scene, a film or a subtitle line among objects says what it is (the artifacts, most hits, say nothing).
     const kinds = new Map(res.facets.type.map((f) => [f.key, f.label]));
@@ -193,7 +193,7 @@ class SearchPageElement extends HTMLElement {
         a.textContent = h.title;
         // A title or line in another language than the page's (a fallback) is marked as on the record's page.
         if (h.titleLang) {
-          a.lang = h.titleLang === 'zh' ? 'zh-Hans' : h.titleLang;
+          a.lang = LOCALE_TAGS[h.titleLang];
           a.classList.add('fallback');
         }
         body.append(a);
@@ -229,7 +229,7 @@ class SearchPageElement extends HTMLElement {
           const text = document.createElement('span');
           text.textContent = v.label;
           if (v.labelLang) text.lang = v.labelLang;
-          label.append(box, ' ', text, ` (${v.count.toLocaleString(this.locale)})`);
+          label.append(box, ' ', text, ` (${formatNumber(v.count, this.locale)})`);
           fs.append(label, document.createElement('br'));
         }
         wrap.append(fs);
