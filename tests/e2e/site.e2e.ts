@@ -72,12 +72,20 @@ describe.each(LOCALES)('visitor in %s', (locale) => {
     await page.close();
   });
 
-  it('browses by period, object type and material with counts the source data gives, and no museum as a place', async () => {
+  it('browses by period, type, material, artist and holding museum with counts the source data gives, no museum as a place', async () => {
     const html = await (await fetch(`${base}/${locale}/browse/`)).text();
     const shown = new Map<string, [string, string, number][]>();
-    for (const m of html.matchAll(new RegExp(`href="/${locale}/browse/([a-z]+)/([^"/]+)/"[^>]*>(.*?)</a>\\s*<span[^>]*>\\((\\d+)\\)`, 'g'))) {
+    for (const m of html.matchAll(new RegExp(`href="/${locale}/browse/([a-z-]+)/([^"/]+)/"[^>]*>(.*?)</a>\\s*<span[^>]*>\\((\\d+)\\)`, 'g'))) {
       const list = shown.get(m[1]!) ?? [];
-      list.push([m[2]!, m[3]!.replace(/<[^>]+>/g, ''), Number(m[4])]);
+      list.push([
+        m[2]!,
+        m[3]!
+          .replace(/<[^>]+>/g, '')
+          .replace(/&#39;/g, "'")
+          .replace(/&quot;/g, '"')
+          .replace(/&amp;/g, '&'),
+        Number(m[4]),
+      ]);
       shown.set(m[1]!, list);
     }
     const facet = (slug: string) => (shown.get(slug) ?? []).map(([key, , n]) => [key, n]);
