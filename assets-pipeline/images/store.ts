@@ -10,6 +10,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { assetsDir, imageStoreDir, mediaDir, publishStateDir } from '../../model/paths.ts';
 import type { ImageEntry } from '../../formats/manifests/images.ts';
 import { RENDER_META, type RenderResult } from './render.ts';
+import type { LocalOutputs } from '../jobs/output-store.ts';
 
 export const IMAGE_ID = /^[0-9a-f]{16}-[0-9a-f]{8}$/;
 export const STATE_FILE = 'images.state.json';
@@ -98,6 +99,17 @@ export function publish(tmpDir: string, id: string): void {
   }
   fs.rmSync(tmpDir, { recursive: true, force: true });
 }
+
+/** The image jobs' outputs as the output stores see them (jobs/output-store.ts). */
+export const imageOutputs: LocalOutputs<Omit<RenderResult, 'ms'>> = {
+  kind: 'images',
+  where: () => imageStoreDir(),
+  read: (id) => (isComplete(id) ? readPublished(id) : undefined),
+  publish,
+  tmpRoot,
+  // The derivatives and the tile pyramid; the tiler's scratch beside them is not published.
+  files: /^(img|iiif)\//,
+};
 
 /** An image a build rendered into the store but never published (it was stopped): linked, not rendered again. */
 export function linkFromStore(id: string): boolean {

@@ -8,7 +8,17 @@ import cliProgress from 'cli-progress';
 import { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { bullConnection, checkRedis, controlClient, JobQueueError, parseQueueUrl, withTimeout } from './connection.ts';
-import { COORDINATOR_KEY, INPUT_ERROR_PREFIX, JOBS_QUIET_ENV, kindPolicy, queueName, WORKER_KEY_PREFIX, type JobKind, type WorkerInfo } from './kinds.ts';
+import {
+  COORDINATOR_KEY,
+  INPUT_ERROR_PREFIX,
+  JOBS_QUIET_ENV,
+  kindPolicy,
+  queueName,
+  WORKER_KEY_PREFIX,
+  WORKERS_SET,
+  type JobKind,
+  type WorkerInfo,
+} from './kinds.ts';
 import { codeVersion } from './version.ts';
 import type { JobFailure } from './errors.ts';
 import { MEDIA_TARGET, mediaTarget } from './media-target.ts';
@@ -227,8 +237,11 @@ export class JobCoordinator {
   }
 
   private async workers(): Promise<WorkerInfo[]> {
-    const keys = await this.control.keys(`${WORKER_KEY_PREFIX}*`);
-    const values = keys.length ? await this.control.mget(keys) : [];
+    const names = await this.control.smembers(WORKERS_SET);
+    const values = names.length ? await this.control.mget(names.map((n) => `${WORKER_KEY_PREFIX}${n}`)) : [];
+    // A worker that stopped beating (killed, its machine gone) has an expired key: it leaves the set here.
+    const gone = names.filter((_, i) => !values[i]);
+    if (gone.length) await this.control.srem(WORKERS_SET, ...gone);
     return values.flatMap((v) => (v ? [JSON.parse(v) as WorkerInfo] : []));
   }
 

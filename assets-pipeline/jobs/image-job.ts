@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { ImageInputError, renderImage, type RenderResult } from '../images/render.ts';
 import type { DerivativeSettings } from '../images/settings.ts';
 import { resolveMediaPath } from '../images/sources.ts';
-import { hashFile } from '../images/store.ts';
+import { hashFile, imageOutputs } from '../images/store.ts';
 import { openStore } from './output-store.ts';
 
 export interface ImageJobData {
@@ -30,7 +30,7 @@ export function imageJobLabel(d: ImageJobData): string {
 }
 
 export async function runImageJob(d: ImageJobData): Promise<ImageJobResult> {
-  const store = await openStore(d.store);
+  const store = await openStore(imageOutputs, d.store);
   // Another worker (or an earlier attempt that lost its lock) may have published it already: same bytes.
   const done = await store.result(d.id);
   if (done) return done;

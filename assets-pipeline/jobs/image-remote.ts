@@ -3,7 +3,9 @@
 import type { RenderResult } from '../images/render.ts';
 import type { DerivativeSettings } from '../images/settings.ts';
 import type { ImageSource } from '../images/sources.ts';
-import { tmpRoot } from '../images/store.ts';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { iiifRoot, imageOutputs, tmpRoot } from '../images/store.ts';
 import { acquireCoordinator } from './coordinator.ts';
 import { clearStaleTemp } from './stale-temp.ts';
 import { JobFailedError, JobQueueError } from './errors.ts';
@@ -25,7 +27,7 @@ export interface RemoteImages {
 
 export async function openImageJobs(url: string, progress: boolean, log: (line: string) => void): Promise<RemoteImages> {
   // The store first: a build whose workers could not deliver stops before it adds a job.
-  const store = await openStore();
+  const store = await openStore(imageOutputs);
   await store.check();
   const { jobs, release } = await acquireCoordinator(url, { progress, log });
   jobs.prepare('images');
@@ -52,6 +54,9 @@ export async function openImageJobs(url: string, progress: boolean, log: (line: 
           `the job for ${src.file} finished on a worker, but its outputs are not in ${store.name}: the coordinator and every worker must share it`,
         );
       }
+      // An output another build put in a shared bucket names that build's URL: this build's, as the stage does for its own.
+      if (published.info.id !== opts.serviceId)
+        await writeFileAtomic(path.join(iiifRoot(), id, 'info.json'), JSON.stringify({ ...published.info, id: opts.serviceId }));
       if (outcome.result.ms) {
         ms.thumb += outcome.result.ms.thumb;
         ms.display += outcome.result.ms.display;

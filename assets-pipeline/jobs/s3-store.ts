@@ -1,6 +1,6 @@
 // The output store on S3-compatible object storage (AWS S3, MinIO, Ceph, Garage, R2…), through AWS's own client.
 // One PUT is all-or-nothing, but an output is a folder (derivatives and a tile pyramid), so its files go first and
-// a completion record last: `<prefix>images/<id>.done.json`, listing every file with its size and sha256. A key
+// a completion record last: `<prefix>/<kind>/<id>.done.json`, listing every file with its size and sha256. A key
 // without its record is absent, whatever files a killed worker left (the next attempt writes the same keys with
 // the same bytes); the coordinator reads the record, never a listing, and checks every file it downloads against it.
 import crypto from 'node:crypto';
@@ -9,21 +9,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import pLimit from 'p-limit';
-import { isComplete, publish, readPublished, tmpRoot } from '../images/store.ts';
 import { JobQueueError } from './errors.ts';
-import type { OutputStore, StoredResult } from './output-store.ts';
+import type { LocalOutputs, OutputStore } from './output-store.ts';
 
-interface DoneRecord {
-  result: StoredResult;
-  /** Every file of the output, relative to its folder (`img/…`, `iiif/…`): path, bytes, sha256. */
+interface DoneRecord<R> {
+  result: R;
+  /** Every file of the output, relative to its folder: path, bytes, sha256. */
   files: [string, number, string][];
 }
 
 /** Transfers at a time per output: a tile pyramid is hundreds of small files, each a round trip. */
 const TRANSFERS = 8;
-
-/** An output's files: its derivatives and its tile pyramid. */
-const OUTPUT = /^(img|iiif)\//;
 
 const sha256 = (b: Uint8Array): string => crypto.createHash('sha256').update(b).digest('hex');
 
@@ -62,7 +58,7 @@ export function describeS3Error(err: unknown, store: string, doing: string): str
   return `${store}: ${doing} failed (${detail})`;
 }
 
-export function s3Store(spec: string): OutputStore {
+export function s3Store<R>(spec: string, local: LocalOutputs<R>): OutputStore<R> {
   const url = new URL(spec);
   const bucket = url.hostname;
   const prefix = url.pathname.replace(/^\/+|\/+$/g, '');
@@ -70,8 +66,8 @@ export function s3Store(spec: string): OutputStore {
   const { s3, endpoint } = client();
   const name = `the store ${spec} (${endpoint ?? 'AWS S3'})`;
   const key = (rel: string) => (prefix ? `${prefix}/${rel}` : rel);
-  const doneKey = (id: string) => key(`images/${id}.done.json`);
-  const fileKey = (id: string, rel: string) => key(`images/${id}/${rel}`);
+  const doneKey = (id: string) => key(`${local.kind}/${id}.done.json`);
+  const fileKey = (id: string, rel: string) => key(`${local.kind}/${id}/${rel}`);
 
   const get = async (k: string): Promise<Uint8Array | undefined> => {
     try {
@@ -89,9 +85,9 @@ export function s3Store(spec: string): OutputStore {
       throw new Error(describeS3Error(err, name, `writing ${k}`));
     }
   };
-  const record = async (id: string): Promise<DoneRecord | undefined> => {
+  const record = async (id: string): Promise<DoneRecord<R> | undefined> => {
     const raw = await get(doneKey(id));
-    return raw ? (JSON.parse(Buffer.from(raw).toString('utf8')) as DoneRecord) : undefined;
+    return raw ? (JSON.parse(Buffer.from(raw).toString('utf8')) as DoneRecord<R>) : undefined;
   };
 
   return {
@@ -116,8 +112,8 @@ export function s3Store(spec: string): OutputStore {
         .readdirSync(tmp, { recursive: true, withFileTypes: true })
         .filter((e) => e.isFile())
         .map((e) => path.relative(tmp, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-        // What the directory store's publish moves: the tiler's scratch beside them stays behind.
-        .filter((rel) => OUTPUT.test(rel))
+        // What the directory store's publish moves: the tools' scratch beside them stays behind.
+        .filter((rel) => local.files.test(rel))
         .sort();
       const limit = pLimit(TRANSFERS);
       const files = await Promise.all(
@@ -130,21 +126,23 @@ export function s3Store(spec: string): OutputStore {
         ),
       );
       // Last: from here on the output is present, and every file it lists is whole.
-      const done: DoneRecord = { result, files };
+      const done: DoneRecord<R> = { result, files };
       await put(doneKey(id), Buffer.from(JSON.stringify(done)));
     },
     async take(id) {
-      if (isComplete(id)) return readPublished(id);
+      const have = local.read(id);
+      if (have) return have;
       const done = await record(id);
       if (!done) return undefined;
-      const tmp = path.join(tmpRoot(), `${id}-${crypto.randomUUID()}`);
+      const tmp = path.join(local.tmpRoot(), `${id}-${crypto.randomUUID()}`);
       try {
         const limit = pLimit(TRANSFERS);
         await Promise.all(
           done.files.map(([rel, size, hash]) =>
             limit(async () => {
               const target = path.resolve(tmp, rel);
-              if (!target.startsWith(tmp + path.sep) || !OUTPUT.test(rel)) throw new Error(`${name}: ${doneKey(id)} names a file outside its output: ${rel}`);
+              if (!target.startsWith(tmp + path.sep) || !local.files.test(rel))
+                throw new Error(`${name}: ${doneKey(id)} names a file outside its output: ${rel}`);
               const body = await get(fileKey(id, rel));
               if (!body || body.length !== size || sha256(body) !== hash)
                 throw new Error(`${name}: ${fileKey(id, rel)} is ${body ? 'not the file its completion record lists' : 'missing'}`);
@@ -153,7 +151,7 @@ export function s3Store(spec: string): OutputStore {
             }),
           ),
         );
-        publish(tmp, id);
+        local.publish(tmp, id);
         return done.result;
       } finally {
         fs.rmSync(tmp, { recursive: true, force: true });

@@ -11,7 +11,7 @@ import type { VideoJobData } from './video-job.ts';
 import type { PanoramaJobData } from './panorama-job.ts';
 import type { SearchJobData } from '../search/stage.ts';
 import type { PageJobData } from './page-job.ts';
-import { COORDINATOR_KEY, INPUT_ERROR_PREFIX, kindPolicy, lockMs, queueName, WORKER_KEY_PREFIX, type JobKind, type WorkerInfo } from './kinds.ts';
+import { COORDINATOR_KEY, INPUT_ERROR_PREFIX, kindPolicy, lockMs, queueName, WORKER_KEY_PREFIX, WORKERS_SET, type JobKind, type WorkerInfo } from './kinds.ts';
 import { codeVersion } from './version.ts';
 import { inMediaTarget } from './media-target.ts';
 
@@ -115,7 +115,12 @@ export async function startWorker(opts: WorkerOptions): Promise<{ name: string; 
 
   const info: WorkerInfo = { name, version, kinds: opts.kinds, concurrency: opts.concurrency };
   const beat = async () => {
-    await control.set(`${WORKER_KEY_PREFIX}${name}`, JSON.stringify(info), 'PX', 15_000).catch(() => {});
+    await control
+      .multi()
+      .set(`${WORKER_KEY_PREFIX}${name}`, JSON.stringify(info), 'PX', 15_000)
+      .sadd(WORKERS_SET, name)
+      .exec()
+      .catch(() => {});
   };
   await beat();
   let refuse: (e: JobQueueError) => void = () => {};
@@ -133,7 +138,12 @@ export async function startWorker(opts: WorkerOptions): Promise<{ name: string; 
   const stop = async () => {
     clearInterval(timer);
     await Promise.all(workers.map((w) => w.close()));
-    await control.del(`${WORKER_KEY_PREFIX}${name}`).catch(() => {});
+    await control
+      .multi()
+      .del(`${WORKER_KEY_PREFIX}${name}`)
+      .srem(WORKERS_SET, name)
+      .exec()
+      .catch(() => {});
     control.disconnect();
   };
   return { name, stop, refused };

@@ -28,7 +28,8 @@ import { JobFailedError, JobQueueError } from '../jobs/errors.ts';
 import type { PanoramaJobData } from '../jobs/panorama-job.ts';
 import type { RemoteJobs } from '../jobs/remote.ts';
 import { PANORAMA_META, PANORAMA_SETTINGS, type PanoramaRender, type PanoramaSettings } from './render.ts';
-import { panoramaRoot, panoramaTmpRoot as tmpRoot, readPanoramaMeta as readMeta, renderPanoramaInto } from './store.ts';
+import { panoramaOutputs, panoramaRoot, panoramaTmpRoot as tmpRoot, readPanoramaMeta as readMeta, renderPanoramaInto } from './store.ts';
+import { openStore, type OutputStore } from '../jobs/output-store.ts';
 
 const ID = /^[0-9a-f]{16}-[0-9a-f]{8}$/;
 const STATE_FILE = 'panoramas.state.json';
@@ -95,10 +96,13 @@ export function panoramaSources(): { sources: PanoramaSource[]; errors: Panorama
   return { sources, errors };
 }
 
-/** Loaded only with a queue, so the in-process build never loads BullMQ or a Redis client. */
-async function openRemote(url: string, progress: boolean, log: (line: string) => void): Promise<RemoteJobs> {
+/** Loaded only with a queue, so the in-process build never loads BullMQ or a Redis client. The store first: a build
+ * whose workers could not deliver stops before it adds a job. */
+async function openRemote(url: string, progress: boolean, log: (line: string) => void): Promise<RemoteJobs & { store: OutputStore<PanoramaRender> }> {
+  const store = await openStore(panoramaOutputs);
+  await store.check();
   const { openRemoteJobs } = await import('../jobs/remote.ts');
-  return openRemoteJobs('panoramas', url, progress, log, tmpRoot());
+  return { ...(await openRemoteJobs('panoramas', url, progress, log, tmpRoot())), store };
 }
 
 const entryFor = (id: string, hash: string, r: PanoramaRender): PanoramaEntry => ({
@@ -147,13 +151,26 @@ export async function runPanoramaStage(options: PanoramaStageOptions = {}): Prom
       else {
         const t = performance.now();
         if (remote) {
-          const data: PanoramaJobData = { id, key: src.key, file: path.relative(contentDir(), src.file), hash, size: st.size, settings, pixelLimit };
+          const { store } = remote;
+          const data: PanoramaJobData = {
+            id,
+            key: src.key,
+            file: path.relative(contentDir(), src.file),
+            hash,
+            size: st.size,
+            settings,
+            pixelLimit,
+            ...(store.spec ? { store: store.spec } : {}),
+          };
           await remote.run<PanoramaRender>(id, data, `${src.key}: ${src.file}`);
-          // The worker's answer is only a message: what gets published is what the shared store holds.
-          meta = readMeta(id);
+          // The worker's answer is only a message: what gets published is what the store holds. A store that fails
+          // here fails every panorama after it: the build stops rather than publish without them.
+          meta = await store.take(id).catch((err: Error) => {
+            throw new JobQueueError(err.message);
+          });
           if (!meta)
             throw new JobQueueError(
-              `the job for ${src.file} finished on a worker, but its pyramid is not in this build's store (${panoramaRoot()}): the coordinator and every worker must share that folder`,
+              `the job for ${src.file} finished on a worker, but its pyramid is not in ${store.name}: the coordinator and every worker must share it`,
             );
         } else meta = await renderPanoramaInto(src.file, id, { settings, pixelLimit });
         const secs = (performance.now() - t) / 1000;

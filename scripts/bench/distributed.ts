@@ -178,6 +178,54 @@ function timeline(run: StageRun, spans: JobSpan[][], cpu: { workers: number[]; r
   };
 }
 
+/** The machine's own ceiling: `n` bare-sharp processes side by side over the same images (no queue, no store,
+ * no hashing), from one "go" to the last one's end. Their CPU seconds per image, one process against two, show
+ * how much the cores slow each other down before any of our code runs. */
+async function bareRun(media: string, root: string, n: number): Promise<{ seconds: number; cpuSeconds: number[]; rendered: number }> {
+  const out = fs.mkdtempSync(path.join(root, `bare${n}-`));
+  const claims = path.join(out, '.claims');
+  fs.mkdirSync(claims);
+  const procs = Array.from({ length: n }, () =>
+    spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/bench/_distributed-bare.ts'), media, out, claims], {
+      cwd: ROOT,
+      env: { ...process.env, ...ONE_CORE },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    }),
+  );
+  const ends: Promise<string>[] = [];
+  const ready = procs.map(
+    (p) =>
+      new Promise<void>((onReady, failed) => {
+        let out = '';
+        p.stdout!.on('data', (d: Buffer) => {
+          out += d.toString();
+          if (out.startsWith('ready\n')) onReady();
+        });
+        ends.push(
+          new Promise((resolve, reject) => {
+            p.on('exit', (code) => {
+              const err = new Error(`a bare-sharp process exited with ${code}`);
+              if (code === 0) resolve(out.trim().split('\n').at(-1)!);
+              else reject(err);
+              failed(err);
+            });
+          }),
+        );
+      }),
+  );
+  for (const e of ends) e.catch(() => {}); // awaited below; a start-up failure rejects `ready` first
+  await Promise.all(ready);
+  const goAt = Date.now();
+  for (const p of procs) p.stdin!.end('go\n');
+  const results = (await Promise.all(ends)).map((l) => JSON.parse(l) as { rendered: number; cpuSeconds: number; endedAt: number });
+  fs.rmSync(out, { recursive: true, force: true });
+  return {
+    seconds: (Math.max(...results.map((r) => r.endedAt)) - goAt) / 1000,
+    cpuSeconds: results.map((r) => r.cpuSeconds),
+    rendered: results.reduce((a, r) => a + r.rendered, 0),
+  };
+}
+
 function timedRun(args: string[], env: Record<string, string>): Promise<StageRun> {
   return new Promise((resolve, reject) => {
     const child = node([path.join(ROOT, 'scripts/bench/_distributed-child.ts'), ...args], env);
@@ -197,7 +245,8 @@ async function main(): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'heritage-bench-distributed-'));
   const children: ChildProcess[] = [];
   try {
-    await generate(writeSite(root));
+    const media = writeSite(root);
+    await generate(media);
     const content = path.join(root, 'content');
     const buildFor = (name: string) => {
       const b = path.join(root, `build-${name}`);
@@ -218,10 +267,20 @@ async function main(): Promise<void> {
         workers: 0,
         seconds: r2(base.seconds),
         cpuSeconds: r2(base.cpuSeconds),
+        cpuSecondsPerImage: Number((base.cpuSeconds / COUNT).toFixed(3)),
         otherCpuSeconds: r2(m1.busy - m0.busy - base.cpuSeconds),
         iowaitSeconds: r2(m1.iowait - m0.iowait),
       },
     ];
+    const bare: { processes: number; seconds: number }[] = [];
+    for (const n of [1, 2]) {
+      log(`bare sharp, ${n} process(es) side by side, libvips on one thread…`);
+      const b = await bareRun(media, root, n);
+      if (b.rendered !== COUNT) throw new Error(`${n} bare-sharp process(es) rendered ${b.rendered} of ${COUNT}`);
+      bare.push({ processes: n, seconds: r2(b.seconds) });
+      const cpu = b.cpuSeconds.reduce((a, c) => a + c, 0);
+      traces.push({ bareProcesses: n, seconds: r2(b.seconds), cpuSeconds: b.cpuSeconds.map(r2), cpuSecondsPerImage: Number((cpu / COUNT).toFixed(3)) });
+    }
     let identical = true;
     for (const n of WORKERS) {
       const redis = await startRedis();
@@ -256,7 +315,8 @@ async function main(): Promise<void> {
         redis: cpuOf(redis.pid) - cpu0.redis,
         machine: { busy: m.busy - cpu0.machine.busy, iowait: m.iowait - cpu0.machine.iowait, steal: m.steal - cpu0.machine.steal },
       };
-      traces.push({ workers: n, seconds: r2(r.seconds), ...timeline(r, spans, cpu) });
+      const perImage = Number((cpu.workers.reduce((a, c) => a + c, 0) / COUNT).toFixed(3));
+      traces.push({ workers: n, seconds: r2(r.seconds), workerCpuSecondsPerImage: perImage, ...timeline(r, spans, cpu) });
       if (r.rendered !== COUNT) throw new Error(`${n}-worker run rendered ${r.rendered} of ${COUNT}`);
       runs.push({ workers: n, seconds: Number(r.seconds.toFixed(2)) });
       for (const w of workers) w.kill('SIGTERM');
@@ -272,6 +332,9 @@ async function main(): Promise<void> {
       inProcessSeconds: Number(base.seconds.toFixed(2)),
       runs,
       speedup2: one && two ? Number((one / two).toFixed(3)) : null,
+      // The same ratio for bare sharp without our queue, measured in this run: the machine's own ceiling.
+      bareRuns: bare,
+      bareSpeedup2: Number((bare[0]!.seconds / bare[1]!.seconds).toFixed(3)),
       overhead1: one ? Number((one / base.seconds).toFixed(3)) : null,
       identicalOutputs: identical,
       perImageSeconds: Number((base.seconds / COUNT).toFixed(3)),

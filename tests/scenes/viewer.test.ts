@@ -37,6 +37,25 @@ describe('viewer props', () => {
     expect(p.hotspots.find((h) => h.id === 'dunhuang-paintings')!.artifactUrl).toBe('/fr/artifacts/nmaa-F1930.36/');
   });
 
+  it('carries the strings the island reads, not those only the pages render', () => {
+    const p = viewerProps(cave, 'fr', manifest, strings);
+    // Every key the island's client code reads (`s['…']`, `strings['…']`, or a `s[`prefix.${…}`]` family).
+    const dir = path.join(ROOT, 'site/components/scene');
+    const code = fs
+      .readdirSync(dir)
+      .filter((f) => /\.tsx?$/.test(f) && f !== 'viewer-data.ts')
+      .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
+      .join('\n');
+    const read = [...code.matchAll(/\b(?:s|strings)\[['`]([\w.]+?)(\$\{|['`])/g)].map((m) => ({ key: m[1]!, family: m[2] === '${' }));
+    expect(read.length).toBeGreaterThan(20);
+    for (const { key, family } of read) expect(family ? Object.keys(p.strings).some((k) => k.startsWith(key)) : key in p.strings, key).toBe(true);
+    // The scene in words, the still's alt text and the no-script note are the page's (SceneText.astro, the page).
+    for (const key of ['text.heading', 'text.modelFull', 'still.alt', 'viewer.noScript', 'scenes.heading']) {
+      expect(strings[key], key).toBeDefined();
+      expect(p.strings[key], key).toBeUndefined();
+    }
+  });
+
   it('drops an artifact link to a record we do not publish', () => {
     const p = viewerProps(cave, 'en', manifest, strings, { artifactUrl: () => undefined });
     expect(p.hotspots.every((h) => h.artifactUrl === undefined)).toBe(true);

@@ -13,6 +13,7 @@ import dramaCss from '../drama/drama.css?url';
 import globeCss from '../map/globe.css?url';
 import monitoringCss from '../monitoring/monitoring.css?url';
 import panoramaCss from '../panorama/panorama.css?url';
+import psvCss from '../panorama/psv.css?url';
 import sceneCss from '../scene/scene.css?url';
 
 type LiveKind = 'scene' | 'clip' | 'globe' | 'chart' | 'panorama';
@@ -27,7 +28,7 @@ const STYLES: Record<LiveKind, string[]> = {
   clip: [dramaCss],
   globe: [globeCss, '/cesium/Widgets/widgets.css'],
   chart: [monitoringCss],
-  panorama: [panoramaCss],
+  panorama: [psvCss, panoramaCss],
 };
 
 /** Adds a stylesheet once; settles when it has loaded (or failed: a viewer without its styles still works). */

@@ -9,9 +9,6 @@ import { EquirectangularTilesAdapter } from '@photo-sphere-viewer/equirectangula
 import { GyroscopePlugin } from '@photo-sphere-viewer/gyroscope-plugin';
 import { MarkersPlugin } from '@photo-sphere-viewer/markers-plugin';
 import { type VirtualTourLink, type VirtualTourNode, VirtualTourPlugin, type VirtualTourTransitionOptions } from '@photo-sphere-viewer/virtual-tour-plugin';
-import '@photo-sphere-viewer/core/index.css';
-import '@photo-sphere-viewer/markers-plugin/index.css';
-import '@photo-sphere-viewer/virtual-tour-plugin/index.css';
 import type { TourNode, ViewerData } from '../../lib/panoramas.ts';
 import type { PanoramaView } from '../../../model/panorama.ts';
 import { reducedMotion } from '../comfort/motion.ts';

@@ -12,6 +12,14 @@ export interface ViewerDataOptions {
   still?: ViewerStill;
 }
 
+/** Keys of the `scene` strings only the pages render (the scene in words, the still and the start button, the
+ * no-script note, the scenes index): the island never reads them, and a story page carries the island's strings. */
+const PAGE_ONLY = /^(text|still|scenes)\.|^viewer\.(noScript|start)$/;
+
+/** The `scene` strings the island reads: the namespace without the keys only the pages render. */
+const islandStrings = (strings: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(strings).filter(([k]) => !PAGE_ONLY.test(k)));
+
 export function viewerProps(
   scene: Scene,
   locale: Locale,
@@ -50,7 +58,7 @@ export function viewerProps(
     levels: scene.levels.map((l) => ({ node: l.node, label: l.label[locale] })),
     parts: Object.fromEntries([...scene.levels, ...scene.paradata.elements].map((p) => [p.node, p.label[locale]])),
     views: scene.views,
-    strings,
+    strings: islandStrings(strings),
     textId: opts.textId ?? 'scene-text',
     ...(opts.still ? { still: opts.still } : {}),
   };
