@@ -12,7 +12,7 @@ import { type BrowseFacet, facetKey } from './facets.ts';
 import { conceptDisplay, conceptsNamed, type ConceptKind, reconcile, type VocabularyConcept } from './vocabulary.ts';
 
 /** Facets whose values must be vocabulary concepts, and how strictly. */
-const RECONCILED: Partial<Record<BrowseFacet, ConceptKind>> = { objectType: 'objectType', place: 'place' };
+const RECONCILED: Partial<Record<BrowseFacet, ConceptKind>> = { objectType: 'objectType', place: 'place', holder: 'institution' };
 /** Facets whose every language must name the one concept: "jade and gold" is more than jade. */
 const NAMED_IN_FULL: Partial<Record<BrowseFacet, ConceptKind>> = { material: 'material' };
 
@@ -32,6 +32,7 @@ export function facetValueOf(facet: BrowseFacet, label: LangMap): { key: string;
     const concept = namedInFull('period', p.name);
     return concept ? named(concept) : { key: facetKey(p.name), label: p.name };
   }
+  if (facet === 'maker') return artistValue(label);
   const loose = RECONCILED[facet];
   if (loose) {
     const concept = reconcile(loose, label);
@@ -50,6 +51,23 @@ export function namedInFull(kind: ConceptKind, label: LangMap): VocabularyConcep
   const found = conceptsNamed(kind, label);
   const texts = Object.values(label).filter(Boolean).length;
   return found.length > 0 && found.length === texts && found.every((c) => c === found[0]) ? found[0] : undefined;
+}
+
+/** "Unidentified artist", 佚名, "artiste anonyme": a statement that the maker is not known, not an artist to browse. */
+const UNKNOWN_MAKER = /^(?:unidentified|unknown|anonymous)\b|^(?:artiste )?(?:anonyme|inconnu)|^(?:佚名|无款|無款|不详|不詳)/iu;
+
+/** A romanised name and nothing else ("Wu Zhen", "Ma He Zhi"): the same in English and French. */
+const ROMANISED_NAME = /^\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)*$/u;
+
+/** An artist as the record names them, in Chinese and romanised, qualifiers ("attributed to", 傳) kept: a record's
+ * attribution is the museum's, not ours to widen. A bare romanised name serves the French page too; one with English
+ * words ("Li Gonglin (attributed to)") is shown there as English. */
+function artistValue(label: LangMap): { key: string; label: LangMap } | undefined {
+  const texts = Object.values(label).filter((t): t is string => Boolean(t));
+  if (texts.length === 0 || texts.some((t) => UNKNOWN_MAKER.test(t.trim()))) return undefined;
+  const shown: LangMap = { ...label };
+  if (shown.en && !shown.fr && ROMANISED_NAME.test(shown.en)) shown.fr = shown.en;
+  return { key: facetKey(shown), label: shown };
 }
 
 function named(concept: VocabularyConcept): { key: string; label: LangMap } {

@@ -11,6 +11,8 @@ export const FACETS = {
   rights: { index: 'single' },
   has3d: { index: 'single' },
   place: { browse: 'place' },
+  maker: { browse: 'artist' },
+  holder: { browse: 'held-by' },
   classification: { browse: 'classification' },
   movement: { browse: 'movement' },
   subject: { browse: 'subject' },

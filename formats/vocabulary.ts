@@ -1,4 +1,4 @@
-// The controlled vocabulary: object types, materials, periods and places of origin with labels in zh/en/fr
+// The controlled vocabulary: object types, materials, periods, places of origin and holding institutions with labels in zh/en/fr
 // (vocabulary/concepts.json, display label first). One home for both sides: the importer's glossary fills a language
 // a value lacks and warns of values that name no concept, the search stage indexes every label, and facets (browse
 // pages, search filters) hold only concepts (`reconcile`), named by their labels in each locale.
@@ -7,8 +7,8 @@ import { simplifiedHan } from '../model/han-script.ts';
 import { LOCALES, type Locale } from '../model/locales.ts';
 import type { LangMap } from '../model/schema.ts';
 
-export type ConceptKind = 'objectType' | 'material' | 'period' | 'place';
-export const CONCEPT_KINDS: readonly ConceptKind[] = ['objectType', 'material', 'period', 'place'];
+export type ConceptKind = 'objectType' | 'material' | 'period' | 'place' | 'institution';
+export const CONCEPT_KINDS: readonly ConceptKind[] = ['objectType', 'material', 'period', 'place', 'institution'];
 export type ConceptLabels = Record<Locale, string[]>;
 export interface VocabularyConcept {
   kind: ConceptKind;

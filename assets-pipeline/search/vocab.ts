@@ -20,7 +20,7 @@ let matchers: Record<ConceptKind, Matcher[]> | undefined;
 
 /** Call after `prepareFor()` loaded the folding table and stemmers. */
 export function loadVocabulary(): void {
-  const out: Record<ConceptKind, Matcher[]> = { objectType: [], material: [], period: [], place: [] };
+  const out: Record<ConceptKind, Matcher[]> = { objectType: [], material: [], period: [], place: [], institution: [] };
   for (const concept of vocabularyConcepts())
     out[concept.kind].push({
       concept,

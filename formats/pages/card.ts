@@ -7,6 +7,8 @@ export interface ArtifactCardData {
   collection: string;
   title: LangMap;
   maker?: LangMap;
+  /** The institution holding it (a "held by" facet). */
+  holder?: LangMap;
   period?: LangMap;
   /** The earliest year of its dating (negative BCE), what "sort by date" orders by. */
   year?: number;
@@ -32,6 +34,7 @@ export const toCard = (a: Artifact): ArtifactCardData => ({
   collection: a.collection,
   title: a.title,
   maker: a.makers[0]?.name,
+  ...(a.holder ? { holder: a.holder } : {}),
   period: a.period,
   year: a.date?.from ?? a.date?.to,
   objectType: a.objectType,

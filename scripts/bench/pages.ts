@@ -1,6 +1,6 @@
 // Page weight before images: `npm run bench -- pages [--dist test-output/e2e/dist] [--media test-output/e2e/build/media]
 //   [--baseline main | --baseline none]`.
-// Loads the home, a collection, an artifact, the search and every scene page in every locale in Chromium, cold, and
+// Loads the home, a collection, an artifact, the search, the browse and every scene page in every locale in Chromium, cold, and
 // sums what each transfers before its images (scripts/tools/page-weight.ts: HTML, CSS, scripts, fonts and data,
 // gzip as a static host sends them; images, media and scene models left out). Goal: every zh page ≤ 300 KB, every
 // en/fr page ≤ 150 KB. The named baseline (a git ref, `main` unless told) is exported with `git archive`,
@@ -81,7 +81,7 @@ function baselineBuild(ref: string): { commit: string; dist: string; media: stri
 }
 
 /** The first (by name) collection and artifact page of a locale, every scene page (each is a different model and
- * text: `scene:<slug>`), and its home and search pages. */
+ * text: `scene:<slug>`), and its home, search and browse pages. */
 function pagePaths(dist: string, locale: Locale): Record<string, string | undefined> {
   const names = (dir: string) => {
     const full = path.join(dist, locale, dir);
@@ -94,7 +94,7 @@ function pagePaths(dist: string, locale: Locale): Record<string, string | undefi
   };
   const first = (dir: string) => names(dir)[0] && `/${locale}/${dir}/${names(dir)[0]}/`;
   const scenes = Object.fromEntries(names('scenes').map((n) => [`scene:${n}`, `/${locale}/scenes/${n}/`]));
-  return { home: `/${locale}/`, collection: first('collections'), artifact: first('artifacts'), search: `/${locale}/search/`, ...scenes };
+  return { home: `/${locale}/`, collection: first('collections'), artifact: first('artifacts'), search: `/${locale}/search/`, browse: `/${locale}/browse/`, ...scenes };
 }
 
 type Weights = Record<Locale, Record<string, PageWeight>>;

@@ -1,5 +1,5 @@
-// Facet landing pages: dynasty/period, object type, material and place of origin (vocabulary concepts only,
-// formats/facet-values.ts), classification, movement and subject, each value with its artifacts.
+// Facet landing pages: dynasty/period, object type, material, place of origin and holding institution (concepts
+// only, formats/facet-values.ts), artist, classification, movement and subject, each value with its artifacts.
 import { BROWSE_FACETS, type BrowseFacet } from '../../formats/facets.ts';
 import { facetValueOf } from '../../formats/facet-values.ts';
 import type { LangMap } from '../../model/schema.ts';
@@ -22,6 +22,8 @@ const valuesOf: Record<FacetName, (a: ArtifactCardData) => LangMap[]> = {
   objectType: (a) => (a.objectType ? [a.objectType] : []),
   material: (a) => a.materials,
   place: (a) => a.places,
+  maker: (a) => (a.maker ? [a.maker] : []),
+  holder: (a) => (a.holder ? [a.holder] : []),
   classification: (a) => a.classifications ?? [],
   movement: (a) => a.movements ?? [],
   subject: (a) => a.subjects ?? [],

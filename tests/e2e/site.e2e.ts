@@ -26,7 +26,7 @@ async function open(url: string, width = 1280): Promise<{ page: Page; errors: st
 // The spec and the source data the browse counts are checked against.
 type Labels = Record<'zh' | 'en' | 'fr', string[]>;
 const CONCEPTS = JSON.parse(fs.readFileSync('formats/vocabulary/concepts.json', 'utf8')) as Record<
-  'period' | 'material' | 'objectType',
+  'period' | 'material' | 'objectType' | 'institution',
   Record<string, Labels>
 >;
 const chronology = parseYaml(fs.readFileSync('model/chronologies/chinese-dynasties.yaml', 'utf8')) as { periods: { key: string; from: number; to: number }[] };
@@ -34,7 +34,19 @@ const JADES = fs
   .readFileSync('content/collections/npm-jades/records.jsonl', 'utf8')
   .split('\n')
   .filter(Boolean)
-  .map((l) => JSON.parse(l) as { date: string | null; object_type: { zh: string; en: string } });
+  .map((l) => JSON.parse(l) as { date: string | null; object_type: { zh: string; en: string }; museum: { en: string } });
+type Painting = { id: string; museum: { en: string }; artist?: { zh: string } };
+const PAINTINGS = [
+  ...new Map(
+    fs
+      .readFileSync('content/collections/chinese-paintings/records.jsonl', 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Painting)
+      .map((r) => [r.id, r]),
+  ).values(),
+];
+const RECORDS: Painting[] = [...PAINTINGS, ...JADES.map((j, i) => ({ id: `jade-${i}`, museum: j.museum }))];
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
@@ -60,12 +72,20 @@ describe.each(LOCALES)('visitor in %s', (locale) => {
     await page.close();
   });
 
-  it('browses by period, object type and material with counts the source data gives, and no museum as a place', async () => {
+  it('browses by period, type, material, artist and holding museum with counts the source data gives, no museum as a place', async () => {
     const html = await (await fetch(`${base}/${locale}/browse/`)).text();
     const shown = new Map<string, [string, string, number][]>();
-    for (const m of html.matchAll(new RegExp(`href="/${locale}/browse/([a-z]+)/([^"/]+)/"[^>]*>(.*?)</a>\\s*<span[^>]*>\\((\\d+)\\)`, 'g'))) {
+    for (const m of html.matchAll(new RegExp(`href="/${locale}/browse/([a-z-]+)/([^"/]+)/"[^>]*>(.*?)</a>\\s*<span[^>]*>\\((\\d+)\\)`, 'g'))) {
       const list = shown.get(m[1]!) ?? [];
-      list.push([m[2]!, m[3]!.replace(/<[^>]+>/g, ''), Number(m[4])]);
+      list.push([
+        m[2]!,
+        m[3]!
+          .replace(/<[^>]+>/g, '')
+          .replace(/&#39;/g, "'")
+          .replace(/&quot;/g, '"')
+          .replace(/&amp;/g, '&'),
+        Number(m[4]),
+      ]);
       shown.set(m[1]!, list);
     }
     const facet = (slug: string) => (shown.get(slug) ?? []).map(([key, , n]) => [key, n]);
@@ -88,6 +108,21 @@ describe.each(LOCALES)('visitor in %s', (locale) => {
     for (const [id] of byCount) expect(label('type', id)).toBe(CONCEPTS.objectType[id]![locale][0]);
     // Holding museums are never places of origin.
     for (const [, text] of shown.get('place') ?? []) expect(text).not.toMatch(/museum|musée|博物/i);
+    // Every record is held by the museum its source names (a painting listed twice counts once).
+    const held = new Map<string, number>();
+    for (const r of RECORDS) {
+      const id = Object.entries(CONCEPTS.institution).find(([, labels]) => labels.en.includes(r.museum.en))![0];
+      held.set(id, (held.get(id) ?? 0) + 1);
+    }
+    const slug = (en: string) => en.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    const heldBy = [...held].map(([id, n]) => [slug(CONCEPTS.institution[id]!.en[0]!), n, CONCEPTS.institution[id]![locale][0]] as const);
+    expect(facet('held-by')).toEqual([...heldBy].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, n]) => [k, n]));
+    for (const [key, , text] of heldBy) expect(label('held-by', key)).toBe(text);
+    // Artists as the paintings' records name them: the most frequent first, none "unidentified".
+    const wuZhen = RECORDS.filter((r) => r.artist?.zh === '吳鎮').length;
+    expect(facet('artist')[0]).toEqual(['wu-zhen', wuZhen]);
+    expect(label('artist', 'wu-zhen')).toBe(locale === 'zh' ? '吴镇' : 'Wu Zhen');
+    for (const [, text] of shown.get('artist') ?? []) expect(text).not.toMatch(/unidentified|佚名/i);
   });
 
   it('switches language on the same page', async () => {
