@@ -94,7 +94,14 @@ function pagePaths(dist: string, locale: Locale): Record<string, string | undefi
   };
   const first = (dir: string) => names(dir)[0] && `/${locale}/${dir}/${names(dir)[0]}/`;
   const scenes = Object.fromEntries(names('scenes').map((n) => [`scene:${n}`, `/${locale}/scenes/${n}/`]));
-  return { home: `/${locale}/`, collection: first('collections'), artifact: first('artifacts'), search: `/${locale}/search/`, browse: `/${locale}/browse/`, ...scenes };
+  return {
+    home: `/${locale}/`,
+    collection: first('collections'),
+    artifact: first('artifacts'),
+    search: `/${locale}/search/`,
+    browse: `/${locale}/browse/`,
+    ...scenes,
+  };
 }
 
 type Weights = Record<Locale, Record<string, PageWeight>>;
