@@ -4,7 +4,6 @@
 // as page jobs on the workers) are byte-identical to the same stages run in-process. A worker of another code version is refused and takes no job; Redis
 // unreachable, or lost mid-build, stops the build with a message and the live version stays as it was.
 import { type ChildProcess, spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stages } from '../../../scripts/cli/stages.ts';
 import { buildSitePages } from '../../../assets-pipeline/pages/stage.ts';
 import { ROOT } from '../../../model/paths.ts';
+import { mediaHashes } from './media-hashes.ts';
 import { freePort, startRedis, type TestRedis } from '../../../scripts/tools/local-redis.ts';
 import { plane, sceneYaml } from '../models/fixtures.ts';
 import { createSite, liveId, pauseLine, snapshot, startBuild, versionsDir, type TempSite } from '../pages/publish-helpers.ts';
@@ -73,24 +73,6 @@ const screenLines = (raw: string): string[] =>
     .replace(ESCAPES, '\n')
     .split(/[\r\n]+/)
     .filter(Boolean);
-
-/** Every file under `sub` of a media folder (links followed: images are links into the shared store) → sha256. */
-function hashes(media: string, subs: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (rel: string) => {
-    for (const name of fs.readdirSync(path.join(media, rel))) {
-      const r = path.join(rel, name);
-      if (fs.statSync(path.join(media, r)).isDirectory()) walk(r);
-      else
-        out[r] = crypto
-          .createHash('sha256')
-          .update(fs.readFileSync(path.join(media, r)))
-          .digest('hex');
-    }
-  };
-  for (const sub of subs) walk(sub);
-  return out;
-}
 
 beforeAll(async () => {
   site = await createSite();
@@ -192,10 +174,10 @@ describe('heritage build --queue', () => {
     expect(lines[summary + 1]).toBe(`  ${refErrors[0]}`);
 
     const live = fs.realpathSync(path.join(site.build, 'media'));
-    const published = hashes(live, ['img', 'iiif', 'models']);
+    const published = mediaHashes(live, ['img', 'iiif', 'models']);
     expect(Object.keys(published).filter((f) => f.endsWith('.glb'))).toHaveLength(2);
     expect(Object.keys(published).filter((f) => f.endsWith('info.json'))).toHaveLength(2);
-    expect(published).toEqual(hashes(path.join(ref, 'media'), ['img', 'iiif', 'models']));
+    expect(published).toEqual(mediaHashes(path.join(ref, 'media'), ['img', 'iiif', 'models']));
     for (const manifest of ['images.json', 'models.json'])
       expect(fs.readFileSync(path.join(site.build, 'assets', manifest), 'utf8')).toBe(fs.readFileSync(path.join(ref, 'assets', manifest), 'utf8'));
     // Each job ran on one of the two workers, the bad image once; the two page parts (the listings and the one
@@ -229,9 +211,9 @@ describe('heritage build --queue', () => {
     } finally {
       process.env = saved;
     }
-    const pages = hashes(refDist, ['']);
+    const pages = mediaHashes(refDist, ['']);
     expect(Object.keys(pages)).toContain(path.join('en', 'artifacts', 'T-1', 'index.html'));
-    const livePages = hashes(fs.realpathSync(site.dist), ['']);
+    const livePages = mediaHashes(fs.realpathSync(site.dist), ['']);
     expect(Object.keys(pages).filter((f) => livePages[f] !== pages[f])).toEqual([]);
     for (const w of ws) w.child.kill('SIGTERM');
     await Promise.all(ws.map((w) => w.exit));

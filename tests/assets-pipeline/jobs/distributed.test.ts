@@ -4,7 +4,6 @@
 // kinds on the workers that are left (one more worker takes only images, and none of the others' jobs). A search
 // or page job that fails is reported by its stage (the search index goes on without it; no page is published).
 import { type ChildProcess, spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -27,26 +26,13 @@ import { plane, sceneYaml } from '../models/fixtures.ts';
 import { JobQueueError } from '../../../assets-pipeline/jobs/errors.ts';
 import { ROOT } from '../../../model/paths.ts';
 import { createTempSite } from '../images/temp-site.ts';
+import { buildHashes } from './media-hashes.ts';
 import { freePort, startRedis, type TestRedis } from '../../../scripts/tools/local-redis.ts';
 
 const site = createTempSite();
 let redis: TestRedis;
 const panoramas: PanoramaSource[] = [];
 const workers: { child: ChildProcess; out: string[]; exited: Promise<number | null> }[] = [];
-
-/** Every file under the media folder's outputs, as relative path → sha256. */
-function tree(build: string, subs = ['img', 'iiif']): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const sub of subs) {
-    const root = path.join(build, 'media', sub);
-    for (const e of fs.readdirSync(root, { recursive: true, withFileTypes: true })) {
-      if (!e.isFile()) continue;
-      const p = path.join(e.parentPath, e.name);
-      out[path.relative(path.join(build, 'media'), p)] = crypto.createHash('sha256').update(fs.readFileSync(p)).digest('hex');
-    }
-  }
-  return out;
-}
 
 function startWorker(build: string, extraArgs: string[] = []) {
   const child = spawn(
@@ -190,7 +176,7 @@ describe('image jobs on Redis with three workers', () => {
     expect(r.errors[0]!.message).toMatch(/^cannot decode the image, the file is truncated or corrupt/);
     expect(others.flatMap((w) => w.out).filter((l) => l.startsWith('▸') && l.includes('q/cut.jpg'))).toHaveLength(1);
 
-    expect(tree(queueBuild)).toEqual(tree(localBuild));
+    expect(buildHashes(queueBuild)).toEqual(buildHashes(localBuild));
     expect(fs.readFileSync(path.join(queueBuild, 'assets', 'images.json'), 'utf8')).toBe(
       fs.readFileSync(path.join(localBuild, 'assets', 'images.json'), 'utf8'),
     );
@@ -210,9 +196,9 @@ describe('image jobs on Redis with three workers', () => {
     expect(r).toMatchObject({ sources: 3, rendered: 2, failed: 1 });
     expect(r.errors).toEqual(mine.errors);
     expect(r.errors[0]!.message).toMatch(/^not an equirectangular panorama: 1200×900/);
-    expect(tree(queueBuild, ['pano'])).toEqual(tree(localBuild, ['pano']));
+    expect(buildHashes(queueBuild, ['pano'])).toEqual(buildHashes(localBuild, ['pano']));
     // 2048 wide: levels of 2×1 and 4×2 tiles; 1024 wide: one level of 2×1; each with a preview and meta.json.
-    expect(Object.keys(tree(queueBuild, ['pano']))).toHaveLength(2 + 8 + 2 + 2 * 2);
+    expect(Object.keys(buildHashes(queueBuild, ['pano']))).toHaveLength(2 + 8 + 2 + 2 * 2);
     expect(fs.readFileSync(path.join(queueBuild, 'assets', 'panoramas.json'), 'utf8')).toBe(
       fs.readFileSync(path.join(localBuild, 'assets', 'panoramas.json'), 'utf8'),
     );
@@ -231,9 +217,9 @@ describe('image jobs on Redis with three workers', () => {
     expect(r.built).toEqual(mine.built);
     expect(r.failed).toEqual(mine.failed);
     expect(r.failed[0]!.errors[0]).toContain('models/broken.glb');
-    const glbs = tree(queueBuild, ['models']);
+    const glbs = buildHashes(queueBuild, ['models']);
     expect(Object.keys(glbs)).toHaveLength(4);
-    expect(glbs).toEqual(tree(localBuild, ['models']));
+    expect(glbs).toEqual(buildHashes(localBuild, ['models']));
     expect(fs.readFileSync(path.join(queueBuild, 'assets', 'models.json'), 'utf8')).toBe(
       fs.readFileSync(path.join(localBuild, 'assets', 'models.json'), 'utf8'),
     );
@@ -247,9 +233,9 @@ describe('image jobs on Redis with three workers', () => {
     expect(await runVideoStage(() => {})).toMatchObject({ encoded: 1, failed: 0 });
     process.env.HERITAGE_BUILD_DIR = queueBuild;
     expect(await runVideoStage(() => {}, { queue: redis.url, progress: false })).toMatchObject({ encoded: 1, failed: 0 });
-    const files = tree(queueBuild, ['dramas']);
+    const files = buildHashes(queueBuild, ['dramas']);
     expect(Object.keys(files).some((f) => f.endsWith('/master.m3u8'))).toBe(true);
-    expect(files).toEqual(tree(localBuild, ['dramas']));
+    expect(files).toEqual(buildHashes(localBuild, ['dramas']));
     expect(fs.readFileSync(path.join(queueBuild, 'assets', 'dramas.json'), 'utf8')).toBe(
       fs.readFileSync(path.join(localBuild, 'assets', 'dramas.json'), 'utf8'),
     );

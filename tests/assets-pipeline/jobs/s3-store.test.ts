@@ -3,7 +3,6 @@
 // the coordinator takes the outputs from the bucket and publishes the same bytes an in-process build does. A store
 // that cannot be used stops the build before any job with one message naming the store and what failed.
 import { type ChildProcess, spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -18,6 +17,7 @@ import { ROOT } from '../../../model/paths.ts';
 import { freePort, startRedis, type TestRedis } from '../../../scripts/tools/local-redis.ts';
 import { createTempSite } from '../images/temp-site.ts';
 import { startS3, type TestS3 } from './local-s3.ts';
+import { buildHashes } from './media-hashes.ts';
 
 const site = createTempSite();
 let redis: TestRedis;
@@ -27,27 +27,6 @@ let worker: { child: ChildProcess; out: string[]; exited: Promise<number | null>
 /** The worker's own build folder, as on another machine: empty, and still empty at the end. */
 const workerBuild = path.join(site.root, 'build-worker');
 const saved = { ...process.env };
-
-/** Every file of a build's published images (links into its image store followed) → sha256. */
-function tree(build: string, subs = ['img', 'iiif']): Record<string, string> {
-  const out: Record<string, string> = {};
-  const media = path.join(build, 'media');
-  for (const sub of subs) {
-    const walk = (rel: string) => {
-      for (const name of fs.readdirSync(path.join(media, rel))) {
-        const r = path.join(rel, name);
-        if (fs.statSync(path.join(media, r)).isDirectory()) walk(r);
-        else
-          out[r] = crypto
-            .createHash('sha256')
-            .update(fs.readFileSync(path.join(media, r)))
-            .digest('hex');
-      }
-    };
-    walk(sub);
-  }
-  return out;
-}
 
 beforeAll(async () => {
   [redis, s3] = await Promise.all([startRedis(), startS3('heritage')]);
@@ -173,10 +152,10 @@ describe('the output store on S3', () => {
     expect(w.out.filter((l) => l.startsWith('▸ images'))).toHaveLength(3);
     expect(w.out.filter((l) => l.startsWith('✓ images'))).toHaveLength(3);
 
-    const published = tree(queueBuild);
+    const published = buildHashes(queueBuild);
     expect(Object.keys(published).filter((f) => f.endsWith('info.json'))).toHaveLength(3);
     expect(Object.keys(published).length).toBeGreaterThan(3 * 4);
-    expect(published).toEqual(tree(localBuild));
+    expect(published).toEqual(buildHashes(localBuild));
     expect(fs.readFileSync(path.join(queueBuild, 'assets', 'images.json'), 'utf8')).toBe(
       fs.readFileSync(path.join(localBuild, 'assets', 'images.json'), 'utf8'),
     );
@@ -196,7 +175,7 @@ describe('the output store on S3', () => {
     // The rendered files (the IIIF manifests beside them name the site's URL, so they differ).
     const rendered = (t: Record<string, string>) =>
       Object.keys(t).filter((f) => /^[0-9a-f]{16}-[0-9a-f]{8}$/.test(f.split(path.sep)[1]!) && !infos.includes(f));
-    const other = tree(again);
+    const other = buildHashes(again);
     expect(rendered(other).length).toBeGreaterThan(3 * 4);
     expect(rendered(other).sort()).toEqual(rendered(published).sort());
     expect(rendered(other).filter((f) => other[f] !== published[f])).toEqual([]);
@@ -207,9 +186,9 @@ describe('the output store on S3', () => {
     process.env = { ...saved, ...s3.env, HERITAGE_BUILD_DIR: queueBuild, [STORE_ENV]: 's3://heritage/site' };
     expect(await runPanoramaStage({ sources: panoramas, queue: redis.url, progress: false, log: () => {} })).toMatchObject({ rendered: 1, failed: 0 });
     process.env = saved;
-    const pano = tree(queueBuild, ['pano']);
+    const pano = buildHashes(queueBuild, ['pano']);
     expect(Object.keys(pano).filter((f) => f.endsWith('.jpg'))).toHaveLength(2 + 1);
-    expect(pano).toEqual(tree(localBuild, ['pano']));
+    expect(pano).toEqual(buildHashes(localBuild, ['pano']));
     expect(fs.readFileSync(path.join(queueBuild, 'assets', 'panoramas.json'), 'utf8')).toBe(
       fs.readFileSync(path.join(localBuild, 'assets', 'panoramas.json'), 'utf8'),
     );
