@@ -44,6 +44,9 @@ export interface OutputStore<R> {
   take(id: string): Promise<R | undefined>;
 }
 
+/** A fresh temp folder for output `id` beside the local outputs, so that publishing it is a rename. */
+export const localTemp = <R>(local: LocalOutputs<R>, id: string): string => path.join(local.tmpRoot(), `${id}-${crypto.randomUUID()}`);
+
 /** The build folder: workers share it, so putting is publishing and taking is reading. */
 export function directoryStore<R>(local: LocalOutputs<R>): OutputStore<R> {
   return {
@@ -52,7 +55,7 @@ export function directoryStore<R>(local: LocalOutputs<R>): OutputStore<R> {
     },
     spec: undefined,
     check: async () => {},
-    tempFor: (id) => path.join(local.tmpRoot(), `${id}-${crypto.randomUUID()}`),
+    tempFor: (id) => localTemp(local, id),
     result: async (id) => local.read(id),
     put: async (tmp, id) => local.publish(tmp, id),
     take: async (id) => local.read(id),

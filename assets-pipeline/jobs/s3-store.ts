@@ -11,7 +11,7 @@ import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3
 import pLimit from 'p-limit';
 import { JobQueueError } from './errors.ts';
 import { clearStaleTemp } from './stale-temp.ts';
-import type { LocalOutputs, OutputStore } from './output-store.ts';
+import { type LocalOutputs, localTemp, type OutputStore } from './output-store.ts';
 
 interface DoneRecord<R> {
   result: R;
@@ -140,7 +140,7 @@ export function s3Store<R>(spec: string, local: LocalOutputs<R>): OutputStore<R>
       if (have) return have;
       const done = await record(id);
       if (!done) return undefined;
-      const tmp = path.join(local.tmpRoot(), `${id}-${crypto.randomUUID()}`);
+      const tmp = localTemp(local, id);
       try {
         const limit = pLimit(TRANSFERS);
         await Promise.all(
