@@ -10,8 +10,8 @@ import { DESCRIBED_NAME_SUFFIX, DESCRIBES_VIDEO } from '../../formats/hls.ts';
 
 export const VIDEO_SETTINGS = {
   // 2: one file per segment instead of byte ranges of a single file (see HLS below). 3: a stand-in's title lines
-  // are sized to fit the card.
-  version: 3,
+  // are sized to fit the card. 4: a stand-in's pip is one period looped (see standin.ts).
+  version: 4,
   // Stand-ins are a title card with a timecode: 10 fps shows the clock ticking and halves encoding time vs 25 fps.
   fps: 10,
   renditions: [
