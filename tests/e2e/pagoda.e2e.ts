@@ -2,7 +2,6 @@
 // keyboard), the section and exploded views change the pixels, the monitoring charts render from the CSV (data
 // fetched, not embedded in the page) and the scene's data page sums each series up, links each year's readings and
 // offers every reading as CSV and JSON, and clicking a level in 3D selects its series in the charts.
-import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -17,6 +16,7 @@ import { readScenes } from '../../model/scene.ts';
 import { E2E_BUILD } from './env.ts';
 import { useBrowser } from './use-browser.ts';
 import { useCspCheck } from './page-problems.ts';
+import { axeOn } from '../../scripts/tools/a11y/audit.ts';
 
 const base = inject('baseUrl');
 const PAGE = '/zh/scenes/yingxian-pagoda/';
@@ -191,7 +191,7 @@ describe('Yingxian pagoda: timeline, views, monitoring', () => {
     const { page } = await open('/fr/scenes/yingxian-pagoda/');
     await page.locator('.monitoring').scrollIntoViewIfNeeded();
     await page.waitForSelector('[data-monitoring][data-charts="ready"]');
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const result = await axeOn(page).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(
       bad.map(
