@@ -32,7 +32,7 @@ const shot = async (page: Page) => PNG.sync.read(await page.locator('.scene-stag
 const diffRatio = (a: PNG, b: PNG) => pixelmatch(a.data, b.data, null, a.width, a.height, { threshold: 0.1 }) / (a.width * a.height);
 
 async function open(url = PAGE): Promise<{ page: Page; errors: string[] }> {
-  // A context per page: axe-core's Playwright driver needs one it can open frames in.
+  // A context per page: each test starts without another page's storage or cache.
   const page = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
   await page.emulateMedia({ reducedMotion: 'reduce' });
   const errors: string[] = [];
