@@ -43,6 +43,8 @@ export const scenePath = (id: string): string => `/scenes/${id}/`;
 export const sceneMonitoringPath = (id: string): string => `${scenePath(id)}monitoring.json`;
 /** A scene's monitoring data as tables: the charts' accessible alternative. */
 export const sceneDataPath = (id: string): string => `${scenePath(id)}data/`;
+/** One year of one monitoring dataset's readings, a page of the scene's data (the data page summarizes them). */
+export const sceneDataYearPath = (id: string, dataset: string, year: number): string => `${sceneDataPath(id)}${dataset}/${year}/`;
 export const PANORAMAS_PATH = '/panoramas/';
 export const panoramaPath = (id: string): string => `${PANORAMAS_PATH}${id}/`;
 /** What a panorama address asks the viewer to show on arrival: a direction and a variant (a season, a phase). */
@@ -114,6 +116,9 @@ export const openDataPaths = {
   jsonl: (slug: string): string => `/downloads/${slug}/${slug}.jsonl`,
   downloadReadme: (slug: string): string => `/downloads/${slug}/README.txt`,
   oai: (slug: string): string => `/oai/${slug}.xml`,
+  /** A scene's monitoring series: one CSV per dataset, and all of them with their units and labels as JSON. */
+  monitoringCsv: (scene: string, dataset: string): string => `/downloads/monitoring/${scene}/${dataset}.csv`,
+  monitoringJson: (scene: string): string => `/downloads/monitoring/${scene}/monitoring.json`,
   sitemapIndex: '/sitemap.xml',
   sitemap: (n: number): string => `/sitemaps/sitemap-${n}.xml`,
 };

@@ -5,7 +5,6 @@
 // chart) and exhibitions-film.e2e.ts (film clips, records without images).
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { normalize } from '@iiif/parser';
 import { presentation3StrictUpgrade } from '@iiif/parser/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -14,6 +13,7 @@ import { LOCALES } from '../../model/locales.ts';
 import { SCREENSHOTS } from './env.ts';
 import { activeStep, openPage, readExhibition } from './exhibition-page.ts';
 import { useBrowser } from './use-browser.ts';
+import { axeOn } from '../../scripts/tools/a11y/audit.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -220,7 +220,7 @@ describe.each(LOCALES)('exhibition in %s', (locale) => {
   it('has no serious or critical axe violation while a step is shown', async () => {
     const { page } = await openPage(browser, base, `${url}#${stepIds[1]}`);
     await page.waitForSelector('.exh--scrolly');
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const result = await axeOn(page).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`)).toEqual([]);
     await page.context().close();

@@ -7,7 +7,6 @@
 // locale shows the schedule in the venue's zone and in the visitor's (Asia/Tokyo, UTC+9 all year, so the expected
 // times hold on any date: Asia/Shanghai is UTC+8, an hour behind); without JavaScript the schedule and recording links are there; axe; nothing leaves the site but the stream host.
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
 import { type LiveView, readLiveViews } from '../../model/live.ts';
@@ -15,6 +14,7 @@ import type { Locale } from '../../model/locales.ts';
 import { type LiveStream, startLiveStream } from '../../scripts/live/stream.ts';
 import { E2E_BUILD } from './env.ts';
 import { useBrowser } from './use-browser.ts';
+import { axeOn } from '../../scripts/tools/a11y/audit.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -127,7 +127,7 @@ describe('live view page', () => {
       expect(await page.locator('[data-yours="e:0"]').textContent()).toContain('11:00–13:00');
       if ((await state(page)) === 'off-air') expect(await page.locator('[data-live-next]').textContent()).toMatch(/\d\d:\d\d:\d\d/);
       if (locale === 'en') {
-        const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        const axe = await axeOn(page).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
         expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
       }
       expect(await violations(page)).toEqual([]);

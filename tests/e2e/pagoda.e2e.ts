@@ -1,20 +1,22 @@
 // The Yingxian pagoda page in Chromium (SwiftShader WebGL): the timeline slider changes the model per phase (by
 // keyboard), the section and exploded views change the pixels, the monitoring charts render from the CSV (data
-// fetched, not embedded in the page) and the scene's data page has a table of every row, and clicking a level in
-// 3D selects its series in the charts.
-import AxeBuilder from '@axe-core/playwright';
+// fetched, not embedded in the page) and the scene's data page sums each series up, links each year's readings and
+// offers every reading as CSV and JSON, and clicking a level in 3D selects its series in the charts.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { parse as parseYaml } from 'yaml';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { localePath, sceneDataPath, sceneMonitoringPath } from '../../formats/urls.ts';
+import { monitoringMeta } from '../../model/monitoring.ts';
 import { readScenes } from '../../model/scene.ts';
 import { E2E_BUILD } from './env.ts';
 import { useBrowser } from './use-browser.ts';
 import { useCspCheck } from './page-problems.ts';
+import { axeOn } from '../../scripts/tools/a11y/audit.ts';
 
 const base = inject('baseUrl');
 const PAGE = '/zh/scenes/yingxian-pagoda/';
@@ -30,7 +32,7 @@ const shot = async (page: Page) => PNG.sync.read(await page.locator('.scene-stag
 const diffRatio = (a: PNG, b: PNG) => pixelmatch(a.data, b.data, null, a.width, a.height, { threshold: 0.1 }) / (a.width * a.height);
 
 async function open(url = PAGE): Promise<{ page: Page; errors: string[] }> {
-  // A context per page: axe-core's Playwright driver needs one it can open frames in.
+  // A context per page: each test starts without another page's storage or cache.
   const page = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
   await page.emulateMedia({ reducedMotion: 'reduce' });
   const errors: string[] = [];
@@ -92,7 +94,7 @@ describe('Yingxian pagoda: timeline, views, monitoring', () => {
     expect(diffRatio(plain, await shot(page))).toBeGreaterThan(0.02);
   });
 
-  it('the charts render from the CSV, labelled SIMULATED; the data page linked beside them has a table of every row', async () => {
+  it('the charts render from the CSV, labelled SIMULATED; the data page linked beside them sums the series up, and every reading is a year page and a download away', async () => {
     const { page } = await open('/en/scenes/yingxian-pagoda/');
     expect(await page.locator('.monitoring-notice').textContent()).toContain('SIMULATED');
     // Chart.js loads when the panel scrolls into view.
@@ -114,12 +116,54 @@ describe('Yingxian pagoda: timeline, views, monitoring', () => {
     await page.waitForURL(`**${localePath('en', sceneDataPath('yingxian-pagoda'))}`);
     expect(await page.locator('.monitoring-notice').textContent()).toContain('SIMULATED');
     const dir = path.resolve('content/monitoring/yingxian-pagoda');
-    for (const id of ids) {
-      const rows = (parseCsv(fs.readFileSync(path.join(dir, `${id}.csv`), 'utf8'), { columns: true, comment: '#', skip_empty_lines: true }) as unknown[])
-        .length;
-      expect(rows).toBeGreaterThan(100);
-      expect(await page.locator(`[data-table="${id}"] tbody tr`).count(), id).toBe(rows);
+    const meta = monitoringMeta.parse(parseYaml(fs.readFileSync(path.join(dir, 'series.yaml'), 'utf8')));
+    const downloads = page.locator('#monitoring-downloads + p + ul a');
+    const readings = new Map<string, number>();
+    for (const d of meta.datasets) {
+      const text = fs.readFileSync(path.join(dir, d.file), 'utf8');
+      const rows = parseCsv(text, { columns: true, comment: '#', skip_empty_lines: true }) as Record<string, string>[];
+      expect(rows.length).toBeGreaterThan(100);
+      readings.set(d.id, rows.length);
+      // The summary: one row per series, its last reading as the CSV has it (English writes numbers as the CSV
+      // does below 1,000), with its date.
+      const section = page.locator(`[data-table="${d.id}"]`);
+      expect(await section.locator('tbody tr').count(), d.id).toBe(d.series.length);
+      const last = rows.at(-1)!;
+      for (const s of d.series) {
+        const cells = section.locator(`tr[data-series="${s.column}"] td`);
+        expect(await cells.nth(1).textContent(), `${d.id} ${s.column}`).toContain(`${last[s.column]} ${s.unit} (${last.date})`);
+      }
+      // A page per year, linked in order; the first year's page has that year's readings, cell for cell.
+      const years = [...new Set(rows.map((r) => r.date!.slice(0, 4)))];
+      const yearLinks = section.locator('.monitoring-years a');
+      expect(await yearLinks.allTextContents()).toEqual(years);
+      const yearPage = await page.context().newPage();
+      expect((await yearPage.goto(new URL((await yearLinks.first().getAttribute('href'))!, page.url()).href))?.status()).toBe(200);
+      const firstYear = rows.filter((r) => r.date!.startsWith(years[0]!));
+      expect(await yearPage.locator('tbody tr').count(), `${d.id} ${years[0]}`).toBe(firstYear.length);
+      // A reading at a threshold says so in words after its value.
+      const firstCells = (await yearPage.locator('tbody tr').first().locator('th, td').allTextContents()).map((c) => c.trim().split(/\s+/)[0]);
+      expect(firstCells).toEqual([firstYear[0]!.date, ...d.series.map((s) => firstYear[0]![s.column])]);
+      expect(await yearPage.locator('.monitoring-notice').textContent()).toContain('SIMULATED');
+      await yearPage.close();
+      // The CSV download has every reading of the source file, and says first that the data are simulated.
+      const csvLink = downloads.filter({ hasText: d.title.en });
+      const csv = await page.request.get(new URL((await csvLink.getAttribute('href'))!, page.url()).href);
+      expect(csv.status()).toBe(200);
+      const published = await csv.text();
+      expect(published.startsWith('# SIMULATED')).toBe(true);
+      const parsed = parseCsv(published, { columns: true, comment: '#', skip_empty_lines: true }) as Record<string, string>[];
+      expect(parsed.map((r) => [r.date, ...d.series.map((s) => Number(r[s.column]))])).toEqual(
+        rows.map((r) => [r.date, ...d.series.map((s) => Number(r[s.column]))]),
+      );
     }
+    // The JSON download: every dataset with its series' units and all its dates.
+    const json = await page.request.get(new URL((await downloads.last().getAttribute('href'))!, page.url()).href);
+    const doc = (await json.json()) as { simulated: boolean; datasets: { id: string; dates: string[]; series: { unit: string }[] }[] };
+    expect(doc.simulated).toBe(true);
+    expect(doc.datasets.map((d) => [d.id, d.series.map((s) => s.unit), d.dates.length])).toEqual(
+      meta.datasets.map((d) => [d.id, d.series.map((s) => s.unit), readings.get(d.id)]),
+    );
   });
 
   it('clicking a level in 3D selects its series in the charts', async () => {
@@ -147,7 +191,7 @@ describe('Yingxian pagoda: timeline, views, monitoring', () => {
     const { page } = await open('/fr/scenes/yingxian-pagoda/');
     await page.locator('.monitoring').scrollIntoViewIfNeeded();
     await page.waitForSelector('[data-monitoring][data-charts="ready"]');
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const result = await axeOn(page).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(
       bad.map(

@@ -7,7 +7,6 @@
 // content/panoramas/*/panorama.yaml.
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { parse } from 'yaml';
@@ -17,6 +16,7 @@ import { panorama, type Panorama } from '../../model/panorama.ts';
 import { SCREENSHOTS } from './env.ts';
 import { centreStats } from './pixels.ts';
 import { useBrowser } from './use-browser.ts';
+import { axeOn } from '../../scripts/tools/a11y/audit.ts';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -147,7 +147,7 @@ describe.each(LOCALES)('panoramas in %s', (locale) => {
     expect(new URL(page.url()).hash).toBe(`#variant=${other.id}`);
     await centreDrawn(page, `panorama-${locale}-${other.id}`);
 
-    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const axe = await axeOn(page).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`)).toEqual([]);
 

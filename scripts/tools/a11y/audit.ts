@@ -68,6 +68,11 @@ export function cspConsole(page: Page, logged: string[] = []): string[] {
   return logged;
 }
 
+/** axe on a page, in legacy mode: axe runs in the page itself. The default mode opens a blank page to merge each
+ * frame's results (for cross-origin frames), injecting axe a second time; the site has no frames and loads nothing
+ * from another origin, so the results are the same, sooner. */
+export const axeOn = (page: Page): AxeBuilder => new AxeBuilder({ page }).setLegacyMode();
+
 /** Runs on the loaded page before the audit touches it (the e2e test compares its accessibility tree there). */
 export type PageInspection = (page: Page) => Promise<void>;
 
@@ -93,10 +98,7 @@ export async function auditPage(browser: Browser, baseUrl: string, url: string, 
     await page.evaluate('globalThis.__name ??= (f) => f');
     await page.waitForFunction(() => document.documentElement.dataset.comfortReady === 'wired' || !document.querySelector('details.comfort'));
     await inspect?.(page);
-    // Legacy mode runs axe in the page itself. The default mode opens a blank page to merge each frame's results
-    // (for cross-origin frames), injecting axe a second time; the site has no frames and loads nothing from
-    // another origin, and the results are the same.
-    const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).setLegacyMode().analyze();
+    const axe = await axeOn(page).withTags(AXE_TAGS).analyze();
     const violations = axe.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map(
