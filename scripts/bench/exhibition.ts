@@ -28,6 +28,7 @@ import { distDir, mediaDir } from '../../model/paths.ts';
 import { createSiteHandler } from '../site-server.ts';
 import { launchBrowser } from '../tools/browser.ts';
 import { brotliBytes, sentBytes } from '../tools/page-weight.ts';
+import { type TraceEvent, type TracedSwitch, tracedSwitch } from '../tools/trace-switch.ts';
 import { type KeyRecord, kindFigures, type SwitchTime, switchTime } from '../tools/switch-clock.ts';
 
 const arg = (name: string) => {
@@ -42,6 +43,7 @@ const PARTS = new Set((arg('only') ?? 'view,switch,3d').split(','));
 /** How long the page watches frames for a switched-to step to be shown before the switch counts as failed. Long:
  * leaving an open globe, a switch took from 10 s to over 60 s at load 30. */
 const WATCH_MS = 180_000;
+const TRACE = Number(arg('trace') ?? 0);
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const round = (n: number | null) => (n === null || Number.isNaN(n) ? null : Math.round(n));
@@ -148,6 +150,7 @@ async function firstView(browser: Browser, slug: string, list: boolean) {
 // often before the key came, which made switches shown in their first frame read −3 to −8 ms. The page records;
 // switchTime (scripts/tools/switch-clock.ts) pairs the key with its frame. Work the switch starts after that frame
 // (a viewer opening) is not the switch's: the reader already sees the step.
+const SHOWN_MARK = 'bench-switch-shown';
 const ARM = (id: string) => `(() => {
   window.__switch = undefined;
   const root = document.querySelector('[data-exhibition]');
@@ -181,7 +184,7 @@ const ARM = (id: string) => `(() => {
         if (performance.now() - keyAt > ${WATCH_MS}) return done(true);
         return requestAnimationFrame(check);
       }
-      performance.mark('bench-switch-shown', { detail: step.id });
+      performance.mark(${JSON.stringify(SHOWN_MARK)});
       const after = new MessageChannel();
       after.port1.onmessage = () => {
         frame.paintedAt = performance.now();
@@ -221,7 +224,13 @@ interface Walked {
   time: SwitchTime;
 }
 
-async function walk(browser: Browser, slug: string, stay: boolean): Promise<Walked[]> {
+/** Trace categories that hold the key's EventLatency, the page's marks, the main thread's tasks and frames, and
+ * each frame's presentation. */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'cc', 'benchmark', 'input', 'latencyInfo'];
+/** Switches checked against a Chromium trace (`--trace N`: the first N of each walk in the first run). */
+const traced: ({ walk: string; step: string; kind: string; benchMs: number | null } & Partial<TracedSwitch> & { error?: string })[] = [];
+
+async function walk(browser: Browser, slug: string, stay: boolean, trace = 0): Promise<Walked[]> {
   const e = all.find((x) => x.id === slug)!;
   // Reduced motion: the page cuts to the step, so the time is the switch itself, not a smooth scroll.
   const page = await fresh(browser, true);
@@ -233,6 +242,8 @@ async function walk(browser: Browser, slug: string, stay: boolean): Promise<Walk
   const out: Walked[] = [];
   for (const step of e.steps.slice(1)) {
     await page.evaluate(ARM(step.id));
+    const tracing = out.length < trace;
+    if (tracing) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     await page.keyboard.press('ArrowRight');
     type Recorded = { record: KeyRecord; loaded: boolean; longTasks: number };
     const kind = switchKind(step.media[0]!);
@@ -242,6 +253,19 @@ async function walk(browser: Browser, slug: string, stay: boolean): Promise<Walk
       .catch(() => undefined);
     const time: SwitchTime = recorded ? switchTime(recorded.record) : { failed: 'the page recorded no key (it did not answer)' };
     out.push({ kind, step: step.id, time });
+    if (tracing) {
+      // Until the frame that showed the step has surely been presented.
+      await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 500))))');
+      const events = (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+      const benchMs = 'ms' in time ? time.ms : null;
+      const row = { walk: stay ? 'stay' : 'paging', step: `${slug}#${step.id}`, kind, benchMs };
+      try {
+        traced.push({ ...row, ...tracedSwitch(events, SHOWN_MARK) });
+      } catch (err) {
+        traced.push({ ...row, error: (err as Error).message });
+      }
+      log(`  traced: ${JSON.stringify(traced.at(-1))}`);
+    }
     if (process.argv.includes('--list'))
       log(
         `  ${stay ? 'staying' : 'paging'}: switch to ${slug}#${step.id} (${kind}): ${'ms' in time ? `${Math.round(time.ms)} ms, frame ${time.frames}` : `FAILED: ${time.failed}`}; stills ${recorded?.loaded ? 'loaded' : 'NOT loaded'} at the key; long tasks ${Math.round(recorded?.longTasks ?? 0)} ms`,
@@ -286,8 +310,8 @@ try {
       for (const e of all) (views[e.id] ??= []).push(await firstView(browser, e.id, i === 0 && (e.id === SLUG || process.argv.includes('--list'))));
     if (PARTS.has('switch'))
       for (const e of all) {
-        switches.push(...(await walk(browser, e.id, true)));
-        paging.push(...(await walk(browser, e.id, false)));
+        switches.push(...(await walk(browser, e.id, true, i === 0 ? TRACE : 0)));
+        paging.push(...(await walk(browser, e.id, false, i === 0 ? TRACE : 0)));
       }
     if (stepUrl && sceneUrl && PARTS.has('3d'))
       for (const which of i % 2 ? (['page', 'step'] as const) : (['step', 'page'] as const)) {
@@ -344,5 +368,6 @@ console.log(
     stepSwitchByKind: byKind(switches),
     stepSwitchPagingByKind: byKind(paging),
     perExhibition,
+    ...(traced.length ? { traced } : {}),
   }),
 );
