@@ -44,6 +44,8 @@ const PARTS = new Set((arg('only') ?? 'view,switch,3d').split(','));
  * leaving an open globe, a switch took from 10 s to over 60 s at load 30. */
 const WATCH_MS = 180_000;
 const TRACE = Number(arg('trace') ?? 0);
+/** How long after the frame that showed the step its presentation may come before the switch counts as failed. */
+const PRESENT_MS = 60_000;
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const round = (n: number | null) => (n === null || Number.isNaN(n) ? null : Math.round(n));
@@ -178,7 +180,7 @@ const ARM = (id: string) => `(() => {
     };
     const check = (frameAt) => {
       const ok = decoded && root.dataset.activeStep === step.id && [...step.querySelectorAll('.exh-medium')].every(shown);
-      const frame = { frameAt, shown: ok, paintedAt: null };
+      const frame = { frameAt, shown: ok, paintedAt: null, presentedAt: null };
       frames.push(frame);
       if (!ok) {
         if (performance.now() - keyAt > ${WATCH_MS}) return done(true);
@@ -186,11 +188,26 @@ const ARM = (id: string) => `(() => {
       }
       performance.mark(${JSON.stringify(SHOWN_MARK)});
       const after = new MessageChannel();
-      after.port1.onmessage = () => {
-        frame.paintedAt = performance.now();
-        done(false);
-      };
+      after.port1.onmessage = () => { frame.paintedAt = performance.now(); };
       after.port2.postMessage(null);
+      // When this frame reaches the screen: a speck of text added to it, registered for Element Timing, is reported
+      // with the presentation time of the first frame that paints it (this one, or the next presented if it is dropped).
+      const probe = document.createElement('span');
+      probe.setAttribute('elementtiming', ${JSON.stringify(SHOWN_MARK)});
+      probe.textContent = '.';
+      probe.style.cssText = 'position:fixed;left:0;top:0;font:4px/4px sans-serif;color:#000;pointer-events:none;z-index:2147483647';
+      const presented = new PerformanceObserver((list) => {
+        const e = list.getEntries().find((x) => x.identifier === ${JSON.stringify(SHOWN_MARK)});
+        if (!e) return;
+        presented.disconnect();
+        clearTimeout(never);
+        probe.remove();
+        frame.presentedAt = e.presentationTime ?? e.renderTime;
+        done(false);
+      });
+      presented.observe({ type: 'element' });
+      const never = setTimeout(() => { presented.disconnect(); probe.remove(); done(false); }, ${PRESENT_MS});
+      document.body.append(probe);
     };
     requestAnimationFrame(check);
   }, { capture: true, once: true });
@@ -228,7 +245,9 @@ interface Walked {
  * each frame's presentation. */
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'cc', 'benchmark', 'input', 'latencyInfo'];
 /** Switches checked against a Chromium trace (`--trace N`: the first N of each walk in the first run). */
-const traced: ({ walk: string; step: string; kind: string; benchMs: number | null } & Partial<TracedSwitch> & { error?: string })[] = [];
+const traced: ({ walk: string; step: string; kind: string; benchMs: number | null; benchRenderedMs: number | null } & Partial<TracedSwitch> & {
+    error?: string;
+  })[] = [];
 
 async function walk(browser: Browser, slug: string, stay: boolean, trace = 0): Promise<Walked[]> {
   const e = all.find((x) => x.id === slug)!;
@@ -257,8 +276,13 @@ async function walk(browser: Browser, slug: string, stay: boolean, trace = 0): P
       // Until the frame that showed the step has surely been presented.
       await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 500))))');
       const events = (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
-      const benchMs = 'ms' in time ? time.ms : null;
-      const row = { walk: stay ? 'stay' : 'paging', step: `${slug}#${step.id}`, kind, benchMs };
+      const row = {
+        walk: stay ? 'stay' : 'paging',
+        step: `${slug}#${step.id}`,
+        kind,
+        benchMs: 'ms' in time ? time.ms : null,
+        benchRenderedMs: 'ms' in time ? time.renderedMs : null,
+      };
       try {
         traced.push({ ...row, ...tracedSwitch(events, SHOWN_MARK) });
       } catch (err) {
@@ -268,7 +292,7 @@ async function walk(browser: Browser, slug: string, stay: boolean, trace = 0): P
     }
     if (process.argv.includes('--list'))
       log(
-        `  ${stay ? 'staying' : 'paging'}: switch to ${slug}#${step.id} (${kind}): ${'ms' in time ? `${Math.round(time.ms)} ms, frame ${time.frames}` : `FAILED: ${time.failed}`}; stills ${recorded?.loaded ? 'loaded' : 'NOT loaded'} at the key; long tasks ${Math.round(recorded?.longTasks ?? 0)} ms`,
+        `  ${stay ? 'staying' : 'paging'}: switch to ${slug}#${step.id} (${kind}): ${'ms' in time ? `${Math.round(time.ms)} ms (rendered at ${Math.round(time.renderedMs ?? Number.NaN)} ms), frame ${time.frames}` : `FAILED: ${time.failed}`}; stills ${recorded?.loaded ? 'loaded' : 'NOT loaded'} at the key; long tasks ${Math.round(recorded?.longTasks ?? 0)} ms`,
       );
     if (stay) {
       await viewersSettled(page, step.id);

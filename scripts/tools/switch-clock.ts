@@ -2,7 +2,7 @@
 // time or the reason there is none, and the percentiles reported over many switches. Pure, so it is tested alone.
 
 /** One animation frame the page watched after the key: whether the step was shown in the state that frame paints,
- * and when the frame's rendering (style, layout, paint) was done, read by a task posted from inside the frame. */
+ * when the frame's rendering (style, layout, paint) was done on the main thread, and when it reached the screen. */
 export interface WatchedFrame {
   /** The frame's own time stamp (rAF's argument): the frame's start as the compositor scheduled it, which may be
    * before the key came (the frame was under way when it did), so it is never the end of a switch. */
@@ -10,6 +10,8 @@ export interface WatchedFrame {
   shown: boolean;
   /** `performance.now()` in the first task after the frame's rendering update; null if that task never ran. */
   paintedAt: number | null;
+  /** The frame's presentation (Element Timing's, of a speck of text the frame added); null if it never came. */
+  presentedAt: number | null;
 }
 
 /** What the page recorded for one key press; every time in the page's clock (`performance.now()`). */
@@ -25,22 +27,25 @@ export interface KeyRecord {
   gaveUp: boolean;
 }
 
-export type SwitchTime = { ms: number; frames: number } | { failed: string };
+/** `ms` to the presentation, `renderedMs` to the end of the main thread's rendering of the same frame, `frames`
+ * the frames watched until the step was shown (1: the first frame after the key). */
+export type SwitchTime = { ms: number; renderedMs: number | null; frames: number } | { failed: string };
 
-/** From the key to the end of the first frame that paints the step shown: counted from the key's own time stamp,
- * so a main thread busy when the key came is in it; ended by the frame's painting, not its start. A key whose
- * switch cannot be seen is a failure, never a time. */
+/** From the key to the presentation of the first frame that paints the step shown: counted from the key's own time
+ * stamp, so a main thread busy when the key came is in it; ended when that frame's pixels are on screen, not at the
+ * frame's start nor at the end of its main-thread work (raster and compositing come after). A key whose switch
+ * cannot be seen is a failure, never a time. */
 export function switchTime(r: KeyRecord): SwitchTime {
   if (r.markedAtKey) return { failed: 'the step was already marked when the key came' };
   if (!r.handled) return { failed: "the page's key handler did not take the key" };
   const i = r.frames.findIndex((f) => f.shown);
   if (i < 0) return { failed: r.gaveUp ? `not shown within ${r.frames.length} frames` : 'no frame showed the step' };
-  const painted = r.frames[i]!.paintedAt;
-  if (painted === null) return { failed: 'the frame that showed the step never finished' };
-  // Both times are the page's own clock and the frame's painting comes after the handler that saw the key, so a
+  const { paintedAt, presentedAt } = r.frames[i]!;
+  if (presentedAt === null) return { failed: 'the frame that showed the step was never presented' };
+  // Both times are the page's own clock and the frame's presentation comes after the handler that saw the key, so a
   // negative figure means the two are not what they claim to be.
-  if (painted < r.keyAt) return { failed: `painted ${(r.keyAt - painted).toFixed(1)} ms before the key` };
-  return { ms: painted - r.keyAt, frames: i + 1 };
+  if (presentedAt < r.keyAt) return { failed: `presented ${(r.keyAt - presentedAt).toFixed(1)} ms before the key` };
+  return { ms: presentedAt - r.keyAt, renderedMs: paintedAt === null ? null : paintedAt - r.keyAt, frames: i + 1 };
 }
 
 /** The nearest-rank percentile (p in (0, 1]): a value that was measured, never one between two. */

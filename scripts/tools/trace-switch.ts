@@ -10,17 +10,19 @@ export interface TraceEvent {
   pid?: number;
   tid?: number;
   dur?: number;
+  /** Async events' id (EventTiming's); others pair begin and end by thread. */
+  id?: string;
   args?: Record<string, unknown>;
 }
 
 export interface TracedSwitch {
-  /** The key's creation (the KEY_PRESSED EventLatency's start), in the page's clock (ms). */
+  /** The key's time stamp (its Event Timing's, or EventLatency's start), in the page's clock (ms). */
   keyAt: number;
-  /** The keydown's EventLatency: from the key to the presentation of the first frame after it. */
+  /** From the key to the presentation of the first frame after its handlers. */
   keyToFirstFrameMs: number;
   /** From the key to the end of the main-thread task that rendered the marked frame (style, layout, paint, commit). */
   keyToShownRenderedMs: number;
-  /** From the key to the presentation of the marked frame (its pixels on screen). */
+  /** From the key to the presentation of the marked frame (its pixels on screen), or of the first presented after it. */
   keyToShownPresentedMs: number;
 }
 
@@ -39,9 +41,15 @@ export function tracedSwitch(events: readonly TraceEvent[], mark: string): Trace
   if (!m) throw new Error(`no "${mark}" mark in the trace`);
   const markAt = Number(data(m).startTime);
   const toPage = (ts: number) => markAt + (ts - m.ts) / 1000;
-  const key = events.find((e) => e.name === 'EventLatency' && e.ph === 'b' && (e.args?.event_latency as { event_type?: string })?.event_type === 'KEY_PRESSED');
-  if (!key) throw new Error('no KEY_PRESSED EventLatency in the trace');
-  const keyEnd = events.find((e) => e.name === 'EventLatency' && e.ph === 'e' && e.pid === key.pid && e.tid === key.tid && e.ts >= key.ts);
+  // The keydown as the page's Event Timing saw it (its start is the event's time stamp, its end the presentation of
+  // the first frame after the handlers), else as the compositor's EventLatency did.
+  const begin = (e: TraceEvent) =>
+    e.ph === 'b' &&
+    ((e.name === 'EventTiming' && data(e).type === 'keydown') ||
+      (e.name === 'EventLatency' && (e.args?.event_latency as { event_type?: string } | undefined)?.event_type === 'KEY_PRESSED'));
+  const key = events.find((e) => begin(e) && e.name === 'EventTiming') ?? events.find(begin);
+  if (!key) throw new Error('no keydown (EventTiming or EventLatency) in the trace');
+  const keyEnd = events.find((e) => e.name === key.name && e.ph === 'e' && e.pid === key.pid && e.ts >= key.ts && (e.id ?? e.tid) === (key.id ?? key.tid));
   if (!keyEnd) throw new Error('the key press was never presented');
   // The main-thread task that ran the marked frame's rAF callbacks: the innermost RunTask around the mark.
   const mainThread = events.filter((e) => e.pid === m.pid && e.tid === m.tid);
@@ -53,8 +61,11 @@ export function tracedSwitch(events: readonly TraceEvent[], mark: string): Trace
   const frame = mainThread.find((e) => e.name === 'ProxyMain::BeginMainFrame' && e.ph === 'X' && e.ts >= task.ts && e.ts <= m.ts);
   const sequence = frame && Number(frame.args?.begin_frame_id);
   if (sequence === undefined || Number.isNaN(sequence)) throw new Error('no BeginMainFrame around the mark');
-  const presented = events.find((e) => e.name === 'AnimationFrame::Presentation' && e.pid === m.pid && sequenceOf(e) === sequence);
-  if (!presented) throw new Error(`frame ${sequence} was never presented`);
+  // A frame superseded before it was drawn is never presented itself: the screen then shows it in the next one that is.
+  const presented = events
+    .filter((e) => e.name === 'AnimationFrame::Presentation' && e.pid === m.pid && (sequenceOf(e) ?? 0) >= sequence)
+    .sort((a, b) => a.ts - b.ts)[0];
+  if (!presented) throw new Error(`frame ${sequence} was never presented, nor any after it`);
   const keyAt = toPage(key.ts);
   return {
     keyAt,

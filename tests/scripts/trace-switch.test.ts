@@ -29,10 +29,33 @@ describe('tracedSwitch', () => {
     expect(tracedSwitch(events, 'bench-switch-shown')).toEqual({ keyAt: 4000, keyToFirstFrameMs: 16, keyToShownRenderedMs: 9, keyToShownPresentedMs: 33 });
   });
 
+  it("prefers the keydown's Event Timing, paired by its id", () => {
+    const timed: TraceEvent[] = [
+      ...events,
+      { name: 'EventTiming', ph: 'b', ts: 5_000_100, pid: 7, tid: 7, id: '0x41', args: { data: { type: 'keydown' } } },
+      { name: 'EventTiming', ph: 'b', ts: 5_003_000, pid: 7, tid: 7, id: '0x46', args: { data: { type: 'keyup' } } },
+      { name: 'EventTiming', ph: 'e', ts: 5_003_400, pid: 7, tid: 7, id: '0x46' },
+      { name: 'EventTiming', ph: 'e', ts: 5_016_100, pid: 7, tid: 7, id: '0x41' },
+    ];
+    expect(tracedSwitch(timed, 'bench-switch-shown')).toMatchObject({ keyAt: 4000.1, keyToFirstFrameMs: 16 });
+  });
+
   it('says what the trace lacks', () => {
     expect(() => tracedSwitch(events, 'other-mark')).toThrow(/no "other-mark" mark/);
-    expect(() => tracedSwitch(events.filter((e) => e.name !== 'EventLatency'), 'bench-switch-shown')).toThrow(/KEY_PRESSED/);
+    expect(() =>
+      tracedSwitch(
+        events.filter((e) => e.name !== 'EventLatency'),
+        'bench-switch-shown',
+      ),
+    ).toThrow(/no keydown/);
     const unpresented = events.filter((e) => !(e.name === 'AnimationFrame::Presentation' && e.ts === 5_033_000));
-    expect(() => tracedSwitch(unpresented, 'bench-switch-shown')).toThrow(/frame 42 was never presented/);
+    expect(() => tracedSwitch(unpresented, 'bench-switch-shown')).toThrow(/frame 42 was never presented, nor any after it/);
+  });
+
+  it('takes the next presented frame when the marked one was superseded before it was drawn', () => {
+    const dropped = events.map((e) =>
+      e.name === 'AnimationFrame::Presentation' && e.ts === 5_033_000 ? { ...e, ts: 5_050_000, args: { begin_frame_id: { sequence_number: 43 } } } : e,
+    );
+    expect(tracedSwitch(dropped, 'bench-switch-shown').keyToShownPresentedMs).toBe(50);
   });
 });
