@@ -244,6 +244,7 @@ interface Walked {
 /** Trace categories that hold the key's EventLatency, the page's marks, the main thread's tasks and frames, and
  * each frame's presentation. */
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'cc', 'benchmark', 'input', 'latencyInfo'];
+const TRACE_DIR = path.join('test-output', 'exhibition-traces');
 /** Switches checked against a Chromium trace (`--trace N`: the first N of each walk in the first run). */
 const traced: ({ walk: string; step: string; kind: string; benchMs: number | null; benchRenderedMs: number | null } & Partial<TracedSwitch> & {
     error?: string;
@@ -275,7 +276,11 @@ async function walk(browser: Browser, slug: string, stay: boolean, trace = 0): P
     if (tracing) {
       // Until the frame that showed the step has surely been presented.
       await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 500))))');
-      const events = (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+      const trace = await browser.stopTracing();
+      // Kept for a look in a trace viewer (chrome://tracing, Perfetto).
+      fs.mkdirSync(TRACE_DIR, { recursive: true });
+      fs.writeFileSync(path.join(TRACE_DIR, `${stay ? 'stay' : 'paging'}-${slug}-${step.id}.json`), trace);
+      const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
       const row = {
         walk: stay ? 'stay' : 'paging',
         step: `${slug}#${step.id}`,

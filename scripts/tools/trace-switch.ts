@@ -22,7 +22,7 @@ export interface TracedSwitch {
   keyToFirstFrameMs: number;
   /** From the key to the end of the main-thread task that rendered the marked frame (style, layout, paint, commit). */
   keyToShownRenderedMs: number;
-  /** From the key to the presentation of the marked frame (its pixels on screen), or of the first presented after it. */
+  /** From the key to the presentation of the marked frame (its pixels on screen). */
   keyToShownPresentedMs: number;
 }
 
@@ -61,11 +61,14 @@ export function tracedSwitch(events: readonly TraceEvent[], mark: string): Trace
   const frame = mainThread.find((e) => e.name === 'ProxyMain::BeginMainFrame' && e.ph === 'X' && e.ts >= task.ts && e.ts <= m.ts);
   const sequence = frame && Number(frame.args?.begin_frame_id);
   if (sequence === undefined || Number.isNaN(sequence)) throw new Error('no BeginMainFrame around the mark');
-  // A frame superseded before it was drawn is never presented itself: the screen then shows it in the next one that is.
-  const presented = events
-    .filter((e) => e.name === 'AnimationFrame::Presentation' && e.pid === m.pid && (sequenceOf(e) ?? 0) >= sequence)
-    .sort((a, b) => a.ts - b.ts)[0];
-  if (!presented) throw new Error(`frame ${sequence} was never presented, nor any after it`);
+  // The frame's AnimationFrame (its begin-frame sequence) and its presentation share an id. The presentation's own
+  // sequence is the compositor frame that drew it, which may be later: matching sequences would take an earlier
+  // main frame drawn late for this one.
+  const animationFrame = events.find((e) => e.name === 'AnimationFrame' && e.ph === 'b' && e.pid === m.pid && sequenceOf(e) === sequence);
+  const id = animationFrame?.args?.id;
+  if (id === undefined) throw new Error(`no AnimationFrame for frame ${sequence}`);
+  const presented = events.find((e) => e.name === 'AnimationFrame::Presentation' && e.pid === m.pid && e.args?.id === id);
+  if (!presented) throw new Error(`frame ${sequence} was never presented`);
   const keyAt = toPage(key.ts);
   return {
     keyAt,
