@@ -1,0 +1,81 @@
+// The exhibition bench's switch clock: a key is paired with the first frame that paints its step shown, timed from
+// the key's own stamp to that frame's end; a switch that cannot be seen is a failure, and a figure before the key
+// cannot come out. Percentiles are nearest-rank, a failed switch slower than any measured one.
+import { describe, expect, it } from 'vitest';
+import { type KeyRecord, kindFigures, percentile, switchTime } from '../../scripts/tools/switch-clock.ts';
+
+const key = (over: Partial<KeyRecord>): KeyRecord => ({ keyAt: 1000, markedAtKey: false, handled: true, frames: [], gaveUp: false, ...over });
+
+describe('switchTime', () => {
+  it("ends at the presentation of the first frame showing the step, not at that frame's start before the key", () => {
+    // The frame under way when the key came: it began at 995 (before the key), its main-thread work ended at 1004,
+    // and it reached the screen at 1021.
+    const t = switchTime(key({ frames: [{ frameAt: 995, shown: true, paintedAt: 1004, presentedAt: 1021 }] }));
+    expect(t).toEqual({ ms: 21, renderedMs: 4, frames: 1 });
+  });
+
+  it('skips the frames in which the step was not yet shown', () => {
+    const t = switchTime(
+      key({
+        frames: [
+          { frameAt: 995, shown: false, paintedAt: null, presentedAt: null },
+          { frameAt: 1012, shown: false, paintedAt: null, presentedAt: null },
+          { frameAt: 1029, shown: true, paintedAt: 1036.5, presentedAt: 1050 },
+        ],
+      }),
+    );
+    expect(t).toEqual({ ms: 50, renderedMs: 36.5, frames: 3 });
+  });
+
+  it('fails a switch no frame showed, whether the page gave up or not', () => {
+    const frames = [{ frameAt: 1001, shown: false, paintedAt: null, presentedAt: null }];
+    expect(switchTime(key({ frames, gaveUp: true }))).toEqual({ failed: 'not shown within 1 frames' });
+    expect('failed' in switchTime(key({ frames }))).toBe(true);
+  });
+
+  it('fails a step already marked when the key came (the previous state matched)', () => {
+    const t = switchTime(key({ markedAtKey: true, frames: [{ frameAt: 1001, shown: true, paintedAt: 1002, presentedAt: 1010 }] }));
+    expect('failed' in t).toBe(true);
+  });
+
+  it("fails a key the page's handler did not take", () => {
+    const t = switchTime(key({ handled: false, frames: [{ frameAt: 1001, shown: true, paintedAt: 1002, presentedAt: 1010 }] }));
+    expect('failed' in t).toBe(true);
+  });
+
+  it('fails a frame that was never presented', () => {
+    const t = switchTime(key({ frames: [{ frameAt: 1001, shown: true, paintedAt: 1005, presentedAt: null }] }));
+    expect(t).toEqual({ failed: 'the frame that showed the step was never presented' });
+  });
+
+  it('never gives a negative time: a presentation stamped before the key is a failure', () => {
+    const t = switchTime(key({ frames: [{ frameAt: 990, shown: true, paintedAt: 994, presentedAt: 997 }] }));
+    expect(t).toEqual({ failed: 'presented 3.0 ms before the key' });
+  });
+});
+
+describe('percentile', () => {
+  it('is nearest-rank: a measured value', () => {
+    const xs = Array.from({ length: 20 }, (_, i) => 20 - i); // 20 … 1, unsorted
+    expect(percentile(xs, 0.95)).toBe(19);
+    expect(percentile(xs, 0.5)).toBe(10);
+    expect(percentile([7], 0.95)).toBe(7);
+    expect(percentile([3, 1, 2], 0.5)).toBe(2);
+    expect(percentile([], 0.5)).toBeNull();
+  });
+});
+
+describe('kindFigures', () => {
+  it('counts a failed switch as slower than every measured one', () => {
+    const ok = (ms: number) => ({ ms, renderedMs: null, frames: 1 });
+    // 19 measured, 1 failed: the p95 (19th of 20) is the slowest measured; with 2 failed it is a failed one.
+    const times = [...Array.from({ length: 19 }, (_, i) => ok(i + 1)), { failed: 'x' }];
+    expect(kindFigures(times)).toEqual({ n: 20, failed: 1, p95Ms: 19, medianMs: 10 });
+    const worse = [...times.slice(1), { failed: 'y' }];
+    expect(kindFigures(worse)).toEqual({ n: 20, failed: 2, p95Ms: null, medianMs: 11 });
+  });
+
+  it('has no figures without switches', () => {
+    expect(kindFigures([])).toEqual({ n: 0, failed: 0, p95Ms: null, medianMs: null });
+  });
+});
