@@ -44,3 +44,13 @@ export function namespaceStrings<T extends Record<string, string>>(locale: Local
   if (!strings) throw new Error(`i18n: no namespace "${ns}" (site/i18n/locales/${ns}.${locale}.json)`);
   return strings as T;
 }
+
+/** Full-width punctuation (CJK symbols and the full-width forms): Chinese sets no space after it. */
+const FULL_WIDTH_END = /[\u3000-\u303f\uff00-\uffef]$/;
+
+/** A label with its language's colon and the gap before its value: "Curators: ", « Commissaires : », "策展：" —
+ * the value follows directly, with no space of the caller's. */
+export function labelPrefix(locale: Locale, label: string): string {
+  const head = translator(locale)('label', { label });
+  return FULL_WIDTH_END.test(head) ? head : `${head} `;
+}
