@@ -120,6 +120,9 @@ export default function SceneViewer(props: ViewerProps) {
     setStep(i);
     setPose(t.camera);
     select(t.hotspot, false);
+    // The stop is seen in the view, its caption over it: a phone that scrolled down to the tour's buttons is brought
+    // back to it. The buttons sit right under the view, so both stay in sight.
+    region.current?.scrollIntoView({ block: 'nearest', behavior: reducedMotion ? 'auto' : 'smooth' });
   };
 
   if (!webgl)
@@ -261,6 +264,7 @@ export default function SceneViewer(props: ViewerProps) {
         {evidenceOn && <EvidenceLegend strings={s} counts={counts} />}
         {tour.length > 0 && <TourCaption tour={tour} step={step} />}
       </div>
+      {tour.length > 0 && <TourBar strings={s} tour={tour} step={step} onStep={goStep} />}
       <p id={keysHelp} className="scene-keys-help">
         {s['keys.help']}
         {levels.length > 0 && <> {s['level.help']}</>}
@@ -283,7 +287,6 @@ export default function SceneViewer(props: ViewerProps) {
         </p>
       )}
       <HotspotPanel hotspot={activeHotspot} strings={s} onClose={() => select(undefined, false)} />
-      {tour.length > 0 && <TourBar strings={s} tour={tour} step={step} onStep={goStep} />}
     </div>
   );
 }
