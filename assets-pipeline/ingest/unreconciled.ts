@@ -60,14 +60,17 @@ export class UnreconciledTally {
       'makers',
       `"${spelling}" (${records} record${records > 1 ? 's, the first at this row' : ''}) is artist ${artist} by its Chinese name, but not one of its spellings: listed under the artist in browsing; add the spelling to content/artists.yaml`,
     ]);
-    return [...spellings, ...[...this.seen].map(([field, t]): [number, string, string] => {
-      const what = WHAT[field];
-      const examples = [...t.texts].map((s) => `"${s}"`).join(', ');
-      return [
-        0,
-        field,
-        `${t.records} record${t.records > 1 ? 's' : ''} (first at row ${t.row}) with ${what} that names no vocabulary concept (${examples}${t.records > t.texts.size ? ', …' : ''}): shown on the record page, ${OUTCOME[field]}${field === 'materials' ? '' : ';'} add the text as a label in formats/vocabulary/concepts.json`,
-      ];
-    })];
+    return [
+      ...spellings,
+      ...[...this.seen].map(([field, t]): [number, string, string] => {
+        const what = WHAT[field];
+        const examples = [...t.texts].map((s) => `"${s}"`).join(', ');
+        return [
+          0,
+          field,
+          `${t.records} record${t.records > 1 ? 's' : ''} (first at row ${t.row}) with ${what} that names no vocabulary concept (${examples}${t.records > t.texts.size ? ', …' : ''}): shown on the record page, ${OUTCOME[field]}${field === 'materials' ? '' : ';'} add the text as a label in formats/vocabulary/concepts.json`,
+        ];
+      }),
+    ];
   }
 }

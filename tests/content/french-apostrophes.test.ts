@@ -18,7 +18,9 @@ function frenchTexts(v: unknown, at: string, inFr = false, out: string[] = []): 
   return out;
 }
 
-const contentFiles = (fs.readdirSync('content', { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.yaml')).map((f) => path.join('content', f));
+const contentFiles = (fs.readdirSync('content', { recursive: true, encoding: 'utf8' }) as string[])
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => path.join('content', f));
 
 describe('French apostrophes', () => {
   it('the vocabulary labels French with ’', () => {
@@ -31,7 +33,11 @@ describe('French apostrophes', () => {
     const straight = fs
       .readdirSync(dir)
       .filter((f) => f === 'fr.json' || f.endsWith('.fr.json'))
-      .flatMap((f) => Object.entries(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Record<string, string>).filter(([, v]) => STRAIGHT.test(v)).map(([k]) => `${f}: ${k}`));
+      .flatMap((f) =>
+        Object.entries(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Record<string, string>)
+          .filter(([, v]) => STRAIGHT.test(v))
+          .map(([k]) => `${f}: ${k}`),
+      );
     expect(straight).toEqual([]);
   });
 

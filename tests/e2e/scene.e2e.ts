@@ -219,7 +219,7 @@ describe('scene viewer (Library Cave)', () => {
     await ctx.close();
   });
 
-  it.each(LOCALES)('names a paradata row\'s sources as they are cited, in %s, each a link to its full citation', async (locale) => {
+  it.each(LOCALES)("names a paradata row's sources as they are cited, in %s, each a link to its full citation", async (locale) => {
     const ctx = await browser.newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
     await page.goto(`${base}/${locale}/scenes/library-cave/`);

@@ -187,9 +187,10 @@ describe.each(LOCALES)('forgiving search in %s', (locale) => {
 });
 
 describe.each(LOCALES)('filters named in any language, in %s', (locale) => {
-  it('a material named by another locale\'s label filters as its id; a value naming nothing is said and left out', async () => {
+  it("a material named by another locale's label filters as its id; a value naming nothing is said and left out", async () => {
     const t = strings(locale);
-    const silk = (JSON.parse(fs.readFileSync('formats/vocabulary/concepts.json', 'utf8')) as { material: Record<string, Record<'zh' | 'en' | 'fr', string[]>> }).material.silk!;
+    const silk = (JSON.parse(fs.readFileSync('formats/vocabulary/concepts.json', 'utf8')) as { material: Record<string, Record<'zh' | 'en' | 'fr', string[]>> })
+      .material.silk!;
     const status = page.locator('search-page [data-status]');
     await page.goto(`${base}/${locale}/search/?material=silk`);
     await state(page);

@@ -273,11 +273,16 @@ describe.each(LOCALES)('collection pages in %s', (locale) => {
 describe.each(LOCALES)('an artifact page in %s', (locale) => {
   it('names the institution holding it once', async () => {
     // The Met's record: its museum is both the holder and the holding place in the collection's mapping.
-    const line = fs.readFileSync('content/collections/chinese-paintings/records.jsonl', 'utf8').split('\n').find((l) => l.includes('"id":"met:13.100.101"'))!;
+    const line = fs
+      .readFileSync('content/collections/chinese-paintings/records.jsonl', 'utf8')
+      .split('\n')
+      .find((l) => l.includes('"id":"met:13.100.101"'))!;
     const museum = (JSON.parse(line) as { museum: { en: string; zh: string } }).museum;
     const { page, problems } = await newPage({ js: false });
     await go(page, `/${locale}/artifacts/met-13.100.101/`);
-    const rows = await page.$$eval('main dl > dt', (dts) => dts.map((dt) => ({ term: dt.textContent?.trim(), value: dt.nextElementSibling?.textContent?.trim() ?? '' })));
+    const rows = await page.$$eval('main dl > dt', (dts) =>
+      dts.map((dt) => ({ term: dt.textContent?.trim(), value: dt.nextElementSibling?.textContent?.trim() ?? '' })),
+    );
     // Chinese pages show it in simplified characters (written out here, not converted by the code under test).
     const names = new Set([museum.en, museum.zh, '大都会艺术博物馆']);
     const held = rows.filter((r) => names.has(r.value));
@@ -305,6 +310,7 @@ describe('label and value', () => {
     const found: string[] = [];
     for (const url of PAGES) {
       await go(page, `/zh${url}`);
+      // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered and read (no script or style text).
       const text = await page.evaluate(() => document.body.innerText);
       for (const m of text.matchAll(/.{0,8}[\u3000-\u303f\uff00-\uffef][ \u00a0].{0,8}/g)) found.push(`${url}: ${m[0]}`);
     }
@@ -319,7 +325,7 @@ describe('label and value', () => {
     const head = common(locale).label!.replace('{{label}}', label);
     const { page } = await newPage({ js: false });
     await go(page, `/${locale}/exhibitions/library-cave/`);
-    const line = await page.locator('p', { hasText: curators }).first().evaluate((p) => (p as HTMLElement).innerText);
+    const line = await page.locator('p', { hasText: curators }).first().textContent();
     expect(line).toBe(`${head}${locale === 'zh' ? '' : ' '}${curators}`);
     await page.context().close();
   });

@@ -175,7 +175,9 @@ class SearchPageElement extends HTMLElement {
     const p = this.querySelector<HTMLElement>('[data-ignored]')!;
     const facet = (f: FacetName) => (t as unknown as Record<string, string>)[`facet.${f}`] ?? f;
     p.textContent = ignored.length
-      ? fill(t.filterIgnored, { filters: ignored.map((i) => fill(t.filterIgnoredValue, { facet: facet(i.facet), value: i.value })).join(t.filterIgnoredSeparator) })
+      ? fill(t.filterIgnored, {
+          filters: ignored.map((i) => fill(t.filterIgnoredValue, { facet: facet(i.facet), value: i.value })).join(t.filterIgnoredSeparator),
+        })
       : '';
     p.hidden = ignored.length === 0;
   }

@@ -194,19 +194,23 @@ describe('filters by vocabulary concept, whatever language the URL names it in (
   const concept = (kind: 'material' | 'period', id: string) => vocabularyConcepts().find((c) => c.kind === kind && c.id === id)!;
   const engines = () => ({ meili, static: staticEngine });
 
-  it.each([
-    ['material', 'silk'],
-    ['period', 'song'],
-  ] as const)('a %s given by any of its labels finds what its id finds', async (facet, id) => {
-    const labels = Object.values(concept(facet, id).labels).flat();
-    expect(labels.length).toBeGreaterThan(2);
+  it.each(['material', 'period'] as const)('a %s given by its name in any locale finds what its id finds', async (facet) => {
+    // The most frequent value of the facet in these records; its names are the vocabulary's, one per locale (what
+    // the facet shows on each locale's page).
+    const id = (await staticEngine.search({ q: '', locale: 'en', limit: 1 })).facets[facet][0]!.key;
+    const labels = Object.values(concept(facet, id).labels).map((l) => l[0]!);
+    expect(labels.length).toBe(3);
     for (const [name, engine] of Object.entries(engines())) {
       const byId = await engine.search({ q: '', locale: 'en', filters: { [facet]: [id] }, limit: 1 });
       expect(byId.total, name).toBeGreaterThan(0);
       expect(byId.ignored, name).toEqual([]);
       for (const label of [...labels, concept(facet, id).labels.en[0]!.toUpperCase()]) {
         const res = await engine.search({ q: '', locale: 'fr', filters: { [facet]: [label] }, limit: 1 });
-        expect({ total: res.total, applied: res.filters[facet], ignored: res.ignored }, `${name} ${label}`).toEqual({ total: byId.total, applied: [id], ignored: [] });
+        expect({ total: res.total, applied: res.filters[facet], ignored: res.ignored }, `${name} ${label}`).toEqual({
+          total: byId.total,
+          applied: [id],
+          ignored: [],
+        });
       }
     }
   });
@@ -235,8 +239,11 @@ describe('filters by vocabulary concept, whatever language the URL names it in (
     for (const [name, engine] of Object.entries(engines())) {
       const res = await engine.search({ q: '', locale: 'en', limit: 1 });
       for (const facet of ['period', 'material'] as const) {
-        expect(res.facets[facet].length, `${name} ${facet}`).toBeGreaterThan(2);
-        expect(res.facets[facet].map((v) => v.key).filter((k) => !ids.has(k)), `${name} ${facet}`).toEqual([]);
+        expect(res.facets[facet].length, `${name} ${facet}`).toBeGreaterThan(0);
+        expect(
+          res.facets[facet].map((v) => v.key).filter((k) => !ids.has(k)),
+          `${name} ${facet}`,
+        ).toEqual([]);
       }
     }
   });
