@@ -2,6 +2,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../model/locales.ts';
 import { resources } from './resources.ts';
+import { gapAfter } from './spacing.ts';
 
 const instance = i18next.createInstance();
 void instance.init({
@@ -45,12 +46,9 @@ export function namespaceStrings<T extends Record<string, string>>(locale: Local
   return strings as T;
 }
 
-/** Full-width punctuation (CJK symbols and the full-width forms): Chinese sets no space after it. */
-const FULL_WIDTH_END = /[\u3000-\u303f\uff00-\uffef]$/;
-
 /** A label with its language's colon and the gap before its value: "Curators: ", « Commissaires : », "策展：" —
  * the value follows directly, with no space of the caller's. */
 export function labelPrefix(locale: Locale, label: string): string {
   const head = translator(locale)('label', { label });
-  return FULL_WIDTH_END.test(head) ? head : `${head} `;
+  return head + gapAfter(head);
 }

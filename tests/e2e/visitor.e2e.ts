@@ -294,8 +294,9 @@ describe.each(LOCALES)('an artifact page in %s', (locale) => {
 });
 
 describe('label and value', () => {
-  // Chinese sets no space after its full-width punctuation ("策展：本平台编辑"); English and French put one after
-  // the colon ("Curated by: …", « Commissariat : … »).
+  // Chinese sets no space after its full-width punctuation ("策展：本平台编辑", "…此窟。查看藏品"); English and French
+  // put one after the colon ("Curated by: …", « Commissariat : … »). Brackets before a separator (（局部） · …) and
+  // spaced dashes are left to the page's separators.
   const PAGES = [
     '/exhibitions/library-cave/',
     '/panoramas/library-cave-chamber/',
@@ -312,7 +313,7 @@ describe('label and value', () => {
       await go(page, `/zh${url}`);
       // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered and read (no script or style text).
       const text = await page.evaluate(() => document.body.innerText);
-      for (const m of text.matchAll(/.{0,8}[\u3000-\u303f\uff00-\uffef][ \u00a0].{0,8}/g)) found.push(`${url}: ${m[0]}`);
+      for (const m of text.matchAll(/.{0,8}[：；，。、！？][ \u00a0].{0,8}/g)) found.push(`${url}: ${m[0]}`);
     }
     expect(found).toEqual([]);
     expect(problems).toEqual([]);

@@ -18,6 +18,7 @@ import { WebGLBoundary } from './webgl-boundary.tsx';
 import { onReducedMotionChange, reducedMotion } from '../comfort/motion.ts';
 import { fullscreenAvailable, toggleFullscreen, watchFullscreen } from '../common/fullscreen.ts';
 import { SceneStill } from './scene-still.tsx';
+import { gapAfter } from '../../i18n/spacing.ts';
 
 // Marks for scripts/bench/scene.ts: where the time before the first frame goes.
 performance.mark('scene-island-eval');
@@ -129,7 +130,9 @@ export default function SceneViewer(props: ViewerProps) {
     return (
       <SceneStill still={props.still}>
         <p className="scene-fallback" role="status">
-          {s['viewer.noWebgl']} <a href={`#${props.textId}`}>{s['viewer.textLink']}</a>
+          {s['viewer.noWebgl']}
+          {gapAfter(s['viewer.noWebgl'] ?? '')}
+          <a href={`#${props.textId}`}>{s['viewer.textLink']}</a>
         </p>
       </SceneStill>
     );
