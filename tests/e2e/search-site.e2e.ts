@@ -202,6 +202,7 @@ describe.each(LOCALES)('filters named in any language, in %s', (locale) => {
       expect(await status.textContent(), label).toBe(byId);
       // The URL now holds the key, so the box ticked for it unticks it.
       expect(new URL(page.url()).searchParams.getAll('material')).toEqual(['silk']);
+      expect(await page.locator('[data-filters-toggle]').textContent()).toBe(t.filtersActive!.replace('{{count}}', '1'));
       const notice = page.locator('search-page [data-ignored]');
       expect(await notice.isVisible()).toBe(true);
       const value = t.filterIgnoredValue!.replace('{{facet}}', t['facet.material']!).replace('{{value}}', 'unobtainium');

@@ -120,6 +120,8 @@ class SearchPageElement extends HTMLElement {
       const res = await engine.search({ q, locale: this.locale, filters, limit: this.limit });
       if (seq !== this.seq) return;
       this.keepKeys(params, res.filters);
+      // The drawer's count is of the filters applied, not of the values left out.
+      this.showFilterCount(res.filters);
       this.showIgnored(res.ignored);
       this.render(res);
       if (res.total === 0 && q.trim()) await this.suggest(engine, q, filters, seq);
