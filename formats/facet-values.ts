@@ -8,6 +8,7 @@
 import type { LangMap } from '../model/schema.ts';
 import { contentDir } from '../model/paths.ts';
 import { periodNameKey, periodsByName, type Period } from '../model/periods.ts';
+import { artistNamed } from './artists.ts';
 import { type BrowseFacet, facetKey } from './facets.ts';
 import { conceptDisplay, conceptsNamed, type ConceptKind, reconcile, type VocabularyConcept } from './vocabulary.ts';
 
@@ -65,6 +66,9 @@ const ROMANISED_NAME = /^\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)*$/u;
 function artistValue(label: LangMap): { key: string; label: LangMap } | undefined {
   const texts = Object.values(label).filter((t): t is string => Boolean(t));
   if (texts.length === 0 || texts.some((t) => UNKNOWN_MAKER.test(t.trim()))) return undefined;
+  // A curated artist (content/artists.yaml) is one value whatever spelling the record uses.
+  const curated = artistNamed(label);
+  if (curated) return { key: curated.id, label: curated.name };
   const shown: LangMap = { ...label };
   if (shown.en && !shown.fr && ROMANISED_NAME.test(shown.en)) shown.fr = shown.en;
   return { key: facetKey(shown), label: shown };

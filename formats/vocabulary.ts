@@ -16,7 +16,9 @@ export interface VocabularyConcept {
   labels: ConceptLabels;
 }
 
-const norm = (s: string): string => s.normalize('NFC').trim().toLowerCase();
+// French labels are written with the typographic apostrophe (d’album); a source that types the straight one still
+// names the concept.
+const norm = (s: string): string => s.normalize('NFC').trim().toLowerCase().replace(/[’ʼ]/g, "'");
 /** Chinese folded to simplified characters (the conversion Chinese pages use, model/han-script.ts). */
 const folded = (s: string): string => norm(simplifiedHan(s) ?? s);
 

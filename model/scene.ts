@@ -68,6 +68,9 @@ export type EvidenceLevel = z.infer<typeof evidenceLevel>;
 
 export const paradataSource = z.object({
   id: slug,
+  /** How the paradata table names the source in each language, author and year ("Stein 1912", "斯坦因 1912"):
+   * the link to the full citation. */
+  cite: triLang,
   /** A full citation as a reader would write it. */
   citation: z.string().min(1),
   url: z

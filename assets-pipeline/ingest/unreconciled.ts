@@ -6,6 +6,7 @@ import type { Artifact } from '../../model/schema.ts';
 import { originPlaces } from '../../formats/pages/card.ts';
 import { reconcile } from '../../formats/vocabulary.ts';
 import { namedInFull } from '../../formats/facet-values.ts';
+import { unlistedSpelling } from '../../formats/artists.ts';
 
 type Field = 'objectType' | 'materials' | 'places';
 const WHAT: Record<Field, string> = { objectType: 'an object type', materials: 'a material', places: 'a place of origin' };
@@ -20,8 +21,18 @@ const EXAMPLES = 3;
 
 export class UnreconciledTally {
   private readonly seen = new Map<Field, { records: number; row: number; texts: Set<string> }>();
+  /** Makers spelled in a way content/artists.yaml does not list, by artist and spelling. */
+  private readonly spellings = new Map<string, { artist: string; spelling: string; records: number; row: number }>();
 
-  add(a: Pick<Artifact, 'objectType' | 'materials' | 'places'>, row: number): void {
+  add(a: Pick<Artifact, 'objectType' | 'materials' | 'places' | 'makers'>, row: number): void {
+    for (const m of a.makers) {
+      const unlisted = unlistedSpelling(m.name);
+      if (!unlisted) continue;
+      const key = `${unlisted.artist.id}\n${unlisted.spelling}`;
+      const s = this.spellings.get(key) ?? { artist: unlisted.artist.id, spelling: unlisted.spelling, records: 0, row };
+      s.records++;
+      this.spellings.set(key, s);
+    }
     if (a.objectType && !reconcile('objectType', a.objectType)) this.note('objectType', row, [a.objectType]);
     const materials = a.materials.filter((m) => !namedInFull('material', m));
     if (materials.length) this.note('materials', row, materials);
@@ -41,16 +52,25 @@ export class UnreconciledTally {
     this.seen.set(field, t);
   }
 
-  /** One warning per field, about the whole file (row 0; the first row is in the message): [row, field, message]. */
+  /** One warning per field, about the whole file (row 0; the first row is in the message), and one per unlisted
+   * spelling of a curated artist, at its first row: [row, field, message]. */
   warnings(): [number, string, string][] {
-    return [...this.seen].map(([field, t]) => {
-      const what = WHAT[field];
-      const examples = [...t.texts].map((s) => `"${s}"`).join(', ');
-      return [
-        0,
-        field,
-        `${t.records} record${t.records > 1 ? 's' : ''} (first at row ${t.row}) with ${what} that names no vocabulary concept (${examples}${t.records > t.texts.size ? ', …' : ''}): shown on the record page, ${OUTCOME[field]}${field === 'materials' ? '' : ';'} add the text as a label in formats/vocabulary/concepts.json`,
-      ];
-    });
+    const spellings = [...this.spellings.values()].map(({ artist, spelling, records, row }): [number, string, string] => [
+      row,
+      'makers',
+      `"${spelling}" (${records} record${records > 1 ? 's, the first at this row' : ''}) is artist ${artist} by its Chinese name, but not one of its spellings: listed under the artist in browsing; add the spelling to content/artists.yaml`,
+    ]);
+    return [
+      ...spellings,
+      ...[...this.seen].map(([field, t]): [number, string, string] => {
+        const what = WHAT[field];
+        const examples = [...t.texts].map((s) => `"${s}"`).join(', ');
+        return [
+          0,
+          field,
+          `${t.records} record${t.records > 1 ? 's' : ''} (first at row ${t.row}) with ${what} that names no vocabulary concept (${examples}${t.records > t.texts.size ? ', …' : ''}): shown on the record page, ${OUTCOME[field]}${field === 'materials' ? '' : ';'} add the text as a label in formats/vocabulary/concepts.json`,
+        ];
+      }),
+    ];
   }
 }

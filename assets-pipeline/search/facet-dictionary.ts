@@ -2,8 +2,6 @@
 // (assigned by descending count once every document has been seen).
 import type { FacetName, FacetValue } from '../../formats/search-index/layout.ts';
 import { FACETS } from '../../formats/search-index/layout.ts';
-import { foldText } from '../../formats/search-index/fold.ts';
-import type { LangMap } from '../../model/schema.ts';
 import type { Locale } from '../../model/locales.ts';
 
 interface Entry {
@@ -57,10 +55,4 @@ export class FacetDictionary {
     if (code === undefined) throw new Error(`facet ${facet}: unknown value ${key} (finish() not called?)`);
     return code;
   }
-}
-
-/** Key for a value that no vocabulary concept covers: its folded text, English first. */
-export function freeKey(map: LangMap): string {
-  const text = map.en ?? map.zh ?? map.fr ?? '';
-  return `x:${foldText(text).replace(/\s+/g, ' ').trim().slice(0, 60)}`;
 }

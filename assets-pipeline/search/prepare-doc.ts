@@ -7,7 +7,7 @@ import type { LangMap } from '../../model/schema.ts';
 import type { SearchDoc } from './doc.ts';
 import { rightsLabel } from './doc.ts';
 import { bestConcept, conceptLabel, conceptText, matchConcepts } from './vocab.ts';
-import { type FacetDictionary, freeKey } from './facet-dictionary.ts';
+import type { FacetDictionary } from './facet-dictionary.ts';
 import { LOCALES, type Locale } from '../../model/locales.ts';
 import { readLabels } from '../../formats/i18n.ts';
 import { reconcile } from '../../formats/vocabulary.ts';
@@ -42,17 +42,12 @@ function single(dict: Picks, facet: 'period' | 'objectType', value: LangMap | un
   const inTitle = facet === 'objectType' ? matchConcepts(kind, [title], false) : [];
   const concepts = [...new Map([...inField, ...inTitle].map((c) => [c.id, c])).values()];
   const keys: string[] = [];
-  if (facet === 'objectType') {
-    // What an object is filters only as a vocabulary concept its text reconciles to, as on the browse pages
-    // (formats/facet-values.ts): a description ("cup in the form of an archaic bronze jue vessel") would be a raw
-    // string among the filters. Its text and any concept found in it are still searched.
-    const named = value && reconcile('objectType', value);
-    if (named) keys.push(dict.add(facet, named.id, conceptLabel(named)));
-    return { keys, extra: conceptText(concepts) };
-  }
-  const named = value && bestConcept(inField, value);
+  // A filter is a vocabulary concept, as on the browse pages (formats/facet-values.ts), so a value in any language
+  // filters the same objects: what an object is, only as a concept its text reconciles to (a description, "cup in
+  // the form of an archaic bronze jue vessel", would be a raw string among the filters); a period, as the concept
+  // the cell names. A text naming none is still searched, never a filter of its own.
+  const named = value && (facet === 'objectType' ? reconcile('objectType', value) : bestConcept(inField, value));
   if (named) keys.push(dict.add(facet, named.id, conceptLabel(named)));
-  else if (value) keys.push(dict.add(facet, freeKey(value), value));
   return { keys, extra: conceptText(concepts) };
 }
 
@@ -84,9 +79,8 @@ export function prepareDocValues(doc: SearchDoc): PreparedDoc {
   const materialKeys = new Set<string>();
   const materialConcepts = new Map<string, ReturnType<typeof matchConcepts>[number]>();
   for (const m of f.materials ?? []) {
-    const found = matchConcepts('material', [m], true);
-    for (const c of found) materialConcepts.set(c.id, c);
-    if (found.length === 0) materialKeys.add(dict.add('material', freeKey(m), m));
+    // A material naming no concept is searched as text, not offered as a filter of its own spelling.
+    for (const c of matchConcepts('material', [m], true)) materialConcepts.set(c.id, c);
   }
   for (const c of matchConcepts('material', [doc.title], false)) materialConcepts.set(c.id, c);
   for (const c of materialConcepts.values()) materialKeys.add(dict.add('material', c.id, conceptLabel(c)));

@@ -2,6 +2,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../model/locales.ts';
 import { resources } from './resources.ts';
+import { gapAfter } from './spacing.ts';
 
 const instance = i18next.createInstance();
 void instance.init({
@@ -43,4 +44,11 @@ export function namespaceStrings<T extends Record<string, string>>(locale: Local
   const strings = resources[locale][ns];
   if (!strings) throw new Error(`i18n: no namespace "${ns}" (site/i18n/locales/${ns}.${locale}.json)`);
   return strings as T;
+}
+
+/** A label with its language's colon and the gap before its value: "Curators: ", « Commissaires : », "策展：" —
+ * the value follows directly, with no space of the caller's. */
+export function labelPrefix(locale: Locale, label: string): string {
+  const head = translator(locale)('label', { label });
+  return head + gapAfter(head);
 }

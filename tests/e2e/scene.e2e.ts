@@ -10,6 +10,7 @@ import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { describe, expect, inject, it } from 'vitest';
+import { LOCALES, type Locale } from '../../model/locales.ts';
 import { useBrowser } from './use-browser.ts';
 import { centreStats } from './pixels.ts';
 import { centreDrawn, tabThroughHotspots } from './hotspot-tab.ts';
@@ -18,7 +19,7 @@ import { useCspCheck } from './page-problems.ts';
 const base = inject('baseUrl');
 const PAGE = '/zh/scenes/library-cave/';
 const caveData = parse(fs.readFileSync('content/scenes/library-cave.yaml', 'utf8')) as {
-  paradata: { elements: { label: { en: string } }[] };
+  paradata: { elements: { node: string; label: { en: string }; sources: string[] }[]; sources: { id: string; cite: Record<Locale, string> }[] };
   stillDescription: { en: string };
 };
 const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -215,6 +216,20 @@ describe('scene viewer (Library Cave)', () => {
     const still = noJs.locator('.scene-still img');
     expect(await still.getAttribute('alt')).toContain(caveData.stillDescription.en);
     expect(await still.getAttribute('data-read')).toBe('image');
+    await ctx.close();
+  });
+
+  it.each(LOCALES)("names a paradata row's sources as they are cited, in %s, each a link to its full citation", async (locale) => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.goto(`${base}/${locale}/scenes/library-cave/`);
+    const cite = new Map(caveData.paradata.sources.map((s) => [s.id, s.cite[locale]]));
+    for (const e of caveData.paradata.elements) {
+      const links = page.locator(`tr[data-node="${e.node}"] a[href^="#source-"]`);
+      expect(await links.allTextContents()).toEqual(e.sources.map((id) => cite.get(id)));
+      expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(e.sources.map((id) => `#source-${id}`));
+    }
+    for (const id of cite.keys()) expect(await page.locator(`#source-${id}`).count()).toBe(1);
     await ctx.close();
   });
 });

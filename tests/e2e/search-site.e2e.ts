@@ -185,3 +185,31 @@ describe.each(LOCALES)('forgiving search in %s', (locale) => {
     }
   });
 });
+
+describe.each(LOCALES)('filters named in any language, in %s', (locale) => {
+  it("a material named by another locale's label filters as its id; a value naming nothing is said and left out", async () => {
+    const t = strings(locale);
+    const silk = (JSON.parse(fs.readFileSync('formats/vocabulary/concepts.json', 'utf8')) as { material: Record<string, Record<'zh' | 'en' | 'fr', string[]>> })
+      .material.silk!;
+    const status = page.locator('search-page [data-status]');
+    await page.goto(`${base}/${locale}/search/?material=silk`);
+    await state(page);
+    const byId = await status.textContent();
+    expect(byId).not.toBe(t.noResults);
+    for (const label of [silk.fr[0]!, silk.zh[0]!, silk.en[0]!.toUpperCase()]) {
+      await page.goto(`${base}/${locale}/search/?material=${encodeURIComponent(label)}&material=unobtainium`);
+      await state(page);
+      expect(await status.textContent(), label).toBe(byId);
+      // The URL now holds the key, so the box ticked for it unticks it.
+      expect(new URL(page.url()).searchParams.getAll('material')).toEqual(['silk']);
+      expect(await page.locator('[data-filters-toggle]').textContent()).toBe(t.filtersActive!.replace('{{count}}', '1'));
+      const notice = page.locator('search-page [data-ignored]');
+      expect(await notice.isVisible()).toBe(true);
+      const value = t.filterIgnoredValue!.replace('{{facet}}', t['facet.material']!).replace('{{value}}', 'unobtainium');
+      expect(await notice.textContent()).toBe(t.filterIgnored!.replace('{{filters}}', value));
+    }
+    await page.goto(`${base}/${locale}/search/?material=silk`);
+    await state(page);
+    expect(await page.locator('search-page [data-ignored]').isVisible()).toBe(false);
+  });
+});

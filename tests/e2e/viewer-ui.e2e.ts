@@ -88,6 +88,34 @@ describe('3D viewer', () => {
     expect(errors).toEqual([]);
   });
 
+  it.each(['zh', 'en', 'fr'])('on a phone (%s), Next and Previous bring the stop into view, its caption and the buttons in sight', async (locale) => {
+    const { page, errors } = await openScene(`/${locale}/scenes/library-cave/`, { width: 390, height: 844 });
+    const inView = () =>
+      page.evaluate(() => {
+        const fits = (sel: string) => {
+          const r = document.querySelector(sel)!.getBoundingClientRect();
+          return r.height > 0 && r.top >= -0.5 && r.bottom <= innerHeight + 0.5;
+        };
+        return { caption: fits('.scene-tour-narration'), next: fits('[data-tour-next]') };
+      });
+    // The visitor has read on below the view (the stop's text) and scrolled back up to the tour's buttons only as far
+    // as them: the view is above the window.
+    const caption = page.locator('.scene-tour-narration');
+    const press = async (button: ReturnType<Page['locator']>, step: number) => {
+      await button.evaluate((b) => b.scrollIntoView({ block: 'start' }));
+      await button.click();
+      await expect.poll(() => caption.getAttribute('data-tour-step'), WAIT).toBe(String(step));
+      // Reduced motion: the page is there at once, with no smooth scroll to wait for.
+      expect(await inView()).toEqual({ caption: true, next: true });
+    };
+    const next = page.locator('[data-tour-next]');
+    await press(next, 0);
+    await press(next, 1);
+    await press(page.locator('.scene-tour-controls button').first(), 0);
+    expect(await caption.textContent()).not.toBe('');
+    expect(errors).toEqual([]);
+  });
+
   it('pagoda labels never overlap, at rest and exploded, and rise with their storeys', async () => {
     const { page } = await openScene('/zh/scenes/yingxian-pagoda/', null);
     const rest = await labelOverlap(page);

@@ -269,3 +269,65 @@ describe.each(LOCALES)('collection pages in %s', (locale) => {
     await page.context().close();
   });
 });
+
+describe.each(LOCALES)('an artifact page in %s', (locale) => {
+  it('names the institution holding it once', async () => {
+    // The Met's record: its museum is both the holder and the holding place in the collection's mapping.
+    const line = fs
+      .readFileSync('content/collections/chinese-paintings/records.jsonl', 'utf8')
+      .split('\n')
+      .find((l) => l.includes('"id":"met:13.100.101"'))!;
+    const museum = (JSON.parse(line) as { museum: { en: string; zh: string } }).museum;
+    const { page, problems } = await newPage({ js: false });
+    await go(page, `/${locale}/artifacts/met-13.100.101/`);
+    const rows = await page.$$eval('main dl > dt', (dts) =>
+      dts.map((dt) => ({ term: dt.textContent?.trim(), value: dt.nextElementSibling?.textContent?.trim() ?? '' })),
+    );
+    // Chinese pages show it in simplified characters (written out here, not converted by the code under test).
+    const names = new Set([museum.en, museum.zh, '大都会艺术博物馆']);
+    const held = rows.filter((r) => names.has(r.value));
+    expect(held.map((r) => r.term)).toEqual([common(locale)['field.holder']]);
+    expect(rows.map((r) => r.term)).not.toContain(common(locale)['place.holding']);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('label and value', () => {
+  // Chinese sets no space after its full-width punctuation ("策展：本平台编辑", "…此窟。查看藏品"); English and French
+  // put one after the colon ("Curated by: …", « Commissariat : … »). Brackets before a separator (（局部） · …) and
+  // spaced dashes are left to the page's separators.
+  const PAGES = [
+    '/exhibitions/library-cave/',
+    '/panoramas/library-cave-chamber/',
+    '/live/animation-studio/',
+    '/scenes/yingxian-pagoda/data/',
+    '/scenes/library-cave/',
+    '/artifacts/met-13.100.101/',
+    '/collections/chinese-paintings/',
+  ];
+  it('no Chinese page has a space after a full-width punctuation mark', async () => {
+    const { page, problems } = await newPage({ js: false });
+    const found: string[] = [];
+    for (const url of PAGES) {
+      await go(page, `/zh${url}`);
+      // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered and read (no script or style text).
+      const text = await page.evaluate(() => document.body.innerText);
+      for (const m of text.matchAll(/.{0,8}[：；，。、！？][ \u00a0].{0,8}/g)) found.push(`${url}: ${m[0]}`);
+    }
+    expect(found).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it.each(LOCALES)('the exhibition credits its curators as %s writes it', async (locale) => {
+    const curators = (yaml('content/exhibitions/library-cave/exhibition.yaml') as { curators: Record<Locale, string> }).curators[locale];
+    const label = JSON.parse(fs.readFileSync(`site/i18n/locales/exhibitions.${locale}.json`, 'utf8')).curators as string;
+    const head = common(locale).label!.replace('{{label}}', label);
+    const { page } = await newPage({ js: false });
+    await go(page, `/${locale}/exhibitions/library-cave/`);
+    const line = await page.locator('p', { hasText: curators }).first().textContent();
+    expect(line).toBe(`${head}${locale === 'zh' ? '' : ' '}${curators}`);
+    await page.context().close();
+  });
+});

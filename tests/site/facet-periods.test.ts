@@ -39,7 +39,7 @@ it('lists object types and materials only as concepts, whatever the language or 
   expect(values('objectType')).toEqual([
     { key: 'handscroll', label: { zh: '手卷', en: 'handscroll', fr: 'rouleau horizontal' }, ids: ['P-2', 'P-5'] },
     { key: 'hanging-scroll', label: { zh: '立轴', en: 'hanging scroll', fr: 'rouleau vertical' }, ids: ['P-1', 'P-8'] },
-    { key: 'album-leaf', label: { zh: '册页', en: 'album leaf', fr: "feuille d'album" }, ids: ['P-7'] },
+    { key: 'album-leaf', label: { zh: '册页', en: 'album leaf', fr: 'feuille d’album' }, ids: ['P-7'] },
     { key: 'screen', label: { zh: '屏风', en: 'screen', fr: 'paravent' }, ids: ['P-6'] },
   ]);
   expect(values('material').map((v) => [v.key, v.ids])).toEqual([

@@ -48,7 +48,7 @@ it('lists holding museums as institutions of the vocabulary, and artists as the 
     },
     {
       key: 'smithsonian-national-museum-of-asian-art',
-      label: { zh: '史密森尼国立亚洲艺术博物馆', en: 'Smithsonian National Museum of Asian Art', fr: "Musée national d'art asiatique du Smithsonian" },
+      label: { zh: '史密森尼国立亚洲艺术博物馆', en: 'Smithsonian National Museum of Asian Art', fr: 'Musée national d’art asiatique du Smithsonian' },
       items: ['c'],
     },
     {

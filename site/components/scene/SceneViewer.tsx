@@ -18,6 +18,7 @@ import { WebGLBoundary } from './webgl-boundary.tsx';
 import { onReducedMotionChange, reducedMotion } from '../comfort/motion.ts';
 import { fullscreenAvailable, toggleFullscreen, watchFullscreen } from '../common/fullscreen.ts';
 import { SceneStill } from './scene-still.tsx';
+import { gapAfter } from '../../i18n/spacing.ts';
 
 // Marks for scripts/bench/scene.ts: where the time before the first frame goes.
 performance.mark('scene-island-eval');
@@ -120,13 +121,18 @@ export default function SceneViewer(props: ViewerProps) {
     setStep(i);
     setPose(t.camera);
     select(t.hotspot, false);
+    // The stop is seen in the view, its caption over it: a phone that scrolled down to the tour's buttons is brought
+    // back to it. The buttons sit right under the view, so both stay in sight.
+    region.current?.scrollIntoView({ block: 'nearest', behavior: reducedMotion ? 'auto' : 'smooth' });
   };
 
   if (!webgl)
     return (
       <SceneStill still={props.still}>
         <p className="scene-fallback" role="status">
-          {s['viewer.noWebgl']} <a href={`#${props.textId}`}>{s['viewer.textLink']}</a>
+          {s['viewer.noWebgl']}
+          {gapAfter(s['viewer.noWebgl'] ?? '')}
+          <a href={`#${props.textId}`}>{s['viewer.textLink']}</a>
         </p>
       </SceneStill>
     );
@@ -261,6 +267,7 @@ export default function SceneViewer(props: ViewerProps) {
         {evidenceOn && <EvidenceLegend strings={s} counts={counts} />}
         {tour.length > 0 && <TourCaption tour={tour} step={step} />}
       </div>
+      {tour.length > 0 && <TourBar strings={s} tour={tour} step={step} onStep={goStep} />}
       <p id={keysHelp} className="scene-keys-help">
         {s['keys.help']}
         {levels.length > 0 && <> {s['level.help']}</>}
@@ -283,7 +290,6 @@ export default function SceneViewer(props: ViewerProps) {
         </p>
       )}
       <HotspotPanel hotspot={activeHotspot} strings={s} onClose={() => select(undefined, false)} />
-      {tour.length > 0 && <TourBar strings={s} tour={tour} step={step} onStep={goStep} />}
     </div>
   );
 }

@@ -4,6 +4,7 @@
 // `#hotspot` link into it. A visitor on a phone or a slow connection reads the page and sees the view's picture
 // first, and pays for the 3D only when they choose it. Without JavaScript the still and the text stay.
 import { createEarlyContext } from './early-gl.ts';
+import { gapAfter } from '../../i18n/spacing.ts';
 
 const root = document.querySelector<HTMLElement>('[data-island="scene-viewer"]');
 const button = root?.querySelector<HTMLButtonElement>('[data-scene-start]');
@@ -18,7 +19,8 @@ function noWebgl(): void {
   notice.className = 'scene-fallback';
   notice.setAttribute('role', 'status');
   const link = Object.assign(document.createElement('a'), { href: '#scene-text', textContent: button.dataset.textLink ?? '' });
-  notice.append(`${button.dataset.noWebgl ?? ''} `, link);
+  const text = button.dataset.noWebgl ?? '';
+  notice.append(text + gapAfter(text), link);
   const caption = document.createElement('figcaption');
   caption.append(notice);
   button.replaceWith(caption);

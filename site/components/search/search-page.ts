@@ -3,6 +3,7 @@
 import { fill } from '../../i18n/fill.ts';
 import type { FacetName } from '../../../formats/search-index/layout.ts';
 import type { Filters, SearchResponse } from './runtime/engine.ts';
+import type { IgnoredFilter } from './runtime/filter-values.ts';
 import type { SearchStrings } from './strings.ts';
 import type { MeiliClientConfig } from '../../../formats/search-index/meili-layout.ts';
 import { formatNumber, LOCALE_TAGS, type Locale } from '../../../model/locales.ts';
@@ -118,6 +119,10 @@ class SearchPageElement extends HTMLElement {
       const q = params.get('q') ?? '';
       const res = await engine.search({ q, locale: this.locale, filters, limit: this.limit });
       if (seq !== this.seq) return;
+      this.keepKeys(params, res.filters);
+      // The drawer's count is of the filters applied, not of the values left out.
+      this.showFilterCount(res.filters);
+      this.showIgnored(res.ignored);
       this.render(res);
       if (res.total === 0 && q.trim()) await this.suggest(engine, q, filters, seq);
       if (seq !== this.seq) return;
@@ -152,6 +157,31 @@ class SearchPageElement extends HTMLElement {
     const p = this.querySelector<HTMLElement>('[data-suggest]')!;
     p.replaceChildren(before, a, after);
     p.hidden = false;
+  }
+
+  /** The URL holds the keys of the filters applied: a value given by its label ("soie") becomes its key, so the
+   * checkbox ticked for it unticks it, and a value that named nothing leaves (its notice says so). */
+  private keepKeys(params: URLSearchParams, applied: Filters): void {
+    if (FACET_ORDER.every((f) => (applied[f] ?? []).join('\n') === params.getAll(f).join('\n'))) return;
+    const url = new URL(location.href);
+    for (const f of FACET_ORDER) {
+      url.searchParams.delete(f);
+      for (const k of applied[f] ?? []) url.searchParams.append(f, k);
+    }
+    history.replaceState(null, '', url);
+  }
+
+  /** Filter values that name nothing are said, not silently dropped (nor made a filter that finds nothing). */
+  private showIgnored(ignored: IgnoredFilter[]): void {
+    const t = this.strings;
+    const p = this.querySelector<HTMLElement>('[data-ignored]')!;
+    const facet = (f: FacetName) => (t as unknown as Record<string, string>)[`facet.${f}`] ?? f;
+    p.textContent = ignored.length
+      ? fill(t.filterIgnored, {
+          filters: ignored.map((i) => fill(t.filterIgnoredValue, { facet: facet(i.facet), value: i.value })).join(t.filterIgnoredSeparator),
+        })
+      : '';
+    p.hidden = ignored.length === 0;
   }
 
   /** The drawer's button says how many filters are on, so a closed drawer does not hide that results are narrowed. */

@@ -36,7 +36,7 @@ export function sceneYaml(id: string, variants: { id: string; path: string }[]) 
     variants: variants.map((v) => ({ id: v.id, label: tri(v.id), source: { path: v.path } })),
     camera: { position: [0, 1, 2], target: [0, 0, 0] },
     paradata: {
-      sources: [{ id: 'src', citation: 'A source' }],
+      sources: [{ id: 'src', cite: { zh: '来源 2000', en: 'Source 2000', fr: 'Source 2000' }, citation: 'A source' }],
       elements: [{ node: 'floor', label: tri('floor'), evidence: 'surveyed', sources: ['src'], note: tri('n') }],
     },
   });

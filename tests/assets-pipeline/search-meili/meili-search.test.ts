@@ -20,6 +20,7 @@ import { createMeiliSearch } from '../../../site/components/search/runtime/meili
 import { createSuggester } from '../../../site/components/search/runtime/suggest.ts';
 import { DEFAULT_LAYOUT } from '../../../formats/search-index/meili-layout.ts';
 import type { Filters } from '../../../site/components/search/runtime/engine.ts';
+import { vocabularyConcepts } from '../../../formats/vocabulary.ts';
 import { realArtifacts } from '../search/real-records.ts';
 import { compoundArtifacts } from './compound-records.ts';
 import { startMeili, type MeiliServer } from '../../../scripts/tools/meili-server.ts';
@@ -184,6 +185,65 @@ describe('Meilisearch over the real records (same cases as the static engine)', 
       for (const f of Object.keys(s.facets) as (keyof typeof s.facets)[]) {
         const counts = (xs: typeof m.facets.type) => Object.fromEntries(xs.filter((v) => v.count > 0).map((v) => [v.key, v.count]));
         expect(counts(m.facets[f]), `${label} ${f}`).toEqual(counts(s.facets[f]));
+      }
+    }
+  });
+});
+
+describe('filters by vocabulary concept, whatever language the URL names it in (both engines)', () => {
+  const concept = (kind: 'material' | 'period', id: string) => vocabularyConcepts().find((c) => c.kind === kind && c.id === id)!;
+  const engines = () => ({ meili, static: staticEngine });
+
+  it.each(['material', 'period'] as const)('a %s given by its name in any locale finds what its id finds', async (facet) => {
+    // The most frequent value of the facet in these records; its names are the vocabulary's, one per locale (what
+    // the facet shows on each locale's page).
+    const id = (await staticEngine.search({ q: '', locale: 'en', limit: 1 })).facets[facet][0]!.key;
+    const labels = Object.values(concept(facet, id).labels).map((l) => l[0]!);
+    expect(labels.length).toBe(3);
+    for (const [name, engine] of Object.entries(engines())) {
+      const byId = await engine.search({ q: '', locale: 'en', filters: { [facet]: [id] }, limit: 1 });
+      expect(byId.total, name).toBeGreaterThan(0);
+      expect(byId.ignored, name).toEqual([]);
+      for (const label of [...labels, concept(facet, id).labels.en[0]!.toUpperCase()]) {
+        const res = await engine.search({ q: '', locale: 'fr', filters: { [facet]: [label] }, limit: 1 });
+        expect({ total: res.total, applied: res.filters[facet], ignored: res.ignored }, `${name} ${label}`).toEqual({
+          total: byId.total,
+          applied: [id],
+          ignored: [],
+        });
+      }
+    }
+  });
+
+  it('leaves out a value that names nothing and says so, instead of finding nothing', async () => {
+    for (const [name, engine] of Object.entries(engines())) {
+      const all = await engine.search({ q: '', locale: 'en', limit: 1 });
+      const silk = await engine.search({ q: '', locale: 'en', filters: { material: ['silk'] }, limit: 1 });
+      const alone = await engine.search({ q: '', locale: 'en', filters: { material: ['unobtainium'] }, limit: 1 });
+      expect({ total: alone.total, ignored: alone.ignored, applied: alone.filters.material }, name).toEqual({
+        total: all.total,
+        ignored: [{ facet: 'material', value: 'unobtainium' }],
+        applied: undefined,
+      });
+      const mixed = await engine.search({ q: '', locale: 'en', filters: { material: ['unobtainium', 'soie'] }, limit: 1 });
+      expect({ total: mixed.total, ignored: mixed.ignored, applied: mixed.filters.material }, name).toEqual({
+        total: silk.total,
+        ignored: [{ facet: 'material', value: 'unobtainium' }],
+        applied: ['silk'],
+      });
+    }
+  });
+
+  it('offers only vocabulary concepts as period and material filters, never a raw string', async () => {
+    const ids = new Set(vocabularyConcepts().map((c) => c.id));
+    for (const [name, engine] of Object.entries(engines())) {
+      const res = await engine.search({ q: '', locale: 'en', limit: 1 });
+      for (const facet of ['period', 'material'] as const) {
+        expect(res.facets[facet].length, `${name} ${facet}`).toBeGreaterThan(0);
+        expect(
+          res.facets[facet].map((v) => v.key).filter((k) => !ids.has(k)),
+          `${name} ${facet}`,
+        ).toEqual([]);
       }
     }
   });

@@ -20,6 +20,7 @@ import {
   type StoredDoc,
 } from '../../../../formats/search-index/layout.ts';
 import { parseQuery, prepareFor, type QueryToken } from '../../../../formats/search-index/tokenize.ts';
+import { type IgnoredFilter, prepareFilters, resolveFilters } from './filter-values.ts';
 import { decodeFacetBlock, filterAndCount, hasFilters, type CodeFilters, type FacetBlock, type Locate, type Located } from './facet-blocks.ts';
 import { decodeInlineFacets, decodeLex, decodePostings, type LexFile, type Postings, type TermEntry } from '../../../../formats/search-index/lexicon.ts';
 import { LOCALES, type Locale } from '../../../../model/locales.ts';
@@ -44,6 +45,9 @@ export interface FacetCount {
 }
 
 export interface SearchResponse {
+  /** The filters applied, each value a facet key (filter-values.ts), and those that named nothing. */
+  filters: Filters;
+  ignored: IgnoredFilter[];
   total: number;
   hits: (StoredDoc & { score: number })[];
   facets: Record<FacetName, FacetCount[]>;
@@ -189,8 +193,9 @@ export function createSearch(base: string, fetchBytes: FetchBytes = browserFetch
   async function search(req: SearchRequest): Promise<SearchResponse> {
     const query = req.q.trim();
     // The root and the query's language modules (stemmers, Chinese folding) load side by side.
-    const [r] = await Promise.all([root(), prepareFor(query)]);
-    const filters = toCodes(r, req.filters ?? {});
+    const [r] = await Promise.all([root(), prepareFor(query), prepareFilters(req.filters ?? {})]);
+    const asked = resolveFilters(req.filters ?? {}, (f) => r.facets[f]);
+    const filters = toCodes(r, asked.filters);
     const yearFilter = filters.yearFrom !== undefined || filters.yearTo !== undefined;
     const split3 = new Set(r.split3);
     const limit = req.limit ?? 10;
@@ -302,7 +307,7 @@ export function createSearch(base: string, fetchBytes: FetchBytes = browserFetch
       for (const h of stored) if (foldLatin(h.title).includes(needle)) h.score *= 1.5;
       stored.sort((a, b) => b.score - a.score);
     }
-    return { total: docs.length, hits: stored, facets: facetCounts(r, counts, filters, req.locale), years: r.years };
+    return { ...asked, total: docs.length, hits: stored, facets: facetCounts(r, counts, filters, req.locale), years: r.years };
   }
 
   return { search, root };

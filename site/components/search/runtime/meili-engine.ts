@@ -8,10 +8,13 @@ import { labelsIndexUid, searchIndexUid, type MeiliClientConfig, type MeiliLabel
 import { rewriteQuery } from '../../../../formats/search-index/han-grams.ts';
 import { prepareFor } from '../../../../formats/search-index/tokenize.ts';
 import type { FacetCount, Filters, SearchRequest, SearchResponse } from './engine.ts';
+import { type KnownValue, prepareFilters, resolveFilters } from './filter-values.ts';
 import { LOCALES, type Locale } from '../../../../model/locales.ts';
 
 type Hit = { display: Record<Locale, StoredDoc>; _rankingScore?: number };
 type Labels = Map<string, Partial<Record<Locale, string>>>;
+/** The labels index's values per facet, for reading the URL's filter values (filter-values.ts). */
+type Known = Map<FacetName, KnownValue[]>;
 
 const quote = (v: string) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
@@ -29,7 +32,7 @@ function filterOf(filters: Filters, except?: FacetName): string[] {
 
 export function createMeiliSearch(config: MeiliClientConfig) {
   const client = new Meilisearch({ host: config.host, apiKey: config.key });
-  let meta: Promise<{ labels: Labels; years: { min: number; max: number } }> | undefined;
+  let meta: Promise<{ labels: Labels; known: Known; years: { min: number; max: number } }> | undefined;
 
   function loadMeta(locale: Locale) {
     meta ??= (async () => {
@@ -38,8 +41,10 @@ export function createMeiliSearch(config: MeiliClientConfig) {
         client.index(searchIndexUid(config.index, config.layout, locale)).search('', { limit: 0, facets: ['yearFrom', 'yearTo'] }),
       ]);
       const map: Labels = new Map(labels.hits.map((h) => [`${h.facet}\u0000${h.key}`, h.l]));
+      const known: Known = new Map();
+      for (const h of labels.hits) known.set(h.facet, [...(known.get(h.facet) ?? []), { k: h.key, l: h.l }]);
       const s = stats.facetStats ?? {};
-      return { labels: map, years: { min: s.yearFrom?.min ?? 0, max: s.yearTo?.max ?? s.yearFrom?.max ?? 0 } };
+      return { labels: map, known, years: { min: s.yearFrom?.min ?? 0, max: s.yearTo?.max ?? s.yearFrom?.max ?? 0 } };
     })();
     meta.catch(() => {
       meta = undefined;
@@ -48,9 +53,12 @@ export function createMeiliSearch(config: MeiliClientConfig) {
   }
 
   async function search(req: SearchRequest): Promise<SearchResponse> {
-    await prepareFor(req.q);
+    // The filter values become keys before the query goes out: a label ("soie") finds what its key does, and a
+    // value naming nothing is reported rather than sent as a filter that matches no document.
+    const [m] = await Promise.all([loadMeta(req.locale), prepareFor(req.q), prepareFilters(req.filters ?? {})]);
+    const asked = resolveFilters(req.filters ?? {}, (f) => m.known.get(f) ?? []);
     const q = rewriteQuery(req.q.replace(/^\s+/, ''));
-    const filters = req.filters ?? {};
+    const filters = asked.filters;
     const limit = req.limit ?? 10;
     const offset = req.offset ?? 0;
     const indexUid = searchIndexUid(config.index, config.layout, req.locale);
@@ -69,7 +77,7 @@ export function createMeiliSearch(config: MeiliClientConfig) {
       },
       ...active.map((f) => ({ ...base, filter: filterOf(filters, f), facets: [f], hitsPerPage: 0, page: 1 })),
     ];
-    const [{ results }, m] = await Promise.all([client.multiSearch({ queries }), loadMeta(req.locale)]);
+    const { results } = await client.multiSearch({ queries });
     // multiSearch types its results generically; the first query is ours, with our document shape.
     const main = results[0] as unknown as MeiliResponse<Hit>;
     const dist: Record<string, Record<string, number>> = { ...(main.facetDistribution ?? {}) };
@@ -91,7 +99,7 @@ export function createMeiliSearch(config: MeiliClientConfig) {
         .sort((a, b) => b.count - a.count);
     }
     const hits = main.hits.slice(offset).map((h) => ({ ...h.display[req.locale], score: h._rankingScore ?? 0 }));
-    return { total: main.totalHits ?? main.estimatedTotalHits ?? hits.length, hits, facets, years: m.years };
+    return { ...asked, total: main.totalHits ?? main.estimatedTotalHits ?? hits.length, hits, facets, years: m.years };
   }
 
   return { search };
