@@ -119,11 +119,10 @@ async function mount(kind: LiveKind, host: HTMLElement, props: unknown): Promise
       const [{ mountGlobe }] = await globeCode();
       const status = host.querySelector('[data-globe-status]');
       if (status) status.textContent = host.dataset.loading ?? '';
-      await mountGlobe(host, props as Parameters<typeof mountGlobe>[1]);
+      const release = await mountGlobe(host, props as Parameters<typeof mountGlobe>[1]);
       // The still stays until the globe's imagery is drawn (it sets its state then), not over an empty sphere.
       await settled(host, 20_000);
-      // Cesium keeps its own loop and listeners; a globe once opened stays (it is one per story at most).
-      return undefined;
+      return release;
     }
     case 'panorama': {
       // Photo Sphere Viewer needs WebGL 2; without it the step keeps its still.
@@ -191,11 +190,18 @@ export function startLive(step: HTMLElement): Promise<void> {
   return Promise.all(started).then(() => undefined);
 }
 
-/** Releases a step's viewers that can be released (the still shows again). */
-export function stopLive(step: HTMLElement): void {
+/** Viewers released as soon as the reader leaves their step, not once they are more than a step away: an open
+ * globe keeps the page from drawing any frame while the GPU process works through its imagery (globe.ts), so the
+ * next step's picture would wait for it. Coming back shows the still until the globe is open again. */
+const RELEASED_ON_LEAVING = new Set<string>(['globe']);
+
+/** Releases a step's viewers that can be released (the still shows again); with `leaving`, only those released as
+ * soon as the reader leaves the step. */
+export function stopLive(step: HTMLElement, leaving = false): void {
   for (const figure of step.querySelectorAll<HTMLElement>('[data-live]')) {
     const entry = running.get(figure);
-    if (!entry || figure.dataset.live === 'globe' || figure.dataset.live === 'chart') continue;
+    const kind = figure.dataset.live ?? '';
+    if (!entry || kind === 'chart' || (leaving && !RELEASED_ON_LEAVING.has(kind))) continue;
     running.delete(figure);
     entry.stop?.();
     const host = figure.querySelector<HTMLElement>('[data-live-host]');

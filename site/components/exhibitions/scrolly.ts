@@ -94,6 +94,8 @@ export function initExhibition(): void {
       return;
     }
     const moved = active >= 0;
+    // Before this switch's frame: a viewer that would hold it back goes now (live-media.ts), the rest later.
+    if (moved) stopLive(steps[active]!, true);
     active = i;
     reached = reach;
     root.dataset.activeStep = steps[i]!.id;
