@@ -2,7 +2,7 @@
 // JavaScript, and a phone on a slow connection gets text and stills first); when the reader reaches the step, the
 // site's own viewer for it (the scene island, the film player, the globe, the monitoring charts, the panorama) is
 // loaded and opened at the step's viewpoint, clip, places or window, and it is released again once the reader is more than a
-// step away. A viewer that cannot start leaves the still in place. The steps next to the one being read are
+// step away (a WebGL viewer as soon as the reader leaves its step). A viewer that cannot start leaves the still in place. The steps next to the one being read are
 // made ready ahead (`prepare`): their stills fetched and decoded, their viewers' code fetched (and a clip's playlist
 // and subtitles), so a step switch shows its picture in the next frame; until a viewer is on, its step shows the still.
 import { createEarlyContext } from '../scene/early-gl.ts';
@@ -190,10 +190,25 @@ export function startLive(step: HTMLElement): Promise<void> {
   return Promise.all(started).then(() => undefined);
 }
 
-/** Viewers released as soon as the reader leaves their step, not once they are more than a step away: an open
- * globe keeps the page from drawing any frame while the GPU process works through its imagery (globe.ts), so the
- * next step's picture would wait for it. Coming back shows the still until the globe is open again. */
-const RELEASED_ON_LEAVING = new Set<string>(['globe']);
+/** Viewers released as soon as the reader leaves their step, not once they are more than a step away: WebGL
+ * viewers. Traced in Chromium with software WebGL: after a globe, panorama or 3D view reports itself drawn, the GPU
+ * process goes on working through what it was given (imagery, textures) for tens of seconds at high load, and until
+ * that is done the page gets no frame at all (no BeginFrame, no animation frame): the next step's picture waited
+ * 6–20 s behind an open globe. Losing the context drops that work (the next frame came within milliseconds), so it
+ * is lost at once, before the switch's frame; the viewer's own teardown (main-thread work) waits until the browser
+ * is idle. Coming back shows the still until the viewer is open again. */
+const RELEASED_ON_LEAVING = new Set<string>(['scene', 'globe', 'panorama']);
+
+// Safari has no requestIdleCallback.
+export const whenIdle = (f: () => void): void => {
+  if ('requestIdleCallback' in window) requestIdleCallback(f, { timeout: 3000 });
+  else setTimeout(f, 300);
+};
+
+/** Loses the WebGL contexts of the canvases under `host` (a canvas with another kind of context is left alone). */
+function loseContexts(host: HTMLElement): void {
+  for (const c of host.querySelectorAll('canvas')) (c.getContext('webgl2') ?? c.getContext('webgl'))?.getExtension('WEBGL_lose_context')?.loseContext();
+}
 
 /** Releases a step's viewers that can be released (the still shows again); with `leaving`, only those released as
  * soon as the reader leaves the step. */
@@ -203,10 +218,14 @@ export function stopLive(step: HTMLElement, leaving = false): void {
     const kind = figure.dataset.live ?? '';
     if (!entry || kind === 'chart' || (leaving && !RELEASED_ON_LEAVING.has(kind))) continue;
     running.delete(figure);
-    entry.stop?.();
     const host = figure.querySelector<HTMLElement>('[data-live-host]');
     if (host) host.hidden = true;
     delete figure.dataset.liveState;
+    if (!leaving) entry.stop?.();
+    else {
+      if (host) loseContexts(host);
+      whenIdle(() => entry.stop?.());
+    }
   }
 }
 

@@ -404,27 +404,12 @@ export async function mountGlobe(el: HTMLElement, payload: GlobePayload): Promis
   };
   scene.postRender.addEventListener(onRender);
   scene.requestRender();
+  // Releases the globe: Cesium's loop, listeners and DOM, and its WebGL context.
   return () => {
     controls.disconnect();
     wiring.abort();
-    release(viewer, host);
-    for (const key of ['state', 'markers', 'labels', 'view']) delete el.dataset[key];
-  };
-}
-
-/** Releases a globe. Its WebGL context goes at once: in software WebGL the GPU process works through the imagery a
- * globe was given for tens of seconds after the globe reports it drawn, and until that queue is dropped the page
- * gets no new frame at all (Chromium traces: no BeginFrame, no animation frame, 25–60 s at load 20–30). Cesium's
- * own teardown (its loop, listeners, workers' buffers, DOM) is main-thread work and waits until the page is idle. */
-function release(viewer: CesiumNS.Viewer, host: HTMLElement): void {
-  viewer.useDefaultRenderLoop = false;
-  const canvas = viewer.scene.canvas;
-  (canvas.getContext('webgl2') ?? canvas.getContext('webgl'))?.getExtension('WEBGL_lose_context')?.loseContext();
-  host.hidden = true;
-  const destroy = () => {
     viewer.destroy();
     host.remove();
+    for (const key of ['state', 'markers', 'labels', 'view']) delete el.dataset[key];
   };
-  if ('requestIdleCallback' in window) requestIdleCallback(destroy, { timeout: 5000 });
-  else setTimeout(destroy, 500);
 }
