@@ -120,8 +120,11 @@ async function mount(kind: LiveKind, host: HTMLElement, props: unknown): Promise
       const status = host.querySelector('[data-globe-status]');
       if (status) status.textContent = host.dataset.loading ?? '';
       const release = await mountGlobe(host, props as Parameters<typeof mountGlobe>[1]);
-      // The still stays until the globe's imagery is drawn (it sets its state then), not over an empty sphere.
+      // The still stays until the globe's imagery is drawn (it sets its state then), not over an empty sphere, and
+      // until the page draws frames again: in software WebGL the GPU process works through that imagery for seconds
+      // after Cesium has issued it, and no frame of the page (the globe's included) is drawn meanwhile.
       await settled(host, 20_000);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       return release;
     }
     case 'panorama': {
