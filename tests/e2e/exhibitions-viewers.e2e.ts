@@ -91,6 +91,16 @@ describe('the Library Cave exhibition', () => {
     await expect.poll(() => page.locator(`#${globeStep.id} .exh-live.globe`).getAttribute('data-state'), { timeout: 90_000 }).toMatch(/^(ready|no-webgl)$/);
     await expect.poll(() => cesiumStyles.count()).toBe(1);
     await page.screenshot({ path: path.join(SCREENSHOTS, `${locale}-exhibition-cave-globe.png`) });
+    // Leaving the globe's step releases the globe (its still shows again); at the story's last step, more than a step
+    // past every other viewer, none is left in the page. Coming back opens the globe again.
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => activeStep(page)).toBe(ids[ids.indexOf(globeStep.id) + 1]);
+    expect(await page.locator(`#${globeStep.id} img.exh-still`).isVisible()).toBe(true);
+    await expect.poll(() => page.locator(`#${globeStep.id} .exh-live.globe canvas`).count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => page.locator('[data-exhibition] canvas, [data-exhibition] video').count(), { timeout: 15_000 }).toBe(0);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => activeStep(page)).toBe(globeStep.id);
+    await expect.poll(() => page.locator(`#${globeStep.id} .exh-live.globe`).getAttribute('data-state'), { timeout: 90_000 }).toMatch(/^(ready|no-webgl)$/);
     // The panorama step links the panorama's page, which opens in the same variant facing the same way; that page's
     // exhibition hotspot links back to the step.
     const toPanorama = `/${locale}/panoramas/${pano!.id}/#view=${panoView.yaw},${panoView.pitch},${panoView.zoom}&variant=${panoView.variant}`;

@@ -2,7 +2,7 @@
 // JavaScript, and a phone on a slow connection gets text and stills first); when the reader reaches the step, the
 // site's own viewer for it (the scene island, the film player, the globe, the monitoring charts, the panorama) is
 // loaded and opened at the step's viewpoint, clip, places or window, and it is released again once the reader is more than a
-// step away. A viewer that cannot start leaves the still in place. The steps next to the one being read are
+// step away (a WebGL viewer as soon as the reader leaves its step). A viewer that cannot start leaves the still in place. The steps next to the one being read are
 // made ready ahead (`prepare`): their stills fetched and decoded, their viewers' code fetched (and a clip's playlist
 // and subtitles), so a step switch shows its picture in the next frame; until a viewer is on, its step shows the still.
 import { createEarlyContext } from '../scene/early-gl.ts';
@@ -119,11 +119,13 @@ async function mount(kind: LiveKind, host: HTMLElement, props: unknown): Promise
       const [{ mountGlobe }] = await globeCode();
       const status = host.querySelector('[data-globe-status]');
       if (status) status.textContent = host.dataset.loading ?? '';
-      await mountGlobe(host, props as Parameters<typeof mountGlobe>[1]);
-      // The still stays until the globe's imagery is drawn (it sets its state then), not over an empty sphere.
+      const release = await mountGlobe(host, props as Parameters<typeof mountGlobe>[1]);
+      // The still stays until the globe's imagery is drawn (it sets its state then), not over an empty sphere, and
+      // until the page draws frames again: in software WebGL the GPU process works through that imagery for seconds
+      // after Cesium has issued it, and no frame of the page (the globe's included) is drawn meanwhile.
       await settled(host, 20_000);
-      // Cesium keeps its own loop and listeners; a globe once opened stays (it is one per story at most).
-      return undefined;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return release;
     }
     case 'panorama': {
       // Photo Sphere Viewer needs WebGL 2; without it the step keeps its still.
@@ -191,16 +193,42 @@ export function startLive(step: HTMLElement): Promise<void> {
   return Promise.all(started).then(() => undefined);
 }
 
-/** Releases a step's viewers that can be released (the still shows again). */
-export function stopLive(step: HTMLElement): void {
+/** Viewers released as soon as the reader leaves their step, not once they are more than a step away: WebGL
+ * viewers. Traced in Chromium with software WebGL: after a globe, panorama or 3D view reports itself drawn, the GPU
+ * process goes on working through what it was given (imagery, textures) for tens of seconds at high load, and until
+ * that is done the page gets no frame at all (no BeginFrame, no animation frame): the next step's picture waited
+ * 6–20 s behind an open globe. Losing the context drops that work (the next frame came within milliseconds), so it
+ * is lost at once, before the switch's frame; the viewer's own teardown (main-thread work) waits until the browser
+ * is idle. Coming back shows the still until the viewer is open again. */
+const RELEASED_ON_LEAVING = new Set<string>(['scene', 'globe', 'panorama']);
+
+// Safari has no requestIdleCallback.
+export const whenIdle = (f: () => void): void => {
+  if ('requestIdleCallback' in window) requestIdleCallback(f, { timeout: 3000 });
+  else setTimeout(f, 300);
+};
+
+/** Loses the WebGL contexts of the canvases under `host` (a canvas with another kind of context is left alone). */
+function loseContexts(host: HTMLElement): void {
+  for (const c of host.querySelectorAll('canvas')) (c.getContext('webgl2') ?? c.getContext('webgl'))?.getExtension('WEBGL_lose_context')?.loseContext();
+}
+
+/** Releases a step's viewers that can be released (the still shows again); with `leaving`, only those released as
+ * soon as the reader leaves the step. */
+export function stopLive(step: HTMLElement, leaving = false): void {
   for (const figure of step.querySelectorAll<HTMLElement>('[data-live]')) {
     const entry = running.get(figure);
-    if (!entry || figure.dataset.live === 'globe' || figure.dataset.live === 'chart') continue;
+    const kind = figure.dataset.live ?? '';
+    if (!entry || kind === 'chart' || (leaving && !RELEASED_ON_LEAVING.has(kind))) continue;
     running.delete(figure);
-    entry.stop?.();
     const host = figure.querySelector<HTMLElement>('[data-live-host]');
     if (host) host.hidden = true;
     delete figure.dataset.liveState;
+    if (!leaving) entry.stop?.();
+    else {
+      if (host) loseContexts(host);
+      whenIdle(() => entry.stop?.());
+    }
   }
 }
 

@@ -3,7 +3,7 @@
 // and the URL's `#step-id` follows the reader so a shared link opens at that step.
 import { reducedMotion } from '../comfort/motion.ts';
 import { onLocaleLink } from '../common/locale-link.ts';
-import { prepare, startLive, stopLive } from './live-media.ts';
+import { prepare, startLive, stopLive, whenIdle } from './live-media.ts';
 
 /** Steps around the one being read whose heavy media may load; the rest stay as stills. */
 const NEAR = 1;
@@ -14,12 +14,6 @@ const STILL_WAIT_MS = 1500;
  * that a switch coming meanwhile waits for: a reader paging through steps starts nothing on the steps they pass, and
  * sees each step's still, the viewer's own first picture, at once. A page opened at a step opens its viewers at once. */
 const DWELL_MS = 400;
-
-// Safari has no requestIdleCallback.
-const whenIdle = (f: () => void): void => {
-  if ('requestIdleCallback' in window) requestIdleCallback(f, { timeout: 3000 });
-  else setTimeout(f, 300);
-};
 
 export function initExhibition(): void {
   const root = document.querySelector<HTMLElement>('[data-exhibition]');
@@ -94,6 +88,8 @@ export function initExhibition(): void {
       return;
     }
     const moved = active >= 0;
+    // Before this switch's frame: a viewer that would hold it back goes now (live-media.ts), the rest later.
+    if (moved) stopLive(steps[active]!, true);
     active = i;
     reached = reach;
     root.dataset.activeStep = steps[i]!.id;

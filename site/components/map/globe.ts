@@ -232,17 +232,18 @@ function showStill(el: HTMLElement, still: GlobePayload['still']): void {
 }
 
 /** The full-screen button inside the globe (so it stays reachable full screen), shown where the API exists. */
-function wireFullscreen(el: HTMLElement, s: GlobeStrings): void {
+function wireFullscreen(el: HTMLElement, s: GlobeStrings, signal: AbortSignal): void {
   const button = el.querySelector<HTMLButtonElement>('[data-globe-fullscreen]');
   if (!button || !fullscreenAvailable()) return;
   button.hidden = false;
   button.setAttribute('aria-pressed', 'false');
-  button.addEventListener('click', () => void toggleFullscreen(el));
-  watchFullscreen(el, (on) => {
+  button.addEventListener('click', () => void toggleFullscreen(el), { signal });
+  const unwatch = watchFullscreen(el, (on) => {
     button.textContent = on ? s.exitFullscreen : s.fullscreen;
     button.setAttribute('aria-pressed', String(on));
     el.dataset.fullscreen = on ? 'on' : 'off';
   });
+  signal.addEventListener('abort', unwatch);
 }
 
 /** Degrees of longitude/latitude one press moves the view, and the zoom factor, at the camera's height. */
@@ -252,30 +253,34 @@ const HEIGHT_RANGE = [3e5, 4e7] as const;
 
 /** The globe's move buttons (GlobeMoves.astro): each press moves the camera a fifth of the view, or zooms by half,
  * keeping its heading and pitch; a cut in reduced motion, else a short flight. */
-function wireMoves(C: CesiumModule, el: HTMLElement, viewer: CesiumNS.Viewer): void {
+function wireMoves(C: CesiumModule, el: HTMLElement, viewer: CesiumNS.Viewer, signal: AbortSignal): void {
   const group = el.querySelector<HTMLElement>('[data-globe-moves]');
   if (!group) return;
   group.hidden = false;
-  group.addEventListener('click', (e) => {
-    const move = (e.target as HTMLElement).closest<HTMLElement>('[data-globe-move]')?.dataset.globeMove;
-    if (!move) return;
-    const camera = viewer.camera;
-    const at = camera.positionCartographic;
-    // The view spans roughly its height in degrees ×1e-5 on this globe; a fifth of that, at most 30°.
-    const step = C.Math.toRadians(Math.min(30, (at.height / 1.1e5) * MOVE_SPAN));
-    let { longitude: lon, latitude: lat, height } = at;
-    if (move === 'west') lon -= step;
-    else if (move === 'east') lon += step;
-    else if (move === 'north') lat = Math.min(C.Math.toRadians(80), lat + step);
-    else if (move === 'south') lat = Math.max(C.Math.toRadians(-80), lat - step);
-    else if (move === 'in') height = Math.max(HEIGHT_RANGE[0], height * ZOOM_STEP);
-    else if (move === 'out') height = Math.min(HEIGHT_RANGE[1], height / ZOOM_STEP);
-    const destination = C.Cartesian3.fromRadians(C.Math.negativePiToPi(lon), lat, height);
-    const orientation = { heading: camera.heading, pitch: camera.pitch, roll: camera.roll };
-    if (reducedMotion()) camera.setView({ destination, orientation });
-    else camera.flyTo({ destination, orientation, duration: 0.4 });
-    viewer.scene.requestRender();
-  });
+  group.addEventListener(
+    'click',
+    (e) => {
+      const move = (e.target as HTMLElement).closest<HTMLElement>('[data-globe-move]')?.dataset.globeMove;
+      if (!move) return;
+      const camera = viewer.camera;
+      const at = camera.positionCartographic;
+      // The view spans roughly its height in degrees ×1e-5 on this globe; a fifth of that, at most 30°.
+      const step = C.Math.toRadians(Math.min(30, (at.height / 1.1e5) * MOVE_SPAN));
+      let { longitude: lon, latitude: lat, height } = at;
+      if (move === 'west') lon -= step;
+      else if (move === 'east') lon += step;
+      else if (move === 'north') lat = Math.min(C.Math.toRadians(80), lat + step);
+      else if (move === 'south') lat = Math.max(C.Math.toRadians(-80), lat - step);
+      else if (move === 'in') height = Math.max(HEIGHT_RANGE[0], height * ZOOM_STEP);
+      else if (move === 'out') height = Math.min(HEIGHT_RANGE[1], height / ZOOM_STEP);
+      const destination = C.Cartesian3.fromRadians(C.Math.negativePiToPi(lon), lat, height);
+      const orientation = { heading: camera.heading, pitch: camera.pitch, roll: camera.roll };
+      if (reducedMotion()) camera.setView({ destination, orientation });
+      else camera.flyTo({ destination, orientation, duration: 0.4 });
+      viewer.scene.requestRender();
+    },
+    { signal },
+  );
   // Where the camera came to rest (longitude, latitude in degrees, height in metres): tests and tools read a
   // move's result from the page, without reaching into Cesium.
   viewer.camera.moveEnd.addEventListener(() => {
@@ -284,13 +289,14 @@ function wireMoves(C: CesiumModule, el: HTMLElement, viewer: CesiumNS.Viewer): v
   });
 }
 
-export async function mountGlobe(el: HTMLElement, payload: GlobePayload): Promise<void> {
+/** Opens the globe in `el`; settles with the function that releases it (see `release`). */
+export async function mountGlobe(el: HTMLElement, payload: GlobePayload): Promise<() => void> {
   const status = el.querySelector<HTMLElement>('[data-globe-status]');
   if (!hasWebGL()) {
     if (status) status.textContent = el.dataset.noWebgl ?? '';
     showStill(el, payload.still);
     el.dataset.state = 'no-webgl';
-    return;
+    return () => undefined;
   }
   const C = await loadCesium();
   C.Ion.defaultAccessToken = '';
@@ -317,9 +323,11 @@ export async function mountGlobe(el: HTMLElement, payload: GlobePayload): Promis
   });
   const scene = viewer.scene;
   localizeControls(viewer, payload.strings);
-  new MutationObserver(() => localizeControls(viewer, payload.strings)).observe(viewer.container, { childList: true, subtree: true });
-  wireFullscreen(el, payload.strings);
-  wireMoves(C, el, viewer);
+  const controls = new MutationObserver(() => localizeControls(viewer, payload.strings));
+  controls.observe(viewer.container, { childList: true, subtree: true });
+  const wiring = new AbortController();
+  wireFullscreen(el, payload.strings, wiring.signal);
+  wireMoves(C, el, viewer, wiring.signal);
   if (scene.skyAtmosphere) scene.skyAtmosphere.show = false;
   scene.globe.showGroundAtmosphere = false;
   scene.fog.enabled = false;
@@ -396,4 +404,12 @@ export async function mountGlobe(el: HTMLElement, payload: GlobePayload): Promis
   };
   scene.postRender.addEventListener(onRender);
   scene.requestRender();
+  // Releases the globe: Cesium's loop, listeners and DOM, and its WebGL context.
+  return () => {
+    controls.disconnect();
+    wiring.abort();
+    viewer.destroy();
+    host.remove();
+    for (const key of ['state', 'markers', 'labels', 'view']) delete el.dataset[key];
+  };
 }
