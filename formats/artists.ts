@@ -9,7 +9,9 @@ import { simplifiedHan } from '../model/han-script.ts';
 import { contentDir } from '../model/paths.ts';
 import type { LangMap } from '../model/schema.ts';
 
-const artist = z
+/** One curated artist; `validate`, `ingest` and `build` check content/artists.yaml against it (the artists content
+ * type), so a malformed entry is reported at its file, line and field before the facets read it here. */
+export const artist = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
     name: z.object({ zh: z.string().min(1), en: z.string().min(1), fr: z.string().min(1) }).strict(),
@@ -25,11 +27,22 @@ const norm = (s: string): string => {
   return simplifiedHan(t) ?? t;
 };
 
+const parseSafely = (text: string): unknown => {
+  try {
+    return parse(text) ?? [];
+  } catch {
+    return undefined;
+  }
+};
+
 let cache: { file: string; byName: Map<string, Artist>; byZh: Map<string, Artist> } | undefined;
 function load(): NonNullable<typeof cache> {
   const file = path.join(contentDir(), 'artists.yaml');
   if (cache?.file === file) return cache;
-  const list = fs.existsSync(file) ? z.array(artist).parse(parse(fs.readFileSync(file, 'utf8')) ?? []) : [];
+  // A list that does not parse reconciles nobody here rather than stopping the collection being read: the artists
+  // content type reports each wrong entry at its file, line and field, and that run publishes nothing.
+  const parsed = fs.existsSync(file) ? z.array(artist).safeParse(parseSafely(fs.readFileSync(file, 'utf8'))) : undefined;
+  const list = parsed?.success ? parsed.data : [];
   const byName = new Map<string, Artist>();
   const byZh = new Map<string, Artist>();
   for (const a of list) {

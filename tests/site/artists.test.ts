@@ -2,8 +2,13 @@
 // 馬和之 "Ma He Zhi" and "Ma Hezhi", and the Artist facet listed them as two painters. Expected records come from
 // the collection's own source file; a spelling the list lacks is a warning at its row and field.
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parse } from 'yaml';
 import { expect, it } from 'vitest';
+import { checkContentType } from '../../assets-pipeline/ingest/content.ts';
+import { artists } from '../../assets-pipeline/ingest/content-types/artists.ts';
+import { formatProblem } from '../../assets-pipeline/ingest/problems.ts';
 import { toCard } from '../../formats/pages/card.ts';
 import { UnreconciledTally } from '../../assets-pipeline/ingest/unreconciled.ts';
 import { facetValues } from '../../site/lib/facets.ts';
@@ -41,4 +46,28 @@ it('warns of a spelling the list lacks, at its row and field', () => {
   expect(warnings.map(([row, field]) => [row, field])).toEqual([[7, 'makers']]);
   expect(warnings[0]![2]).toContain('"Ma He-zhi" (2 records');
   expect(warnings[0]![2]).toContain('ma-hezhi');
+});
+
+it('checks the list like other content: a malformed entry is a problem at its file, line and field', () => {
+  expect(checkContentType(artists, path.resolve('content')).problems).toEqual([]);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'artists-'));
+  fs.writeFileSync(
+    path.join(dir, 'artists.yaml'),
+    [
+      '- id: ok',
+      '  name: { zh: 甲, en: Jia, fr: Jia }',
+      '  source: a catalogue',
+      '- id: Not An Id',
+      '  name: { zh: 乙, en: Yi, fr: Yi }',
+      '  source: a catalogue',
+      '- id: no-french',
+      '  name: { zh: 丙, en: Bing }',
+      '  source: a catalogue',
+      '',
+    ].join('\n'),
+  );
+  const { records, problems } = checkContentType(artists, dir);
+  expect(records.map((a) => a.id)).toEqual(['ok']);
+  expect(problems.map((p) => formatProblem(p, dir).replace(/: .*$/, ''))).toEqual(['artists.yaml:4:id', 'artists.yaml:8:name.fr']);
+  fs.rmSync(dir, { recursive: true });
 });
