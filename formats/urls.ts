@@ -89,14 +89,16 @@ export function notFoundPath(urlPath: string): string {
 }
 /** The `?t=` value of a moment in a film: seconds, to a tenth. */
 export const timeParam = (seconds: number): string => String(Math.floor(seconds * 10) / 10);
+/** What an episode's address needs of its drama. */
+type DramaEpisodes = { id: string; episodes: readonly Pick<Drama['episodes'][number], 'id'>[] };
 /** An episode's page below the locale, at a moment when `seconds` is given; the first episode is the drama page. */
-export function episodePath(d: Pick<Drama, 'id' | 'episodes'>, episodeId: string, seconds?: number): string {
+export function episodePath(d: DramaEpisodes, episodeId: string, seconds?: number): string {
   const first = d.episodes[0]!.id === episodeId;
   const base = first ? dramaPath(d.id) : `${dramaPath(d.id)}${episodeId}/`;
   return seconds === undefined ? base : `${base}?t=${timeParam(seconds)}`;
 }
 /** Page URL of an episode (with its locale). */
-export const episodeUrl = (locale: Locale, d: Pick<Drama, 'id' | 'episodes'>, episodeId: string, seconds?: number): string =>
+export const episodeUrl = (locale: Locale, d: DramaEpisodes, episodeId: string, seconds?: number): string =>
   localePath(locale, episodePath(d, episodeId, seconds));
 export const MAP_PATH = '/map/';
 /** A place's entry in the globe page's list of places (its HTML id). */
@@ -145,3 +147,40 @@ export const collectionUri = (slug: string, origin = siteOrigin()): string => `$
 /** An exhibition page below its locale, and a still the exhibition stage published (site root, beside the pages). */
 export const exhibitionPath = (id: string): string => `/exhibitions/${id}/`;
 export const exhibitionStillUrl = (file: string): string => `/exhibitions/${enc(file)}`;
+
+/** Content whose id is part of its addresses. */
+export type SlugKind = 'collection' | 'exhibition' | 'scene' | 'drama' | 'episode' | 'panorama' | 'live';
+
+// Stands for any id in the addresses below: no slug contains it.
+const ANY = '\u0000';
+/** Where a piece of content of each kind publishes (an episode's drama is any drama; the first episode is the
+ * drama page itself, so a further one is asked for). */
+const CONTENT_PATHS: Record<SlugKind, (slug: string) => string[]> = {
+  collection: (s) => [collectionPath(s), openDataPaths.downloadDir(s), openDataPaths.apiCollection(s), openDataPaths.oai(s)],
+  exhibition: (s) => [exhibitionPath(s)],
+  scene: (s) => [scenePath(s)],
+  drama: (s) => [dramaPath(s)],
+  episode: (s) => [episodePath({ id: ANY, episodes: [{ id: ANY }, { id: s }] }, s)],
+  panorama: (s) => [panoramaPath(s)],
+  live: (s) => [livePath(s)],
+};
+/** Addresses the site publishes beside content of the kinds above, whatever the content: a content address that is
+ * one of them, or a folder holding one, would overwrite it or be overwritten. A new fixed address goes here. */
+const SITE_PATHS: readonly string[] = [
+  openDataPaths.monitoringCsv(ANY, ANY),
+  openDataPaths.monitoringJson(ANY),
+  collectionSortPath(ANY, 'title'),
+  sceneDataPath(ANY),
+  sceneMonitoringPath(ANY),
+  dramaQcPath(ANY),
+  exhibitionStillUrl(`${ANY}.jpg`),
+];
+
+/** The site's own address a content slug would collide with, or undefined when the slug is free. */
+export function slugClash(kind: SlugKind, slug: string): string | undefined {
+  for (const own of CONTENT_PATHS[kind](slug)) {
+    const hit = SITE_PATHS.find((site) => site === own || (own.endsWith('/') && site.startsWith(own)));
+    if (hit) return hit.replaceAll(ANY, '…');
+  }
+  return undefined;
+}

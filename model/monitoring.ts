@@ -12,6 +12,9 @@ import { triLang } from './scene.ts';
 
 export const THRESHOLD_LEVELS = ['warning', 'alarm'] as const;
 
+/** How a file carrying simulated values says so in its first line (`# SIMULATED DATA …`), in every language. */
+export const SIMULATED_MARK = 'SIMULATED DATA';
+
 export const monitoringSeries = z
   .object({
     /** CSV column name. */
@@ -43,6 +46,8 @@ export const monitoringMeta = z
     scene: slug,
     /** True unless every value is a published measurement with a source: the UI labels simulated data as such. */
     simulated: z.boolean(),
+    /** What the reader should know about the values. Pages put their own "Simulated data" label before it, so it
+     * explains rather than repeats that label. */
     notice: triLang,
     /** Where the values come from (for simulated data: the generator and its assumptions). */
     source: triLang,

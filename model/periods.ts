@@ -4,9 +4,9 @@
 // reconciled to a chronology's curated labels ("Qing (1644-1911)" and "dynastie Qing" are one period).
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ROOT } from './paths.ts';
+import { readYamlData } from './yaml-data.ts';
 import type { LangMap } from './schema.ts';
 
 const fullLangMap = z.object({ zh: z.string().min(1), en: z.string().min(1), fr: z.string().min(1) }).strict();
@@ -59,12 +59,7 @@ const cache = new Map<string, Chronology>();
 export function readChronology(file: string): Chronology {
   const hit = cache.get(file);
   if (hit) return hit;
-  const parsed = chronologyFile.safeParse(parseYaml(fs.readFileSync(file, 'utf8')));
-  if (!parsed.success) {
-    const i = parsed.error.issues[0]!;
-    throw new Error(`${file}: ${i.path.join('.') || '(root)'}: ${i.message}`);
-  }
-  const c = { ...parsed.data, id: path.basename(file, '.yaml') };
+  const c = { ...readYamlData(file, chronologyFile), id: path.basename(file, '.yaml') };
   cache.set(file, c);
   return c;
 }

@@ -4,6 +4,7 @@
 // outside its image; a clip outside its episode; an own file that is missing or links out of its folder) is a
 // Problem with the file, the YAML line and the field, so `heritage validate` lists them all and nothing is published.
 import path from 'node:path';
+import { slugProblem } from '../ingest/content-type.ts';
 import sharp from 'sharp';
 import { confine } from '../../model/confine.ts';
 import { exhibition, parseXywh, type Exhibition, type StepMedia } from '../../model/exhibition.ts';
@@ -72,6 +73,8 @@ export async function checkExhibition(file: string, refs: ExhibitionRefs, proble
   }
   const e = parsed.data;
   if (e.id !== folder) add(['id'], `"${e.id}" must equal its folder name "${folder}"`);
+  const taken = slugProblem('exhibition', e.id);
+  if (taken) add(['id'], taken);
   if ('artifact' in e.cover) {
     const cover = refs.artifacts.get(e.cover.artifact);
     if (!cover) add(['cover', 'artifact'], `unknown artifact "${e.cover.artifact}"`);

@@ -38,8 +38,9 @@ const perLanguage = z
     template: langMap.optional(),
   })
   .strict();
-/** One mixed-language cell ("郭熙 Guo Xi") split by script into zh and en. */
-const bilingual = z.object({ bilingual: scalarSpec }).strict();
+/** One mixed-language cell ("郭熙 Guo Xi") split by script into zh and en; `several`: the cell lists several
+ * values, one a line (assets-pipeline/ingest/bilingual-cell.ts). */
+const bilingual = z.object({ bilingual: scalarSpec, several: z.boolean().optional() }).strict();
 type LangSpecShape =
   | z.infer<typeof perLanguage>
   | z.infer<typeof bilingual>

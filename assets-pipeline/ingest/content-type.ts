@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { confine } from '../../model/confine.ts';
+import { slugClash, type SlugKind } from '../../formats/urls.ts';
 import type { z } from 'zod';
 import type { Problems } from './problems.ts';
 import { loadYaml, type KeyPath } from './yaml-file.ts';
@@ -60,6 +61,14 @@ export interface YamlTypeSpec<S extends z.ZodType, R extends { id: string }> {
   /** Checks beyond the schema (files it names, other types' ids) and the record's final shape; undefined (after a
    * report) drops the record. Without it the parsed value is the record. */
   finish?: (value: z.infer<S>, report: Report, ctx: ReadContext & { file: string }) => R | undefined;
+  /** The ids that are part of the record's addresses (its own, its episodes'), checked against the site's own. */
+  slugs?: (value: z.infer<S>) => { at: KeyPath; kind: SlugKind; slug: string }[];
+}
+
+/** Why a content id cannot be used in addresses, when it would publish onto one the site itself uses. */
+export function slugProblem(kind: SlugKind, slug: string): string | undefined {
+  const taken = slugClash(kind, slug);
+  return taken && `"${slug}" would publish onto the site's own ${taken}: choose another id`;
 }
 
 /** A content type whose files are YAML checked by a zod schema: the usual case, declared in a few lines. */
@@ -109,6 +118,14 @@ export function yamlContentType<S extends z.ZodType, R extends { id: string } = 
           report(['id'], `duplicate id "${id}"`);
           continue;
         }
+        let clashes = 0;
+        for (const { at: p, kind, slug } of spec.slugs?.(parsed.data) ?? []) {
+          const problem = slugProblem(kind, slug);
+          if (!problem) continue;
+          report(p, problem);
+          clashes++;
+        }
+        if (clashes) continue;
         const record = spec.finish ? spec.finish(parsed.data, report, { ...ctx, file }) : (parsed.data as R);
         if (!record) continue;
         seen.add(record.id);

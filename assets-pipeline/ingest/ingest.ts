@@ -18,6 +18,7 @@ import {
 } from '../../model/schema.ts';
 import { ARTIFACTS_DIR, COLLECTIONS_FILE, PLACES_FILE } from '../../model/store.ts';
 import { loadCollectionConfig } from './collection-config.ts';
+import { slugProblem } from './content-type.ts';
 import { mapRecord, mappingPaths, type MapContext } from './map-record.ts';
 import { refillCredit } from './map-credit.ts';
 import { Problems } from './problems.ts';
@@ -103,6 +104,8 @@ export function ingestCollection(
   if (!loaded) return undefined;
   const { config, lineOf } = loaded;
   if (config.id !== path.basename(dir)) problems.add(configFile, lineOf(['id']), 'id', `must equal the folder name "${path.basename(dir)}"`);
+  const taken = slugProblem('collection', config.id);
+  if (taken) problems.add(configFile, lineOf(['id']), 'id', taken);
   const recordsFile = path.resolve(dir, config.records);
   if (!fs.existsSync(recordsFile)) {
     problems.add(configFile, lineOf(['records']), 'records', `file not found: ${config.records}`);

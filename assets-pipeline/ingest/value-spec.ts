@@ -4,6 +4,7 @@ import { LOCALES, type Locale } from '../../model/locales.ts';
 import type { LangMap } from '../../model/schema.ts';
 import type { LangSpec, ScalarSpec } from './collection-config.ts';
 import { getPath, type Cell, type Row } from './read-rows.ts';
+import { splitBilingual, splitBilingualEntries } from './bilingual-cell.ts';
 
 export class SpecError extends Error {}
 
@@ -42,19 +43,6 @@ export function evalScalar(spec: ScalarSpec, row: Row): string[] {
   return values;
 }
 
-const HAN = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
-
-/** Splits a mixed cell by script: Han segments form the Chinese text, the rest the English. */
-export function splitBilingual(text: string): LangMap {
-  const zh: string[] = [];
-  const en: string[] = [];
-  for (const seg of text.split(/[\s\n]+/).filter(Boolean)) (HAN.test(seg) ? zh : en).push(seg);
-  const out: LangMap = {};
-  if (zh.length) out.zh = zh.join('');
-  if (en.length) out.en = en.join(' ');
-  return out;
-}
-
 /** A template placeholder's value, with its language when known; `{title}` takes the template's own language,
  * falling back. */
 export interface TemplateValue {
@@ -81,7 +69,18 @@ export const PLACEHOLDER = /\{(?!(?:zh|en|fr):)([^{}\s]+)\}/g;
 const PIECE = /\{(zh|en|fr):([^{}]*)\}|\{([^{}\s]+)\}/g;
 
 export function evalLang(spec: LangSpec, row: Row, lookup?: TemplateLookup, warn?: (message: string) => void, langs?: TemplateLangs): LangMap[] {
-  if ('bilingual' in spec) return evalScalar(spec.bilingual, row).map(splitBilingual);
+  if ('bilingual' in spec) {
+    const cells = evalScalar(spec.bilingual, row);
+    if (!spec.several) return cells.map(splitBilingual);
+    return cells.flatMap((cell) => {
+      const { values, unsafe } = splitBilingualEntries(cell);
+      if (unsafe)
+        warn?.(
+          `cannot tell the values of this cell apart (${unsafe}); kept as one value — write one value a line, or an English line and its Chinese line, blank lines between values`,
+        );
+      return values;
+    });
+  }
   if ('switch' in spec) {
     const key = evalScalar(spec.switch, row)[0] ?? '';
     const chosen = spec.cases[key] ?? spec.default;

@@ -4,9 +4,9 @@
 // the index).
 import fs from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
 import { z } from 'zod';
 import { contentDir } from '../../model/paths.ts';
+import { readYamlData } from '../../model/yaml-data.ts';
 import { HAN } from '../../formats/search-index/fold.ts';
 import { foldLatin } from '../../formats/search-index/fold.ts';
 import { rewriteQuery } from '../../formats/search-index/han-grams.ts';
@@ -19,12 +19,7 @@ export const synonymsFile = (): string => path.join(contentDir(), 'search', 'syn
 /** Reads the groups; a malformed file is a clear error naming the file and the entry. */
 export function readSynonymGroups(at = synonymsFile()): string[][] {
   if (!fs.existsSync(at)) return [];
-  const parsed = file.safeParse(YAML.parse(fs.readFileSync(at, 'utf8')));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`${at}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
-  return parsed.data.groups;
+  return readYamlData(at, file).groups;
 }
 
 /** The form Meilisearch sees a term in: gram words for Chinese, folded lower-case words for Latin. */

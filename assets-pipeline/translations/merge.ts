@@ -81,10 +81,11 @@ export function translationMerger(collection: string, problems: Problems, root =
           const sl = sourceLangFor(map, locale);
           if (!sl) continue;
           const ov = overlays.get(locale);
-          const unit = ov?.bySource.get(sourceKey(field.name, sl, map[sl]!));
+          const found = ov?.bySource.get(sourceKey(field.name, sl, map[sl]!));
           // A "translation" that repeats the source's text (a museum's English name kept on the French page) is
-          // still text in the source's language: it is shown as such, marked, like any value the locale lacks.
-          if (unit && sameText(unit.target, map[sl]!)) continue;
+          // still text in the source's language: it is no translation, so the vocabulary may still name the value,
+          // else the page shows the source's text, marked, like any value the locale lacks.
+          const unit = found && !sameText(found.target, map[sl]!) ? found : undefined;
           if (unit) {
             addFill(fills, map, locale, unit.target);
             note(info, locale, key, unit.state, unit.translator);

@@ -2,6 +2,7 @@
 // export, the import, the ingest merge and the coverage report share.
 import { FALLBACK_ORDER, type Locale } from '../../model/locales.ts';
 import type { Artifact, LangMap } from '../../model/schema.ts';
+import type { ConceptKind } from '../vocabulary.ts';
 
 /** The credit a record's translation notes for texts filled from the vocabulary's labels (no translator's work):
  * pages name it in words, never as this file name. */
@@ -13,8 +14,9 @@ export interface TranslatableField {
   list: boolean;
   /** Longest translation accepted, in characters (XLIFF `maxwidth`, `size-unit="char"`). */
   maxChars: number;
-  /** Repeated values (a material, a type) are likely shared across records and are glossary candidates. */
-  controlled?: 'objectType' | 'material' | 'period';
+  /** Repeated values (a material, a type, a museum) are likely shared across records: the vocabulary's concept of
+   * this kind fills a language the value lacks. */
+  controlled?: Exclude<ConceptKind, 'place'>;
 }
 
 // Names of people are not translated (a reading aid shows their romanization instead); identifiers, credits
@@ -28,7 +30,7 @@ export const TRANSLATABLE_FIELDS: readonly TranslatableField[] = [
   { name: 'period', list: false, maxChars: 120, controlled: 'period' },
   { name: 'culture', list: false, maxChars: 120 },
   { name: 'dimensions', list: false, maxChars: 400 },
-  { name: 'holder', list: false, maxChars: 200 },
+  { name: 'holder', list: false, maxChars: 200, controlled: 'institution' },
   { name: 'notes', list: false, maxChars: 8000 },
 ];
 

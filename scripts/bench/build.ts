@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeSyntheticCollection } from '../gen-synthetic.ts';
 import { measure } from './measure.ts';
+import { median } from './stats.ts';
 
 const { values } = parseArgs({
   options: {
@@ -94,11 +95,6 @@ try {
   if (!values.keep) fs.rmSync(work, { recursive: true, force: true });
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const summary = (runs: Run[]) => ({
   seconds: Number(median(runs.map((r) => r.seconds)).toFixed(1)),
   runs: runs.map((r) => Number(r.seconds.toFixed(1))),

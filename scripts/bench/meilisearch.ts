@@ -17,6 +17,7 @@ import type { MeiliLayout } from '../../formats/search-index/meili-layout.ts';
 import { startMeili } from '../tools/meili-server.ts';
 import { generateArtifacts } from './search-synthetic.ts';
 import { queries } from './search-queries.ts';
+import { percentile } from './stats.ts';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -25,10 +26,7 @@ const arg = (name: string) => {
 const N = Number(arg('artifacts') ?? 20000);
 const layoutArg = arg('layout') ?? 'single';
 const layouts: MeiliLayout[] = layoutArg === 'both' ? ['single', 'perLocale'] : [layoutArg as MeiliLayout];
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return +s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!.toFixed(1);
-};
+const pct = (xs: number[], p: number) => +percentile(xs, p).toFixed(1);
 const duMiB = (dir: string) => {
   let bytes = 0;
   for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) if (e.isFile()) bytes += fs.statSync(path.join(e.parentPath, e.name)).size;

@@ -18,6 +18,7 @@ import { readPanoramas } from '../../model/panorama.ts';
 import { contentDir, distDir, mediaDir, ROOT } from '../../model/paths.ts';
 import { createSiteHandler } from '../site-server.ts';
 import { launchBrowser } from '../tools/browser.ts';
+import { median } from './stats.ts';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -27,7 +28,6 @@ const SLUG = arg('panorama') ?? 'library-cave-chamber';
 const LOCALE = arg('locale') ?? 'zh';
 const RUNS = Number(arg('runs') ?? 3);
 const log = (s: string) => process.stderr.write(`${s}\n`);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 const pano = readPanoramas().find((p) => p.id === SLUG);
 if (!pano) throw new Error(`no panorama "${SLUG}" in the published records: run \`npm run build\` first`);

@@ -18,6 +18,7 @@ import { readScenes } from '../../model/scene.ts';
 import { modelKey, modelManifestPath, readModelManifest } from '../../formats/manifests/models.ts';
 import { runModelStage } from '../../assets-pipeline/models/stage.ts';
 import { launchBrowser } from '../tools/browser.ts';
+import { median } from './stats.ts';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -28,7 +29,6 @@ const LOCALE = arg('locale') ?? 'zh';
 const RUNS = Number(arg('runs') ?? 3);
 const FRAMES = 40;
 const log = (s: string) => process.stderr.write(`${s}\n`);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 const scene = readScenes().find((s) => s.id === SLUG);
 if (!scene) throw new Error(`no scene "${SLUG}" in content/scenes/`);

@@ -83,6 +83,7 @@ if (!skipPagefind) {
 }
 
 import { queries, type Q } from './search-queries.ts';
+import { percentile as pct } from './stats.ts';
 const periodName = (k: string) => PERIODS.find((p) => p[1].toLowerCase().startsWith(k))?.[1] ?? k;
 
 const server = http.createServer((req, res) => {
@@ -163,10 +164,6 @@ function countBytes(ctx: BrowserContext): () => Promise<number> {
   );
   return async () => (await Promise.all(pending)).reduce((a, b) => a + b, 0);
 }
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
 
 async function measure(run: (page: Page, q: Q) => Promise<{ ms: number; total: number }>) {
   const cold: number[] = [],

@@ -7,6 +7,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from '../tools/browser.ts';
 import { currentPlayer, measureTranscript, openTranscriptPage, playerAt, transcriptPage, type TranscriptMetrics } from '../tools/transcript-page.ts';
+import { median } from './stats.ts';
 
 const { values } = parseArgs({
   options: {
@@ -39,7 +40,6 @@ try {
 } finally {
   await browser.close();
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const summary = Object.fromEntries(
   Object.entries(result).map(([k, ms]) => [
     k,

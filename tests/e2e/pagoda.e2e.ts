@@ -10,7 +10,8 @@ import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { localePath, sceneDataPath, sceneMonitoringPath } from '../../formats/urls.ts';
+import { localePath, sceneDataPath, sceneDataYearPath, sceneMonitoringPath, scenePath } from '../../formats/urls.ts';
+import { LOCALES, type Locale } from '../../model/locales.ts';
 import { monitoringMeta } from '../../model/monitoring.ts';
 import { readScenes } from '../../model/scene.ts';
 import { E2E_BUILD } from './env.ts';
@@ -19,6 +20,9 @@ import { useCspCheck } from './page-problems.ts';
 import { axeOn } from '../../scripts/tools/a11y/audit.ts';
 
 const base = inject('baseUrl');
+/** The label the pages put before a simulated series' notice, as the locale files word it. */
+const simulatedLabel = (locale: Locale) =>
+  (JSON.parse(fs.readFileSync(`site/i18n/locales/monitoring.${locale}.json`, 'utf8')) as Record<string, string>).simulated!;
 const PAGE = '/zh/scenes/yingxian-pagoda/';
 const scene = readScenes(path.join(E2E_BUILD, 'records')).find((s) => s.id === 'yingxian-pagoda')!;
 const PHASES = scene.variants.map((v) => v.id);
@@ -96,7 +100,7 @@ describe('Yingxian pagoda: timeline, views, monitoring', () => {
 
   it('the charts render from the CSV, labelled SIMULATED; the data page linked beside them sums the series up, and every reading is a year page and a download away', async () => {
     const { page } = await open('/en/scenes/yingxian-pagoda/');
-    expect(await page.locator('.monitoring-notice').textContent()).toContain('SIMULATED');
+    expect(await page.locator('.monitoring-notice').textContent()).toContain(simulatedLabel('en'));
     // Chart.js loads when the panel scrolls into view.
     await page.locator('.monitoring').scrollIntoViewIfNeeded();
     await page.waitForSelector('[data-monitoring][data-charts="ready"]');
@@ -114,7 +118,7 @@ describe('Yingxian pagoda: timeline, views, monitoring', () => {
     }
     await page.locator('.monitoring-data-link a').click();
     await page.waitForURL(`**${localePath('en', sceneDataPath('yingxian-pagoda'))}`);
-    expect(await page.locator('.monitoring-notice').textContent()).toContain('SIMULATED');
+    expect(await page.locator('.monitoring-notice').textContent()).toContain(simulatedLabel('en'));
     const dir = path.resolve('content/monitoring/yingxian-pagoda');
     const meta = monitoringMeta.parse(parseYaml(fs.readFileSync(path.join(dir, 'series.yaml'), 'utf8')));
     const downloads = page.locator('#monitoring-downloads + p + ul a');
@@ -144,7 +148,7 @@ describe('Yingxian pagoda: timeline, views, monitoring', () => {
       // A reading at a threshold says so in words after its value.
       const firstCells = (await yearPage.locator('tbody tr').first().locator('th, td').allTextContents()).map((c) => c.trim().split(/\s+/)[0]);
       expect(firstCells).toEqual([firstYear[0]!.date, ...d.series.map((s) => firstYear[0]![s.column])]);
-      expect(await yearPage.locator('.monitoring-notice').textContent()).toContain('SIMULATED');
+      expect(await yearPage.locator('.monitoring-notice').textContent()).toContain(simulatedLabel('en'));
       await yearPage.close();
       // The CSV download has every reading of the source file, and says first that the data are simulated.
       const csvLink = downloads.filter({ hasText: d.title.en });
@@ -164,6 +168,22 @@ describe('Yingxian pagoda: timeline, views, monitoring', () => {
     expect(doc.datasets.map((d) => [d.id, d.series.map((s) => s.unit), d.dates.length])).toEqual(
       meta.datasets.map((d) => [d.id, d.series.map((s) => s.unit), readings.get(d.id)]),
     );
+  });
+
+  it('the scene, its data page and a year page say "simulated data" once, then explain, in every locale', async () => {
+    const page = await (await browser.newContext()).newPage();
+    const year = Number(fs.readFileSync('content/monitoring/yingxian-pagoda/tilt.csv', 'utf8').match(/^(\d{4})-/m)![1]);
+    const paths = [scenePath('yingxian-pagoda'), sceneDataPath('yingxian-pagoda'), sceneDataYearPath('yingxian-pagoda', 'tilt', year)];
+    for (const locale of LOCALES) {
+      const label = simulatedLabel(locale).toLowerCase();
+      for (const p of paths) {
+        expect((await page.goto(base + localePath(locale, p)))?.status(), `${locale} ${p}`).toBe(200);
+        const text = (await page.locator('.monitoring-notice').textContent())!.toLowerCase();
+        expect(text.startsWith(label), `${locale} ${p}: ${text}`).toBe(true);
+        expect(text.split(label).length - 1, `${locale} ${p}: ${text}`).toBe(1);
+      }
+    }
+    await page.context().close();
   });
 
   it('clicking a level in 3D selects its series in the charts', async () => {

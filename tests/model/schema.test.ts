@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { artifact, langMap, rightsUri } from '../../model/schema.ts';
 import { rightsInfo } from '../../model/rights.ts';
-import { splitBilingual } from '../../assets-pipeline/ingest/value-spec.ts';
+import { splitBilingual } from '../../assets-pipeline/ingest/bilingual-cell.ts';
 import { drama } from '../../model/drama.ts';
 import { minimalArtifact } from '../fixtures/artifact.ts';
 

@@ -11,6 +11,7 @@ export const dramas = yamlContentType<typeof drama, Drama>({
   schema: drama,
   defaults: (file) => ({ type: 'drama', id: folderName(file) }),
   idOf: folderName,
+  slugs: (d) => [{ at: ['id'], kind: 'drama', slug: d.id }, ...d.episodes.map((e, i) => ({ at: ['episodes', i, 'id'], kind: 'episode' as const, slug: e.id }))],
   finish: (d, report, ctx) => {
     const dir = path.dirname(ctx.file);
     const named: { at: KeyPath; file: string }[] = d.episodes.flatMap((e, i) => [

@@ -12,6 +12,7 @@ export const live = yamlContentType<typeof liveView, LiveView>({
   schema: liveView,
   defaults: (file) => ({ type: 'live', id: baseName(file) }),
   idOf: baseName,
+  slugs: (v) => [{ at: ['id'], kind: 'live', slug: v.id }],
   finish: (v, report, ctx) => {
     let ok = true;
     const bad = (at: (string | number)[], message: string) => {

@@ -14,6 +14,7 @@ export const panoramas = yamlContentType<typeof panorama, Panorama>({
   schema: panorama,
   defaults: (file) => ({ type: 'panorama', id: folderName(file) }),
   idOf: folderName,
+  slugs: (v) => [{ at: ['id'], kind: 'panorama', slug: v.id }],
   finish: (p, report, ctx) => {
     const dir = path.dirname(ctx.file);
     const label = `content/panoramas/${p.id}/`;

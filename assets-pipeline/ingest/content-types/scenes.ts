@@ -10,6 +10,7 @@ export const scenes = yamlContentType<typeof scene, Scene>({
   schema: scene,
   defaults: () => ({ type: 'scene' }),
   idOf: baseName,
+  slugs: (v) => [{ at: ['id'], kind: 'scene', slug: v.id }],
   finish: (s, report, ctx) => {
     const dir = path.dirname(ctx.file);
     // The scene file and the models it names are read only from inside content/scenes/, links followed.

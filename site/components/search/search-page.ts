@@ -4,7 +4,7 @@ import { fill } from '../../i18n/fill.ts';
 import type { FacetName } from '../../../formats/search-index/layout.ts';
 import type { Filters, SearchResponse } from './runtime/engine.ts';
 import type { IgnoredFilter } from './runtime/filter-values.ts';
-import type { SearchStrings } from './strings.ts';
+import { facetLabel, type SearchStrings } from './strings.ts';
 import type { MeiliClientConfig } from '../../../formats/search-index/meili-layout.ts';
 import { formatNumber, LOCALE_TAGS, type Locale } from '../../../model/locales.ts';
 
@@ -175,10 +175,9 @@ class SearchPageElement extends HTMLElement {
   private showIgnored(ignored: IgnoredFilter[]): void {
     const t = this.strings;
     const p = this.querySelector<HTMLElement>('[data-ignored]')!;
-    const facet = (f: FacetName) => (t as unknown as Record<string, string>)[`facet.${f}`] ?? f;
     p.textContent = ignored.length
       ? fill(t.filterIgnored, {
-          filters: ignored.map((i) => fill(t.filterIgnoredValue, { facet: facet(i.facet), value: i.value })).join(t.filterIgnoredSeparator),
+          filters: ignored.map((i) => fill(t.filterIgnoredValue, { facet: facetLabel(t, i.facet), value: i.value })).join(t.filterIgnoredSeparator),
         })
       : '';
     p.hidden = ignored.length === 0;
@@ -248,7 +247,7 @@ class SearchPageElement extends HTMLElement {
         wrap.className = 'search-facet';
         const fs = document.createElement('fieldset');
         const legend = document.createElement('legend');
-        legend.textContent = (t as unknown as Record<string, string>)[`facet.${f}`] ?? f;
+        legend.textContent = facetLabel(t, f);
         fs.append(legend);
         for (const v of res.facets[f].slice(0, 12)) {
           const label = document.createElement('label');

@@ -180,6 +180,36 @@ describe('a translation that repeats its source text', () => {
   });
 });
 
+describe('a museum the vocabulary names', () => {
+  it('gets the vocabulary’s name where the record lacks the language, also when a translation only repeated the English', async () => {
+    // The Met's English name, as the source gives it; Chinese and French as formats/vocabulary/concepts.json list them.
+    const vocab = JSON.parse(fs.readFileSync('formats/vocabulary/concepts.json', 'utf8')) as Record<string, Record<string, Record<string, string[]>>>;
+    const named = { zh: vocab.institution!.met!.zh![0], en: 'The Metropolitan Museum of Art', fr: vocab.institution!.met!.fr![0] };
+    const config = path.join(t.content, 'collections/tiny/collection.yaml');
+    fs.appendFileSync(config, "  holder: { en: { value: 'The Metropolitan Museum of Art' } }\n");
+    t.ingest();
+    expect((await byId()).get('t-1')!.holder).toEqual(named);
+    writeOverlay(overlayPath('fr', 'tiny', t.content), {
+      locale: 'fr',
+      collection: 'tiny',
+      units: [
+        {
+          id: 'holder.a',
+          field: 'holder',
+          sourceLang: 'en',
+          source: 'The Metropolitan Museum of Art',
+          target: 'The Metropolitan Museum of Art',
+          state: 'needs-review',
+          translator: 'Test',
+          records: ['t-1'],
+        },
+      ],
+    });
+    t.ingest();
+    expect((await byId()).get('t-1')!.holder).toEqual(named);
+  });
+});
+
 describe('translation memory (TMX)', () => {
   it('exports translations and the glossary in a TMX that translate-toolkit reads, and pre-translates from it', async () => {
     const xlf = path.join(t.root, 'fr.xlf');
