@@ -23,16 +23,37 @@ export function frenchSpacing(text: string): string {
 /** What is not prose, in the order it is looked for: elements whose content is code, script, style or form
  * text (kept whole), comments, and any other tag with its attributes. */
 const NOT_PROSE = /<(script|style|pre|code|textarea)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<[^>]*>/gi;
+/** A component the browser renders again from its props (site/components/common/island.ts: a root element with
+ * `data-island`, its props in a JSON block after it): its server HTML must stay the text the props hold, or
+ * hydration finds a mismatch and React throws the server's tree away. */
+const ISLAND_ROOT = /^<([a-z][\w-]*)\b[^>]*\sdata-island=/i;
 
-/** An HTML document with `frenchSpacing` applied to its text, not to its tags, attributes, scripts or code. */
+/** Where the element whose opening tag ends at `from` ends: after its closing tag, same-named elements nested in it
+ * counted. */
+function elementEnd(html: string, from: number, name: string): number {
+  const tags = new RegExp(`<(/?)${name}\\b[^>]*>`, 'gi');
+  tags.lastIndex = from;
+  let depth = 1;
+  for (let m = tags.exec(html); m; m = tags.exec(html)) {
+    depth += m[1] ? -1 : 1;
+    if (depth === 0) return tags.lastIndex;
+  }
+  return html.length;
+}
+
+/** An HTML document with `frenchSpacing` applied to its text, not to its tags, attributes, scripts, code or
+ * islands. */
 export function frenchSpacingHtml(html: string): string {
   // Most pages need nothing (the UI strings and curated content are written with these spaces): one scan, no copy.
   if (!BREAKABLE.test(html)) return html;
   let out = '';
   let at = 0;
-  for (const m of html.matchAll(NOT_PROSE)) {
-    out += frenchSpacing(html.slice(at, m.index)) + m[0];
-    at = m.index + m[0].length;
+  NOT_PROSE.lastIndex = 0;
+  for (let m = NOT_PROSE.exec(html); m; m = NOT_PROSE.exec(html)) {
+    const island = ISLAND_ROOT.exec(m[0]);
+    const end = island ? elementEnd(html, NOT_PROSE.lastIndex, island[1]!) : NOT_PROSE.lastIndex;
+    out += frenchSpacing(html.slice(at, m.index)) + html.slice(m.index, end);
+    at = NOT_PROSE.lastIndex = end;
   }
   return out + frenchSpacing(html.slice(at));
 }

@@ -74,6 +74,11 @@ describe('French typography', () => {
     for (const kept of ['Titre\u00a0: x', 'https://example.org/a?b=1', '10:30', 'Sans ponctuation haute.']) expect(frenchSpacing(kept)).toBe(kept);
   });
 
+  it('leaves the server HTML of an island (nested ones too) as its props would render it', () => {
+    const html = '<div data-island="player"><p>a : b</p><div><i>c ?</i></div><p>d ;</p></div><script type="application/json">{}</script><p>e !</p>';
+    expect(frenchSpacingHtml(html)).toBe(html.replace('e !', 'e\u202f!'));
+  });
+
   it('spaces the text of a page, not its tags, attributes, scripts, code or comments', () => {
     const html = '<p title="a : b">Note : <b>lu</b> ?</p><script>x ? y : z</script><code>a : b</code><!-- c : d -->';
     expect(frenchSpacingHtml(html)).toBe('<p title="a : b">Note\u00a0: <b>lu</b>\u202f?</p><script>x ? y : z</script><code>a : b</code><!-- c : d -->');
