@@ -57,3 +57,6 @@ export function frenchSpacingHtml(html: string): string {
   }
   return out + frenchSpacing(html.slice(at));
 }
+
+/** A text in the language `tag` (BCP 47) as the page shows it: French spaced as above, other languages as written. */
+export const spacedFor = (tag: string, text: string): string => (tag === 'fr' || tag.startsWith('fr-') ? frenchSpacing(text) : text);
