@@ -101,7 +101,7 @@ export function simulate(): SimulatedData {
       'These values are generated, not measured. Their magnitudes follow the published deformation studies ' +
         '(the second storey leaning by tens of centimetres) and their seasonal cycles the local climate; the thresholds are illustrative.',
       'Ces valeurs sont générées, non mesurées. Leurs ordres de grandeur suivent les études de déformation ' +
-        'publiées (le deuxième étage penche de plusieurs dizaines de centimètres) et leurs cycles saisonniers le climat local ; ' +
+        'publiées (le deuxième étage penche de plusieurs dizaines de centimètres) et leurs cycles saisonniers le climat local\u202f; ' +
         'les seuils sont illustratifs.',
     ),
     source: tri(

@@ -322,6 +322,20 @@ describe('label and value', () => {
     await page.context().close();
   });
 
+  it('no French page lets a line break before : ; ! ? or inside « »', async () => {
+    const { page, problems } = await newPage({ js: false });
+    const found: string[] = [];
+    for (const url of [...PAGES, '/', '/exhibitions/northern-song-landscape/', '/artifacts/npm-jade-jade019/', '/exhibitions/jades-tribute/']) {
+      await go(page, `/fr${url}`);
+      // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered and read (no script or style text).
+      const text = await page.evaluate(() => document.body.innerText);
+      for (const m of text.matchAll(/.{0,12}(?:[ \t][:;!?»]|«[ \t]).{0,8}/g)) found.push(`${url}: ${m[0]}`);
+    }
+    expect(found).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it.each(LOCALES)('the exhibition credits its curators as %s writes it', async (locale) => {
     const curators = (yaml('content/exhibitions/library-cave/exhibition.yaml') as { curators: Record<Locale, string> }).curators[locale];
     const label = JSON.parse(fs.readFileSync(`site/i18n/locales/exhibitions.${locale}.json`, 'utf8')).curators as string;

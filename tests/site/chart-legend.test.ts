@@ -45,6 +45,6 @@ describe('chart legends', () => {
   it('reads "423,3 mm" in French for the second storey’s warning threshold', () => {
     const s = withThresholds.find((x) => x.thresholds.some((th) => th.value === 423.3))!;
     const fr = chartSeries(s, 'fr', translator('fr'));
-    expect(fr.thresholds.find((th) => th.value === 423.3)!.legend).toBe('Seuil de vigilance : 423,3\u00a0mm');
+    expect(fr.thresholds.find((th) => th.value === 423.3)!.legend).toBe('Seuil de vigilance\u00a0: 423,3\u00a0mm');
   });
 });

@@ -9,6 +9,7 @@ import Transcript from './Transcript.tsx';
 import { onLocaleLink } from '../common/locale-link.ts';
 import { timeParam } from '../../../formats/urls.ts';
 import { hlsAudioIndex, hlsTrackId, nativeAudioMatches } from './audio-tracks.ts';
+import { cueText } from './cue-text.ts';
 import {
   CAPTION_DEFAULTS,
   CAPTION_OPTIONS,
@@ -199,12 +200,12 @@ export default function DramaPlayer(p: PlayerProps) {
     const t = chosen;
     const readCues = () => {
       const all = Array.from(t.cues ?? []) as VTTCue[];
-      if (all.length) setCues(all.map((c) => ({ start: c.startTime, end: c.endTime, text: c.text.replace(/<[^>]*>/g, '') })));
+      if (all.length) setCues(all.map((c) => ({ start: c.startTime, end: c.endTime, text: cueText(c.text, subLang) })));
       onCue();
     };
     const onCue = () => {
       const now = Array.from(t.activeCues ?? []) as VTTCue[];
-      setCaption(now.map((c) => c.text.replace(/<[^>]*>/g, '')).join('\n'));
+      setCaption(now.map((c) => cueText(c.text, subLang)).join('\n'));
     };
     t.addEventListener('cuechange', onCue);
     const el = v.querySelector<HTMLTrackElement>(`track[srclang="${subLang}"]`);

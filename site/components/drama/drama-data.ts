@@ -8,6 +8,7 @@ import { translator } from '../../i18n/index.ts';
 import type { PlayerProps } from './player-types.ts';
 import { defaultSubtitleFor } from './player-time.ts';
 import { audioId } from './audio-tracks.ts';
+import { cueText } from './cue-text.ts';
 import { CAPTION_OPTIONS } from './caption-settings.ts';
 
 export interface DramaView {
@@ -67,7 +68,10 @@ export function playerProps(view: DramaView, episodeId: string, locale: Locale, 
     locale,
     subtitles.map((s) => s.lang),
   );
-  const cues = readEpisodeCues(view.drama.id, episodeId)?.tracks.find((t) => t.lang === defaultSubtitle)?.cues ?? [];
+  const cues = (readEpisodeCues(view.drama.id, episodeId)?.tracks.find((t) => t.lang === defaultSubtitle)?.cues ?? []).map((c) => ({
+    ...c,
+    text: cueText(c.text, defaultSubtitle),
+  }));
   const original = ep.video?.audio.find((a) => a.original)?.lang ?? ep.episode.originalLanguage;
   return {
     hls: ep.video?.hls,
