@@ -3,11 +3,12 @@
 // Cesium's own loop draws on every animation frame while imagery is loading (Scene.render asks for the next frame
 // until the globe's tiles are loaded), and the page's animation frames keep coming at 60 Hz whether or not the GPU
 // has drawn the last globe frame. In software WebGL (SwiftShader) one globe frame costs the GPU process 100–200 ms
-// of CPU: the frames queue up there, and no frame of the page is presented until it has drawn them all. Traced on an
-// exhibition's globe step (load 10): about 40 frames were queued while the imagery loaded, and the page's next frame
-// (the next step's picture) came 16–26 s after the key. A fence after each globe frame tells when the GPU is done
-// with it; until then the globe skips its turn, so it is drawn as often as the GPU can draw it and is never more
-// than one frame ahead. On a hardware GPU the fence is signalled by the next animation frame: nothing changes there.
+// of CPU: the frames queue up there, and no frame of the page is presented until it has drawn them all. Measured on
+// an exhibition's globe step (load 10): 31–41 frames were queued while 7 imagery tiles loaded (8–9 s of GPU-process
+// CPU), and the next step's picture came 16–26 s after the key (the key handler itself blocked: losing the globe's
+// context waits for that queue). A fence after each globe frame tells when the GPU is done with it; until then the
+// globe skips its turn, so it is drawn as often as the GPU can draw it and is never more than one frame ahead
+// (10 frames there). A GPU that keeps up signals the fence by the next animation frame, and the globe draws as before.
 import type * as CesiumNS from 'cesium';
 
 /** Replaces Cesium's render loop of `viewer` by a paced one (WebGL 2 only: fences; a WebGL 1 globe keeps Cesium's
