@@ -98,6 +98,21 @@ describe('globe', () => {
     expect(await page.locator('h1').textContent()).toContain('Library Cave');
   });
 
+  it('follows its box when the window narrows to a phone’s width: drawn again at that size, every name inside it', async () => {
+    const { page } = await open('/fr/map/');
+    await page.setViewportSize({ width: 390, height: 844 });
+    const canvas = page.locator('#globe canvas');
+    // One device pixel per CSS pixel here: the drawing buffer is the box.
+    await expect.poll(() => canvas.evaluate((c: HTMLCanvasElement) => c.width === c.clientWidth && c.clientWidth < 390), { timeout: 30_000 }).toBe(true);
+    const width = await canvas.evaluate((c: HTMLCanvasElement) => c.clientWidth);
+    const inside = async () => {
+      const labels = JSON.parse((await page.locator('#globe').getAttribute('data-labels')) ?? '{}') as Record<string, { box: number[] } | string>;
+      const boxes = Object.values(labels).flatMap((l) => (typeof l === 'object' ? [l.box] : []));
+      return boxes.length > 0 && boxes.every(([left, , right]) => left! >= 0 && right! <= width);
+    };
+    await expect.poll(inside, { timeout: 30_000 }).toBe(true);
+  });
+
   it('lists every place and route as text, with links, without JavaScript', async () => {
     const ctx = await browser.newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();

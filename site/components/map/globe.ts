@@ -7,6 +7,7 @@ import type { GlobePayload } from './globe-data.ts';
 import { hasWebGL } from '../common/webgl.ts';
 import { type LabelBox, type LabelOption, type LabelSpot, placeLabels } from '../common/label-layout.ts';
 import { localizeControls, wireFullscreen, wireMoves } from './globe-controls.ts';
+import { paceFrames } from './globe-pacing.ts';
 
 export type CesiumModule = typeof CesiumNS;
 declare global {
@@ -229,6 +230,7 @@ export async function mountGlobe(el: HTMLElement, payload: GlobePayload): Promis
     maximumRenderTimeChange: Number.POSITIVE_INFINITY,
   });
   const scene = viewer.scene;
+  paceFrames(viewer);
   localizeControls(viewer, payload.strings);
   const controls = new MutationObserver(() => localizeControls(viewer, payload.strings));
   controls.observe(viewer.container, { childList: true, subtree: true });
