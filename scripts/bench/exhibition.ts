@@ -12,7 +12,7 @@
 //   exhibition, grouped by kind (the kind of the step's first medium), in two walks: a reader who stays on each step
 //   (the next key once the step's viewers are on or have failed and the network has been quiet for 500 ms: the
 //   switch leaves an open player, globe or 3D view behind) and one who pages through (the next key as soon as the
-//   switch is measured). The figure is the worse of the two walks' p95s; stepSwitchByKind and
+//   switch is measured and the next step's stills are decoded, a frame or two when the page decoded them ahead). The figure is the worse of the two walks' p95s; stepSwitchByKind and
 //   stepSwitchPagingByKind give each walk's by kind. Beside each on-screen figure (p95Ms, medianMs) stands the main
 //   thread's (mainThreadP95Ms, mainThreadMedianMs; headline stepSwitchMainThreadP95Ms): from the key to the end of
 //   the same frame's main-thread work (style, layout, paint); raster, compositing and presentation come after it.
@@ -50,6 +50,8 @@ const RUNS = Number(arg('runs') ?? 3);
 // `--only view,switch,3d` measures only those parts (for a quick look; the goals need all three).
 const PARTS = new Set((arg('only') ?? 'view,switch,3d').split(','));
 const TRACE = Number(arg('trace') ?? 0);
+/** `--walk jades-tribute,…` walks only those exhibitions (for a quick look at a few kinds; the goal needs them all). */
+const WALKED = arg('walk')?.split(',');
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const round = (n: number | null) => (n === null || Number.isNaN(n) ? null : Math.round(n));
@@ -211,7 +213,7 @@ async function walk(browser: Browser, slug: string, stay: boolean, trace = 0): P
     // The floor, where it does not change the walk: before each switch of a reader who stays (the page is quiet then,
     // the last step's viewers on), and before the first of a reader who pages through.
     if (stay || !out.length) await trivialFrame(page);
-    await page.evaluate(ARM_SWITCH(step.id));
+    const decodeWait = (await page.evaluate(ARM_SWITCH(step.id))) as number;
     const tracing = out.length < trace;
     if (tracing) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     await page.keyboard.press('ArrowRight');
@@ -247,7 +249,7 @@ async function walk(browser: Browser, slug: string, stay: boolean, trace = 0): P
     }
     if (process.argv.includes('--list'))
       log(
-        `  ${stay ? 'staying' : 'paging'}: switch to ${slug}#${step.id} (${kind}): ${'ms' in time ? `${Math.round(time.ms)} ms (rendered at ${Math.round(time.renderedMs ?? Number.NaN)} ms), frame ${time.frames}` : `FAILED: ${time.failed}`}; stills ${recorded?.loaded ? 'loaded' : 'NOT loaded'} at the key; long tasks ${Math.round(recorded?.longTasks ?? 0)} ms`,
+        `  ${stay ? 'staying' : 'paging'}: switch to ${slug}#${step.id} (${kind}): ${'ms' in time ? `${Math.round(time.ms)} ms (rendered at ${Math.round(time.renderedMs ?? Number.NaN)} ms), frame ${time.frames}` : `FAILED: ${time.failed}`}; stills ${recorded?.loaded ? 'loaded' : 'NOT loaded'} at the key, decoded ${Math.round(decodeWait)} ms after arming; long tasks ${Math.round(recorded?.longTasks ?? 0)} ms`,
       );
     if (stay) {
       await viewersSettled(page, step.id);
@@ -288,7 +290,7 @@ try {
     if (PARTS.has('view'))
       for (const e of all) (views[e.id] ??= []).push(await firstView(browser, e.id, i === 0 && (e.id === SLUG || process.argv.includes('--list'))));
     if (PARTS.has('switch'))
-      for (const e of all) {
+      for (const e of all.filter((x) => !WALKED || WALKED.includes(x.id))) {
         switches.push(...(await walk(browser, e.id, true, i === 0 ? TRACE : 0)));
         paging.push(...(await walk(browser, e.id, false, i === 0 ? TRACE : 0)));
       }
