@@ -141,46 +141,6 @@ describe.each(LOCALES)('exhibition in %s', (locale) => {
     await page.context().close();
   });
 
-  it('keeps the pictures of the step shown and of its neighbours as layers of their own, and gives them up behind', async () => {
-    const { page, problems } = await openPage(browser, base, url, { reducedMotion: true });
-    await page.waitForSelector('.exh--scrolly');
-    await expect.poll(() => activeStep(page)).toBe(stepIds[0]);
-    // The compositor's own layer tree (DevTools' Layers panel): which steps' stills own a layer, so that a switch to
-    // them scrolls and brightens a picture already rastered instead of painting it.
-    const cdp = await page.context().newCDPSession(page);
-    let layers: { backendNodeId?: number }[] = [];
-    cdp.on('LayerTree.layerTreeDidChange', (e) => {
-      if (e.layers) layers = e.layers;
-    });
-    // Reported as the tree changes (from the next switch on); the DOM agent first, for the layers' nodes.
-    await cdp.send('DOM.getDocument');
-    await cdp.send('LayerTree.enable');
-    const layered = async () => {
-      const steps = new Set<string>();
-      for (const l of layers) {
-        if (!l.backendNodeId) continue;
-        const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: l.backendNodeId });
-        const r = await cdp.send('Runtime.callFunctionOn', {
-          objectId: object.objectId!,
-          functionDeclaration: "function () { return this.matches?.('img.exh-still') ? this.closest('[data-step]').id : null; }",
-          returnByValue: true,
-        });
-        if (r.result.value) steps.add(r.result.value as string);
-      }
-      return stepIds.filter((id) => steps.has(id));
-    };
-    for (const k of [1, 2, 3]) {
-      await page.keyboard.press('ArrowRight');
-      await expect.poll(() => activeStep(page)).toBe(stepIds[k]);
-      await expect.poll(layered).toEqual(stepIds.slice(k - 1, k + 2));
-    }
-    // Printed, a still is a plain picture.
-    await page.emulateMedia({ media: 'print' });
-    await expect.poll(layered).toEqual([]);
-    expect(problems).toEqual([]);
-    await page.context().close();
-  });
-
   it('opens a #step link at that step with its media shown', async () => {
     const target = stepIds[3]!;
     const { page, problems } = await openPage(browser, base, `${url}#${target}`);

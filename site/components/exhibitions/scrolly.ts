@@ -58,33 +58,24 @@ export function initExhibition(): void {
       }),
     );
   };
-  // A switch shows the step's mark and still in the next frame, and asks for nothing more before that frame has run:
-  // a decode asked for at the key (this step's still again, or a neighbour's) ran beside the raster of the switch's
-  // frame and held it up. Then the neighbours' stills are fetched and decoded, so moving there shows its picture at
-  // once; and the heavy work the switch starts (releasing the viewers left behind; opening this step's, where a WebGL
-  // context alone takes a few hundred ms of main thread in software rendering, and a player its video element,
-  // tracks and stream) waits until this step's stills are decoded and a frame with them has been painted — else that
-  // work would hold the main thread before the picture is shown — and is dropped if the reader has moved on.
+  // A switch shows the step's mark and still in the next frame; the heavy work it starts (releasing the viewers
+  // left behind; opening this step's, where a WebGL context alone takes a few hundred ms of main thread in
+  // software rendering, and a player its video element, tracks and stream) waits until the step's stills are
+  // decoded and a frame with them has been painted — else that work would hold the main thread before the
+  // picture is shown — and is dropped if the reader has moved on.
   const afterSwitch = (i: number, reach: boolean, dwell: number): void => {
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        if (active !== i) return;
-        const stills = [...steps[i]!.querySelectorAll<HTMLImageElement>('img.exh-still')];
-        const decoded = Promise.all(stills.map((img) => img.decode().catch(() => undefined)));
-        // A still that cannot load holds nothing up for long.
-        const limit = new Promise((resolve) => setTimeout(resolve, STILL_WAIT_MS));
-        void Promise.race([decoded, limit]).then(() => {
+    const stills = [...steps[i]!.querySelectorAll<HTMLImageElement>('img.exh-still')];
+    const decoded = Promise.all(stills.map((img) => img.decode().catch(() => undefined)));
+    // A still that cannot load holds nothing up for long.
+    const limit = new Promise((resolve) => setTimeout(resolve, STILL_WAIT_MS));
+    void Promise.race([decoded, limit]).then(() =>
+      requestAnimationFrame(() =>
+        setTimeout(() => {
           if (active !== i) return;
-          for (const s of near(i)) prepare(s, false);
-          requestAnimationFrame(() =>
-            setTimeout(() => {
-              if (active !== i) return;
-              for (const [k, s] of steps.entries()) if (Math.abs(k - i) > NEAR) stopLive(s);
-              if (reach) reachStep(i);
-            }, dwell),
-          );
-        });
-      }),
+          for (const [k, s] of steps.entries()) if (Math.abs(k - i) > NEAR) stopLive(s);
+          if (reach) reachStep(i);
+        }, dwell),
+      ),
     );
   };
   const setActive = (i: number, reach = true): void => {
@@ -106,6 +97,8 @@ export function initExhibition(): void {
       s.toggleAttribute('data-active', k === i);
       s.toggleAttribute('data-near', Math.abs(k - i) <= NEAR);
     });
+    // The neighbours' stills are fetched and decoded now, so moving there shows its picture in the next frame.
+    for (const s of near(i)) prepare(s, false);
     afterSwitch(i, reach, moved ? DWELL_MS : 0);
     for (const [id, a] of links) {
       if (id === steps[i]!.id) a.setAttribute('aria-current', 'step');
