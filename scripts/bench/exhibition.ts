@@ -6,20 +6,29 @@
 //   (uncompressed), firstViewGzipBytes as a static host sends them (gzip; brotli per exhibition), and
 //   firstViewTransferBytes as Chromium counts them (bodies plus headers); lcpMs: its largest contentful paint.
 //   `--list` prints every request of each first view (and every switch);
-// - stepSwitchP95Ms: from a "next step" key press to the end of the first frame that paints that step's media shown
-//   (the step marked, each medium's still laid out, decoded and at full opacity, or its live viewer on; see ARM), over
-//   every step of every demo exhibition, grouped by kind (the kind of the step's first medium), in two walks:
-//   a reader who stays on each step (the next key once the step's viewers are on or have failed and the network
-//   has been quiet for 500 ms: the switch leaves an open player, globe or 3D view behind) and one who pages
-//   through (the next key as soon as the switch is measured). The figure is the worse of the two walks' p95s;
-//   stepSwitchByKind and stepSwitchPagingByKind give each walk's by kind. A switch the page could not see shown
-//   is failed (listed in stepSwitchFailed), slower than every measured one: a p95 that falls on one is null;
+// - stepSwitchP95Ms: on-screen time, from a "next step" key press (the event's time stamp) to the presentation of
+//   the first frame that paints that step's media shown (the step marked, each medium's still laid out, decoded and
+//   at full opacity, or its live viewer on; see ARM_SWITCH in switch-recorder.ts), over every step of every demo
+//   exhibition, grouped by kind (the kind of the step's first medium), in two walks: a reader who stays on each step
+//   (the next key once the step's viewers are on or have failed and the network has been quiet for 500 ms: the
+//   switch leaves an open player, globe or 3D view behind) and one who pages through (the next key as soon as the
+//   switch is measured and the next step's stills are decoded, a frame or two when the page decoded them ahead). The figure is the worse of the two walks' p95s; stepSwitchByKind and
+//   stepSwitchPagingByKind give each walk's by kind. Beside each on-screen figure (p95Ms, medianMs) stands the main
+//   thread's (mainThreadP95Ms, mainThreadMedianMs; headline stepSwitchMainThreadP95Ms): from the key to the end of
+//   the same frame's main-thread work (style, layout, paint); raster, compositing and presentation come after it.
+//   A switch the page could not see shown is failed (listed in stepSwitchFailed), slower than every measured one:
+//   a p95 that falls on one is null;
+// - trivialFrame: the floor under those figures, in the same run, on the same pages: from a key the page ignores to
+//   the presentation of a frame that changes nothing but a 4 px speck (on screen and main thread, as above), timed
+//   before each switch of the staying walk and before the first of the paging walk. A switch cannot be faster than
+//   this on the machine; what a switch costs is its time above it;
 // - sceneStepFirstFrameMs: the page opened at a 3D step's `#step` link until the embedded viewer's first frame,
 //   against the baseline scenePageFirstFrameMs: that scene's own page opened at the same hotspot, same run.
 // Prints JSON on the last line. Goals: first view ≤ 200 KB; switch p95 ≤ 100 ms for image, map-still and clip
 // steps; a 3D step's first frame ≤ 1.2 × the scene page's.
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
@@ -29,7 +38,8 @@ import { createSiteHandler } from '../site-server.ts';
 import { launchBrowser } from '../tools/browser.ts';
 import { brotliBytes, sentBytes } from '../tools/page-weight.ts';
 import { type TraceEvent, type TracedSwitch, tracedSwitch } from '../tools/trace-switch.ts';
-import { type KeyRecord, kindFigures, type SwitchTime, switchTime } from '../tools/switch-clock.ts';
+import { bothFigures, type KeyRecord, type SwitchTime, switchTime, trivialFrameTime } from '../tools/switch-clock.ts';
+import { ARM_SWITCH, ARM_TRIVIAL, SHOWN_MARK, TRIVIAL_KEY, WATCH_MS } from '../tools/switch-recorder.ts';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -40,12 +50,9 @@ const LOCALE = arg('locale') ?? 'en';
 const RUNS = Number(arg('runs') ?? 3);
 // `--only view,switch,3d` measures only those parts (for a quick look; the goals need all three).
 const PARTS = new Set((arg('only') ?? 'view,switch,3d').split(','));
-/** How long the page watches frames for a switched-to step to be shown before the switch counts as failed. Long:
- * leaving an open globe, a switch took from 10 s to over 60 s at load 30. */
-const WATCH_MS = 180_000;
 const TRACE = Number(arg('trace') ?? 0);
-/** How long after the frame that showed the step its presentation may come before the switch counts as failed. */
-const PRESENT_MS = 60_000;
+/** `--walk jades-tribute,…` walks only those exhibitions (for a quick look at a few kinds; the goal needs them all). */
+const WALKED = arg('walk')?.split(',');
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const round = (n: number | null) => (n === null || Number.isNaN(n) ? null : Math.round(n));
@@ -142,77 +149,6 @@ async function firstView(browser: Browser, slug: string, list: boolean) {
   };
 }
 
-// A switch's time, measured inside the page (no round trip to the bench in it): from the key press — the event's
-// own time stamp, so a main thread busy when the key came is counted — to the end of the first frame that paints
-// the step shown: it is the marked step and each of its media is on screen, either its live viewer (on) or its
-// still, laid out (not hidden behind a loading viewer), loaded and at full opacity, and the stills are decoded
-// (their `decode()` settled before that frame, so the frame paints the picture). The frame is watched from rAF
-// callbacks; its end is read by a task posted from inside it, which runs once the frame's style, layout and paint
-// are done. The frame's own time stamp (rAF's argument) is not used: it is when the compositor began the frame,
-// often before the key came, which made switches shown in their first frame read −3 to −8 ms. The page records;
-// switchTime (scripts/tools/switch-clock.ts) pairs the key with its frame. Work the switch starts after that frame
-// (a viewer opening) is not the switch's: the reader already sees the step.
-const SHOWN_MARK = 'bench-switch-shown';
-const ARM = (id: string) => `(() => {
-  window.__switch = undefined;
-  const root = document.querySelector('[data-exhibition]');
-  const step = document.getElementById(${JSON.stringify(id)});
-  addEventListener('keydown', (ev) => {
-    const keyAt = ev.timeStamp;
-    // This listener (window, capture) runs before the page's own (document, bubbling).
-    const markedAtKey = root.dataset.activeStep === step.id;
-    const stills = (f) => [...f.querySelectorAll(':scope > img.exh-still')];
-    // For the log: were the step's stills already loaded when the key came, and how long did the main thread
-    // spend in long tasks before the step was shown.
-    const loaded = [...step.querySelectorAll('img.exh-still')].every((i) => i.complete && i.naturalWidth > 0);
-    let longTasks = 0;
-    const watch = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks += e.duration; });
-    watch.observe({ type: 'longtask' });
-    let decoded = false;
-    Promise.all([...step.querySelectorAll('img.exh-still')].map((i) => i.decode().catch(() => undefined))).then(() => { decoded = true; });
-    const shown = (f) => f.dataset.liveState === 'on' || stills(f).every((i) =>
-      i.getClientRects().length > 0 && i.complete && i.naturalWidth > 0 && getComputedStyle(i).opacity === '1');
-    const frames = [];
-    const done = (gaveUp) => {
-      for (const e of watch.takeRecords()) longTasks += e.duration;
-      watch.disconnect();
-      window.__switch = { record: { keyAt, markedAtKey, handled: ev.defaultPrevented, frames, gaveUp }, loaded, longTasks };
-    };
-    const check = (frameAt) => {
-      const ok = decoded && root.dataset.activeStep === step.id && [...step.querySelectorAll('.exh-medium')].every(shown);
-      const frame = { frameAt, shown: ok, paintedAt: null, presentedAt: null };
-      frames.push(frame);
-      if (!ok) {
-        if (performance.now() - keyAt > ${WATCH_MS}) return done(true);
-        return requestAnimationFrame(check);
-      }
-      performance.mark(${JSON.stringify(SHOWN_MARK)});
-      const after = new MessageChannel();
-      after.port1.onmessage = () => { frame.paintedAt = performance.now(); };
-      after.port2.postMessage(null);
-      // When this frame reaches the screen: a speck of text added to it, registered for Element Timing, is reported
-      // with the presentation time of the first frame that paints it (this one, or the next presented if it is dropped).
-      const probe = document.createElement('span');
-      probe.setAttribute('elementtiming', ${JSON.stringify(SHOWN_MARK)});
-      probe.textContent = '.';
-      probe.style.cssText = 'position:fixed;left:0;top:0;font:4px/4px sans-serif;color:#000;pointer-events:none;z-index:2147483647';
-      const presented = new PerformanceObserver((list) => {
-        const e = list.getEntries().find((x) => x.identifier === ${JSON.stringify(SHOWN_MARK)});
-        if (!e) return;
-        presented.disconnect();
-        clearTimeout(never);
-        probe.remove();
-        frame.presentedAt = e.presentationTime ?? e.renderTime;
-        done(false);
-      });
-      presented.observe({ type: 'element' });
-      const never = setTimeout(() => { presented.disconnect(); probe.remove(); done(false); }, ${PRESENT_MS});
-      document.body.append(probe);
-    };
-    requestAnimationFrame(check);
-  }, { capture: true, once: true });
-})()`;
-
 /** Until no resource has been fetched for 500 ms (at most 10 s): `waitForLoadState('networkidle')` resolves at once
  * once the page has reached that state, which it did when it loaded. */
 async function networkQuiet(page: Page): Promise<void> {
@@ -250,6 +186,20 @@ const traced: ({ walk: string; step: string; kind: string; benchMs: number | nul
     error?: string;
   })[] = [];
 
+/** Trivial frames timed on the walks' pages (switch-recorder.ts), the floor under the switches measured beside them. */
+const trivialFrames: SwitchTime[] = [];
+
+/** Times one trivial frame: the speck alone, from a key the page ignores. */
+async function trivialFrame(page: Page): Promise<void> {
+  await page.evaluate(ARM_TRIVIAL);
+  await page.keyboard.press(TRIVIAL_KEY);
+  const recorded = await page
+    .waitForFunction(() => (window as { __trivial?: { record: KeyRecord } }).__trivial, undefined, { timeout: 70_000, polling: 50 })
+    .then((h) => h.jsonValue() as Promise<{ record: KeyRecord }>)
+    .catch(() => undefined);
+  trivialFrames.push(recorded ? trivialFrameTime(recorded.record) : { failed: 'the page recorded no trivial frame' });
+}
+
 async function walk(browser: Browser, slug: string, stay: boolean, trace = 0): Promise<Walked[]> {
   const e = all.find((x) => x.id === slug)!;
   // Reduced motion: the page cuts to the step, so the time is the switch itself, not a smooth scroll.
@@ -261,7 +211,10 @@ async function walk(browser: Browser, slug: string, stay: boolean, trace = 0): P
   await networkQuiet(page);
   const out: Walked[] = [];
   for (const step of e.steps.slice(1)) {
-    await page.evaluate(ARM(step.id));
+    // The floor, where it does not change the walk: before each switch of a reader who stays (the page is quiet then,
+    // the last step's viewers on), and before the first of a reader who pages through.
+    if (stay || !out.length) await trivialFrame(page);
+    const decodeWait = (await page.evaluate(ARM_SWITCH(step.id))) as number;
     const tracing = out.length < trace;
     if (tracing) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     await page.keyboard.press('ArrowRight');
@@ -297,7 +250,7 @@ async function walk(browser: Browser, slug: string, stay: boolean, trace = 0): P
     }
     if (process.argv.includes('--list'))
       log(
-        `  ${stay ? 'staying' : 'paging'}: switch to ${slug}#${step.id} (${kind}): ${'ms' in time ? `${Math.round(time.ms)} ms (rendered at ${Math.round(time.renderedMs ?? Number.NaN)} ms), frame ${time.frames}` : `FAILED: ${time.failed}`}; stills ${recorded?.loaded ? 'loaded' : 'NOT loaded'} at the key; long tasks ${Math.round(recorded?.longTasks ?? 0)} ms`,
+        `  ${stay ? 'staying' : 'paging'}: switch to ${slug}#${step.id} (${kind}): ${'ms' in time ? `${Math.round(time.ms)} ms (rendered at ${Math.round(time.renderedMs ?? Number.NaN)} ms), frame ${time.frames}` : `FAILED: ${time.failed}`}; stills ${recorded?.loaded ? 'loaded' : 'NOT loaded'} at the key, decoded ${Math.round(decodeWait)} ms after arming; long tasks ${Math.round(recorded?.longTasks ?? 0)} ms`,
       );
     if (stay) {
       await viewersSettled(page, step.id);
@@ -338,7 +291,7 @@ try {
     if (PARTS.has('view'))
       for (const e of all) (views[e.id] ??= []).push(await firstView(browser, e.id, i === 0 && (e.id === SLUG || process.argv.includes('--list'))));
     if (PARTS.has('switch'))
-      for (const e of all) {
+      for (const e of all.filter((x) => !WALKED || WALKED.includes(x.id))) {
         switches.push(...(await walk(browser, e.id, true, i === 0 ? TRACE : 0)));
         paging.push(...(await walk(browser, e.id, false, i === 0 ? TRACE : 0)));
       }
@@ -357,12 +310,28 @@ try {
 }
 
 const byKind = (walked: Walked[]) =>
-  Object.fromEntries([...new Set(walked.map((s) => s.kind))].map((kind) => [kind, kindFigures(walked.filter((s) => s.kind === kind).map((s) => s.time))]));
+  Object.fromEntries([...new Set(walked.map((s) => s.kind))].map((kind) => [kind, bothFigures(walked.filter((s) => s.kind === kind).map((s) => s.time))]));
 const goalKinds = ['image', 'map-still', 'clip'];
-const goalFigures = [switches, paging].map((walked) => kindFigures(walked.filter((s) => goalKinds.includes(s.kind)).map((s) => s.time)));
+const goalFigures = [switches, paging].map((walked) => bothFigures(walked.filter((s) => goalKinds.includes(s.kind)).map((s) => s.time)));
 const measured = goalFigures.filter((f) => f.n > 0);
 // A walk whose p95 falls on a failed switch has no p95 to meet the goal with: the figure is then null.
-const stepSwitchP95Ms = measured.length && measured.every((f) => f.p95Ms !== null) ? Math.max(...measured.map((f) => f.p95Ms!)) : null;
+const worse = (p95: (f: (typeof measured)[number]) => number | null) =>
+  measured.length && measured.every((f) => p95(f) !== null) ? Math.max(...measured.map((f) => p95(f)!)) : null;
+const stepSwitchP95Ms = worse((f) => f.p95Ms);
+const stepSwitchMainThreadP95Ms = worse((f) => f.mainThreadP95Ms);
+const trivialFigures = bothFigures(trivialFrames);
+/** What each figure of the JSON is, said in the JSON itself. */
+const CLOCK = {
+  onScreen:
+    "p95Ms, medianMs, stepSwitchP95Ms: from the key event's time stamp to the presentation of the first frame that shows the step (Element Timing), what the reader sees; the goal's figure",
+  mainThread:
+    "mainThreadP95Ms, mainThreadMedianMs, stepSwitchMainThreadP95Ms: from the key event's time stamp to the end of the main-thread work (style, layout, paint) of that same frame; raster, compositing and presentation follow",
+  trivialFrame:
+    'trivialFrame: from a key the page ignores to the presentation of a frame that only adds a 4 px speck, on the same pages in the same run: the floor of this machine under every switch',
+};
+log(
+  `switch p95 (worse walk, image + map-still + clip): ${stepSwitchP95Ms} ms on screen, ${stepSwitchMainThreadP95Ms} ms on the main thread; a trivial frame: median ${trivialFigures.medianMs} ms on screen (p95 ${trivialFigures.p95Ms} ms)`,
+);
 const failedSwitches = [...switches, ...paging].flatMap((s) => ('failed' in s.time ? [`${s.step}: ${s.time.failed}`] : []));
 const perExhibition = Object.fromEntries(
   Object.entries(views).map(([id, v]) => [
@@ -389,6 +358,10 @@ console.log(
     firstViewGzipBytes: perExhibition[SLUG]?.firstViewGzipBytes ?? null,
     lcpMs: perExhibition[SLUG]?.lcpMs ?? null,
     stepSwitchP95Ms,
+    stepSwitchMainThreadP95Ms,
+    trivialFrame: trivialFigures,
+    clock: CLOCK,
+    load: os.loadavg().map((l) => Math.round(l * 10) / 10),
     stepSwitchFailed: failedSwitches,
     sceneStepFirstFrameMs,
     scenePageFirstFrameMs,

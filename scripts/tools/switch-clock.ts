@@ -48,6 +48,21 @@ export function switchTime(r: KeyRecord): SwitchTime {
   return { ms: presentedAt - r.keyAt, renderedMs: paintedAt === null ? null : paintedAt - r.keyAt, frames: i + 1 };
 }
 
+/** A trivial frame's time (switch-recorder.ts): the same clock, for a key the page must leave alone. */
+export function trivialFrameTime(r: KeyRecord): SwitchTime {
+  if (r.handled) return { failed: 'the page took the key of the trivial frame' };
+  return switchTime({ ...r, handled: true });
+}
+
+/** The main thread's part of a time: from the key to the end of the main-thread work of the frame that showed the
+ * step (raster, compositing and presentation come after it). */
+export function mainThreadTime(t: SwitchTime): SwitchTime {
+  if (!('ms' in t)) return t;
+  return t.renderedMs === null
+    ? { failed: "the end of the frame's main-thread work was not recorded" }
+    : { ms: t.renderedMs, renderedMs: t.renderedMs, frames: t.frames };
+}
+
 /** The nearest-rank percentile (p in (0, 1]): a value that was measured, never one between two. */
 export function percentile(xs: readonly number[], p: number): number | null {
   if (!xs.length) return null;
@@ -71,4 +86,16 @@ export function kindFigures(times: readonly SwitchTime[]): KindFigures {
     return v === null || !Number.isFinite(v) ? null : Math.round(v);
   };
   return { n: xs.length, failed: xs.filter((x) => !Number.isFinite(x)).length, p95Ms: at(0.95), medianMs: at(0.5) };
+}
+
+/** Both figures of a set of switches: on screen (`p95Ms`, `medianMs`: key to presentation, the goal's) and on the main
+ * thread (key to the end of the same frame's main-thread work). */
+export interface BothFigures extends KindFigures {
+  mainThreadP95Ms: number | null;
+  mainThreadMedianMs: number | null;
+}
+
+export function bothFigures(times: readonly SwitchTime[]): BothFigures {
+  const main = kindFigures(times.map(mainThreadTime));
+  return { ...kindFigures(times), mainThreadP95Ms: main.p95Ms, mainThreadMedianMs: main.medianMs };
 }

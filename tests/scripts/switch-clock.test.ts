@@ -2,7 +2,7 @@
 // the key's own stamp to that frame's end; a switch that cannot be seen is a failure, and a figure before the key
 // cannot come out. Percentiles are nearest-rank, a failed switch slower than any measured one.
 import { describe, expect, it } from 'vitest';
-import { type KeyRecord, kindFigures, percentile, switchTime } from '../../scripts/tools/switch-clock.ts';
+import { bothFigures, type KeyRecord, kindFigures, mainThreadTime, percentile, switchTime, trivialFrameTime } from '../../scripts/tools/switch-clock.ts';
 
 const key = (over: Partial<KeyRecord>): KeyRecord => ({ keyAt: 1000, markedAtKey: false, handled: true, frames: [], gaveUp: false, ...over });
 
@@ -77,5 +77,31 @@ describe('kindFigures', () => {
 
   it('has no figures without switches', () => {
     expect(kindFigures([])).toEqual({ n: 0, failed: 0, p95Ms: null, medianMs: null });
+  });
+});
+
+describe('trivialFrameTime', () => {
+  it('times a key the page left alone by the same clock as a switch', () => {
+    const t = trivialFrameTime(key({ handled: false, frames: [{ frameAt: 998, shown: true, paintedAt: 1003, presentedAt: 1040 }] }));
+    expect(t).toEqual({ ms: 40, renderedMs: 3, frames: 1 });
+  });
+
+  it('fails a key the page took: its frame is not trivial', () => {
+    const t = trivialFrameTime(key({ handled: true, frames: [{ frameAt: 998, shown: true, paintedAt: 1003, presentedAt: 1040 }] }));
+    expect(t).toEqual({ failed: 'the page took the key of the trivial frame' });
+  });
+});
+
+describe('main-thread and on-screen figures', () => {
+  it("ends the main thread's time where the frame's main-thread work ended, before its presentation", () => {
+    expect(mainThreadTime({ ms: 90, renderedMs: 12, frames: 1 })).toEqual({ ms: 12, renderedMs: 12, frames: 1 });
+    expect('failed' in mainThreadTime({ ms: 90, renderedMs: null, frames: 1 })).toBe(true);
+    expect(mainThreadTime({ failed: 'x' })).toEqual({ failed: 'x' });
+  });
+
+  it('gives both percentiles of the same switches', () => {
+    // On screen 101…120 ms, main thread 1…20 ms.
+    const times = Array.from({ length: 20 }, (_, i) => ({ ms: 101 + i, renderedMs: 1 + i, frames: 1 }));
+    expect(bothFigures(times)).toEqual({ n: 20, failed: 0, p95Ms: 119, medianMs: 110, mainThreadP95Ms: 19, mainThreadMedianMs: 10 });
   });
 });
