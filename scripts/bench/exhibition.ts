@@ -40,6 +40,7 @@ import { brotliBytes, sentBytes } from '../tools/page-weight.ts';
 import { type TraceEvent, type TracedSwitch, tracedSwitch } from '../tools/trace-switch.ts';
 import { bothFigures, type KeyRecord, type SwitchTime, switchTime, trivialFrameTime } from '../tools/switch-clock.ts';
 import { ARM_SWITCH, ARM_TRIVIAL, SHOWN_MARK, TRIVIAL_KEY, WATCH_MS } from '../tools/switch-recorder.ts';
+import { median } from './stats.ts';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -54,7 +55,6 @@ const TRACE = Number(arg('trace') ?? 0);
 /** `--walk jades-tribute,…` walks only those exhibitions (for a quick look at a few kinds; the goal needs them all). */
 const WALKED = arg('walk')?.split(',');
 const log = (s: string) => process.stderr.write(`${s}\n`);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const round = (n: number | null) => (n === null || Number.isNaN(n) ? null : Math.round(n));
 
 const all = readPublishedExhibitions();

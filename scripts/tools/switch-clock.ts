@@ -1,5 +1,6 @@
 // The step-switch clock of the exhibition bench: what the page records around a key press, turned into a switch's
 // time or the reason there is none, and the percentiles reported over many switches. Pure, so it is tested alone.
+import { percentile } from '../bench/stats.ts';
 
 /** One animation frame the page watched after the key: whether the step was shown in the state that frame paints,
  * when the frame's rendering (style, layout, paint) was done on the main thread, and when it reached the screen. */
@@ -63,13 +64,6 @@ export function mainThreadTime(t: SwitchTime): SwitchTime {
     : { ms: t.renderedMs, renderedMs: t.renderedMs, frames: t.frames };
 }
 
-/** The nearest-rank percentile (p in (0, 1]): a value that was measured, never one between two. */
-export function percentile(xs: readonly number[], p: number): number | null {
-  if (!xs.length) return null;
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil(sorted.length * p) - 1)]!;
-}
-
 export interface KindFigures {
   n: number;
   failed: number;
@@ -81,11 +75,12 @@ export interface KindFigures {
 /** A kind's figures, a failed switch counted as slower than every measured one. */
 export function kindFigures(times: readonly SwitchTime[]): KindFigures {
   const xs = times.map((t) => ('ms' in t ? t.ms : Number.POSITIVE_INFINITY));
+  // The median too is a nearest-rank value (the 50th percentile): a switch that was measured, or a failed one.
   const at = (p: number) => {
     const v = percentile(xs, p);
-    return v === null || !Number.isFinite(v) ? null : Math.round(v);
+    return Number.isFinite(v) ? Math.round(v) : null;
   };
-  return { n: xs.length, failed: xs.filter((x) => !Number.isFinite(x)).length, p95Ms: at(0.95), medianMs: at(0.5) };
+  return { n: xs.length, failed: xs.filter((x) => !Number.isFinite(x)).length, p95Ms: at(95), medianMs: at(50) };
 }
 
 /** Both figures of a set of switches: on screen (`p95Ms`, `medianMs`: key to presentation, the goal's) and on the main

@@ -2,7 +2,7 @@
 // the key's own stamp to that frame's end; a switch that cannot be seen is a failure, and a figure before the key
 // cannot come out. Percentiles are nearest-rank, a failed switch slower than any measured one.
 import { describe, expect, it } from 'vitest';
-import { bothFigures, type KeyRecord, kindFigures, mainThreadTime, percentile, switchTime, trivialFrameTime } from '../../scripts/tools/switch-clock.ts';
+import { bothFigures, type KeyRecord, kindFigures, mainThreadTime, switchTime, trivialFrameTime } from '../../scripts/tools/switch-clock.ts';
 
 const key = (over: Partial<KeyRecord>): KeyRecord => ({ keyAt: 1000, markedAtKey: false, handled: true, frames: [], gaveUp: false, ...over });
 
@@ -51,17 +51,6 @@ describe('switchTime', () => {
   it('never gives a negative time: a presentation stamped before the key is a failure', () => {
     const t = switchTime(key({ frames: [{ frameAt: 990, shown: true, paintedAt: 994, presentedAt: 997 }] }));
     expect(t).toEqual({ failed: 'presented 3.0 ms before the key' });
-  });
-});
-
-describe('percentile', () => {
-  it('is nearest-rank: a measured value', () => {
-    const xs = Array.from({ length: 20 }, (_, i) => 20 - i); // 20 … 1, unsorted
-    expect(percentile(xs, 0.95)).toBe(19);
-    expect(percentile(xs, 0.5)).toBe(10);
-    expect(percentile([7], 0.95)).toBe(7);
-    expect(percentile([3, 1, 2], 0.5)).toBe(2);
-    expect(percentile([], 0.5)).toBeNull();
   });
 });
 
