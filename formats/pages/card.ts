@@ -1,6 +1,7 @@
 // What a grid card (and a facet page) needs of an artifact: the site's listings hold one per record, and the
 // pages stage writes the related objects' cards beside each artifact shard, so both make them here.
 import type { Artifact, LangMap, MediaRef } from '../../model/schema.ts';
+import { facetKey } from '../facets.ts';
 
 export interface ArtifactCardData {
   id: string;
@@ -26,6 +27,16 @@ export interface ArtifactCardData {
 /** An artifact's places other than the institution holding it: what a "place" facet or "same place" means. */
 export const originPlaces = (a: Pick<Artifact, 'places'>): Artifact['places'] => a.places.filter((p) => p.role !== 'holding');
 
+// A maker a museum could not name ("Unidentified artist", 佚名) is not a hand: keys as facetKey folds them (English
+// first).
+const ANONYMOUS = /^(unknown|unidentified|anonymous|anon|inconnu|anonyme|佚名|无名|無名|不详|不詳)(-|$)/;
+/** Whether a maker's facet key names nobody in particular. */
+export const anonymousMakerKey = (key: string): boolean => ANONYMOUS.test(key);
+
+/** The maker a card names: the first the museum identified ("Unidentified artist" then "Attributed to Li Cheng" gives
+ * the attribution), else the first. */
+const cardMaker = (makers: Artifact['makers']): LangMap | undefined => (makers.find((m) => !anonymousMakerKey(facetKey(m.name))) ?? makers[0])?.name;
+
 /** The fields a card shows (Cards.astro): what a related-objects file carries per card. */
 export type CardItem = Pick<ArtifactCardData, 'id' | 'collection' | 'title' | 'maker' | 'period' | 'media'>;
 
@@ -33,7 +44,7 @@ export const toCard = (a: Artifact): ArtifactCardData => ({
   id: a.id,
   collection: a.collection,
   title: a.title,
-  maker: a.makers[0]?.name,
+  maker: cardMaker(a.makers),
   ...(a.holder ? { holder: a.holder } : {}),
   period: a.period,
   year: a.date?.from ?? a.date?.to,

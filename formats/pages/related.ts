@@ -17,7 +17,7 @@ import type { Artifact, LangMap } from '../../model/schema.ts';
 import { langMap, mediaRef } from '../../model/schema.ts';
 import { facetKey } from '../facets.ts';
 import { facetValueOf } from '../facet-values.ts';
-import { originPlaces } from './card.ts';
+import { anonymousMakerKey, originPlaces } from './card.ts';
 import { readManifest } from '../manifests/read.ts';
 import type { CardItem } from './card.ts';
 
@@ -27,15 +27,14 @@ export const RELATED_PER_FIELD = 6;
 const SLOTS = RELATED_FIELDS.length * RELATED_PER_FIELD;
 
 // "Same maker: unidentified artist" relates nothing: a record whose maker is unknown is not by the same hand as
-// every other record whose maker is unknown. Keys as facetKey folds them (English first).
-const ANONYMOUS = /^(unknown|unidentified|anonymous|anon|inconnu|anonyme|佚名|无名|無名|不详|不詳)(-|$)/;
+// every other record whose maker is unknown.
 
 /** The facet keys of an artifact's values per field. */
 export function relatedKeys(a: Pick<Artifact, 'makers' | 'objectType' | 'period' | 'places'>): Record<RelatedField, string[]> {
   const uniq = (keys: string[]) => [...new Set(keys)].filter((k) => k !== 'unknown');
   const concepts = (facet: 'objectType' | 'period' | 'place', values: LangMap[]) => uniq(values.flatMap((v) => facetValueOf(facet, v)?.key ?? []));
   return {
-    maker: uniq(a.makers.map((m) => facetKey(m.name))).filter((k) => !ANONYMOUS.test(k)),
+    maker: uniq(a.makers.map((m) => facetKey(m.name))).filter((k) => !anonymousMakerKey(k)),
     objectType: concepts('objectType', a.objectType ? [a.objectType] : []),
     period: concepts('period', a.period ? [a.period] : []),
     place: concepts(
