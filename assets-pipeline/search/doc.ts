@@ -1,6 +1,7 @@
 // What the search index is built from. Every content type becomes SearchDocs through an adapter here, so a
 // new type (scene, drama, subtitle cue) is one more adapter, not a second engine.
 import { artifactPath, collectionPath } from '../../formats/urls.ts';
+import { namedMaker } from '../../formats/pages/card.ts';
 import type { DocType } from '../../formats/search-index/layout.ts';
 import type { Artifact, Collection, LangMap, Stored } from '../../model/schema.ts';
 import { rightsInfo } from '../../model/rights.ts';
@@ -74,7 +75,7 @@ export function artifactToDocs(record: Stored<Artifact>, options: ArtifactDocOpt
     { en: record.sourceId },
     ...record.identifiers.map((i) => ({ en: i.value })),
   ]);
-  const subtitle = joinMaps(defined([names[0], record.period, record.date?.display]), ' · ');
+  const subtitle = joinMaps(defined([namedMaker(record.makers), record.period, record.date?.display]), ' · ');
   const doc: SearchDoc = {
     type: 'artifact',
     id: record.id,

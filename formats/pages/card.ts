@@ -33,9 +33,9 @@ const ANONYMOUS = /^(unknown|unidentified|anonymous|anon|inconnu|anonyme|佚名|
 /** Whether a maker's facet key names nobody in particular. */
 export const anonymousMakerKey = (key: string): boolean => ANONYMOUS.test(key);
 
-/** The maker a card names: the first the museum identified ("Unidentified artist" then "Attributed to Li Cheng" gives
- * the attribution), else the first. */
-const cardMaker = (makers: Artifact['makers']): LangMap | undefined => (makers.find((m) => !anonymousMakerKey(facetKey(m.name))) ?? makers[0])?.name;
+/** The maker a card or a search result names: the first the museum identified ("Unidentified artist" then
+ * "Attributed to Li Cheng" gives the attribution), else the first. */
+export const namedMaker = (makers: Artifact['makers']): LangMap | undefined => (makers.find((m) => !anonymousMakerKey(facetKey(m.name))) ?? makers[0])?.name;
 
 /** The fields a card shows (Cards.astro): what a related-objects file carries per card. */
 export type CardItem = Pick<ArtifactCardData, 'id' | 'collection' | 'title' | 'maker' | 'period' | 'media'>;
@@ -44,7 +44,7 @@ export const toCard = (a: Artifact): ArtifactCardData => ({
   id: a.id,
   collection: a.collection,
   title: a.title,
-  maker: cardMaker(a.makers),
+  maker: namedMaker(a.makers),
   ...(a.holder ? { holder: a.holder } : {}),
   period: a.period,
   year: a.date?.from ?? a.date?.to,
