@@ -44,7 +44,7 @@ describe('translation round trip through translate-toolkit to the built page', (
     const fr = page('fr/artifacts/t-2');
     expect(fr).toMatch(/<h1[^>]*>Début du printemps<\/h1>/);
     expect(fr).toContain('Encre sur soie');
-    expect(fr).toContain('Traduction : A. Traductrice');
+    expect(fr).toContain('Traduction\u00a0: A. Traductrice');
     // t-3 has only a Chinese title: on the English page it falls back visibly, with its pinyin beside it.
     const en = page('en/artifacts/t-3');
     expect(en).toMatch(/<h1[^>]*class="fallback"[^>]*lang="zh-Hans"[^>]*>墨竹图<\/h1>|<h1[^>]*lang="zh-Hans"[^>]*class="fallback"[^>]*>墨竹图<\/h1>/);
@@ -73,7 +73,7 @@ describe('the demo in French', () => {
   it('shows a painting title translated through the workflow, credited with its review state', async () => {
     const html = await (await fetch(`${base}/fr/artifacts/met-1981.276/`)).text();
     expect(html).toMatch(/<h1[^>]*>Vieux arbres, lointain horizontal<\/h1>/);
-    expect(html).toMatch(/Traduction : [^<]*traduction assistée par machine/);
+    expect(html).toMatch(/Traduction\u00a0: [^<]*traduction assistée par machine/);
     expect(html).toContain('à relire');
   });
   it('names the translated title in the English credit, and vocabulary labels on the browse pages', async () => {
