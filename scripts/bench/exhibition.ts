@@ -24,6 +24,10 @@
 //   this on the machine; what a switch costs is its time above it;
 // - sceneStepFirstFrameMs: the page opened at a 3D step's `#step` link until the embedded viewer's first frame,
 //   against the baseline scenePageFirstFrameMs: that scene's own page opened at the same hotspot, same run.
+// `--compositing software` (the default) puts frames on screen with Chromium's software compositor, as Chromium does
+// on a machine without a usable GPU; `--compositing gpu` with the compositor on SwiftShader's software GL, a setup no
+// visitor's browser uses (the blocklist ignored; every frame a full redraw and swap: 30–110 ms per frame on 2 cores).
+// WebGL runs on SwiftShader in both. The JSON says which (`compositing`).
 // Prints JSON on the last line. Goals: first view ≤ 200 KB; switch p95 ≤ 100 ms for image, map-still and clip
 // steps; a 3D step's first frame ≤ 1.2 × the scene page's.
 import fs from 'node:fs';
@@ -52,6 +56,8 @@ const RUNS = Number(arg('runs') ?? 3);
 // `--only view,switch,3d` measures only those parts (for a quick look; the goals need all three).
 const PARTS = new Set((arg('only') ?? 'view,switch,3d').split(','));
 const TRACE = Number(arg('trace') ?? 0);
+const COMPOSITING = arg('compositing') ?? 'software';
+if (COMPOSITING !== 'software' && COMPOSITING !== 'gpu') throw new Error(`--compositing ${COMPOSITING}: software or gpu`);
 /** `--walk jades-tribute,…` walks only those exhibitions (for a quick look at a few kinds; the goal needs them all). */
 const WALKED = arg('walk')?.split(',');
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -273,7 +279,7 @@ async function firstFrame(browser: Browser, url: string): Promise<number> {
   return t;
 }
 
-const browser = await launchBrowser();
+const browser = await launchBrowser({ compositing: COMPOSITING });
 const views: Record<string, Awaited<ReturnType<typeof firstView>>[]> = {};
 const switches: Walked[] = [];
 const paging: Walked[] = [];
@@ -361,6 +367,7 @@ console.log(
     stepSwitchMainThreadP95Ms,
     trivialFrame: trivialFigures,
     clock: CLOCK,
+    compositing: COMPOSITING,
     load: os.loadavg().map((l) => Math.round(l * 10) / 10),
     stepSwitchFailed: failedSwitches,
     sceneStepFirstFrameMs,

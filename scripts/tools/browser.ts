@@ -4,7 +4,13 @@ import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export function launchBrowser(): Promise<Browser> {
+/** How the browser puts frames on screen. `gpu`: the compositor draws through GL, here SwiftShader's software GL (the
+ * blocklist ignored), a full redraw and swap for every frame, even a 4 px change; no visitor's browser composites
+ * that way. `software`: Chromium's own compositor for a machine without a usable GPU, which redraws only what
+ * changed. WebGL runs on SwiftShader either way. */
+export type Compositing = 'gpu' | 'software';
+
+export function launchBrowser(options: { compositing?: Compositing } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -17,6 +23,7 @@ export function launchBrowser(): Promise<Browser> {
       '--use-angle=swiftshader',
       '--enable-unsafe-swiftshader',
       '--ignore-gpu-blocklist',
+      ...(options.compositing === 'software' ? ['--disable-gpu-compositing'] : []),
     ],
   });
 }
